@@ -1,0 +1,1 @@
+"""Agents that write the campaign's artifacts (protocol, offline agents, model-backed agents)."""

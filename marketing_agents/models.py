@@ -1,0 +1,417 @@
+"""The data model of SPEC.md section 3, as pydantic models.
+
+Every document the product stores or sends is one of these models. JSON is camelCase
+(``alias_generator``) while Python code uses snake_case; ``to_doc`` gives the stored
+form. Request models forbid unknown fields so that a typo in a brief is a 400, not a
+silently ignored setting.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from enum import Enum
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic.alias_generators import to_camel
+
+# Bounds that keep a brief a brief: they protect the agents' prompts, Cosmos document
+# size (2 MB) and the orchestration payloads from abuse.
+SHORT_TEXT = 200
+LONG_TEXT = 2000
+MAX_LIST = 20
+MAX_FEEDBACK = 4000
+
+
+def utc_now() -> datetime:
+    """The current time, always timezone-aware UTC."""
+    return datetime.now(timezone.utc)
+
+
+class CamelModel(BaseModel):
+    """Base for every stored or transmitted model: camelCase JSON, snake_case Python."""
+
+    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True)
+
+    def to_doc(self) -> dict[str, Any]:
+        """The JSON-ready, camelCase form stored in the document store and sent to clients."""
+        return self.model_dump(mode="json", by_alias=True)
+
+
+class StrictRequest(CamelModel):
+    """Base for request bodies: unknown fields are an error, never ignored."""
+
+    model_config = ConfigDict(
+        alias_generator=to_camel, populate_by_name=True, extra="forbid", str_strip_whitespace=True
+    )
+
+
+ShortText = Annotated[str, StringConstraints(min_length=1, max_length=SHORT_TEXT)]
+LongText = Annotated[str, StringConstraints(min_length=1, max_length=LONG_TEXT)]
+ListItem = Annotated[str, StringConstraints(min_length=1, max_length=LONG_TEXT // 4)]
+
+
+class ArtifactType(str, Enum):
+    """The three kinds of artifact a campaign produces."""
+
+    COPY = "Copy"
+    SHORT_COPY = "ShortCopy"
+    VISUAL = "Visual"
+
+
+ALL_ARTIFACT_TYPES: tuple[ArtifactType, ...] = (
+    ArtifactType.COPY,
+    ArtifactType.SHORT_COPY,
+    ArtifactType.VISUAL,
+)
+
+
+class Platform(str, Enum):
+    """Social platforms the short-copy agent writes for."""
+
+    X = "X"
+    INSTAGRAM = "Instagram"
+    LINKEDIN = "LinkedIn"
+    FACEBOOK = "Facebook"
+    THREADS = "Threads"
+
+
+DEFAULT_PLATFORMS: tuple[Platform, ...] = tuple(Platform)
+
+
+class CampaignStatus(str, Enum):
+    """Lifecycle of a campaign (SPEC.md section 2)."""
+
+    GENERATING = "Generating"
+    AUDITING = "Auditing"
+    REGENERATING = "Regenerating"
+    AWAITING_REVIEW = "AwaitingReview"
+    NEEDS_ATTENTION = "NeedsAttention"
+    REVISING = "Revising"
+    APPROVED = "Approved"
+    CANCELLED = "Cancelled"
+    EXPIRED = "Expired"
+    FAILED = "Failed"
+
+
+TERMINAL_STATUSES = frozenset(
+    {CampaignStatus.APPROVED, CampaignStatus.CANCELLED, CampaignStatus.FAILED}
+)
+# States in which a person may ask for a revision.
+REVISABLE_STATUSES = frozenset(
+    {CampaignStatus.AWAITING_REVIEW, CampaignStatus.NEEDS_ATTENTION, CampaignStatus.EXPIRED}
+)
+
+
+class Severity(str, Enum):
+    LOW = "Low"
+    MEDIUM = "Medium"
+    HIGH = "High"
+    CRITICAL = "Critical"
+
+
+BLOCKING_SEVERITIES = frozenset({Severity.HIGH, Severity.CRITICAL})
+
+
+class AuditStatus(str, Enum):
+    PASS = "Pass"
+    CONDITIONAL = "Conditional"
+    FAIL = "Fail"
+
+
+def audit_status_for(score: float) -> AuditStatus:
+    """Pass above 80, Conditional 60-80, Fail below 60 (SPEC.md section 3)."""
+    if score > 80:
+        return AuditStatus.PASS
+    if score >= 60:
+        return AuditStatus.CONDITIONAL
+    return AuditStatus.FAIL
+
+
+# --------------------------------------------------------------------------- requests
+
+
+class CampaignBrief(StrictRequest):
+    """What a marketer asks for. Its text is user content: data, never instructions."""
+
+    theme: LongText
+    product: ShortText
+    target_audience: LongText
+    tone: ShortText
+    constraints: list[ListItem] = Field(default_factory=list, max_length=MAX_LIST)
+    name: ShortText | None = None
+    platforms: list[Platform] | None = Field(default=None, min_length=1, max_length=len(Platform))
+    evidence: list[ListItem] = Field(default_factory=list, max_length=MAX_LIST)
+    brand_kit: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]{0,63}$")] | None = None
+    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2}(-[A-Z]{2})?$")] = "en"
+
+    def requested_platforms(self) -> list[Platform]:
+        """The platforms to write short copy for, defaulting to all of them."""
+        return list(self.platforms) if self.platforms else list(DEFAULT_PLATFORMS)
+
+    def display_name(self) -> str:
+        return self.name or f"{self.product}: {self.theme}"[:SHORT_TEXT]
+
+
+class RevisionRequest(StrictRequest):
+    """A person's request for changes, in plain language."""
+
+    feedback: Annotated[str, StringConstraints(min_length=1, max_length=MAX_FEEDBACK)]
+    specific_changes: list[ListItem] = Field(default_factory=list, max_length=MAX_LIST)
+    artifact_types: list[ArtifactType] | None = Field(default=None, min_length=1, max_length=3)
+
+
+class ApprovalRequest(StrictRequest):
+    """Optional note a reviewer leaves with an approval."""
+
+    comment: Annotated[str, StringConstraints(max_length=LONG_TEXT)] | None = None
+
+
+# --------------------------------------------------------------------------- artifacts
+
+
+class Usage(CamelModel):
+    """What producing something cost: model calls, tokens, cache hits, time."""
+
+    llm_calls: int = 0
+    tokens_in: int = 0
+    tokens_out: int = 0
+    cache_hits: int = 0
+    elapsed_ms: float = 0.0
+
+    def plus(self, other: Usage) -> Usage:
+        return Usage(
+            llm_calls=self.llm_calls + other.llm_calls,
+            tokens_in=self.tokens_in + other.tokens_in,
+            tokens_out=self.tokens_out + other.tokens_out,
+            cache_hits=self.cache_hits + other.cache_hits,
+            elapsed_ms=round(self.elapsed_ms + other.elapsed_ms, 3),
+        )
+
+
+class ArtifactMetadata(CamelModel):
+    word_count: int = 0
+    tone: str = ""
+    keywords: list[str] = Field(default_factory=list)
+    model: str = "offline"
+    offline: bool = True
+    prompt_version: str = ""
+    tokens_in: int = 0
+    tokens_out: int = 0
+    latency_ms: float = 0.0
+    cached: bool = False
+    tries: int = 1
+    fallback_used: bool = False
+    notes: list[str] = Field(default_factory=list)
+
+
+class CopyData(CamelModel):
+    """Long-form copy (SPEC.md section 2, step 4)."""
+
+    headlines: list[str] = Field(min_length=3)
+    body_short: str
+    body_medium: str
+    body_long: str
+    calls_to_action: list[str] = Field(min_length=3)
+    tone_summary: str
+    keywords: list[str] = Field(default_factory=list)
+
+
+class ShortPost(CamelModel):
+    platform: Platform
+    text: str
+    character_count: int
+    limit: int
+    over_limit: bool
+    hashtags: list[str] = Field(default_factory=list)
+
+
+class ShortCopyData(CamelModel):
+    """At least three variants per requested platform, each measured the platform's way."""
+
+    posts: list[ShortPost]
+
+
+class PosterConcept(CamelModel):
+    headline: str
+    subline: str
+    call_to_action: str
+    palette: list[str] = Field(min_length=2)
+    layout: str
+    mood: list[str] = Field(default_factory=list)
+    style: list[str] = Field(default_factory=list)
+    image_prompt: str
+    alt_text: str
+
+
+class VisualData(CamelModel):
+    concepts: list[PosterConcept] = Field(min_length=2)
+    chosen_index: int = 0
+    svg_url: str | None = None
+    png_url: str | None = None
+
+
+class ArtifactVersion(CamelModel):
+    id: str
+    campaign_id: str
+    type: ArtifactType
+    version_number: int
+    revision_number: int
+    round: int
+    content: str
+    data: dict[str, Any]
+    metadata: ArtifactMetadata
+    agent_name: str
+    created_at: datetime
+    audit_report_id: str | None = None
+    doc_type: Literal["artifactVersion"] = "artifactVersion"
+
+
+# --------------------------------------------------------------------------- compliance
+
+
+class Span(CamelModel):
+    start: int
+    end: int
+
+
+class FixKind(str, Enum):
+    """Machine-readable kinds of change the auditor asks for, so that even the offline
+    agents can act on feedback precisely (model-backed agents also get the prose)."""
+
+    REMOVE = "remove"  # drop ``target`` (the excerpt) wherever it appears
+    REPLACE = "replace"  # put ``replacement`` where ``target`` is
+    ADD = "add"  # the artifact must contain ``replacement`` (e.g. a required message)
+    SHORTEN = "shorten"  # bring the field under ``max_length``
+    QUALIFY = "qualify"  # keep ``target`` but add the qualifier ``replacement`` next to it
+    REWRITE = "rewrite"  # anything else: the suggestion says what
+
+
+class Fix(CamelModel):
+    kind: FixKind
+    target: str | None = None
+    replacement: str | None = None
+    max_length: int | None = None
+
+
+class ComplianceIssue(CamelModel):
+    rule_id: str
+    artifact_type: ArtifactType
+    artifact_version_id: str
+    field: str
+    span: Span | None = None
+    excerpt: str = ""
+    issue_description: str
+    severity: Severity
+    suggestion: str = ""
+    source: str = ""
+    fix: Fix | None = None
+
+
+class CategoryScores(CamelModel):
+    tone: float = 100.0
+    clarity: float = 100.0
+    regulatory: float = 100.0
+    accessibility: float = 100.0
+    risk: float = 100.0
+
+
+class RulePackRef(CamelModel):
+    id: str
+    version: str
+
+
+class AuditReport(CamelModel):
+    id: str
+    campaign_id: str
+    revision_number: int
+    round: int
+    is_compliant: bool
+    compliance_score: float
+    status: AuditStatus
+    category_scores: CategoryScores
+    issues: list[ComplianceIssue] = Field(default_factory=list)
+    feedback: str = ""
+    feedback_by_type: dict[ArtifactType, str] = Field(default_factory=dict)
+    rule_packs: list[RulePackRef] = Field(default_factory=list)
+    checked_by: list[str] = Field(default_factory=list)
+    not_checked: list[str] = Field(default_factory=list)
+    artifact_version_ids: dict[ArtifactType, str] = Field(default_factory=dict)
+    created_at: datetime
+    doc_type: Literal["auditReport"] = "auditReport"
+
+    def types_with_findings(self) -> list[ArtifactType]:
+        """Artifact types that have at least one finding, in canonical order."""
+        found = {issue.artifact_type for issue in self.issues}
+        return [t for t in ALL_ARTIFACT_TYPES if t in found]
+
+    def has_blocking_findings(self) -> bool:
+        return any(issue.severity in BLOCKING_SEVERITIES for issue in self.issues)
+
+
+# --------------------------------------------------------------------------- campaign
+
+
+class Approval(CamelModel):
+    approved_by: str
+    approved_at: datetime
+    approved_version_ids: dict[ArtifactType, str]
+    audit_report_id: str | None
+    compliance_score: float | None
+    comment: str | None = None
+
+
+class Campaign(CamelModel):
+    id: str
+    name: str
+    brief: CampaignBrief
+    status: CampaignStatus
+    revision_number: int = 0
+    round: int = 0
+    active_version_ids: dict[ArtifactType, str] = Field(default_factory=dict)
+    latest_audit_report_id: str | None = None
+    owner: str
+    created_at: datetime
+    updated_at: datetime
+    approval: Approval | None = None
+    usage: Usage = Field(default_factory=Usage)
+    status_reason: str | None = None
+    review_deadline: datetime | None = None
+    doc_type: Literal["campaign"] = "campaign"
+
+
+class Revision(CamelModel):
+    id: str
+    campaign_id: str
+    revision_number: int
+    user_feedback: str
+    specific_changes: list[str] = Field(default_factory=list)
+    artifact_types: list[ArtifactType] = Field(default_factory=list)
+    requested_by: str
+    created_at: datetime
+    doc_type: Literal["revision"] = "revision"
+
+
+class CampaignEvent(CamelModel):
+    """One server-to-client event: the envelope of SPEC.md section 4 plus its payload.
+
+    ``sequence`` increases per campaign and ``event_id`` is derived from it, so a client
+    drops duplicates by id and restores order by sequence.
+    """
+
+    id: str
+    event_id: str
+    campaign_id: str
+    sequence: int
+    type: str
+    timestamp: datetime
+    payload: dict[str, Any] = Field(default_factory=dict)
+    doc_type: Literal["event"] = "event"
+
+
+class CampaignSnapshot(CamelModel):
+    """What ``GET /campaigns/{id}`` returns: the campaign, its active versions, their audits."""
+
+    campaign: Campaign
+    artifacts: dict[ArtifactType, ArtifactVersion]
+    audit_reports: dict[str, AuditReport]

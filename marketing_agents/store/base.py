@@ -1,0 +1,115 @@
+"""The campaign repository protocol: every read and the API's conditional writes.
+
+Activities write through Cosmos DB output bindings (the host applies them when the
+function succeeds); the HTTP API reads through this repository and uses its
+``replace_campaign(..., if_match=etag)`` for human decisions (approve, revise,
+cancel), so two concurrent decisions cannot both win.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from ..models import (
+    ArtifactType,
+    ArtifactVersion,
+    AuditReport,
+    Campaign,
+    CampaignEvent,
+    CampaignStatus,
+    Revision,
+)
+
+# Container names and partition-key paths: the same in Cosmos DB, in the bindings
+# (function_app) and in the local document store.
+CAMPAIGNS = "campaigns"  # partition key /id
+ARTIFACTS = "artifacts"  # partition key /campaignId
+AUDITS = "audits"  # partition key /campaignId
+REVISIONS = "revisions"  # partition key /campaignId
+EVENTS = "events"  # partition key /campaignId
+DATABASE = "marketing"
+
+PARTITION_KEY_PATHS = {
+    CAMPAIGNS: "/id",
+    ARTIFACTS: "/campaignId",
+    AUDITS: "/campaignId",
+    REVISIONS: "/campaignId",
+    EVENTS: "/campaignId",
+}
+
+
+class StoreError(Exception):
+    """Base of repository errors that the API turns into problem+json."""
+
+
+class PreconditionFailed(StoreError):
+    """The document changed since it was read (etag mismatch)."""
+
+
+class AlreadyExists(StoreError):
+    """A create hit an existing id."""
+
+
+class CampaignPage(Protocol):
+    items: list[Campaign]
+    continuation: str | None
+
+
+class CampaignRepository(Protocol):
+    """Reads and conditional writes of campaign documents."""
+
+    async def create_campaign(self, campaign: Campaign) -> str:
+        """Store a new campaign; returns its etag. Raises AlreadyExists."""
+        ...
+
+    async def get_campaign(self, campaign_id: str) -> tuple[Campaign, str] | None:
+        """Point read: the campaign and its etag, or None."""
+        ...
+
+    async def replace_campaign(self, campaign: Campaign, if_match: str) -> str:
+        """Replace only if unchanged since read; returns the new etag. Raises PreconditionFailed."""
+        ...
+
+    async def list_campaigns(
+        self,
+        status: CampaignStatus | None = None,
+        owner: str | None = None,
+        page_size: int = 20,
+        continuation: str | None = None,
+    ) -> tuple[list[Campaign], str | None]:
+        """Newest first; returns a page and the continuation token of the next one."""
+        ...
+
+    async def get_artifact_version(self, campaign_id: str, version_id: str) -> ArtifactVersion | None: ...
+
+    async def get_artifact_versions(
+        self, campaign_id: str, version_ids: list[str]
+    ) -> dict[str, ArtifactVersion]:
+        """Parallel point reads; missing ids are left out."""
+        ...
+
+    async def list_artifact_versions(
+        self, campaign_id: str, artifact_type: ArtifactType | None = None
+    ) -> list[ArtifactVersion]:
+        """Newest first."""
+        ...
+
+    async def get_audit_report(self, campaign_id: str, report_id: str) -> AuditReport | None: ...
+
+    async def get_audit_reports(self, campaign_id: str, report_ids: list[str]) -> dict[str, AuditReport]: ...
+
+    async def list_audit_reports(self, campaign_id: str) -> list[AuditReport]:
+        """Newest first."""
+        ...
+
+    async def save_revision(self, revision: Revision) -> None:
+        """Idempotent upsert (the id derives from campaign and revision number)."""
+        ...
+
+    async def get_revision(self, campaign_id: str, revision_number: int) -> Revision | None: ...
+
+    async def list_events(self, campaign_id: str, after_sequence: int = 0) -> list[CampaignEvent]:
+        """Events in sequence order, after the given sequence number."""
+        ...
+
+    async def close(self) -> None: ...
