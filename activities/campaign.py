@@ -1,0 +1,182 @@
+"""Durable activities: the only place agents run and bindings are written.
+
+Each activity takes one typed input (a model of ``marketing_agents.flow``), does its
+work through the library, and writes results through output bindings — Cosmos DB for
+documents, SignalR for events — which the host applies only if the function
+succeeds. Every document id is deterministic, so a re-run overwrites, never duplicates.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import azure.durable_functions as df
+import azure.functions as func
+
+from marketing_agents.auditing import audit_versions
+from marketing_agents.campaigns import apply_update
+from marketing_agents.events import make_event, signalr_messages_json
+from marketing_agents.flow import (
+    ON_ARTIFACT_GENERATED,
+    ON_CAMPAIGN_STARTED,
+    ON_COMPLIANCE_CHECK_COMPLETED,
+    AuditInput,
+    AuditOutput,
+    CampaignUpdate,
+    GenerateInput,
+    GenerateOutput,
+    StartInput,
+)
+from marketing_agents.generation import GenerationError, generate_version
+from marketing_agents.models import BLOCKING_SEVERITIES
+from marketing_agents.runtime import services
+from marketing_agents.settings import COSMOS_CONNECTION_SETTING, SIGNALR_CONNECTION_SETTING
+from marketing_agents.store.base import (
+    ARTIFACTS,
+    AUDITS,
+    CAMPAIGNS,
+    DATABASE,
+    EVENTS,
+    PARTITION_KEY_PATHS,
+)
+
+bp = df.Blueprint()
+HUB = "campaigns"
+
+
+def cosmos_out(arg_name: str, container: str) -> Any:
+    return bp.cosmos_db_output(
+        arg_name=arg_name,
+        connection=COSMOS_CONNECTION_SETTING,
+        database_name=DATABASE,
+        container_name=container,
+        create_if_not_exists=True,
+        partition_key=PARTITION_KEY_PATHS[container],
+    )
+
+
+signalr_out = bp.generic_output_binding(
+    arg_name="signalr", type="signalR", hub_name=HUB, connection_string_setting=SIGNALR_CONNECTION_SETTING
+)
+
+
+def _documents(docs: list[dict[str, Any]]) -> func.DocumentList:
+    return func.DocumentList([func.Document.from_dict(d) for d in docs])
+
+
+def _publish(events_out: func.Out[func.DocumentList], signalr: func.Out[str], event_docs: list[Any]) -> None:
+    events_out.set(_documents([e.to_doc() for e in event_docs]))
+    signalr.set(signalr_messages_json(event_docs))
+
+
+@bp.activity_trigger(input_name="payload")
+@cosmos_out("events_out", EVENTS)
+@signalr_out
+async def start_campaign(payload: dict[str, Any], events_out: func.Out[func.DocumentList], signalr: func.Out[str]) -> None:
+    """Announce the campaign: clients in its group learn the brief they are watching."""
+    inp = StartInput.model_validate(payload)
+    found = await services().repository.get_campaign(inp.campaign_id)
+    if found is None:
+        raise GenerationError(f"campaign {inp.campaign_id} not found")
+    campaign = found[0]
+    event = make_event(
+        campaign.id, inp.sequence, ON_CAMPAIGN_STARTED, {"name": campaign.name, "status": campaign.status.value}
+    )
+    _publish(events_out, signalr, [event])
+
+
+@bp.activity_trigger(input_name="payload")
+@cosmos_out("campaign_out", CAMPAIGNS)
+@cosmos_out("events_out", EVENTS)
+@signalr_out
+async def update_campaign(
+    payload: dict[str, Any],
+    campaign_out: func.Out[func.Document],
+    events_out: func.Out[func.DocumentList],
+    signalr: func.Out[str],
+) -> str:
+    """Move the campaign document to the orchestration's new state (and say so)."""
+    update = CampaignUpdate.model_validate(payload)
+    found = await services().repository.get_campaign(update.campaign_id)
+    if found is None:
+        raise GenerationError(f"campaign {update.campaign_id} not found")
+    campaign = apply_update(found[0], update)
+    campaign_out.set(func.Document.from_dict(campaign.to_doc()))
+    if update.event_type and update.event_sequence is not None:
+        payload_out = dict(update.event_payload, status=campaign.status.value)
+        _publish(events_out, signalr, [make_event(campaign.id, update.event_sequence, update.event_type, payload_out)])
+    return campaign.status.value
+
+
+@bp.activity_trigger(input_name="payload")
+@cosmos_out("artifact_out", ARTIFACTS)
+@cosmos_out("events_out", EVENTS)
+@signalr_out
+async def generate_artifact(
+    payload: dict[str, Any],
+    artifact_out: func.Out[func.Document],
+    events_out: func.Out[func.DocumentList],
+    signalr: func.Out[str],
+) -> dict[str, Any]:
+    """Run one agent and store its output as a new artifact version."""
+    inp = GenerateInput.model_validate(payload)
+    svc = services()
+    version, usage = await generate_version(inp, svc.repository, svc.agents)
+    artifact_out.set(func.Document.from_dict(version.to_doc()))
+    event = make_event(
+        inp.campaign_id,
+        inp.sequence,
+        ON_ARTIFACT_GENERATED,
+        {
+            "artifactType": version.type.value,
+            "versionId": version.id,
+            "versionNumber": version.version_number,
+            "round": version.round,
+            "revisionNumber": version.revision_number,
+            "agentName": version.agent_name,
+            "model": version.metadata.model,
+            "content": version.content,
+        },
+    )
+    _publish(events_out, signalr, [event])
+    return GenerateOutput(
+        version_id=version.id, artifact_type=version.type, version_number=version.version_number, usage=usage
+    ).to_doc()
+
+
+@bp.activity_trigger(input_name="payload")
+@cosmos_out("report_out", AUDITS)
+@cosmos_out("artifacts_out", ARTIFACTS)
+@cosmos_out("events_out", EVENTS)
+@signalr_out
+async def audit_campaign(
+    payload: dict[str, Any],
+    report_out: func.Out[func.Document],
+    artifacts_out: func.Out[func.DocumentList],
+    events_out: func.Out[func.DocumentList],
+    signalr: func.Out[str],
+) -> dict[str, Any]:
+    """Audit the active versions together and store the report."""
+    inp = AuditInput.model_validate(payload)
+    svc = services()
+    report, linked = await audit_versions(inp, svc.repository, svc.auditor, svc.settings.compliance_threshold)
+    report_out.set(func.Document.from_dict(report.to_doc()))
+    artifacts_out.set(_documents([v.to_doc() for v in linked]))
+    summary = {
+        "reportId": report.id,
+        "round": report.round,
+        "revisionNumber": report.revision_number,
+        "isCompliant": report.is_compliant,
+        "complianceScore": report.compliance_score,
+        "status": report.status.value,
+        "issueCount": len(report.issues),
+        "issues": [i.to_doc() for i in report.issues[:20]],
+    }
+    _publish(events_out, signalr, [make_event(inp.campaign_id, inp.sequence, ON_COMPLIANCE_CHECK_COMPLETED, summary)])
+    return AuditOutput(
+        report_id=report.id,
+        is_compliant=report.is_compliant,
+        score=report.compliance_score,
+        types_with_findings=report.types_with_findings(),
+        blocking_findings=sum(1 for i in report.issues if i.severity in BLOCKING_SEVERITIES),
+    ).to_doc()

@@ -1,0 +1,195 @@
+"""The campaign REST API of SPEC.md section 4 (HTTP triggers).
+
+Thin: parse and authorise the request, call the campaign service, tell the
+orchestration, answer. Every error is problem+json; a rejected request stores nothing.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import azure.durable_functions as df
+import azure.functions as func
+from pydantic import ValidationError
+
+from marketing_agents.events import make_event, signalr_messages_json
+from marketing_agents.flow import ON_CAMPAIGN_STATUS
+from marketing_agents.ids import review_event_name
+from marketing_agents.models import ApprovalRequest, CampaignStatus, RevisionRequest
+from marketing_agents.problems import BadRequest, ServiceUnavailable, validation_problem
+from marketing_agents.runtime import services
+from marketing_agents.service import CampaignService, parse_artifact_type, parse_brief, parse_json_body
+from marketing_agents.settings import COSMOS_CONNECTION_SETTING, SIGNALR_CONNECTION_SETTING
+from marketing_agents.store.base import DATABASE, EVENTS, PARTITION_KEY_PATHS
+
+from .http import base_url, caller, guarded, json_response
+
+bp = df.Blueprint()
+ORCHESTRATOR = "campaign_orchestrator"
+ANONYMOUS = func.AuthLevel.ANONYMOUS
+
+
+def _service() -> CampaignService:
+    svc = services()
+    return CampaignService(svc.repository, svc.settings)
+
+
+def _links(req: func.HttpRequest, campaign_id: str) -> dict[str, str]:
+    root = f"{base_url(req)}/api/campaigns/{campaign_id}"
+    return {
+        "self": root,
+        "artifacts": f"{root}/artifacts",
+        "audits": f"{root}/audits",
+        "events": f"{root}/events",
+        "revisions": f"{root}/revisions",
+        "approve": f"{root}/approve",
+        "cancel": f"{root}/cancel",
+    }
+
+
+def _page_size(req: func.HttpRequest) -> int:
+    raw = req.params.get("pageSize", "20")
+    if not raw.isdigit() or not 1 <= int(raw) <= 100:
+        raise BadRequest("pageSize must be a whole number from 1 to 100")
+    return int(raw)
+
+
+@bp.route(route="campaigns", methods=["POST"], auth_level=ANONYMOUS)
+@bp.durable_client_input(client_name="client")
+@guarded
+async def create_campaign(req: func.HttpRequest, client: df.DurableOrchestrationClient) -> func.HttpResponse:
+    brief = parse_brief(req.get_body())
+    service = _service()
+    campaign, flow = await service.create(brief, caller(req))
+    try:
+        await client.start_new(ORCHESTRATOR, campaign.id, flow.to_doc())
+    except Exception as error:
+        await service.mark_failed(campaign.id, "the orchestration could not be started")
+        raise ServiceUnavailable("The campaign was saved but its orchestration could not start") from error
+    body = {"id": campaign.id, "status": campaign.status.value, "links": _links(req, campaign.id)}
+    return json_response(body, 202, {"Location": body["links"]["self"]})
+
+
+@bp.route(route="campaigns", methods=["GET"], auth_level=ANONYMOUS)
+@guarded
+async def list_campaigns(req: func.HttpRequest) -> func.HttpResponse:
+    status = None
+    if req.params.get("status"):
+        try:
+            status = CampaignStatus(req.params["status"])
+        except ValueError as error:
+            names = ", ".join(s.value for s in CampaignStatus)
+            raise BadRequest(f"Unknown status {req.params['status']!r}; expected one of {names}") from error
+    items, token = await _service().list(caller(req), status, _page_size(req), req.params.get("continuationToken"))
+    return json_response({"items": [c.to_doc() for c in items], "continuationToken": token})
+
+
+@bp.route(route="campaigns/{id}", methods=["GET"], auth_level=ANONYMOUS)
+@guarded
+async def get_campaign(req: func.HttpRequest) -> func.HttpResponse:
+    snapshot = await _service().snapshot(req.route_params["id"], caller(req))
+    return json_response(snapshot.to_doc())
+
+
+@bp.route(route="campaigns/{id}/artifacts", methods=["GET"], auth_level=ANONYMOUS)
+@guarded
+async def list_artifacts(req: func.HttpRequest) -> func.HttpResponse:
+    wanted = req.params.get("type")
+    artifact_type = parse_artifact_type(wanted) if wanted else None
+    versions = await _service().versions(req.route_params["id"], caller(req), artifact_type)
+    return json_response({"items": [v.to_doc() for v in versions]})
+
+
+@bp.route(route="campaigns/{id}/artifacts/{type}/versions", methods=["GET"], auth_level=ANONYMOUS)
+@guarded
+async def list_artifact_versions(req: func.HttpRequest) -> func.HttpResponse:
+    artifact_type = parse_artifact_type(req.route_params["type"])
+    versions = await _service().versions(req.route_params["id"], caller(req), artifact_type)
+    return json_response({"items": [v.to_doc() for v in versions]})
+
+
+@bp.route(route="campaigns/{id}/audits", methods=["GET"], auth_level=ANONYMOUS)
+@guarded
+async def list_audits(req: func.HttpRequest) -> func.HttpResponse:
+    reports = await _service().audits(req.route_params["id"], caller(req))
+    return json_response({"items": [r.to_doc() for r in reports]})
+
+
+@bp.route(route="campaigns/{id}/events", methods=["GET"], auth_level=ANONYMOUS)
+@guarded
+async def list_events(req: func.HttpRequest) -> func.HttpResponse:
+    raw = req.params.get("after", "0")
+    if not raw.isdigit():
+        raise BadRequest("after must be a whole number (the last sequence number seen)")
+    events = await _service().events(req.route_params["id"], caller(req), int(raw))
+    return json_response({"items": [e.to_doc() for e in events]})
+
+
+def _request_model(req: func.HttpRequest, model: Any, what: str, allow_empty: bool = False) -> Any:
+    body = req.get_body()
+    if allow_empty and not body.strip():
+        return model()
+    try:
+        return model.model_validate(parse_json_body(body, what))
+    except ValidationError as error:
+        raise validation_problem(error, what) from error
+
+
+@bp.route(route="campaigns/{id}/revisions", methods=["POST"], auth_level=ANONYMOUS)
+@bp.durable_client_input(client_name="client")
+@guarded
+async def request_revision(req: func.HttpRequest, client: df.DurableOrchestrationClient) -> func.HttpResponse:
+    request = _request_model(req, RevisionRequest, "revision request")
+    campaign_id = req.route_params["id"]
+    revision, decision = await _service().request_revision(campaign_id, caller(req), request)
+    await client.raise_event(campaign_id, review_event_name(revision.revision_number - 1), decision.to_doc())
+    body = {"campaignId": campaign_id, "revisionNumber": revision.revision_number, "status": "Revising"}
+    return json_response(dict(body, links=_links(req, campaign_id)), 202)
+
+
+@bp.route(route="campaigns/{id}/approve", methods=["POST"], auth_level=ANONYMOUS)
+@bp.durable_client_input(client_name="client")
+@guarded
+async def approve_campaign(req: func.HttpRequest, client: df.DurableOrchestrationClient) -> func.HttpResponse:
+    request = _request_model(req, ApprovalRequest, "approval", allow_empty=True)
+    campaign_id = req.route_params["id"]
+    campaign, decision = await _service().approve(campaign_id, caller(req), request)
+    await client.raise_event(campaign_id, review_event_name(decision.revision_number), decision.to_doc())
+    return json_response(campaign.to_doc())
+
+
+@bp.route(route="campaigns/{id}/cancel", methods=["POST"], auth_level=ANONYMOUS)
+@bp.durable_client_input(client_name="client")
+@bp.cosmos_db_output(
+    arg_name="events_out",
+    connection=COSMOS_CONNECTION_SETTING,
+    database_name=DATABASE,
+    container_name=EVENTS,
+    create_if_not_exists=True,
+    partition_key=PARTITION_KEY_PATHS[EVENTS],
+)
+@bp.generic_output_binding(
+    arg_name="signalr", type="signalR", hub_name="campaigns", connection_string_setting=SIGNALR_CONNECTION_SETTING
+)
+@guarded
+async def cancel_campaign(
+    req: func.HttpRequest,
+    client: df.DurableOrchestrationClient,
+    events_out: func.Out[func.Document],
+    signalr: func.Out[str],
+) -> func.HttpResponse:
+    campaign_id = req.route_params["id"]
+    service = _service()
+    campaign = await service.cancel(campaign_id, caller(req))
+    status = await client.get_status(campaign_id)
+    if status.runtime_status is not None and status.runtime_status.value in ("Running", "Pending"):
+        await client.terminate(campaign_id, f"cancelled by {campaign.owner}")
+    event = make_event(
+        campaign_id,
+        await service.next_sequence(campaign_id),
+        ON_CAMPAIGN_STATUS,
+        {"status": CampaignStatus.CANCELLED.value, "reason": campaign.status_reason},
+    )
+    events_out.set(func.Document.from_dict(event.to_doc()))
+    signalr.set(signalr_messages_json([event]))
+    return json_response({"campaignId": campaign_id, "status": campaign.status.value}, 202)

@@ -1,0 +1,72 @@
+"""HTTP plumbing shared by the API's functions: JSON and problem+json responses, the
+caller's identity, and one guard that turns every error into problem+json."""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+import os
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import azure.functions as func
+
+from marketing_agents.problems import PROBLEM_CONTENT_TYPE, ProblemError, ServiceUnavailable
+from marketing_agents.settings import ConfigError
+
+log = logging.getLogger("marketing_agents.api")
+
+# App Service authentication (Easy Auth) puts the signed-in user's id here; devhost lets
+# a request act as a given user the same way. Without it, the local dev user.
+PRINCIPAL_HEADER = "x-ms-client-principal-id"
+
+Handler = Callable[..., Awaitable[func.HttpResponse]]
+
+
+def caller(req: func.HttpRequest) -> str:
+    return req.headers.get(PRINCIPAL_HEADER) or os.environ.get("LOCAL_USER_ID", "local-user")
+
+
+def json_response(body: Any, status: int = 200, headers: dict[str, str] | None = None) -> func.HttpResponse:
+    return func.HttpResponse(
+        json.dumps(body), status_code=status, mimetype="application/json", headers=headers or {}
+    )
+
+
+def problem_response(error: ProblemError, instance: str | None = None) -> func.HttpResponse:
+    return func.HttpResponse(
+        json.dumps(error.to_problem(instance)), status_code=error.status, mimetype=PROBLEM_CONTENT_TYPE
+    )
+
+
+def guarded(handler: Handler) -> Handler:
+    """Problems become problem+json; anything unexpected is logged with its trace and
+    answered with a plain 500 problem, never the trace."""
+
+    @functools.wraps(handler)
+    async def wrapper(req: func.HttpRequest, *args: Any, **kwargs: Any) -> func.HttpResponse:
+        path = req.url.split("?", 1)[0]
+        try:
+            return await handler(req, *args, **kwargs)
+        except ProblemError as error:
+            return problem_response(error, path)
+        except ConfigError as error:
+            log.error("configuration error: %s", error)
+            return problem_response(ServiceUnavailable(f"The service is misconfigured: {error}"), path)
+        except Exception:
+            log.exception("unhandled error in %s", handler.__name__)
+            failure = ProblemError("The server failed to handle this request; it has been logged")
+            return problem_response(failure, path)
+
+    return wrapper
+
+
+def base_url(req: func.HttpRequest) -> str:
+    """Scheme and host of the request, for absolute links."""
+    url = req.url
+    scheme_end = url.find("://")
+    if scheme_end < 0:
+        return ""
+    path_start = url.find("/", scheme_end + 3)
+    return url if path_start < 0 else url[:path_start]

@@ -1,0 +1,16 @@
+"""The Azure Functions entry point: creates the Durable Functions app and registers the
+blueprints. Nothing else lives here."""
+
+import azure.durable_functions as df
+import azure.functions as func
+
+from activities.campaign import bp as activities
+from api.campaigns import bp as campaign_api
+from api.meta import bp as meta_api
+from orchestrators.campaign import bp as orchestrators
+
+app = df.DFApp(http_auth_level=func.AuthLevel.ANONYMOUS)
+app.register_functions(orchestrators)
+app.register_functions(activities)
+app.register_functions(campaign_api)
+app.register_functions(meta_api)

@@ -1,0 +1,42 @@
+"""Campaign-document rules shared by the API and the activities: creating a campaign
+from a brief and applying an orchestration's update without undoing a person's final
+decision."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from .flow import CampaignUpdate
+from .ids import new_campaign_id
+from .models import TERMINAL_STATUSES, Campaign, CampaignBrief, CampaignStatus, utc_now
+
+
+def new_campaign(brief: CampaignBrief, owner: str, campaign_id: str | None = None) -> Campaign:
+    now = utc_now()
+    return Campaign(
+        id=campaign_id or new_campaign_id(),
+        name=brief.display_name(),
+        brief=brief,
+        status=CampaignStatus.GENERATING,
+        owner=owner,
+        created_at=now,
+        updated_at=now,
+    )
+
+
+def apply_update(campaign: Campaign, update: CampaignUpdate) -> Campaign:
+    """A terminal status (approved, cancelled, failed) set by a person or the API is
+    never overwritten by a late orchestration write; everything else is."""
+    changes: dict[str, object] = {"updated_at": utc_now()}
+    if update.status is not None and not (
+        campaign.status in TERMINAL_STATUSES and update.status != campaign.status
+    ):
+        changes["status"] = update.status
+        changes["status_reason"] = update.status_reason
+    for field in ("revision_number", "round", "active_version_ids", "latest_audit_report_id", "usage"):
+        value = getattr(update, field)
+        if value is not None:
+            changes[field] = value
+    if update.review_deadline is not None:
+        changes["review_deadline"] = datetime.fromisoformat(update.review_deadline)
+    return campaign.model_copy(update=changes)

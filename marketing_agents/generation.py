@@ -1,0 +1,84 @@
+"""One agent run as an activity does it: gather the context from the store, let the
+agent write, and shape the result as the artifact version to store."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Mapping
+
+from .agents.base import Agent, AgentContext, ChunkSink
+from .flow import GenerateInput
+from .ids import artifact_version_id
+from .models import ArtifactType, ArtifactVersion, Usage, utc_now
+from .store import CampaignRepository
+
+
+class GenerationError(RuntimeError):
+    """The campaign or its context is missing: retrying will not help."""
+
+
+async def build_agent_context(inp: GenerateInput, repository: CampaignRepository) -> AgentContext:
+    found = await repository.get_campaign(inp.campaign_id)
+    if found is None:
+        raise GenerationError(f"campaign {inp.campaign_id} not found")
+    campaign = found[0]
+    previous = None
+    if inp.previous_version_id:
+        previous = await repository.get_artifact_version(inp.campaign_id, inp.previous_version_id)
+    issues, feedback = [], None
+    if inp.feedback_report_id:
+        report = await repository.get_audit_report(inp.campaign_id, inp.feedback_report_id)
+        if report is not None:
+            issues = [i for i in report.issues if i.artifact_type == inp.artifact_type]
+            feedback = report.feedback_by_type.get(inp.artifact_type) or report.feedback
+    revision = None
+    if inp.use_revision:
+        revision = await repository.get_revision(inp.campaign_id, inp.revision_number)
+    return AgentContext(
+        campaign_id=inp.campaign_id,
+        artifact_type=inp.artifact_type,
+        brief=campaign.brief,
+        revision_number=inp.revision_number,
+        round=inp.round,
+        previous=previous,
+        audit_feedback=feedback,
+        audit_issues=issues,
+        revision=revision,
+    )
+
+
+async def generate_version(
+    inp: GenerateInput,
+    repository: CampaignRepository,
+    agents: Mapping[ArtifactType, Agent],
+    on_chunk: ChunkSink | None = None,
+) -> tuple[ArtifactVersion, Usage]:
+    context = await build_agent_context(inp, repository)
+    agent = agents[inp.artifact_type]
+    started = time.perf_counter()
+    result = await agent.generate(context, on_chunk)
+    elapsed_ms = (time.perf_counter() - started) * 1000
+    meta = result.metadata
+    if not meta.latency_ms:
+        meta = meta.model_copy(update={"latency_ms": round(elapsed_ms, 3)})
+    version = ArtifactVersion(
+        id=artifact_version_id(inp.campaign_id, inp.artifact_type, inp.version_number),
+        campaign_id=inp.campaign_id,
+        type=inp.artifact_type,
+        version_number=inp.version_number,
+        revision_number=inp.revision_number,
+        round=inp.round,
+        content=result.content,
+        data=result.data,
+        metadata=meta,
+        agent_name=result.agent_name,
+        created_at=utc_now(),
+    )
+    usage = Usage(
+        llm_calls=0 if meta.offline or meta.cached else meta.tries,
+        tokens_in=meta.tokens_in,
+        tokens_out=meta.tokens_out,
+        cache_hits=1 if meta.cached else 0,
+        elapsed_ms=round(elapsed_ms, 3),
+    )
+    return version, usage

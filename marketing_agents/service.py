@@ -1,0 +1,230 @@
+"""The campaign use cases behind the HTTP API, free of any Functions type.
+
+Each human decision (approve, revise, cancel) is a conditional write (etag) on the
+campaign document, so two concurrent decisions cannot both win; the API then tells
+the orchestration. Reads check that the caller may read the campaign.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from pydantic import ValidationError
+
+from .campaigns import new_campaign
+from .flow import FlowState, ReviewDecision
+from .ids import is_campaign_id, revision_id
+from .models import (
+    ALL_ARTIFACT_TYPES,
+    REVISABLE_STATUSES,
+    TERMINAL_STATUSES,
+    Approval,
+    ApprovalRequest,
+    ArtifactType,
+    ArtifactVersion,
+    AuditReport,
+    Campaign,
+    CampaignBrief,
+    CampaignEvent,
+    CampaignSnapshot,
+    CampaignStatus,
+    Revision,
+    RevisionRequest,
+    utc_now,
+)
+from .problems import BadRequest, Conflict, NotFound, validation_problem
+from .settings import AppSettings
+from .store import CampaignRepository, PreconditionFailed
+
+MAX_BODY_BYTES = 64 * 1024
+
+
+def parse_json_body(body: bytes, what: str) -> Any:
+    if len(body) > MAX_BODY_BYTES:
+        from .problems import PayloadTooLarge
+
+        raise PayloadTooLarge(f"The {what} is {len(body)} bytes; the limit is {MAX_BODY_BYTES}")
+    if not body.strip():
+        raise BadRequest(f"The {what} is empty; send a JSON object")
+    try:
+        value = json.loads(body)
+    except (ValueError, UnicodeDecodeError) as error:
+        raise BadRequest(f"The {what} is not valid JSON: {error}") from error
+    if not isinstance(value, dict):
+        raise BadRequest(f"The {what} must be a JSON object")
+    return value
+
+
+def parse_brief(body: bytes) -> CampaignBrief:
+    try:
+        return CampaignBrief.model_validate(parse_json_body(body, "brief"))
+    except ValidationError as error:
+        raise validation_problem(error, "brief") from error
+
+
+def parse_artifact_type(value: str) -> ArtifactType:
+    for artifact_type in ALL_ARTIFACT_TYPES:
+        if value.lower() == artifact_type.value.lower():
+            return artifact_type
+    names = ", ".join(t.value for t in ALL_ARTIFACT_TYPES)
+    raise BadRequest(f"Unknown artifact type {value!r}; expected one of {names}")
+
+
+class CampaignService:
+    def __init__(self, repository: CampaignRepository, settings: AppSettings) -> None:
+        self.repository = repository
+        self.settings = settings
+
+    # ------------------------------------------------------------------ create
+
+    async def create(self, brief: CampaignBrief, user: str) -> tuple[Campaign, FlowState]:
+        campaign = new_campaign(brief, owner=user)
+        await self.repository.create_campaign(campaign)
+        flow = FlowState(
+            campaign_id=campaign.id,
+            review_deadline_seconds=self.settings.review_deadline.total_seconds(),
+            max_rounds=self.settings.max_regeneration_rounds,
+        )
+        return campaign, flow
+
+    async def mark_failed(self, campaign_id: str, reason: str) -> None:
+        found = await self.repository.get_campaign(campaign_id)
+        if found is not None:
+            campaign = found[0].model_copy(
+                update={"status": CampaignStatus.FAILED, "status_reason": reason, "updated_at": utc_now()}
+            )
+            await self.repository.replace_campaign(campaign, found[1])
+
+    # ------------------------------------------------------------------ reads
+
+    async def readable(self, campaign_id: str, user: str) -> tuple[Campaign, str]:
+        """The campaign if it exists and ``user`` may read it; otherwise 404 (not 403, so
+        that ids of other people's campaigns are not confirmed)."""
+        if not is_campaign_id(campaign_id):
+            raise NotFound(f"No campaign {campaign_id!r}")
+        found = await self.repository.get_campaign(campaign_id)
+        if found is None or found[0].owner != user:
+            raise NotFound(f"No campaign {campaign_id!r}")
+        return found
+
+    async def snapshot(self, campaign_id: str, user: str) -> CampaignSnapshot:
+        """One point read of the campaign, then parallel point reads of its active
+        versions and of their audit reports (the seed algorithm)."""
+        campaign, _ = await self.readable(campaign_id, user)
+        versions = await self.repository.get_artifact_versions(
+            campaign_id, list(campaign.active_version_ids.values())
+        )
+        artifacts = {t: versions[v] for t, v in campaign.active_version_ids.items() if v in versions}
+        report_ids = sorted({a.audit_report_id for a in artifacts.values() if a.audit_report_id})
+        if campaign.latest_audit_report_id and campaign.latest_audit_report_id not in report_ids:
+            report_ids.append(campaign.latest_audit_report_id)
+        reports = await self.repository.get_audit_reports(campaign_id, report_ids)
+        return CampaignSnapshot(campaign=campaign, artifacts=artifacts, audit_reports=reports)
+
+    async def versions(
+        self, campaign_id: str, user: str, artifact_type: ArtifactType | None
+    ) -> list[ArtifactVersion]:
+        await self.readable(campaign_id, user)
+        return await self.repository.list_artifact_versions(campaign_id, artifact_type)
+
+    async def audits(self, campaign_id: str, user: str) -> list[AuditReport]:
+        await self.readable(campaign_id, user)
+        return await self.repository.list_audit_reports(campaign_id)
+
+    async def events(self, campaign_id: str, user: str, after: int) -> list[CampaignEvent]:
+        await self.readable(campaign_id, user)
+        return await self.repository.list_events(campaign_id, after)
+
+    async def list(
+        self, user: str, status: CampaignStatus | None, page_size: int, continuation: str | None
+    ) -> tuple[list[Campaign], str | None]:
+        try:
+            return await self.repository.list_campaigns(status, user, page_size, continuation)
+        except ValueError as error:
+            raise BadRequest(str(error)) from error
+
+    # ------------------------------------------------------------------ decisions
+
+    async def request_revision(self, campaign_id: str, user: str, request: RevisionRequest) -> tuple[Revision, ReviewDecision]:
+        campaign, etag = await self.readable(campaign_id, user)
+        if campaign.status not in REVISABLE_STATUSES:
+            raise Conflict(
+                f"Campaign is {campaign.status.value}; a revision needs it to be "
+                + " or ".join(sorted(s.value for s in REVISABLE_STATUSES)),
+                currentStatus=campaign.status.value,
+            )
+        number = campaign.revision_number + 1
+        types = request.artifact_types or list(ALL_ARTIFACT_TYPES)
+        revision = Revision(
+            id=revision_id(campaign_id, number),
+            campaign_id=campaign_id,
+            revision_number=number,
+            user_feedback=request.feedback,
+            specific_changes=list(request.specific_changes),
+            artifact_types=[t for t in ALL_ARTIFACT_TYPES if t in types],
+            requested_by=user,
+            created_at=utc_now(),
+        )
+        await self.repository.save_revision(revision)
+        updated = campaign.model_copy(
+            update={
+                "status": CampaignStatus.REVISING,
+                "status_reason": None,
+                "revision_number": number,
+                "round": 0,
+                "updated_at": utc_now(),
+            }
+        )
+        await self._replace(updated, etag)
+        decision = ReviewDecision(
+            action="revise", revision_number=number, artifact_types=revision.artifact_types, by=user
+        )
+        return revision, decision
+
+    async def approve(self, campaign_id: str, user: str, request: ApprovalRequest) -> tuple[Campaign, ReviewDecision]:
+        campaign, etag = await self.readable(campaign_id, user)
+        if campaign.status != CampaignStatus.AWAITING_REVIEW:
+            raise Conflict(
+                f"Campaign is {campaign.status.value}; only a campaign awaiting review can be approved",
+                currentStatus=campaign.status.value,
+            )
+        report = None
+        if campaign.latest_audit_report_id:
+            report = await self.repository.get_audit_report(campaign_id, campaign.latest_audit_report_id)
+        if report is not None and report.has_blocking_findings():
+            raise Conflict("The latest audit has open High or Critical findings", reportId=report.id)
+        approval = Approval(
+            approved_by=user,
+            approved_at=utc_now(),
+            approved_version_ids=dict(campaign.active_version_ids),
+            audit_report_id=report.id if report else None,
+            compliance_score=report.compliance_score if report else None,
+            comment=request.comment,
+        )
+        updated = campaign.model_copy(
+            update={"status": CampaignStatus.APPROVED, "approval": approval, "updated_at": utc_now()}
+        )
+        await self._replace(updated, etag)
+        return updated, ReviewDecision(action="approve", revision_number=campaign.revision_number, by=user)
+
+    async def cancel(self, campaign_id: str, user: str) -> Campaign:
+        campaign, etag = await self.readable(campaign_id, user)
+        if campaign.status in TERMINAL_STATUSES:
+            raise Conflict(f"Campaign is already {campaign.status.value}", currentStatus=campaign.status.value)
+        updated = campaign.model_copy(
+            update={"status": CampaignStatus.CANCELLED, "status_reason": f"cancelled by {user}", "updated_at": utc_now()}
+        )
+        await self._replace(updated, etag)
+        return updated
+
+    async def next_sequence(self, campaign_id: str) -> int:
+        events = await self.repository.list_events(campaign_id, 0)
+        return (events[-1].sequence if events else 0) + 1
+
+    async def _replace(self, campaign: Campaign, etag: str) -> None:
+        try:
+            await self.repository.replace_campaign(campaign, etag)
+        except PreconditionFailed as error:
+            raise Conflict("The campaign changed while this request ran; read it again and retry") from error
+

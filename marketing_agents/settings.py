@@ -1,0 +1,50 @@
+"""Application settings read from the environment (local.settings.json ``Values`` under
+the Functions host and devhost), validated once so misconfiguration fails at start-up
+with the name of the setting, never at the first campaign."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import timedelta
+
+COSMOS_CONNECTION_SETTING = "CosmosDBConnection"
+SIGNALR_CONNECTION_SETTING = "AzureSignalRConnectionString"
+DEFAULT_LOCAL_STORE = ".devhost/documents.sqlite"
+
+
+class ConfigError(ValueError):
+    """A setting is missing or malformed; the message names it."""
+
+
+@dataclass(frozen=True)
+class AppSettings:
+    review_deadline: timedelta
+    compliance_threshold: float
+    max_regeneration_rounds: int
+    local_user: str
+
+
+def _number(env: Mapping[str, str], name: str, default: float, low: float, high: float) -> float:
+    raw = env.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        value = float(raw)
+    except ValueError as error:
+        raise ConfigError(f"setting {name}={raw!r} is not a number") from error
+    if not low <= value <= high:
+        raise ConfigError(f"setting {name}={raw!r} must be between {low:g} and {high:g}")
+    return value
+
+
+def load_settings(env: Mapping[str, str] | None = None) -> AppSettings:
+    env = os.environ if env is None else env
+    hours = _number(env, "REVIEW_DEADLINE_HOURS", 72.0, 0.001, 24.0 * 30)
+    return AppSettings(
+        review_deadline=timedelta(hours=hours),
+        compliance_threshold=_number(env, "COMPLIANCE_THRESHOLD", 80.0, 0.0, 100.0),
+        max_regeneration_rounds=int(_number(env, "MAX_REGENERATION_ROUNDS", 5, 0, 10)),
+        local_user=env.get("LOCAL_USER_ID", "local-user") or "local-user",
+    )

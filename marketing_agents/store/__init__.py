@@ -1,0 +1,48 @@
+"""Campaign repository: protocol, local (SQLite) implementation, and the factory that
+picks one from the ``CosmosDBConnection`` setting (docs/local-document-store.md)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+from ..settings import COSMOS_CONNECTION_SETTING, DEFAULT_LOCAL_STORE, ConfigError
+from .base import CampaignRepository, PreconditionFailed, StoreError
+from .local import LocalCampaignRepository
+
+__all__ = [
+    "CampaignRepository",
+    "LocalCampaignRepository",
+    "PreconditionFailed",
+    "StoreError",
+    "local_store_path",
+    "repository_from_settings",
+]
+
+LOCAL_PREFIX = "LocalDocumentStore="
+
+
+def local_store_path(env: Mapping[str, str] | None = None, base_dir: str | Path | None = None) -> Path | None:
+    """The SQLite document store path named by the connection setting, or None when the
+    setting points at Cosmos DB."""
+    env = os.environ if env is None else env
+    value = env.get(COSMOS_CONNECTION_SETTING, "").strip()
+    if not value and not env.get(f"{COSMOS_CONNECTION_SETTING}__accountEndpoint"):
+        value = LOCAL_PREFIX + DEFAULT_LOCAL_STORE
+    if not value.startswith(LOCAL_PREFIX):
+        return None
+    path = Path(value[len(LOCAL_PREFIX) :].strip())
+    if not str(path):
+        raise ConfigError(f"setting {COSMOS_CONNECTION_SETTING} names no file after {LOCAL_PREFIX}")
+    return path if path.is_absolute() else Path(base_dir or os.getcwd()) / path
+
+
+def repository_from_settings(env: Mapping[str, str] | None = None) -> CampaignRepository:
+    path = local_store_path(env)
+    if path is None:
+        raise ConfigError(
+            f"setting {COSMOS_CONNECTION_SETTING} points at Cosmos DB, whose repository "
+            "is not part of this build yet; use LocalDocumentStore=<path>"
+        )
+    return LocalCampaignRepository(path)
