@@ -66,8 +66,9 @@ async def create_campaign(req: func.HttpRequest, client: df.DurableOrchestration
     except Exception as error:
         await service.mark_failed(campaign.id, "the orchestration could not be started")
         raise ServiceUnavailable("The campaign was saved but its orchestration could not start") from error
-    body = {"id": campaign.id, "status": campaign.status.value, "links": _links(req, campaign.id)}
-    return json_response(body, 202, {"Location": body["links"]["self"]})
+    links = _links(req, campaign.id)
+    body = {"id": campaign.id, "status": campaign.status.value, "links": links}
+    return json_response(body, 202, {"Location": links["self"]})
 
 
 @bp.route(route="campaigns", methods=["GET"], auth_level=ANONYMOUS)

@@ -29,9 +29,7 @@ def caller(req: func.HttpRequest) -> str:
 
 
 def json_response(body: Any, status: int = 200, headers: dict[str, str] | None = None) -> func.HttpResponse:
-    return func.HttpResponse(
-        json.dumps(body), status_code=status, mimetype="application/json", headers=headers or {}
-    )
+    return func.HttpResponse(json.dumps(body), status_code=status, mimetype="application/json", headers=headers or {})
 
 
 def problem_response(error: ProblemError, instance: str | None = None) -> func.HttpResponse:

@@ -1,0 +1,5 @@
+"""``python -m marketing_agents`` is the ``marketing-agents`` command."""
+
+from .cli import entry
+
+entry()

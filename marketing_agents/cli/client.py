@@ -1,0 +1,64 @@
+"""A small HTTP client for the campaign API, with errors a person can act on."""
+
+from __future__ import annotations
+
+import json
+import os
+from typing import Any
+
+import httpx
+
+DEFAULT_URL = "http://127.0.0.1:7071"
+URL_SETTING = "MARKETING_AGENTS_URL"
+
+
+class CliError(Exception):
+    """A one-line message for the terminal, with the process exit code."""
+
+    def __init__(self, message: str, exit_code: int = 1) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+class ApiClient:
+    def __init__(self, base_url: str | None = None, user: str | None = None, timeout: float = 30.0) -> None:
+        self.base_url = (base_url or os.environ.get(URL_SETTING) or DEFAULT_URL).rstrip("/")
+        headers = {"x-ms-client-principal-id": user} if user else {}
+        self._http = httpx.Client(base_url=self.base_url, headers=headers, timeout=timeout)
+
+    def close(self) -> None:
+        self._http.close()
+
+    def request(self, method: str, path: str, body: Any = None, params: dict[str, Any] | None = None) -> Any:
+        try:
+            response = self._http.request(method, f"/api{path}", params=params, json=body if body is not None else None)
+        except httpx.ConnectError as error:
+            raise CliError(
+                f"cannot reach the host at {self.base_url} ({error.__class__.__name__}); "
+                "start it with `make run` or `marketing-agents serve`",
+                exit_code=3,
+            ) from error
+        except httpx.HTTPError as error:
+            raise CliError(f"request to {self.base_url} failed: {error}", exit_code=3) from error
+        if response.status_code >= 400:
+            raise CliError(_problem_text(response))
+        if not response.content:
+            return None
+        return response.json()
+
+    def get(self, path: str, **params: Any) -> Any:
+        return self.request("GET", path, params={k: v for k, v in params.items() if v is not None})
+
+    def post(self, path: str, body: Any = None) -> Any:
+        return self.request("POST", path, body=body if body is not None else {})
+
+
+def _problem_text(response: httpx.Response) -> str:
+    try:
+        problem = response.json()
+    except json.JSONDecodeError:
+        return f"HTTP {response.status_code}: {response.text[:200]}"
+    text = f"{problem.get('title', 'Error')} ({response.status_code}): {problem.get('detail', '')}"
+    for error in problem.get("errors", []) or []:
+        text += f"\n  - {error.get('field')}: {error.get('message')}"
+    return text
