@@ -1,0 +1,43 @@
+# The two commands: `make run` (set up and start the product locally) and
+# `make test` (set up, lint, type-check, run the whole suite). Both install what they
+# need on a fresh clone: a Python venv from the pinned requirements.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+PORT ?= 7071
+
+.PHONY: install run test lint typecheck pytest bench clean
+
+$(STAMP): requirements.txt requirements-dev.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+install: $(STAMP)
+
+local.settings.json:
+	cp local.settings.json.example local.settings.json
+
+run: install local.settings.json
+	$(BIN)/python -m devhost --app . --port $(PORT)
+
+lint: install
+	$(BIN)/ruff check .
+
+typecheck: install
+	$(BIN)/mypy .
+
+# pytest exits 5 when it collects no test; that is not a failure of the product.
+pytest: install
+	$(BIN)/python -m pytest; rc=$$?; if [ $$rc -eq 5 ]; then echo "no tests ran"; rc=0; fi; exit $$rc
+
+test: lint typecheck pytest
+
+bench: install
+	$(BIN)/python bench/engine.py
+
+clean:
+	rm -rf $(VENV) .devhost .mypy_cache .ruff_cache .pytest_cache
