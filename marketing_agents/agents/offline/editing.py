@@ -1,0 +1,172 @@
+"""Deterministic edits every offline writer applies to its text: remove, replace and
+qualify terms (case-insensitive, everywhere, never inside the product name), and shorten
+by dropping optional sentences (never by cutting text mid-sentence)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+from ...text import Constraint, banned_spans, required_present, split_sentences, term_spans
+
+T = TypeVar("T")
+_EDGE_PUNCT = ".,;:!?)(\"'“”‘’"
+
+
+def _token_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen a match to its whole whitespace-delimited token, minus edge punctuation."""
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    while start < end and text[start] in _EDGE_PUNCT:
+        start += 1
+    while end > start and text[end - 1] in _EDGE_PUNCT:
+        end -= 1
+    return start, end
+
+
+def tidy(text: str) -> str:
+    """Clean up what a removal leaves behind: doubled spaces, orphan punctuation."""
+    text = re.sub(r"[ \t]{2,}", " ", text)
+    text = re.sub(r" +([,.;:!?])", r"\1", text)
+    text = re.sub(r"\(\s*\)|\[\s*\]", "", text)
+    text = re.sub(r"([,;:])(?=[.!?])", "", text)
+    text = re.sub(r"(^|\n|[.!?] )[,;:.] *", r"\1", text)
+    text = re.sub(r"(^|\n)[ \t]+|[ \t]+(\n|$)", r"\1\2", text)
+    text = re.sub(r"(^|[.!?]\s+|\n)([a-z])", lambda m: m.group(1) + m.group(2).upper(), text)
+    return text.strip()
+
+
+def _cased(replacement: str, original: str, in_word: bool) -> str:
+    if in_word:  # inside a CamelCase token or hashtag: join the words, capitalised
+        return "".join(w[:1].upper() + w[1:] for w in re.findall(r"[\w]+", replacement))
+    if original.isupper() and len(original) > 1:
+        return replacement.upper()
+    if original[:1].isupper():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement
+
+
+class Editor:
+    """Applies term-level directives to any text and keeps count for the notes."""
+
+    def __init__(
+        self,
+        product: str,
+        remove: Sequence[str] = (),
+        replace: dict[str, str] | None = None,
+        qualify: dict[str, str] | None = None,
+        avoid: Sequence[Constraint] = (),
+    ) -> None:
+        self.product = product
+        self.remove = list(remove)
+        self.replace = dict(replace or {})
+        self.qualify = dict(qualify or {})
+        self.avoid = list(avoid)
+        self.counts: Counter[str] = Counter()
+        self.protected: set[str] = set()
+
+    def _product_spans(self, text: str) -> list[tuple[int, int]]:
+        if not self.product:
+            return []
+        return [(m.start(), m.end()) for m in re.finditer(re.escape(self.product), text, re.I)]
+
+    def _free(self, text: str, spans: list[tuple[int, int]], label: str) -> list[tuple[int, int]]:
+        """Spans not inside the product name (the product is never renamed)."""
+        product = self._product_spans(text)
+        free = []
+        for s, e in spans:
+            if any(ps <= s and e <= pe for ps, pe in product):
+                self.protected.add(label)
+            else:
+                free.append((s, e))
+        return free
+
+    def _delete(self, text: str, spans: list[tuple[int, int]], label: str) -> str:
+        for s, e in sorted({_token_bounds(text, s, e) for s, e in spans}, reverse=True):
+            text = text[:s] + text[e:]
+            self.counts[f"removed '{label}'"] += 1
+        return text
+
+    def apply(self, text: str) -> str:
+        if not text:
+            return text
+        original = text
+        for old, new in self.replace.items():
+            for s, e in reversed(self._free(text, term_spans(text, old), old)):
+                in_word = (s > 0 and text[s - 1].isalnum()) or (e < len(text) and text[e].isalnum())
+                in_tag = in_word or (s > 0 and text[s - 1] in "#＃")
+                if new:
+                    text = text[:s] + _cased(new, text[s:e], in_tag) + text[e:]
+                    self.counts[f"replaced '{old}' with '{new}'"] += 1
+                else:
+                    text = self._delete(text, [(s, e)], old)
+        for term in self.remove:
+            text = self._delete(text, self._free(text, term_spans(text, term), term), term)
+        for constraint in self.avoid:
+            text = self._delete(text, self._free(text, banned_spans(text, constraint), constraint.phrase),
+                                constraint.phrase)
+        for term, qualifier in self.qualify.items():
+            if qualifier.lower() in text.lower():
+                continue
+            spans = term_spans(text, term)
+            if spans:
+                _, e = spans[0]
+                text = f"{text[:e]} ({qualifier}){text[e:]}"
+                self.counts[f"qualified '{term}' with '{qualifier}'"] += 1
+        return tidy(text) if text != original else text
+
+    def notes(self) -> list[str]:
+        out = [f"{what} ({n}x)" for what, n in sorted(self.counts.items())]
+        asked = {t.lower() for t in [*self.remove, *self.replace, *self.qualify]}
+        done = {k.split("'")[1].lower() for k in self.counts}
+        out += [f"'{t}' was not present" for t in sorted(asked - done - {p.lower() for p in self.protected})]
+        out += [
+            f"kept the product name '{self.product}' as written although it contains '{p}' "
+            "(offline agents never rename the product)"
+            for p in sorted(self.protected)
+        ]
+        return out
+
+
+def essential_checker(
+    required: Sequence[Constraint], extra: Sequence[str] = ()
+) -> Callable[[str], bool]:
+    """A sentence is essential when it carries a required concept or a must-keep phrase."""
+
+    def check(sentence: str) -> bool:
+        if any(required_present(sentence, c) for c in required):
+            return True
+        return any(x and x.lower() in sentence.lower() for x in extra)
+
+    return check
+
+
+def shorten_sentences(
+    sentences: list[T],
+    fits: Callable[[list[T]], bool],
+    essential: Callable[[T], bool],
+) -> list[T]:
+    """Drop optional sentences (middle ones first, then the last, never the first or an
+    essential one) until ``fits`` says yes or nothing optional is left."""
+    kept = list(sentences)
+    while not fits(kept):
+        order = list(range(len(kept) - 2, 0, -1)) + ([len(kept) - 1] if len(kept) > 1 else [])
+        drop = next((i for i in order if not essential(kept[i])), None)
+        if drop is None:
+            break
+        del kept[drop]
+    return kept
+
+
+def shorten_text(
+    text: str, fits: Callable[[str], bool], essential: Callable[[str], bool], joiner: str = " "
+) -> str:
+    """``text`` with optional sentences dropped until it fits (unchanged if it already does)."""
+    if fits(text):
+        return text
+    kept = shorten_sentences(split_sentences(text), lambda s: fits(joiner.join(s)), essential)
+    return joiner.join(kept)

@@ -1,0 +1,204 @@
+"""Small text helpers shared by the offline agents and the auditor.
+
+The agents and the auditor must agree on what "contains the word X" means, otherwise an
+agent would "fix" a finding the auditor still sees. Both use ``term_spans``: a
+case-insensitive match of a word or phrase on word boundaries, where a CamelCase part
+also counts as a word (``#BestBottle`` contains "best"; the product ``PlasticPal``
+contains "plastic"), optionally allowing simple English endings (plastic → plastics,
+recycle → recycled/recycling).
+
+Brief constraints are parsed here too: "Must include a recycling message" is a required
+concept ("recycling"), "Avoid plastic-related claims" a banned topic ("plastic").
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import re
+from dataclasses import dataclass, field
+
+_TAG = re.compile(r"<[^<>]{0,500}>")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def plain_text(value: str) -> str:
+    """Brief text as plain text: entities decoded, HTML tags and control characters
+    dropped, whitespace collapsed. Agents echo only this form."""
+    text = _TAG.sub(" ", html.unescape(value))
+    text = _CONTROL.sub(" ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def stable_hash(*parts: str) -> int:
+    """A hash that is the same in every process (unlike ``hash``): drives template choice."""
+    digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).digest()
+    return int.from_bytes(digest[:8], "big")
+
+
+def word_count(text: str) -> int:
+    return len(re.findall(r"[\w'’-]+", text))
+
+
+_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+[\"')\]]*|\n|$)")
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences with their end punctuation, stripped; blank pieces dropped."""
+    return [s.strip() for s in _SENTENCE.findall(text) if s.strip()]
+
+
+def ensure_period(sentence: str) -> str:
+    sentence = sentence.strip()
+    return sentence if not sentence or sentence[-1] in ".!?…" else sentence + "."
+
+
+def capitalize_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def lower_first(text: str) -> str:
+    """Lower-case the first letter unless the first word looks like a name or acronym."""
+    first = text.split(" ", 1)[0]
+    if len(first) > 1 and (first[1:].lower() != first[1:] or first.isupper()):
+        return text
+    return text[:1].lower() + text[1:]
+
+
+# --------------------------------------------------------------------------- matching
+
+SUFFIXES = ("", "s", "es", "ed", "d", "ing", "er", "ers", "e", "able", "ity", "ies", "y", "ic", "ics", "ation")
+_STRIP = ("ations", "ation", "ings", "ing", "ies", "es", "ed", "s", "e", "y")
+
+
+def stem(word: str) -> str:
+    """A crude stem (recycling → recycl, plastics → plastic) for matching word families."""
+    w = word.lower()
+    for suffix in _STRIP:
+        if w.endswith(suffix) and len(w) - len(suffix) >= 4:
+            return w[: -len(suffix)]
+    return w
+
+
+def _left_ok(text: str, start: int) -> bool:
+    if start == 0 or not text[start - 1].isalnum():
+        return True
+    return text[start].isupper() and text[start - 1].islower()  # CamelCase boundary
+
+
+def _right_ok(text: str, end: int) -> bool:
+    if end >= len(text) or not text[end].isalnum():
+        return True
+    return text[end].isupper() and text[end - 1].islower()
+
+
+def _pattern(term: str, stems: bool) -> re.Pattern[str]:
+    words = re.split(r"\s+", term.strip())
+    parts = []
+    for i, w in enumerate(words):
+        if stems and w.isalpha():
+            w = stem(w)
+            alt = "|".join(re.escape(s) for s in sorted(SUFFIXES, key=len, reverse=True))
+            parts.append(re.escape(w) + f"(?-i:{alt})")  # endings are lower case
+        else:
+            parts.append(re.sub("['’]", "['’]", re.escape(w)))
+    return re.compile(r"[\s-]+".join(parts), re.IGNORECASE)
+
+
+def term_spans(text: str, term: str, stems: bool = False) -> list[tuple[int, int]]:
+    """Where ``term`` occurs in ``text`` as whole words (CamelCase parts count as words).
+    With ``stems`` each word of the term also matches its simple inflections."""
+    if not term.strip():
+        return []
+    spans: list[tuple[int, int]] = []
+    pattern = _pattern(term, stems)
+    pos = 0
+    while pos <= len(text):
+        m = pattern.search(text, pos)
+        if not m:
+            break
+        start, end = m.start(), m.end()
+        word_start = term[0].isalnum()
+        word_end = term[-1].isalnum()
+        if end > start and (not word_start or _left_ok(text, start)) and (not word_end or _right_ok(text, end)):
+            spans.append((start, end))
+            pos = end
+        else:
+            pos = start + 1
+    return spans
+
+
+def contains_term(text: str, term: str, stems: bool = False) -> bool:
+    return bool(term_spans(text, term, stems))
+
+
+# --------------------------------------------------------------------------- constraints
+
+_REQUIRE = re.compile(
+    r"^\s*(?:must|should|always|please)?\s*(?:include|mention|contain|feature|state|highlight|use)s?\b\s*(.+)$",
+    re.IGNORECASE,
+)
+_AVOID = re.compile(
+    r"^\s*(?:avoid|no|never\s+(?:say|mention|use)|do\s*n[o']?t\s+(?:say|mention|use)|"
+    r"must\s+not\s+(?:say|mention|use|include)|without)\b\s*(.+)$",
+    re.IGNORECASE,
+)
+_QUOTED = re.compile(r"[\"“‘']([^\"”’']{2,})[\"”’']")
+FILLER = frozenset(
+    "a an the any all our your of about to on for in with and or message messages mention "
+    "mentions mentioning note statement statements reference references referencing related "
+    "claim claims claiming language word words term terms topic topics content messaging "
+    "wording phrase phrases copy text".split()
+)
+
+
+@dataclass(frozen=True)
+class Constraint:
+    """One brief constraint, understood: ``require`` or ``avoid`` a concept, or ``other``."""
+
+    raw: str
+    kind: str  # "require" | "avoid" | "other"
+    phrase: str = ""  # the concept, filler dropped ("recycling", "plastic")
+    words: tuple[str, ...] = field(default_factory=tuple)
+    exact: bool = False  # a quoted text that must appear verbatim
+
+
+def content_words(text: str) -> list[str]:
+    words = re.findall(r"[\w'’]+", text.replace("-", " "))
+    return [w for w in words if w.lower() not in FILLER and not w.isdigit()]
+
+
+def parse_constraint(raw: str) -> Constraint:
+    text = plain_text(raw)
+    for kind, pattern in (("avoid", _AVOID), ("require", _REQUIRE)):
+        m = pattern.match(text)
+        if not m:
+            continue
+        rest = m.group(1).strip().rstrip(".!")
+        quoted = _QUOTED.search(rest)
+        if quoted:
+            phrase = quoted.group(1).strip()
+            return Constraint(raw, kind, phrase, (phrase,), exact=True)
+        words = tuple(w.lower() for w in content_words(rest))
+        if words:
+            return Constraint(raw, kind, " ".join(words), words)
+    return Constraint(raw, "other")
+
+
+def parse_constraints(constraints: list[str]) -> list[Constraint]:
+    return [parse_constraint(c) for c in constraints]
+
+
+def required_present(text: str, constraint: Constraint) -> bool:
+    """Whether ``text`` carries the required concept (every content word, any inflection)."""
+    if constraint.exact:
+        return constraint.phrase.lower() in text.lower()
+    return all(contains_term(text, w, stems=True) for w in constraint.words)
+
+
+def banned_spans(text: str, constraint: Constraint) -> list[tuple[int, int]]:
+    """Spans in ``text`` of any word of an avoided topic (inflections included)."""
+    spans: list[tuple[int, int]] = []
+    for w in constraint.words:
+        spans.extend(term_spans(text, w, stems=not constraint.exact))
+    return sorted(set(spans))
