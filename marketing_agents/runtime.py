@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from .agents.base import Agent
 from .compliance.base import Auditor
+from .latency import simulated_latency, with_latency
 from .models import ArtifactType
 from .settings import AppSettings, load_settings
 from .store import CampaignRepository, repository_from_settings
@@ -35,12 +36,15 @@ def build_services(env: Mapping[str, str] | None = None) -> Services:
 
     env = os.environ if env is None else env
     settings = load_settings(env)
-    return Services(
-        settings=settings,
-        repository=repository_from_settings(env),
-        agents=build_agents(env),
-        auditor=build_auditor(env),
-    )
+    agents, auditor = with_latency(build_agents(env), build_auditor(env), simulated_latency(env))
+    return Services(settings=settings, repository=repository_from_settings(env), agents=agents, auditor=auditor)
+
+
+def reset_services() -> None:
+    """Forget the built services (tests that change settings within one process)."""
+    global _services
+    with _lock:
+        _services = None
 
 
 def services() -> Services:
