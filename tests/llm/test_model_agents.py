@@ -1,0 +1,165 @@
+"""The model-backed agents through the real openai SDK against a local fake server."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+
+from marketing_agents.llm import build_model_agents
+from marketing_agents.models import ArtifactType, CopyData, ShortCopyData, VisualData
+from marketing_agents.platforms import x_weighted_length
+
+from .conftest import LONG_BODY, context_for, copy_reply, fresh_cache, model_settings, offline_agents
+from .fake_openai import FakeOpenAI, Reply, error
+
+
+def agents_for(fake: FakeOpenAI, **overrides: str):  # type: ignore[no-untyped-def]
+    return build_model_agents(model_settings(fake, **overrides), offline_agents(), cache=fresh_cache())
+
+
+def test_each_agent_writes_a_valid_artifact(fake: FakeOpenAI) -> None:
+    agents = agents_for(fake)
+
+    async def run() -> dict[ArtifactType, object]:
+        return {t: await agents[t].generate(context_for(t)) for t in ArtifactType}
+
+    results = asyncio.run(run())
+    copy = CopyData.model_validate(results[ArtifactType.COPY].data)  # type: ignore[attr-defined]
+    assert copy.body_long == LONG_BODY
+    short = ShortCopyData.model_validate(results[ArtifactType.SHORT_COPY].data)  # type: ignore[attr-defined]
+    assert [p.platform.value for p in short.posts] == ["X"] * 3 + ["Instagram"] * 3
+    x_post = short.posts[0]
+    # Measured by the code the platform's way (URL = 23, emoji = 2), not len() nor the model.
+    assert x_post.character_count == x_weighted_length(x_post.text) != len(x_post.text)
+    assert x_post.hashtags == ["#EcoBottle"] and not x_post.over_limit
+    visual = VisualData.model_validate(results[ArtifactType.VISUAL].data)  # type: ignore[attr-defined]
+    assert visual.chosen_index == 1 and visual.concepts[1].headline == "Refill the summer"
+    for result in results.values():
+        meta = result.metadata  # type: ignore[attr-defined]
+        assert (meta.model, meta.offline, meta.tries, meta.fallback_used, meta.cached) == (
+            "primary",
+            False,
+            1,
+            False,
+            False,
+        )
+        assert (meta.tokens_in, meta.tokens_out) == (120, 80) and meta.latency_ms > 0
+        assert meta.prompt_version.endswith("/v1")
+    first = fake.requests[0]
+    assert first["response_format"]["type"] == "json_schema"
+    schema = first["response_format"]["json_schema"]["schema"]
+    assert schema["additionalProperties"] is False and "body_long" in schema["required"]
+
+
+def test_copy_streams_the_long_body_while_writing(fake: FakeOpenAI) -> None:
+    agent = agents_for(fake)[ArtifactType.COPY]
+    chunks: list[str] = []
+
+    async def sink(text: str) -> None:
+        chunks.append(text)
+
+    result = asyncio.run(agent.generate(context_for(ArtifactType.COPY), sink))
+    assert len(chunks) > 5
+    assert "".join(chunks) == result.data["bodyLong"] == LONG_BODY
+    assert fake.requests[0]["stream"] is True
+    assert result.metadata.tokens_in == 120  # usage read from the stream's last chunk
+
+
+def test_rate_limit_honours_retry_after_then_succeeds(fake: FakeOpenAI) -> None:
+    fake.script("primary", error(429, retry_after="1"))
+    agent = agents_for(fake)[ArtifactType.VISUAL]
+    started = time.monotonic()
+    result = asyncio.run(agent.generate(context_for(ArtifactType.VISUAL)))
+    assert time.monotonic() - started >= 0.95
+    assert (result.metadata.model, result.metadata.tries, result.metadata.fallback_used) == ("primary", 2, False)
+
+
+def test_server_errors_move_to_the_fallback_model(fake: FakeOpenAI) -> None:
+    fake.script("primary", *[error(500)] * 5)
+    agent = agents_for(fake)[ArtifactType.VISUAL]
+    result = asyncio.run(agent.generate(context_for(ArtifactType.VISUAL)))
+    assert fake.models_called() == ["primary"] * 5 + ["backup"]
+    assert (result.metadata.model, result.metadata.tries, result.metadata.fallback_used) == ("backup", 6, True)
+    assert any("primary failed: HTTP 500" in note for note in result.metadata.notes)
+
+
+def test_client_errors_are_not_retried(fake: FakeOpenAI) -> None:
+    fake.script("primary", error(401, message="bad key"))
+    result = asyncio.run(agents_for(fake)[ArtifactType.VISUAL].generate(context_for(ArtifactType.VISUAL)))
+    assert fake.models_called() == ["primary", "backup"] and result.metadata.model == "backup"
+
+
+def test_a_slow_reply_times_out_and_is_retried(fake: FakeOpenAI) -> None:
+    fake.script("primary", Reply(copy_reply(), delay=1.0))
+    agent = agents_for(fake, MODEL_TIMEOUT_SECONDS="0.3")[ArtifactType.COPY]
+    result = asyncio.run(agent.generate(context_for(ArtifactType.COPY)))
+    assert (result.metadata.model, result.metadata.tries) == ("primary", 2)
+
+
+def test_invalid_json_is_retried_once_with_the_error(fake: FakeOpenAI) -> None:
+    fake.script("primary", Reply('{"headlines": ["only one"'))
+    result = asyncio.run(agents_for(fake)[ArtifactType.COPY].generate(context_for(ArtifactType.COPY)))
+    assert (result.metadata.model, result.metadata.tries) == ("primary", 2)
+    correction = fake.requests[1]["messages"]
+    assert correction[-2] == {"role": "assistant", "content": '{"headlines": ["only one"'}
+    assert "rejected" in correction[-1]["content"] and "JSON" in correction[-1]["content"]
+    assert result.metadata.tokens_in == 240  # both requests were paid for
+
+
+def test_an_answer_that_stays_invalid_counts_as_a_failure(fake: FakeOpenAI) -> None:
+    too_few = json.dumps({"posts": [{"platform": "X", "text": "one post"}]})
+    fake.script("primary", Reply(too_few), Reply(too_few))
+    agent = agents_for(fake)[ArtifactType.SHORT_COPY]
+    result = asyncio.run(agent.generate(context_for(ArtifactType.SHORT_COPY)))
+    assert "too few for: X, Instagram" in fake.requests[1]["messages"][-1]["content"]
+    assert (result.metadata.model, result.metadata.fallback_used) == ("backup", True)
+
+
+def test_total_failure_falls_back_to_the_offline_agent(fake: FakeOpenAI) -> None:
+    fake.script("primary", *[error(503)] * 2)
+    fake.script("backup", *[error(502)] * 2)
+    agent = agents_for(fake, MODEL_MAX_TRIES="2")[ArtifactType.COPY]
+    result = asyncio.run(agent.generate(context_for(ArtifactType.COPY)))
+    assert result.data == {"offline": True} and result.agent_name == "offline-Copy"
+    assert (result.metadata.model, result.metadata.fallback_used, result.metadata.tries) == ("offline", True, 4)
+    assert "written by the offline agent" in result.metadata.notes
+
+
+def test_servers_without_structured_outputs_get_json_object(fake: FakeOpenAI) -> None:
+    fake.reject_json_schema = True
+    result = asyncio.run(agents_for(fake)[ArtifactType.VISUAL].generate(context_for(ArtifactType.VISUAL)))
+    assert result.metadata.model == "primary"
+    retry = fake.requests[-1]
+    assert retry["response_format"] == {"type": "json_object"}
+    assert "JSON schema" in retry["messages"][-1]["content"]
+
+
+def test_cache_hit_on_identical_context_miss_on_change(fake: FakeOpenAI) -> None:
+    agent = agents_for(fake)[ArtifactType.COPY]
+    chunks: list[str] = []
+
+    async def sink(text: str) -> None:
+        chunks.append(text)
+
+    async def run() -> tuple[object, object, object]:
+        first = await agent.generate(context_for(ArtifactType.COPY))
+        second = await agent.generate(context_for(ArtifactType.COPY), sink)
+        changed = await agent.generate(context_for(ArtifactType.COPY, tone="Playful"))
+        return first, second, changed
+
+    first, second, changed = asyncio.run(run())
+    assert len(fake.requests) == 2  # the hit cost no model call
+    assert second.metadata.cached and not first.metadata.cached and not changed.metadata.cached  # type: ignore[attr-defined]
+    assert second.data == first.data and second.metadata.tokens_in == 0  # type: ignore[attr-defined]
+    assert "".join(chunks) == LONG_BODY  # a hit still streams the body to watchers
+
+
+def test_cache_key_covers_the_model(fake: FakeOpenAI) -> None:
+    cache = fresh_cache()
+    settings_a = model_settings(fake)
+    settings_b = model_settings(fake, MODEL_COPYWRITER="other")
+    for settings in (settings_a, settings_b):
+        agent = build_model_agents(settings, offline_agents(), cache=cache)[ArtifactType.COPY]
+        asyncio.run(agent.generate(context_for(ArtifactType.COPY)))
+    assert fake.models_called() == ["primary", "other"]
