@@ -72,7 +72,9 @@ def _publish(events_out: func.Out[func.DocumentList], signalr: func.Out[str], ev
 @bp.activity_trigger(input_name="payload")
 @cosmos_out("events_out", EVENTS)
 @signalr_out
-async def start_campaign(payload: dict[str, Any], events_out: func.Out[func.DocumentList], signalr: func.Out[str]) -> None:
+async def start_campaign(
+    payload: dict[str, Any], events_out: func.Out[func.DocumentList], signalr: func.Out[str]
+) -> None:
     """Announce the campaign: clients in its group learn the brief they are watching."""
     inp = StartInput.model_validate(payload)
     found = await services().repository.get_campaign(inp.campaign_id)

@@ -35,8 +35,6 @@ async def audit_versions(
             threshold=threshold,
         )
     )
-    report = report.model_copy(
-        update={"id": report_id, "artifact_version_ids": dict(inp.version_ids)}
-    )
+    report = report.model_copy(update={"id": report_id, "artifact_version_ids": dict(inp.version_ids)})
     linked = [a.model_copy(update={"audit_report_id": report_id}) for a in artifacts.values()]
     return report, linked

@@ -28,9 +28,7 @@ def apply_update(campaign: Campaign, update: CampaignUpdate) -> Campaign:
     """A terminal status (approved, cancelled, failed) set by a person or the API is
     never overwritten by a late orchestration write; everything else is."""
     changes: dict[str, object] = {"updated_at": utc_now()}
-    if update.status is not None and not (
-        campaign.status in TERMINAL_STATUSES and update.status != campaign.status
-    ):
+    if update.status is not None and not (campaign.status in TERMINAL_STATUSES and update.status != campaign.status):
         changes["status"] = update.status
         changes["status_reason"] = update.status_reason
     for field in ("revision_number", "round", "active_version_ids", "latest_audit_report_id", "usage"):

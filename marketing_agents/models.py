@@ -8,7 +8,7 @@ silently ignored setting.
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from enum import Enum
 from typing import Annotated, Any, Literal
 
@@ -25,7 +25,7 @@ MAX_FEEDBACK = 4000
 
 def utc_now() -> datetime:
     """The current time, always timezone-aware UTC."""
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 class CamelModel(BaseModel):
@@ -94,13 +94,9 @@ class CampaignStatus(str, Enum):
     FAILED = "Failed"
 
 
-TERMINAL_STATUSES = frozenset(
-    {CampaignStatus.APPROVED, CampaignStatus.CANCELLED, CampaignStatus.FAILED}
-)
+TERMINAL_STATUSES = frozenset({CampaignStatus.APPROVED, CampaignStatus.CANCELLED, CampaignStatus.FAILED})
 # States in which a person may ask for a revision.
-REVISABLE_STATUSES = frozenset(
-    {CampaignStatus.AWAITING_REVIEW, CampaignStatus.NEEDS_ATTENTION, CampaignStatus.EXPIRED}
-)
+REVISABLE_STATUSES = frozenset({CampaignStatus.AWAITING_REVIEW, CampaignStatus.NEEDS_ATTENTION, CampaignStatus.EXPIRED})
 
 
 class Severity(str, Enum):

@@ -78,7 +78,17 @@ def openapi_document() -> dict[str, Any]:
             ),
             "get": _op(
                 "List the caller's campaigns, newest first",
-                {"200": _json({"type": "object", "properties": {"items": {"type": "array", "items": _ref("Campaign")}, "continuationToken": {"type": ["string", "null"]}}})},
+                {
+                    "200": _json(
+                        {
+                            "type": "object",
+                            "properties": {
+                                "items": {"type": "array", "items": _ref("Campaign")},
+                                "continuationToken": {"type": ["string", "null"]},
+                            },
+                        }
+                    )
+                },
                 parameters=[
                     {"name": "status", "in": "query", "schema": {"type": "string"}},
                     {"name": "pageSize", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 100}},
@@ -86,7 +96,9 @@ def openapi_document() -> dict[str, Any]:
                 ],
             ),
         },
-        "/api/campaigns/{id}": {"get": _op("Campaign snapshot", {"200": _json(_ref("CampaignSnapshot"))}, parameters=[ID])},
+        "/api/campaigns/{id}": {
+            "get": _op("Campaign snapshot", {"200": _json(_ref("CampaignSnapshot"))}, parameters=[ID])
+        },
         "/api/campaigns/{id}/artifacts": {
             "get": _op(
                 "Artifact versions, newest first",
@@ -95,9 +107,15 @@ def openapi_document() -> dict[str, Any]:
             )
         },
         "/api/campaigns/{id}/artifacts/{type}/versions": {
-            "get": _op("All versions of one artifact, newest first", {"200": _json(_items("ArtifactVersion"))}, parameters=[ID, TYPE])
+            "get": _op(
+                "All versions of one artifact, newest first",
+                {"200": _json(_items("ArtifactVersion"))},
+                parameters=[ID, TYPE],
+            )
         },
-        "/api/campaigns/{id}/audits": {"get": _op("Audit history", {"200": _json(_items("AuditReport"))}, parameters=[ID])},
+        "/api/campaigns/{id}/audits": {
+            "get": _op("Audit history", {"200": _json(_items("AuditReport"))}, parameters=[ID])
+        },
         "/api/campaigns/{id}/events": {
             "get": _op(
                 "Events after a sequence number (catch-up)",
@@ -122,7 +140,12 @@ def openapi_document() -> dict[str, Any]:
             )
         },
         "/api/campaigns/{id}/cancel": {"post": _op("Cancel a running campaign", {"202": accepted}, parameters=[ID])},
-        "/api/health": {"get": {"summary": "Liveness and dependency status", "responses": {"200": _json({"type": "object"}), "503": _json({"type": "object"}, "Unhealthy")}}},
+        "/api/health": {
+            "get": {
+                "summary": "Liveness and dependency status",
+                "responses": {"200": _json({"type": "object"}), "503": _json({"type": "object"}, "Unhealthy")},
+            }
+        },
         "/api/openapi.json": {"get": {"summary": "This document", "responses": {"200": _json({"type": "object"})}}},
     }
     return {

@@ -112,9 +112,7 @@ class CampaignService:
         """One point read of the campaign, then parallel point reads of its active
         versions and of their audit reports (the seed algorithm)."""
         campaign, _ = await self.readable(campaign_id, user)
-        versions = await self.repository.get_artifact_versions(
-            campaign_id, list(campaign.active_version_ids.values())
-        )
+        versions = await self.repository.get_artifact_versions(campaign_id, list(campaign.active_version_ids.values()))
         artifacts = {t: versions[v] for t, v in campaign.active_version_ids.items() if v in versions}
         report_ids = sorted({a.audit_report_id for a in artifacts.values() if a.audit_report_id})
         if campaign.latest_audit_report_id and campaign.latest_audit_report_id not in report_ids:
@@ -122,9 +120,7 @@ class CampaignService:
         reports = await self.repository.get_audit_reports(campaign_id, report_ids)
         return CampaignSnapshot(campaign=campaign, artifacts=artifacts, audit_reports=reports)
 
-    async def versions(
-        self, campaign_id: str, user: str, artifact_type: ArtifactType | None
-    ) -> list[ArtifactVersion]:
+    async def versions(self, campaign_id: str, user: str, artifact_type: ArtifactType | None) -> list[ArtifactVersion]:
         await self.readable(campaign_id, user)
         return await self.repository.list_artifact_versions(campaign_id, artifact_type)
 
@@ -146,7 +142,9 @@ class CampaignService:
 
     # ------------------------------------------------------------------ decisions
 
-    async def request_revision(self, campaign_id: str, user: str, request: RevisionRequest) -> tuple[Revision, ReviewDecision]:
+    async def request_revision(
+        self, campaign_id: str, user: str, request: RevisionRequest
+    ) -> tuple[Revision, ReviewDecision]:
         campaign, etag = await self.readable(campaign_id, user)
         if campaign.status not in REVISABLE_STATUSES:
             raise Conflict(
@@ -213,7 +211,11 @@ class CampaignService:
         if campaign.status in TERMINAL_STATUSES:
             raise Conflict(f"Campaign is already {campaign.status.value}", currentStatus=campaign.status.value)
         updated = campaign.model_copy(
-            update={"status": CampaignStatus.CANCELLED, "status_reason": f"cancelled by {user}", "updated_at": utc_now()}
+            update={
+                "status": CampaignStatus.CANCELLED,
+                "status_reason": f"cancelled by {user}",
+                "updated_at": utc_now(),
+            }
         )
         await self._replace(updated, etag)
         return updated
@@ -227,4 +229,3 @@ class CampaignService:
             await self.repository.replace_campaign(campaign, etag)
         except PreconditionFailed as error:
             raise Conflict("The campaign changed while this request ran; read it again and retry") from error
-

@@ -57,9 +57,7 @@ def _status(context: df.DurableOrchestrationContext, state: FlowState, status: C
 def _update(context: df.DurableOrchestrationContext, state: FlowState, **fields: Any) -> Any:
     event_type = fields.pop("event_type", None)
     sequence = state.next_sequences(1)[0] if event_type else None
-    update = CampaignUpdate(
-        campaign_id=state.campaign_id, event_type=event_type, event_sequence=sequence, **fields
-    )
+    update = CampaignUpdate(campaign_id=state.campaign_id, event_type=event_type, event_sequence=sequence, **fields)
     return _call(context, "update_campaign", update)
 
 

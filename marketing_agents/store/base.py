@@ -82,9 +82,7 @@ class CampaignRepository(Protocol):
 
     async def get_artifact_version(self, campaign_id: str, version_id: str) -> ArtifactVersion | None: ...
 
-    async def get_artifact_versions(
-        self, campaign_id: str, version_ids: list[str]
-    ) -> dict[str, ArtifactVersion]:
+    async def get_artifact_versions(self, campaign_id: str, version_ids: list[str]) -> dict[str, ArtifactVersion]:
         """Parallel point reads; missing ids are left out."""
         ...
 

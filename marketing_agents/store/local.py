@@ -76,8 +76,7 @@ class LocalCampaignRepository:
     def _read(self, container: str, partition_key: str, doc_id: str) -> tuple[dict[str, Any], str] | None:
         with self._lock:
             row = self._db.execute(
-                "SELECT body, etag FROM documents WHERE database=? AND container=? "
-                "AND partition_key=? AND id=?",
+                "SELECT body, etag FROM documents WHERE database=? AND container=? AND partition_key=? AND id=?",
                 (self.database, container, _pk(partition_key), doc_id),
             ).fetchone()
         if row is None:
@@ -109,8 +108,7 @@ class LocalCampaignRepository:
             try:
                 cur.execute("BEGIN IMMEDIATE")
                 row = cur.execute(
-                    "SELECT etag FROM documents WHERE database=? AND container=? "
-                    "AND partition_key=? AND id=?",
+                    "SELECT etag FROM documents WHERE database=? AND container=? AND partition_key=? AND id=?",
                     (self.database, container, _pk(partition_key), doc["id"]),
                 ).fetchone()
                 if create_only and row is not None:
@@ -183,9 +181,7 @@ class LocalCampaignRepository:
         found = self._read(ARTIFACTS, campaign_id, version_id)
         return None if found is None else ArtifactVersion.model_validate(found[0])
 
-    async def get_artifact_versions(
-        self, campaign_id: str, version_ids: list[str]
-    ) -> dict[str, ArtifactVersion]:
+    async def get_artifact_versions(self, campaign_id: str, version_ids: list[str]) -> dict[str, ArtifactVersion]:
         found: dict[str, ArtifactVersion] = {}
         for version_id in version_ids:
             version = await self.get_artifact_version(campaign_id, version_id)
