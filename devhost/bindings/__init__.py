@@ -1,0 +1,1 @@
+"""Output bindings devhost applies after a function succeeds (Cosmos DB, SignalR, ...)."""

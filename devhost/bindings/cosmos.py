@@ -1,0 +1,168 @@
+"""The Cosmos DB output binding: upserts into the local document store or real Cosmos.
+
+The local backend follows docs/local-document-store.md exactly, because the app's own
+repository reads the same SQLite file.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import threading
+import time
+import uuid
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+DOCUMENTS_SCHEMA = """
+CREATE TABLE IF NOT EXISTS documents (
+    database      TEXT NOT NULL,
+    container     TEXT NOT NULL,
+    partition_key TEXT NOT NULL,
+    id            TEXT NOT NULL,
+    body          TEXT NOT NULL,
+    etag          TEXT NOT NULL,
+    ts            INTEGER NOT NULL,
+    seq           INTEGER NOT NULL,
+    PRIMARY KEY (database, container, partition_key, id)
+);
+"""
+
+LOCAL_PREFIX = "LocalDocumentStore="
+
+
+def to_documents(value: Any) -> list[dict[str, Any]]:
+    """A binding value (func.Document, dict, JSON text, or a list of them) as dicts."""
+    if isinstance(value, (str, bytes)):
+        value = json.loads(value)
+    if isinstance(value, Mapping):
+        return [dict(value)]
+    if isinstance(value, (list, tuple)) or hasattr(value, "__iter__"):
+        docs: list[dict[str, Any]] = []
+        for item in value:
+            docs.extend(to_documents(item))
+        return docs
+    raise TypeError(f"cannot write {type(value).__name__} to a Cosmos DB output binding")
+
+
+def partition_key_value(doc: Mapping[str, Any], path: str) -> Any:
+    """The value at a partition key path like ``/id`` or ``/tenant/region`` (None if absent)."""
+    current: Any = doc
+    for part in path.strip("/").split("/"):
+        if not isinstance(current, Mapping) or part not in current:
+            return None
+        current = current[part]
+    return current
+
+
+class LocalDocumentStore:
+    """Writer side of the local document store; thread-safe (activities run in threads)."""
+
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._lock = threading.Lock()
+        self._conn = sqlite3.connect(path, timeout=30, isolation_level=None,
+                                     check_same_thread=False)
+        self._conn.execute("PRAGMA journal_mode=WAL")
+        self._conn.execute("PRAGMA busy_timeout=30000")
+        self._conn.executescript(DOCUMENTS_SCHEMA)
+
+    def upsert(self, database: str, container: str, docs: list[dict[str, Any]],
+               partition_key_path: str = "/id") -> None:
+        """Replace whole documents (the output binding's semantics), one transaction."""
+        with self._lock:
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                (seq,) = self._conn.execute(
+                    "SELECT COALESCE(MAX(seq), 0) FROM documents").fetchone()
+                for doc in docs:
+                    seq += 1
+                    self._upsert_one(database, container, doc, partition_key_path, seq)
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+            self._conn.execute("COMMIT")
+
+    def _upsert_one(self, database: str, container: str, doc: dict[str, Any],
+                    pk_path: str, seq: int) -> None:
+        if "id" not in doc:
+            raise ValueError("a Cosmos DB document needs an 'id'")
+        etag, ts = f'"{uuid.uuid4()}"', int(time.time())
+        body = {**doc, "_etag": etag, "_ts": ts}
+        pk = json.dumps(partition_key_value(doc, pk_path))
+        self._conn.execute(
+            "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT(database, container, partition_key, id) DO UPDATE SET "
+            "body = excluded.body, etag = excluded.etag, ts = excluded.ts, seq = excluded.seq",
+            (database, container, pk, str(doc["id"]), json.dumps(body), etag, ts, seq))
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+
+class CosmosOutput:
+    """Routes a cosmosDB output binding to the backend its connection setting names."""
+
+    def __init__(self, app_dir: Path) -> None:
+        self.app_dir = app_dir
+        self._local: dict[Path, LocalDocumentStore] = {}
+        self._remote: dict[str, Any] = {}
+        self._lock = threading.Lock()
+
+    def write(self, settings: Mapping[str, Any], value: Any) -> None:
+        docs = to_documents(value)
+        if not docs:
+            return
+        connection = str(settings.get("connection") or settings.get("connectionStringSetting")
+                         or "CosmosDBConnection")
+        database, container = settings["databaseName"], settings["containerName"]
+        pk_path = str(settings.get("partitionKey") or "/id")
+        conn_value = os.environ.get(connection)
+        if conn_value and conn_value.startswith(LOCAL_PREFIX):
+            self._local_store(conn_value[len(LOCAL_PREFIX):]).upsert(
+                database, container, docs, pk_path)
+            return
+        endpoint = os.environ.get(f"{connection}__accountEndpoint")
+        if conn_value and "AccountEndpoint=" in conn_value or endpoint:
+            container_client = self._container(connection, conn_value, endpoint,
+                                               database, container)
+            for doc in docs:
+                container_client.upsert_item(doc)
+            return
+        raise RuntimeError(f"Cosmos DB output binding: setting {connection!r} is not set "
+                           f"(use '{LOCAL_PREFIX}<path>' or an AccountEndpoint connection)")
+
+    def _local_store(self, raw_path: str) -> LocalDocumentStore:
+        path = Path(raw_path.strip())
+        path = (path if path.is_absolute() else self.app_dir / path).resolve()
+        with self._lock:
+            if path not in self._local:
+                self._local[path] = LocalDocumentStore(path)
+            return self._local[path]
+
+    def _container(self, connection: str, conn_value: str | None, endpoint: str | None,
+                   database: str, container: str) -> Any:
+        key = f"{connection}/{database}/{container}"
+        with self._lock:
+            if key in self._remote:
+                return self._remote[key]
+            try:
+                from azure.cosmos import CosmosClient
+            except ImportError:
+                raise RuntimeError("the Cosmos DB endpoint backend needs the azure-cosmos "
+                                   "package (pip install azure-cosmos)") from None
+            if conn_value and "AccountEndpoint=" in conn_value:
+                client = CosmosClient.from_connection_string(conn_value)
+            else:
+                from azure.identity import DefaultAzureCredential
+                client = CosmosClient(endpoint, credential=DefaultAzureCredential())
+            self._remote[key] = client.get_database_client(database) \
+                .get_container_client(container)
+            return self._remote[key]
+
+    def close(self) -> None:
+        for store in self._local.values():
+            store.close()

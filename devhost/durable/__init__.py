@@ -1,0 +1,1 @@
+"""The Durable Functions engine: drives the SDK's own replay with host-shaped history."""

@@ -1,0 +1,129 @@
+"""Assembling devhost: app loading, engine, bindings and the ASGI routes.
+
+``Host`` is the wiring with no server attached; ``server.DevHost`` runs it under uvicorn.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from .app_loader import FunctionIndex, load_app
+from .bindings.cosmos import CosmosOutput
+from .bindings.outputs import OutputBindings
+from .bindings.signalr import SignalRLog, SignalRSink
+from .clock import Clock, VirtualClock
+from .config import HostConfig, load_host_config, load_local_settings
+from .durable.activities import ActivityRunner
+from .durable.scheduler import Scheduler
+from .durable.store import StateStore
+from .http_functions import HttpFunctions
+from .invoke import Invoker
+from .management import ManagementApi
+
+log = logging.getLogger("devhost")
+STATE_DB = "state.db"
+
+
+class Host:
+    """Everything devhost runs for one app folder and one state folder."""
+
+    def __init__(self, app_dir: Path, state_dir: Path | None = None, *,
+                 virtual_clock: bool = False, settings: dict[str, str] | None = None,
+                 signalr_sink: SignalRSink | None = None,
+                 timer_limits: tuple[str, str] | None = None) -> None:
+        self.app_dir = app_dir.resolve()
+        self.state_dir = (state_dir or self.app_dir / ".devhost").resolve()
+        load_local_settings(self.app_dir, settings)
+        self.config: HostConfig = load_host_config(self.app_dir)
+        self.index: FunctionIndex = load_app(self.app_dir)
+        self.clock: Clock = VirtualClock() if virtual_clock else Clock()
+        self.state_dir.mkdir(parents=True, exist_ok=True)
+        db = self.state_dir / STATE_DB
+        self.store = StateStore(db)
+        self.signalr = SignalRLog(db, signalr_sink)
+        self.cosmos = CosmosOutput(self.app_dir)
+        workers = self.config.max_concurrent_activities + 8
+        self.invoker = Invoker(OutputBindings(self.cosmos, self.signalr), str(self.app_dir),
+                               workers)
+        self.activities = ActivityRunner(self.index, self.invoker,
+                                         self.config.max_concurrent_activities)
+        self.scheduler = Scheduler(self.index, self.store, self.clock, self.activities,
+                                   timer_limits)
+        self.http = HttpFunctions(self.index, self.invoker, self.config.hub_name)
+        self.management = ManagementApi(self.scheduler, self.config.hub_name)
+
+    def describe(self) -> list[str]:
+        """One line per function, like ``func start`` prints at startup."""
+        lines = []
+        prefix = self.config.route_prefix
+        for fn in self.index.all():
+            if fn.trigger.type == "httpTrigger":
+                methods = ",".join(fn.trigger.settings.get("methods") or ["ALL"])
+                route = fn.trigger.settings.get("route") or fn.name
+                lines.append(f"{fn.name}: [{methods}] /{prefix}/{route}".replace("//", "/"))
+            else:
+                lines.append(f"{fn.name}: {fn.trigger.type}")
+        return lines
+
+    # ------------------------------------------------------------------ ASGI
+    def asgi(self) -> Starlette:
+        prefix = "/" + self.config.route_prefix if self.config.route_prefix else ""
+        routes = [
+            Route("/admin/host/status", self._host_status, methods=["GET"]),
+            Route("/runtime/webhooks/devhost/clock", self._clock, methods=["GET", "POST"]),
+            Route("/runtime/webhooks/devhost/signalr/messages", self._signalr_messages,
+                  methods=["GET"]),
+            *self.management.routes(),
+            Route(prefix + "/{path:path}", self._http_function,
+                  methods=["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]),
+        ]
+        return Starlette(routes=routes, lifespan=self._lifespan)
+
+    @asynccontextmanager
+    async def _lifespan(self, app: Starlette) -> AsyncIterator[None]:
+        await self.scheduler.start()
+        try:
+            yield
+        finally:
+            await self.scheduler.stop()
+
+    async def _host_status(self, request: Request) -> Response:
+        return JSONResponse({"id": "devhost", "state": "Running", "version": "devhost",
+                             "processUptime": 0})
+
+    async def _clock(self, request: Request) -> Response:
+        if not self.clock.virtual:
+            return JSONResponse({"error": "the virtual clock is off (start with "
+                                          "--virtual-clock)"}, status_code=404)
+        if request.method == "POST":
+            try:
+                seconds = float(request.query_params.get("advanceSeconds", "0"))
+                self.clock.advance(seconds)
+            except ValueError as ex:
+                return JSONResponse({"error": str(ex)}, status_code=400)
+        return JSONResponse({"now": self.clock.peek().isoformat().replace("+00:00", "Z")})
+
+    async def _signalr_messages(self, request: Request) -> Response:
+        try:
+            after = int(request.query_params.get("after", "0"))
+        except ValueError:
+            return JSONResponse({"error": "after must be an integer"}, status_code=400)
+        return JSONResponse(self.signalr.read(after))
+
+    async def _http_function(self, request: Request) -> Response:
+        return await self.http.handle(request, request.path_params["path"])
+
+    def close(self) -> None:
+        self.invoker.shutdown()
+        self.cosmos.close()
+        self.signalr.close()
+        self.store.close()
+
