@@ -45,7 +45,11 @@ class PlatformSpec:
 PLATFORM_SPECS: dict[Platform, PlatformSpec] = {
     Platform.X: PlatformSpec(Platform.X, 280, "weighted", recommended_hashtags=2),
     Platform.INSTAGRAM: PlatformSpec(
-        Platform.INSTAGRAM, 2200, "codepoints", max_hashtags=30, recommended_length=125,
+        Platform.INSTAGRAM,
+        2200,
+        "codepoints",
+        max_hashtags=30,
+        recommended_length=125,
         recommended_hashtags=5,
     ),
     Platform.LINKEDIN: PlatformSpec(
@@ -98,9 +102,17 @@ def find_urls(text: str) -> list[tuple[int, int]]:
 
 _ZWJ, _VS16, _KEYCAP = 0x200D, 0xFE0F, 0x20E3
 _PICTO_RANGES = (
-    (0x1F000, 0x1FAFF), (0x2600, 0x27BF), (0x2300, 0x23FF), (0x2B00, 0x2BFF),
-    (0x2190, 0x21FF), (0x25A0, 0x25FF), (0x2900, 0x297F), (0x3030, 0x3030), (0x303D, 0x303D),
-    (0x3297, 0x3297), (0x3299, 0x3299),
+    (0x1F000, 0x1FAFF),
+    (0x2600, 0x27BF),
+    (0x2300, 0x23FF),
+    (0x2B00, 0x2BFF),
+    (0x2190, 0x21FF),
+    (0x25A0, 0x25FF),
+    (0x2900, 0x297F),
+    (0x3030, 0x3030),
+    (0x303D, 0x303D),
+    (0x3297, 0x3297),
+    (0x3299, 0x3299),
 )
 # Symbols that are text by default and become emoji only with VS16 (e.g. "©️", "™️").
 _TEXT_DEFAULT = {0xA9, 0xAE, 0x203C, 0x2049, 0x2122, 0x2139, 0x24C2}

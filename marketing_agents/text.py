@@ -95,7 +95,7 @@ def _right_ok(text: str, end: int) -> bool:
 def _pattern(term: str, stems: bool) -> re.Pattern[str]:
     words = re.split(r"\s+", term.strip())
     parts = []
-    for i, w in enumerate(words):
+    for w in words:
         if stems and w.isalpha():
             w = stem(w)
             alt = "|".join(re.escape(s) for s in sorted(SUFFIXES, key=len, reverse=True))

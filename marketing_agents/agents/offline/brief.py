@@ -59,8 +59,13 @@ class Plan:
 
     def fill(self, template: str, **extra: str) -> str | None:
         """``template`` with the plan's facts, or None when a placeholder is empty."""
-        values = {"product": self.product, "theme": self.theme, "audience": self.audience,
-                  "benefit": lower_first(self.evidence[0].rstrip(".")) if self.evidence else "", **extra}
+        values = {
+            "product": self.product,
+            "theme": self.theme,
+            "audience": self.audience,
+            "benefit": lower_first(self.evidence[0].rstrip(".")) if self.evidence else "",
+            **extra,
+        }
         needed = re.findall(r"{(\w+)}", template)
         if any(not values.get(k) for k in needed):
             return None
@@ -88,8 +93,11 @@ class Plan:
     def offer_sentences(self) -> list[str]:
         d, out = self.directives, []
         if d.discount is not None:
-            out.append(f"Launch offer: save {d.discount} on {self.product}." if d.discount
-                       else f"Ask about our launch discount on {self.product}.")
+            out.append(
+                f"Launch offer: save {d.discount} on {self.product}."
+                if d.discount
+                else f"Ask about our launch discount on {self.product}."
+            )
         if d.urgency:
             out.append("Don't wait: get yours today.")
         return out
@@ -100,12 +108,17 @@ class Plan:
     def metadata(self, text: str, extra_notes: Sequence[str] = ()) -> ArtifactMetadata:
         d = self.directives
         notes = [*self.notes, *extra_notes]
-        notes += [f"applied: {n}" for n in self.editor.notes()]
+        notes += self.editor.notes()
         notes += [f"asked: {a}" for a in d.asks]
         notes += [f"not understood (ignored): {a}" for a in d.not_understood]
         return ArtifactMetadata(
-            word_count=word_count(text), tone=self.voice.name, keywords=list(self.keywords),
-            model="offline", offline=True, prompt_version=PROMPT_VERSION, notes=notes,
+            word_count=word_count(text),
+            tone=self.voice.name,
+            keywords=list(self.keywords),
+            model="offline",
+            offline=True,
+            prompt_version=PROMPT_VERSION,
+            notes=notes,
         )
 
 
@@ -170,9 +183,20 @@ def make_plan(context: AgentContext) -> Plan:
     for what in dropped:
         notes.append(f"the brief's {what} names an avoided or removed term, so it is not quoted")
     editor = Editor(product, remove=d.remove, replace=d.replace, qualify=d.qualify, avoid=avoid)
-    return Plan(product=product, theme=theme, audience=audience, evidence=evidence, required=required,
-                avoid=avoid, keywords=keywords[:8], voice=voice, directives=d, editor=editor,
-                seed=_hashable_brief(brief), notes=notes)
+    return Plan(
+        product=product,
+        theme=theme,
+        audience=audience,
+        evidence=evidence,
+        required=required,
+        avoid=avoid,
+        keywords=keywords[:8],
+        voice=voice,
+        directives=d,
+        editor=editor,
+        seed=_hashable_brief(brief),
+        notes=notes,
+    )
 
 
 def hashtag(words: str) -> str:

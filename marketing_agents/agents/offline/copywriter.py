@@ -9,7 +9,7 @@ from ...text import split_sentences, word_count
 from ..base import AgentContext, AgentResult, ChunkSink
 from .brief import Plan, make_plan
 from .common import missing_sentences, previous_data, stream, with_sentences
-from .editing import shorten_sentences, shorten_text
+from .editing import shorten_sentences, shorten_text, within
 
 SHORTEN_RATIO = 0.6
 
@@ -37,8 +37,11 @@ def write(plan: Plan) -> CopyData:
     ctas = p.fill_all(v.ctas, "cta")
     cta = ctas[0].rstrip(".!") + "."
     musts = [*p.required_sentences(), *p.offer_sentences()]
-    audience_line = (f"For {p.audience}, it fits right into the way you already live."
-                     if p.audience != "you" else "It fits right into the way you already live.")
+    audience_line = (
+        f"For {p.audience}, it fits right into the way you already live."
+        if p.audience != "you"
+        else "It fits right into the way you already live."
+    )
     short = " ".join([intro, *musts, cta])
     medium = " ".join(s for s in [opener, intro, theme_line, *p.evidence[:1], *musts, values[0], cta] if s)
     paragraphs = [
@@ -49,8 +52,12 @@ def write(plan: Plan) -> CopyData:
     ]
     long = "\n\n".join(par for par in paragraphs if par)
     return CopyData(
-        headlines=_headlines(p), body_short=short, body_medium=medium, body_long=long,
-        calls_to_action=ctas[:4], tone_summary=v.summary.format(audience=p.audience) + ".",
+        headlines=_headlines(p),
+        body_short=short,
+        body_medium=medium,
+        body_long=long,
+        calls_to_action=ctas[:4],
+        tone_summary=v.summary.format(audience=p.audience) + ".",
         keywords=list(p.keywords),
     )
 
@@ -96,7 +103,9 @@ def finish(data: CopyData, plan: Plan) -> tuple[CopyData, list[str]]:
     if d.shorten:
         before = {k: word_count(t) for k, t in bodies.items()}
         bodies["bodyLong"] = _shorten_long(bodies["bodyLong"], plan, int(before["bodyLong"] * SHORTEN_RATIO), None)
-        bodies["bodyMedium"] = _shorten_long(bodies["bodyMedium"], plan, int(before["bodyMedium"] * SHORTEN_RATIO), None)
+        bodies["bodyMedium"] = _shorten_long(
+            bodies["bodyMedium"], plan, int(before["bodyMedium"] * SHORTEN_RATIO), None
+        )
         bodies["bodyShort"] = _shorten_long(bodies["bodyShort"], plan, int(before["bodyShort"] * 0.8), None)
         headlines = [_short_headline(h) for h in headlines]
         after = {k: word_count(t) for k, t in bodies.items()}
@@ -109,7 +118,7 @@ def finish(data: CopyData, plan: Plan) -> tuple[CopyData, list[str]]:
         elif m := re.fullmatch(r"headlines\[(\d+)\]", field):
             i = int(m.group(1))
             if i < len(headlines):
-                headlines[i] = shorten_text(headlines[i], lambda t: len(t) <= limit, lambda s: False)
+                headlines[i] = shorten_text(headlines[i], within(limit), lambda s: False)
                 if len(headlines[i]) > limit:
                     headlines[i] = _short_headline(headlines[i])
     ctas = [ed.apply(c) for c in data.calls_to_action]
@@ -120,8 +129,12 @@ def finish(data: CopyData, plan: Plan) -> tuple[CopyData, list[str]]:
     while len(headlines) < 3:
         headlines.append(f"Introducing {plan.product}" if len(headlines) % 2 else plan.product)
     return CopyData(
-        headlines=headlines, body_short=bodies["bodyShort"], body_medium=bodies["bodyMedium"],
-        body_long=bodies["bodyLong"], calls_to_action=ctas, tone_summary=ed.apply(data.tone_summary),
+        headlines=headlines,
+        body_short=bodies["bodyShort"],
+        body_medium=bodies["bodyMedium"],
+        body_long=bodies["bodyLong"],
+        calls_to_action=ctas,
+        tone_summary=ed.apply(data.tone_summary),
         keywords=[k for k in (ed.apply(k) for k in data.keywords) if k],
     ), notes
 
@@ -147,6 +160,8 @@ class OfflineCopywriter:
         await stream(data.body_long, on_chunk)
         words = " ".join([*data.headlines, data.body_long, *data.calls_to_action])
         return AgentResult(
-            data=data.to_doc(), content=render(data, plan.product),
-            metadata=plan.metadata(words, notes), agent_name=self.name,
+            data=data.to_doc(),
+            content=render(data, plan.product),
+            metadata=plan.metadata(words, notes),
+            agent_name=self.name,
         )

@@ -80,7 +80,7 @@ class Editor:
         free = []
         for s, e in spans:
             if any(ps <= s and e <= pe for ps, pe in product):
-                self.protected.add(label)
+                self.protected.add(label.lower())
             else:
                 free.append((s, e))
         return free
@@ -107,8 +107,9 @@ class Editor:
         for term in self.remove:
             text = self._delete(text, self._free(text, term_spans(text, term), term), term)
         for constraint in self.avoid:
-            text = self._delete(text, self._free(text, banned_spans(text, constraint), constraint.phrase),
-                                constraint.phrase)
+            text = self._delete(
+                text, self._free(text, banned_spans(text, constraint), constraint.phrase), constraint.phrase
+            )
         for term, qualifier in self.qualify.items():
             if qualifier.lower() in text.lower():
                 continue
@@ -120,10 +121,10 @@ class Editor:
         return tidy(text) if text != original else text
 
     def notes(self) -> list[str]:
-        out = [f"{what} ({n}x)" for what, n in sorted(self.counts.items())]
+        out = [f"applied: {what} ({n}x)" for what, n in sorted(self.counts.items())]
         asked = {t.lower() for t in [*self.remove, *self.replace, *self.qualify]}
         done = {k.split("'")[1].lower() for k in self.counts}
-        out += [f"'{t}' was not present" for t in sorted(asked - done - {p.lower() for p in self.protected})]
+        out += [f"asked to change '{t}' but it was not present" for t in sorted(asked - done - self.protected)]
         out += [
             f"kept the product name '{self.product}' as written although it contains '{p}' "
             "(offline agents never rename the product)"
@@ -132,9 +133,7 @@ class Editor:
         return out
 
 
-def essential_checker(
-    required: Sequence[Constraint], extra: Sequence[str] = ()
-) -> Callable[[str], bool]:
+def essential_checker(required: Sequence[Constraint], extra: Sequence[str] = ()) -> Callable[[str], bool]:
     """A sentence is essential when it carries a required concept or a must-keep phrase."""
 
     def check(sentence: str) -> bool:
@@ -162,11 +161,14 @@ def shorten_sentences(
     return kept
 
 
-def shorten_text(
-    text: str, fits: Callable[[str], bool], essential: Callable[[str], bool], joiner: str = " "
-) -> str:
+def shorten_text(text: str, fits: Callable[[str], bool], essential: Callable[[str], bool], joiner: str = " ") -> str:
     """``text`` with optional sentences dropped until it fits (unchanged if it already does)."""
     if fits(text):
         return text
     kept = shorten_sentences(split_sentences(text), lambda s: fits(joiner.join(s)), essential)
     return joiner.join(kept)
+
+
+def within(limit: int) -> Callable[[str], bool]:
+    """A ``fits`` test: at most ``limit`` characters."""
+    return lambda text: len(text) <= limit

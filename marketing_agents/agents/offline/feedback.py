@@ -25,7 +25,10 @@ _SPLIT = re.compile(
 )
 _TONES = (
     ("warm", r"\bless (?:formal|serious|corporate)\b"),
-    ("energetic", r"\b(?:energetic|exciting|excited|excitement|punchier|punchy|lively|dynamic|bolder|bold|more energy|hype)\b"),
+    (
+        "energetic",
+        r"\b(?:energetic|exciting|excited|excitement|punchier|punchy|lively|dynamic|bolder|bold|more energy|hype)\b",
+    ),
     ("professional", r"\b(?:formal|professional|serious|corporate|businesslike)\b"),
     ("playful", r"\b(?:playful|fun|funnier|cheeky|witty)\b"),
     ("luxurious", r"\b(?:luxurious|premium|elegant|upscale|classier)\b"),
@@ -38,21 +41,24 @@ _FEWER_TAGS = re.compile(r"\b(?:fewer|less|too many|reduce|cut|limit)\b.*\bhash 
 _NO_EMOJI = re.compile(r"\b(?:no|without|remove|drop|lose)\b.*\bemojis?\b", re.I)
 _SHORTEN = re.compile(
     r"\b(?:shorten|shorter|more concise|concise|too long|tighten|trim|cut (?:it |this |them )?down|"
-    r"less wordy|briefer|condense|fewer words)\b", re.I,
+    r"less wordy|briefer|condense|fewer words)\b",
+    re.I,
 )
 _REPLACE = re.compile(r"\b(?:replace|swap|change)\s+(.+?)\s+(?:with|to|for|into)\s+(.+)$", re.I)
 _INSTEAD = re.compile(r"\b(?:use|say|write)\s+(.+?)\s+instead of\s+(.+)$", re.I)
 _REMOVE = re.compile(
     r"\b(?:remove|delete|drop|avoid|lose|strip|take out|get rid of|don'?t say|do not say|don'?t use|"
     r"do not use|don'?t mention|do not mention|never say|never mention|stop saying|no more|without|no)\s+"
-    r"(?:the\s+(?:words?|terms?|phrases?)\s+|the\s+|any\s+|all\s+|mentions? of\s+)*(.+)$", re.I,
+    r"(?:the\s+(?:words?|terms?|phrases?)\s+|the\s+|any\s+|all\s+|mentions? of\s+)*(.+)$",
+    re.I,
 )
 _DISCOUNT = re.compile(r"\b(?:discount|% off|percent off|promo(?:tion)?|coupon|sale|deal|offer)\b", re.I)
 _PERCENT = re.compile(r"(\d{1,2})\s*(?:%|percent)", re.I)
 _URGENCY = re.compile(r"\b(?:urgency|urgent|hurry|limited[- ]time|act now|fomo|scarcity)\b", re.I)
 _MENTION = re.compile(
     r"\b(?:mention|include|add|talk about|reference|highlight|emphasi[sz]e|say something about|cover|"
-    r"feature|stress)\s+(?:a\s+|an\s+|the\s+|our\s+|some\s+|more\s+about\s+|something about\s+)*(.+)$", re.I,
+    r"feature|stress)\s+(?:a\s+|an\s+|the\s+|our\s+|some\s+|more\s+about\s+|something about\s+)*(.+)$",
+    re.I,
 )
 
 
@@ -107,7 +113,9 @@ def parse_free_text(ask: str, d: Directives) -> None:
             if re.search(pattern, clause, re.I):
                 d.tone, understood = tone, True
                 break
-        removing = re.match(r"^(?:please\s+)?(?:remove|delete|drop|no|don|do not|never|stop|without|lose)\b", clause, re.I)
+        removing = re.match(
+            r"^(?:please\s+)?(?:remove|delete|drop|no|don|do not|never|stop|without|lose)\b", clause, re.I
+        )
         if _DISCOUNT.search(clause) and not removing:
             pct = _PERCENT.search(clause)
             d.discount = f"{pct.group(1)}%" if pct else (d.discount or "")

@@ -23,8 +23,8 @@ def _hashtag_pool(plan: Plan) -> list[str]:
     theme_words = [w for w in re.findall(r"[^\W_]+", plan.theme) if w.lower() not in {"the", "a", "an", "of", "and"}]
     pool = [hashtag(plan.product), hashtag(" ".join(theme_words[:2]))]
     pool += [hashtag(k) for k in plan.keywords[1:]]
-    seen: set[str] = set()
-    return [t for t in pool if len(t) > 2 and not (t.lower() in seen or seen.add(t.lower()))]
+    unique = {t.lower(): t for t in reversed(pool) if len(t) > 2}
+    return [t for t in pool if unique.get(t.lower()) is t]
 
 
 def _tag_count(plan: Plan, platform: Platform) -> int:
@@ -47,8 +47,16 @@ def _variants(plan: Plan, platform: Platform) -> list[list[str]]:
         return text if text[-1:] in ".!?" else text + "."
 
     one = [emoji + sentence(headlines[0]), *musts, sentence(ctas[0])]
-    two = [p.pick(v.openers, f"post-opener-{platform.value}"), intros[0], *p.evidence[:1], *musts, sentence(ctas[1 % len(ctas)])]
-    three = [s for s in [theme_line or intros[-1], v.values[0], *p.evidence, *musts, sentence(ctas[2 % len(ctas)])] if s]
+    two = [
+        p.pick(v.openers, f"post-opener-{platform.value}"),
+        intros[0],
+        *p.evidence[:1],
+        *musts,
+        sentence(ctas[1 % len(ctas)]),
+    ]
+    three = [
+        s for s in [theme_line or intros[-1], v.values[0], *p.evidence, *musts, sentence(ctas[2 % len(ctas)])] if s
+    ]
     if platform in (Platform.LINKEDIN, Platform.FACEBOOK):  # room for a fuller story
         two.insert(-1, v.values[1])
         three.insert(-1, p.pick(v.closers, f"post-closer-{platform.value}"))
@@ -61,7 +69,9 @@ def _compose(sentences: list[str], tags: list[str], platform: Platform) -> str:
     return f"{body}\n\n{' '.join(tags)}" if tags else body
 
 
-def fit(sentences: list[str], tags: list[str], platform: Platform, plan: Plan, target: int | None = None) -> tuple[str, str]:
+def fit(
+    sentences: list[str], tags: list[str], platform: Platform, plan: Plan, target: int | None = None
+) -> tuple[str, str]:
     """Compose a post, dropping optional sentences then hashtags until it fits ``target``
     (default: the platform's limit). Returns the text and a note ("" if nothing dropped)."""
     limit = target or spec_for(platform).limit
@@ -93,11 +103,19 @@ def _split_post(text: str) -> tuple[list[str], list[str]]:
 
 def _post(text: str, platform: Platform) -> ShortPost:
     m = measure(text, platform)
-    return ShortPost(platform=platform, text=text, character_count=m.count, limit=m.limit,
-                     over_limit=m.over_limit or m.too_many_hashtags, hashtags=m.hashtags)
+    return ShortPost(
+        platform=platform,
+        text=text,
+        character_count=m.count,
+        limit=m.limit,
+        over_limit=m.over_limit or m.too_many_hashtags,
+        hashtags=m.hashtags,
+    )
 
 
-def write_posts(plan: Plan, previous: ShortCopyData | None, platforms: list[Platform]) -> tuple[list[ShortPost], list[str]]:
+def write_posts(
+    plan: Plan, previous: ShortCopyData | None, platforms: list[Platform]
+) -> tuple[list[ShortPost], list[str]]:
     notes: list[str] = []
     d, ed = plan.directives, plan.editor
     pool = _hashtag_pool(plan)
@@ -110,8 +128,11 @@ def write_posts(plan: Plan, previous: ShortCopyData | None, platforms: list[Plat
             drafts.append((sentences, tags))
         if len(drafts) < VARIANTS:
             n = _tag_count(plan, platform)
-            fresh = [(ss, pool[i % max(len(pool), 1):][:n] if pool else []) for i, ss in enumerate(_variants(plan, platform))]
-            drafts += fresh[len(drafts):]
+            fresh = [
+                (ss, pool[i % max(len(pool), 1) :][:n] if pool else [])
+                for i, ss in enumerate(_variants(plan, platform))
+            ]
+            drafts += fresh[len(drafts) :]
         for sentences, tags in drafts:
             index = len(posts)
             sentences = [s for s in (ed.apply(s) for s in sentences) if s]
@@ -131,8 +152,10 @@ def write_posts(plan: Plan, previous: ShortCopyData | None, platforms: list[Plat
             if note:
                 notes.append(f"posts[{index}] ({platform.value}): {note}")
             if post.over_limit:
-                notes.append(f"posts[{index}] ({platform.value}) is over the limit ({post.character_count}/{post.limit}) "
-                             "even without its optional sentences and hashtags: flagged, not truncated")
+                notes.append(
+                    f"posts[{index}] ({platform.value}) is over the limit ({post.character_count}/{post.limit}) "
+                    "even without its optional sentences and hashtags: flagged, not truncated"
+                )
             posts.append(post)
     return posts, notes
 
@@ -157,6 +180,8 @@ class OfflineShortCopyWriter:
         posts, notes = write_posts(plan, previous, context.brief.requested_platforms())
         data = ShortCopyData(posts=posts)
         return AgentResult(
-            data=data.to_doc(), content=render(data, plan.product),
-            metadata=plan.metadata(" ".join(p.text for p in posts), notes), agent_name=self.name,
+            data=data.to_doc(),
+            content=render(data, plan.product),
+            metadata=plan.metadata(" ".join(p.text for p in posts), notes),
+            agent_name=self.name,
         )

@@ -13,7 +13,7 @@ from ...text import split_sentences
 from ..base import AgentContext, AgentResult, ChunkSink
 from .brief import Plan, make_plan
 from .common import missing_sentences, previous_data
-from .editing import shorten_text
+from .editing import shorten_text, within
 from .palette import accessible_palette, contrast_ratio, readable_on, relative_luminance
 
 CONCEPTS = 2
@@ -39,17 +39,21 @@ def _article(word: str) -> str:
 def alt_text(plan: Plan, c: PosterConcept) -> str:
     style = ", ".join(c.style[:2]) or "clean"
     mood = ", ".join(c.mood[:2]) or "bright"
-    return (f"Poster for {plan.product}: {_article(style)} {style} image of {plan.product} with "
-            f"{_article(mood)} {mood} mood, on a {_brightness(c.palette[0])} background. "
-            f"Headline: \u201c{c.headline}\u201d; subline: \u201c{c.subline}\u201d; "
-            f"button: \u201c{c.call_to_action}\u201d.")
+    return (
+        f"Poster for {plan.product}: {_article(style)} {style} image of {plan.product} with "
+        f"{_article(mood)} {mood} mood, on a {_brightness(c.palette[0])} background. "
+        f"Headline: \u201c{c.headline}\u201d; subline: \u201c{c.subline}\u201d; "
+        f"button: \u201c{c.call_to_action}\u201d."
+    )
 
 
 def _image_prompt(plan: Plan, style: list[str], mood: list[str], palette: list[str]) -> str:
     setting = f", evoking {plan.theme}" if plan.theme else ""
     audience = f" for {plan.audience}" if plan.audience != "you" else ""
-    return (f"{', '.join(style)} image of {plan.product}{audience}{setting}; {', '.join(mood)} mood; "
-            f"colours {', '.join(palette)}; leave clear space for text; no text, no logos, no watermarks")
+    return (
+        f"{', '.join(style)} image of {plan.product}{audience}{setting}; {', '.join(mood)} mood; "
+        f"colours {', '.join(palette)}; leave clear space for text; no text, no logos, no watermarks"
+    )
 
 
 def _fit_headline(headline: str) -> str:
@@ -71,12 +75,18 @@ def write(plan: Plan) -> list[PosterConcept]:
     for i in range(CONCEPTS):
         subline = " ".join(musts) or (p.evidence[i % len(p.evidence)] if p.evidence else v.values[i % len(v.values)])
         palette = accessible_palette(v.palettes[i % len(v.palettes)])
-        style = [*v.style[i % len(v.style):], *v.style[: i % len(v.style)]]
+        style = [*v.style[i % len(v.style) :], *v.style[: i % len(v.style)]]
         mood = list(v.mood)
         concept = PosterConcept(
-            headline=headlines[i % len(headlines)], subline=subline, call_to_action=ctas[i % len(ctas)],
-            palette=palette, layout=LAYOUTS[(first_layout + i) % len(LAYOUTS)],
-            mood=mood, style=style, image_prompt=_image_prompt(p, style, mood, palette), alt_text="",
+            headline=headlines[i % len(headlines)],
+            subline=subline,
+            call_to_action=ctas[i % len(ctas)],
+            palette=palette,
+            layout=LAYOUTS[(first_layout + i) % len(LAYOUTS)],
+            mood=mood,
+            style=style,
+            image_prompt=_image_prompt(p, style, mood, palette),
+            alt_text="",
         )
         concepts.append(concept)
     return concepts
@@ -105,18 +115,25 @@ def finish(concepts: list[PosterConcept], plan: Plan) -> tuple[list[PosterConcep
         limit = d.field_limits.get(f"concepts[{i}].subline")
         if d.shorten or limit:
             goal = limit or max(1, int(len(subline) * 0.6))
-            subline = shorten_text(subline, lambda t, g=goal: len(t) <= g, essential)
+            subline = shorten_text(subline, within(goal), essential)
             headline = _fit_headline(re.split(r"\s*[:—–]\s+", headline, maxsplit=1)[0]) if d.shorten else headline
         if not subline:
             subline = split_sentences(plan.voice.values[0])[0]
         palette = _readable(c.palette)
         if palette != c.palette:
             notes.append(f"concepts[{i}].palette: text colour changed to meet WCAG AA contrast")
-        concept = c.model_copy(update={
-            "headline": headline, "subline": subline, "call_to_action": ed.apply(c.call_to_action) or "Learn more",
-            "palette": palette, "layout": ed.apply(c.layout), "mood": [m for m in map(ed.apply, c.mood) if m],
-            "style": [s for s in map(ed.apply, c.style) if s], "image_prompt": ed.apply(c.image_prompt),
-        })
+        concept = c.model_copy(
+            update={
+                "headline": headline,
+                "subline": subline,
+                "call_to_action": ed.apply(c.call_to_action) or "Learn more",
+                "palette": palette,
+                "layout": ed.apply(c.layout),
+                "mood": [m for m in map(ed.apply, c.mood) if m],
+                "style": [s for s in map(ed.apply, c.style) if s],
+                "image_prompt": ed.apply(c.image_prompt),
+            }
+        )
         concept.alt_text = alt_text(plan, concept)
         out.append(concept)
     return out, notes
@@ -127,10 +144,18 @@ def render(data: VisualData, product: str) -> str:
     for i, c in enumerate(data.concepts):
         chosen = " (chosen)" if i == data.chosen_index else ""
         ratio = contrast_ratio(c.palette[0], c.palette[1])
-        lines += ["", f"## Concept {i + 1}{chosen}", f"**{c.headline}**", c.subline, f"[{c.call_to_action}]",
-                  f"Palette: {', '.join(c.palette)} (text contrast {ratio:.1f}:1)", f"Layout: {c.layout}",
-                  f"Mood: {', '.join(c.mood)}; style: {', '.join(c.style)}", f"Image prompt: {c.image_prompt}",
-                  f"Alt text: {c.alt_text}"]
+        lines += [
+            "",
+            f"## Concept {i + 1}{chosen}",
+            f"**{c.headline}**",
+            c.subline,
+            f"[{c.call_to_action}]",
+            f"Palette: {', '.join(c.palette)} (text contrast {ratio:.1f}:1)",
+            f"Layout: {c.layout}",
+            f"Mood: {', '.join(c.mood)}; style: {', '.join(c.style)}",
+            f"Image prompt: {c.image_prompt}",
+            f"Alt text: {c.alt_text}",
+        ]
     return "\n".join(lines)
 
 
@@ -149,6 +174,8 @@ class OfflineVisualConceptWriter:
         data = VisualData(concepts=concepts, chosen_index=chosen)
         words = " ".join(f"{c.headline} {c.subline} {c.call_to_action}" for c in concepts)
         return AgentResult(
-            data=data.to_doc(), content=render(data, plan.product),
-            metadata=plan.metadata(words, notes), agent_name=self.name,
+            data=data.to_doc(),
+            content=render(data, plan.product),
+            metadata=plan.metadata(words, notes),
+            agent_name=self.name,
         )
