@@ -163,3 +163,20 @@ def test_cache_key_covers_the_model(fake: FakeOpenAI) -> None:
         agent = build_model_agents(settings, offline_agents(), cache=cache)[ArtifactType.COPY]
         asyncio.run(agent.generate(context_for(ArtifactType.COPY)))
     assert fake.models_called() == ["primary", "other"]
+
+
+def test_the_judge_gets_validated_answers_through_the_same_runner(fake: FakeOpenAI) -> None:
+    from pydantic import BaseModel
+
+    from marketing_agents.llm import AgentRole, ModelRunner, build_chat_client
+
+    class Verdict(BaseModel):
+        verdict: str
+        score: int
+
+    settings = model_settings(fake, MODEL_JUDGE="judge")
+    runner = ModelRunner(build_chat_client(settings), settings)
+    messages = [{"role": "system", "content": "judge"}, {"role": "user", "content": "text"}]
+    completion = asyncio.run(runner.complete_json(AgentRole.JUDGE, messages, Verdict))
+    assert completion.value == Verdict(verdict="ok", score=90)
+    assert (completion.model, completion.tokens_in) == ("judge", 120)
