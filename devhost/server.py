@@ -23,6 +23,7 @@ log = logging.getLogger("devhost")
 def bind_socket(host: str, port: int) -> socket.socket:
     """Bind before serving so 'port in use' is a clean error and port 0 gets a real port."""
     sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)   # rebind after a crash
     try:
         sock.bind((host, port))
     except OSError as ex:
