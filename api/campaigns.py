@@ -185,9 +185,10 @@ async def cancel_campaign(
     status = await client.get_status(campaign_id)
     if status.runtime_status is not None and status.runtime_status.value in ("Running", "Pending"):
         await client.terminate(campaign_id, f"cancelled by {campaign.owner}")
+    reserved = status.custom_status.get("sequence", 0) if isinstance(status.custom_status, dict) else 0
     event = make_event(
         campaign_id,
-        await service.next_sequence(campaign_id),
+        max(await service.next_sequence(campaign_id), int(reserved) + 1),
         ON_CAMPAIGN_STATUS,
         {"status": CampaignStatus.CANCELLED.value, "reason": campaign.status_reason},
     )

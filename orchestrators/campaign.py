@@ -43,6 +43,8 @@ def _call(context: df.DurableOrchestrationContext, name: str, payload: Any) -> A
 
 
 def _status(context: df.DurableOrchestrationContext, state: FlowState, status: CampaignStatus, **extra: Any) -> None:
+    """Progress for status queries. ``sequence`` is the last event sequence reserved so
+    far, so whoever adds an event from outside (cancel) can number it after them."""
     context.set_custom_status(
         {
             "status": status.value,
@@ -67,10 +69,10 @@ def generate_and_audit(context: df.DurableOrchestrationContext, state: FlowState
     audit: AuditOutput | None = None
     for round_number in range(state.max_rounds + 1):
         status = round_status(state.revision_number, round_number)
-        _status(context, state, status, round=round_number, working=[t.value for t in types])
         yield _update(context, state, status=status, round=round_number, revision_number=state.revision_number)
 
         sequences = state.next_sequences(len(types))
+        _status(context, state, status, round=round_number, working=[t.value for t in types])
         tasks = [
             _call(
                 context,
@@ -95,7 +97,6 @@ def generate_and_audit(context: df.DurableOrchestrationContext, state: FlowState
             state.active_version_ids[generated.artifact_type] = generated.version_id
             state.usage = state.usage.plus(generated.usage)
 
-        _status(context, state, CampaignStatus.AUDITING, round=round_number)
         yield _update(
             context,
             state,
@@ -103,6 +104,8 @@ def generate_and_audit(context: df.DurableOrchestrationContext, state: FlowState
             active_version_ids=dict(state.active_version_ids),
             usage=state.usage,
         )
+        audit_sequence = state.next_sequences(1)[0]
+        _status(context, state, CampaignStatus.AUDITING, round=round_number)
         audit = AuditOutput.model_validate(
             (
                 yield _call(
@@ -113,7 +116,7 @@ def generate_and_audit(context: df.DurableOrchestrationContext, state: FlowState
                         revision_number=state.revision_number,
                         round=round_number,
                         version_ids=dict(state.active_version_ids),
-                        sequence=state.next_sequences(1)[0],
+                        sequence=audit_sequence,
                     ),
                 )
             )
@@ -164,8 +167,7 @@ def campaign_orchestrator(context: df.DurableOrchestrationContext) -> Step:
                 f"still not compliant after {state.max_rounds} regeneration rounds "
                 f"(score {audit.score:.0f}, {audit.blocking_findings} blocking findings)"
             )
-        _status(context, state, outcome, reportId=state.latest_audit_report_id)
-        yield _update(
+        announce = _update(
             context,
             state,
             status=outcome,
@@ -175,6 +177,8 @@ def campaign_orchestrator(context: df.DurableOrchestrationContext) -> Step:
             event_type=event,
             event_payload={"status": outcome.value, "reportId": audit.report_id, "reason": reason},
         )
+        _status(context, state, outcome, reportId=state.latest_audit_report_id)
+        yield announce
         state.phase = "review"
 
     decision = yield from review(context, state, with_deadline=state.phase == "review")

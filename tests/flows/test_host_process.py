@@ -1,0 +1,84 @@
+"""The host as a separate process: killed with SIGKILL mid-campaign and restarted, every
+running campaign finishes with no artifact lost or duplicated; a campaign cancelled
+while its agents are writing stays cancelled."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from devhost.testing import DevHostProcess
+
+from .helpers import assert_event_log_is_clean, create, events, versions, wait_for_runtime, wait_for_status
+
+ROOT = Path(__file__).resolve().parents[2]
+pytestmark = pytest.mark.slow
+
+
+def brief(name: str) -> dict[str, Any]:
+    return dict(json.loads((ROOT / "examples" / "briefs" / f"{name}.json").read_text()))
+
+
+@pytest.fixture
+def slow_host(tmp_path: Path) -> Iterator[DevHostProcess]:
+    env = {
+        "CosmosDBConnection": f"LocalDocumentStore={tmp_path / 'documents.sqlite'}",
+        "SIMULATED_LATENCY_MS": "600",
+        "LOCAL_USER_ID": "alice",
+    }
+    process = DevHostProcess(ROOT, tmp_path / "state", env=env)
+    try:
+        yield process.start()
+    finally:
+        process.stop()
+
+
+def test_kill_9_mid_campaign_then_resume(slow_host: DevHostProcess) -> None:
+    with httpx.Client(base_url=slow_host.base_url, timeout=30) as http:
+        ids = [create(http, brief(name)) for name in ("ecobottle", "brewhaus", "fintrack")]
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline and not any(events(http, i) for i in ids):
+            time.sleep(0.05)
+        time.sleep(0.3)  # agents are sleeping inside their activities now
+        in_flight = {i: http.get(f"/api/campaigns/{i}").json()["campaign"]["status"] for i in ids}
+        assert any(s in ("Generating", "Auditing") for s in in_flight.values()), in_flight
+
+    slow_host.kill()
+    slow_host.start()
+
+    with httpx.Client(base_url=slow_host.base_url, timeout=30) as http:
+        for campaign_id in ids:
+            snapshot = wait_for_status(http, campaign_id, timeout=60)
+            assert snapshot["campaign"]["status"] in ("AwaitingReview", "NeedsAttention")
+            stored = versions(http, campaign_id)
+            per_type: dict[str, list[int]] = {}
+            for version in stored:
+                per_type.setdefault(version["type"], []).append(version["versionNumber"])
+            for numbers in per_type.values():  # contiguous 1..n, nothing lost, nothing twice
+                assert sorted(numbers) == list(range(1, len(numbers) + 1))
+            assert set(per_type) == {"Copy", "ShortCopy", "Visual"}
+            for artifact_type, version in snapshot["artifacts"].items():
+                assert version["versionNumber"] == max(per_type[artifact_type])
+            assert_event_log_is_clean(events(http, campaign_id))
+            wait_for_runtime(http, campaign_id, {"Running"})
+
+
+def test_cancel_while_agents_are_writing(slow_host: DevHostProcess) -> None:
+    with httpx.Client(base_url=slow_host.base_url, timeout=30) as http:
+        campaign_id = create(http, brief("ecobottle"))
+        wait_for_status(http, campaign_id, {"Generating"})
+        response = http.post(f"/api/campaigns/{campaign_id}/cancel")
+        assert response.status_code == 202, response.text
+        wait_for_runtime(http, campaign_id, {"Terminated"})
+        time.sleep(1.5)  # in-flight activities finish; they must not undo the cancel
+        snapshot = http.get(f"/api/campaigns/{campaign_id}").json()
+        assert snapshot["campaign"]["status"] == "Cancelled"
+        log = events(http, campaign_id)
+        assert len({e["eventId"] for e in log}) == len(log)
+        assert any(e["payload"].get("status") == "Cancelled" for e in log)
