@@ -5,11 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 import pytest
-from devhost_helpers import Api
+from devhost_helpers import SAMPLE_APP, Api
 
 from devhost import DevHost
-
-SAMPLE_APP = Path(__file__).parent / "sample_app"
 
 
 def _host(tmp_path: Path, virtual: bool) -> DevHost:

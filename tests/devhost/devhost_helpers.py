@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 from typing import Any
 
 import httpx
 
 WEBHOOK = "/runtime/webhooks/durabletask"
+SAMPLE_APP = Path(__file__).parent / "sample_app"
 
 
 class Api:

@@ -58,7 +58,7 @@ def hello(req: func.HttpRequest) -> func.HttpResponse:
 
 @app.route(route="items/{id:int}/{tail?}", methods=["GET"])
 async def item(req: func.HttpRequest) -> func.HttpResponse:
-    return func.HttpResponse(json.dumps(req.route_params), mimetype="application/json")
+    return func.HttpResponse(json.dumps(dict(req.route_params)), mimetype="application/json")
 
 
 @app.route(route="boom")
