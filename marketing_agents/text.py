@@ -19,13 +19,15 @@ import re
 from dataclasses import dataclass, field
 
 _TAG = re.compile(r"<[^<>]{0,500}>")
+_SCRIPT = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
 def plain_text(value: str) -> str:
     """Brief text as plain text: entities decoded, HTML tags and control characters
     dropped, whitespace collapsed. Agents echo only this form."""
-    text = _TAG.sub(" ", html.unescape(value))
+    text = html.unescape(value)
+    text = _TAG.sub(" ", _SCRIPT.sub(" ", text))
     text = _CONTROL.sub(" ", text)
     return re.sub(r"\s+", " ", text).strip()
 
@@ -143,6 +145,7 @@ _AVOID = re.compile(
     r"must\s+not\s+(?:say|mention|use|include)|without)\b\s*(.+)$",
     re.IGNORECASE,
 )
+_STATEMENT = re.compile(r"^(?:(?:a|an|the)\s+)?(?:[\w-]+\s+)?that\s+(.+)$", re.IGNORECASE)
 _QUOTED = re.compile(r"[\"“‘']([^\"”’']{2,})[\"”’']")
 FILLER = frozenset(
     "a an the any all our your of about to on for in with and or message messages mention "
@@ -161,6 +164,7 @@ class Constraint:
     phrase: str = ""  # the concept, filler dropped ("recycling", "plastic")
     words: tuple[str, ...] = field(default_factory=tuple)
     exact: bool = False  # a quoted text that must appear verbatim
+    clause: bool = False  # a statement ("a reminder that X takes Y"), not a topic
 
 
 def content_words(text: str) -> list[str]:
@@ -179,6 +183,10 @@ def parse_constraint(raw: str) -> Constraint:
         if quoted:
             phrase = quoted.group(1).strip()
             return Constraint(raw, kind, phrase, (phrase,), exact=True)
+        statement = _STATEMENT.match(rest)
+        if statement and kind == "require":
+            words = tuple(w.lower() for w in content_words(statement.group(1)))
+            return Constraint(raw, kind, statement.group(1).strip(), words, clause=True)
         words = tuple(w.lower() for w in content_words(rest))
         if words:
             return Constraint(raw, kind, " ".join(words), words)

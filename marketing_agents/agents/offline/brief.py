@@ -33,7 +33,9 @@ T = TypeVar("T")
 _STOP = frozenset(
     "a an the and or of to for with in on at by from is are be it its this that these those your you our we "
     "made make new more most very just all every into over out up who what when where how why their they "
-    "them as than then so not no yes can will was were has have had do does".split()
+    "them as than then so not no yes can will was were has have had do does take takes get gets keep keeps let "
+    "lets one two three four five six seven eight nine ten first time week day hour hours minute minutes "
+    "starting start save while about like want wants need needs".split()
 )
 
 
@@ -84,8 +86,8 @@ class Plan:
         for c in self.required:
             if c.exact:
                 out.append(ensure_period(c.phrase))
-            elif c.phrase.lower().startswith("that "):
-                out.append(ensure_period(f"{self.product}: {c.phrase[5:]}"))
+            elif c.clause:
+                out.append(ensure_period(f"Remember: {c.phrase}"))
             else:
                 out.append(self.voice.required.format(product=self.product, concept=c.phrase))
         return out
@@ -127,14 +129,11 @@ def _hashable_brief(brief: CampaignBrief) -> str:
     return "|".join(f"{k}={doc[k]}" for k in sorted(doc))
 
 
-def _mentions_avoided(text: str, avoid: Sequence[Constraint], product: str) -> bool:
+def _blocker(text: str, avoid: Sequence[Constraint], terms: Sequence[str], product: str) -> str | None:
+    """The avoided topic or removed term ``text`` mentions (outside the product name), if any."""
     stripped = re.sub(re.escape(product), " ", text, flags=re.I) if product else text
-    return any(banned_spans(stripped, c) for c in avoid)
-
-
-def _drops_removed(text: str, terms: Sequence[str], product: str) -> bool:
-    stripped = re.sub(re.escape(product), " ", text, flags=re.I) if product else text
-    return any(term_spans(stripped, t) for t in terms)
+    hit = next((c.phrase for c in avoid if banned_spans(stripped, c)), None)
+    return hit or next((t for t in terms if term_spans(stripped, t)), None)
 
 
 def make_plan(context: AgentContext) -> Plan:
@@ -148,21 +147,24 @@ def make_plan(context: AgentContext) -> Plan:
         if c.kind == "require" and all(c.phrase.lower() != r.phrase.lower() for r in required):
             required.append(c)
     product = plain_text(brief.product)
-    blocked = list(d.remove)
+    left_out: dict[str, list[str]] = {}
 
-    def usable(text: str) -> bool:
-        return not _mentions_avoided(text, avoid, product) and not _drops_removed(text, blocked, product)
+    def usable(text: str, what: str = "") -> bool:
+        blocker = _blocker(text, avoid, d.remove, product)
+        if blocker and what:
+            left_out.setdefault(blocker, []).append(what)
+        return blocker is None
 
     theme = plain_text(brief.theme)
-    theme = theme.rstrip(".!") if usable(theme) else ""
+    theme = theme.rstrip(".!") if usable(theme, "theme") else ""
     audience = plain_text(brief.target_audience)
-    audience = lower_first(audience.rstrip(".")) if usable(audience) else "you"
-    evidence = [ensure_period(e) for e in (plain_text(x) for x in brief.evidence) if e and usable(e)]
+    audience = lower_first(audience.rstrip(".")) if usable(audience, "target audience") else "you"
+    evidence = [ensure_period(e) for e in (plain_text(x) for x in brief.evidence) if e and usable(e, "evidence")]
     keywords = [product]
     source = " ".join([theme, audience if audience != "you" else "", *evidence])
     for w in re.findall(r"[^\W\d_][\w'’-]*", source):
         lw = w.lower().strip("'’-")
-        if len(lw) > 2 and lw not in _STOP and lw not in (k.lower() for k in keywords) and usable(lw):
+        if len(lw) > 3 and lw not in _STOP and lw not in (k.lower() for k in keywords) and usable(lw):
             keywords.append(lw)
     notes = ["written offline from templates (no language model configured)"]
     if brief.language.split("-")[0] != "en":
@@ -179,10 +181,10 @@ def make_plan(context: AgentContext) -> Plan:
     for c in constraints:
         if c.kind == "other":
             notes.append(f"constraint not understood offline (not applied): {c.raw}")
-    dropped = [n for n, v in (("theme", theme), ("target audience", audience != "you")) if not v]
-    for what in dropped:
-        notes.append(f"the brief's {what} names an avoided or removed term, so it is not quoted")
+    for term, whats in left_out.items():
+        notes.append(f"applied: avoided '{term}' by not quoting the brief's {' and '.join(dict.fromkeys(whats))}")
     editor = Editor(product, remove=d.remove, replace=d.replace, qualify=d.qualify, avoid=avoid)
+    editor.avoided_at_source.update(t.lower() for t in left_out)
     return Plan(
         product=product,
         theme=theme,

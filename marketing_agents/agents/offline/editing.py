@@ -68,6 +68,7 @@ class Editor:
         self.avoid = list(avoid)
         self.counts: Counter[str] = Counter()
         self.protected: set[str] = set()
+        self.avoided_at_source: set[str] = set()  # terms kept out by not quoting the brief
 
     def _product_spans(self, text: str) -> list[tuple[int, int]]:
         if not self.product:
@@ -124,7 +125,10 @@ class Editor:
         out = [f"applied: {what} ({n}x)" for what, n in sorted(self.counts.items())]
         asked = {t.lower() for t in [*self.remove, *self.replace, *self.qualify]}
         done = {k.split("'")[1].lower() for k in self.counts}
-        out += [f"asked to change '{t}' but it was not present" for t in sorted(asked - done - self.protected)]
+        out += [
+            f"asked to change '{t}' but it was not present"
+            for t in sorted(asked - done - self.protected - self.avoided_at_source)
+        ]
         out += [
             f"kept the product name '{self.product}' as written although it contains '{p}' "
             "(offline agents never rename the product)"

@@ -41,7 +41,29 @@ def readable_on(background: str, preferred: str, minimum: float = AA_NORMAL) -> 
     return max(("#111111", "#FFFFFF"), key=lambda c: contrast_ratio(background, c))
 
 
-def accessible_palette(palette: tuple[str, str, str, str]) -> list[str]:
-    """The palette with text colours adjusted (if needed) to meet WCAG AA."""
-    background, text, accent, accent_text = palette
-    return [background, readable_on(background, text), accent, readable_on(accent, accent_text)]
+def _mix(colour: str, towards: str, amount: float) -> str:
+    a, b = bytes.fromhex(colour[1:]), bytes.fromhex(towards[1:])
+    return "#" + "".join(f"{round(x + (y - x) * amount):02X}" for x, y in zip(a, b, strict=True))
+
+
+def readable_pair(background: str, text: str, minimum: float = AA_NORMAL) -> tuple[str, str]:
+    """A background/text pair meeting ``minimum``: the text colour is changed first (to
+    near-black or white); if neither is enough, the background is darkened or lightened
+    step by step towards the opposite of the text."""
+    text = readable_on(background, text, minimum)
+    step = 0
+    while contrast_ratio(background, text) < minimum and step < 20:
+        step += 1
+        away = "#000000" if relative_luminance(text) > 0.5 else "#FFFFFF"
+        background = _mix(background, away, 0.05)
+    return background, text
+
+
+def accessible_palette(palette: tuple[str, ...] | list[str]) -> list[str]:
+    """``[background, text, accent, accent_text]`` adjusted (only if needed) to meet WCAG AA;
+    a palette of two or three colours gets its text pair checked only."""
+    out = list(palette)
+    out[0], out[1] = readable_pair(out[0], out[1])
+    if len(out) >= 4:
+        out[2], out[3] = readable_pair(out[2], out[3])
+    return out

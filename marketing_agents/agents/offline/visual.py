@@ -14,7 +14,7 @@ from ..base import AgentContext, AgentResult, ChunkSink
 from .brief import Plan, make_plan
 from .common import missing_sentences, previous_data
 from .editing import shorten_text, within
-from .palette import accessible_palette, contrast_ratio, readable_on, relative_luminance
+from .palette import accessible_palette, contrast_ratio, relative_luminance
 
 CONCEPTS = 2
 MAX_HEADLINE_WORDS = 8
@@ -92,14 +92,6 @@ def write(plan: Plan) -> list[PosterConcept]:
     return concepts
 
 
-def _readable(palette: list[str]) -> list[str]:
-    out = list(palette)
-    out[1] = readable_on(out[0], out[1])
-    if len(out) >= 4:
-        out[3] = readable_on(out[2], out[3])
-    return out
-
-
 def finish(concepts: list[PosterConcept], plan: Plan) -> tuple[list[PosterConcept], list[str]]:
     ed, d, notes = plan.editor, plan.directives, []
     essential = plan.essential()
@@ -119,7 +111,7 @@ def finish(concepts: list[PosterConcept], plan: Plan) -> tuple[list[PosterConcep
             headline = _fit_headline(re.split(r"\s*[:—–]\s+", headline, maxsplit=1)[0]) if d.shorten else headline
         if not subline:
             subline = split_sentences(plan.voice.values[0])[0]
-        palette = _readable(c.palette)
+        palette = accessible_palette(c.palette)
         if palette != c.palette:
             notes.append(f"concepts[{i}].palette: text colour changed to meet WCAG AA contrast")
         concept = c.model_copy(

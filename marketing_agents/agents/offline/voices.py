@@ -110,7 +110,7 @@ VOICES: tuple[Voice, ...] = (
             "credib",
             "b2b",
         ),
-        "Professional: clear, credible and precise, respecting {audience}'s time",
+        "Professional: clear, credible and precise, written for {audience}",
         ("{theme}", "Introducing {product}", "{product}: built for {audience}", "A considered choice: {product}"),
         ("Good decisions start with clear information.", "Here is what you need to know."),
         ("{product} is designed for {audience}.", "Introducing {product}, developed with {audience} in mind."),
