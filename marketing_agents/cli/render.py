@@ -114,7 +114,8 @@ def print_snapshot(console: Console, snapshot: dict[str, Any], show_content: boo
 
 def campaigns_table(items: list[dict[str, Any]]) -> Table:
     table = Table(title="Campaigns", expand=True)
-    for column in ("Id", "Name", "Status", "Revision", "Updated"):
+    table.add_column("Id", no_wrap=True)
+    for column in ("Name", "Status", "Revision", "Updated"):
         table.add_column(column)
     for campaign in items:
         table.add_row(
