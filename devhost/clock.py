@@ -39,6 +39,11 @@ class Clock:
         with self._lock:
             return max(self._read(), self._last)
 
+    def observe(self, t: datetime) -> None:
+        """Never hand out a time before ``t`` (the last time recorded before a restart)."""
+        with self._lock:
+            self._last = max(self._last, t)
+
     def on_change(self, callback: Callable[[], None]) -> None:
         """Register a callback run after the clock jumps (virtual clocks only)."""
         self._listeners.append(callback)
@@ -58,6 +63,12 @@ class VirtualClock(Clock):
 
     def _read(self) -> datetime:
         return self._now
+
+    def observe(self, t: datetime) -> None:
+        """Resume virtual time where the previous run of the host left it."""
+        super().observe(t)
+        with self._lock:
+            self._now = max(self._now, t)
 
     def advance(self, seconds: float) -> datetime:
         """Jump forward and let the host fire every timer that became due."""

@@ -6,6 +6,7 @@ codes and payloads follow the Durable extension's HttpApiHandler.
 
 from __future__ import annotations
 
+import contextlib
 import json
 from typing import Any
 
@@ -73,10 +74,8 @@ async def _json_body(request: Request) -> str | None:
     except json.JSONDecodeError:
         raise ClientError(400, "Only application/json request content is supported") from None
     if isinstance(value, str):
-        try:
+        with contextlib.suppress(json.JSONDecodeError):
             value = json.loads(value)
-        except json.JSONDecodeError:
-            pass
     return json.dumps(value)
 
 

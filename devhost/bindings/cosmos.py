@@ -66,6 +66,7 @@ class LocalDocumentStore:
         self._conn = sqlite3.connect(path, timeout=30, isolation_level=None,
                                      check_same_thread=False)
         self._conn.execute("PRAGMA journal_mode=WAL")
+        self._conn.execute("PRAGMA synchronous=NORMAL")
         self._conn.execute("PRAGMA busy_timeout=30000")
         self._conn.executescript(DOCUMENTS_SCHEMA)
 
@@ -126,7 +127,7 @@ class CosmosOutput:
                 database, container, docs, pk_path)
             return
         endpoint = os.environ.get(f"{connection}__accountEndpoint")
-        if conn_value and "AccountEndpoint=" in conn_value or endpoint:
+        if (conn_value and "AccountEndpoint=" in conn_value) or endpoint:
             container_client = self._container(connection, conn_value, endpoint,
                                                database, container)
             for doc in docs:

@@ -60,7 +60,7 @@ class ActivityRunner:
                 Datum(type="json", value=work.input or "null"), trigger_metadata=None)
             result = await self.invoker.call(fn, {fn.trigger.name: value})
             output = ActivityTriggerConverter.encode(result, expected_type=None).value
-        except Exception as ex:  # noqa: BLE001 - any user failure becomes TaskFailed
+        except Exception as ex:
             ms = (time.perf_counter() - t0) * 1000
             log.info("Executed 'Functions.%s' (Failed, Id=%s:%s, Duration=%.0fms): %s: %s",
                      work.name, work.instance_id, work.task_id, ms, type(ex).__name__, ex)

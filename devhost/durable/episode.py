@@ -106,7 +106,7 @@ def _invoke(handle: Handle, context_json: str) -> tuple[dict[str, Any], str | No
     """Run the SDK replay; a failing orchestrator raises with its state after a marker."""
     try:
         return json.loads(handle(context_json)), None
-    except Exception as ex:  # noqa: BLE001 - the orchestrator's own failure
+    except Exception as ex:
         message = str(ex)
         head, sep, tail = message.partition("\n\n" + OUT_OF_PROC_MARKER)
         state = json.loads(tail) if sep else {"isDone": True, "actions": []}

@@ -9,6 +9,7 @@ after the commit that recorded them, so a crash can lose nothing that was acknow
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import heapq
 import json
 import logging
@@ -68,6 +69,9 @@ class Scheduler:
         """Resume every Pending/Running instance, then start the dispatch loop."""
         self._loop = asyncio.get_running_loop()
         self._wake = asyncio.Event()
+        last = self.store.last_update()
+        if last:
+            self.clock.observe(parse_iso(last))
         for inst in self.store.load_active():
             self.active[inst.instance_id] = inst
             self._ready[inst.instance_id] = None
@@ -102,14 +106,12 @@ class Scheduler:
         assert self._wake is not None
         while True:
             timeout = self._next_timer_delay()
-            try:
+            with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), timeout)
-            except TimeoutError:
-                pass
             self._wake.clear()
             try:
                 self._round()
-            except Exception:  # noqa: BLE001 - keep the host alive, log the bug
+            except Exception:
                 log.exception("devhost scheduler round failed")
             if self._ready:
                 self._wake.set()

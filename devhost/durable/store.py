@@ -152,6 +152,11 @@ class StateStore:
         cols = [d[0] for d in cur.description]
         return [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
 
+    def last_update(self) -> str | None:
+        """The latest instance update time, so clocks resume after it on restart."""
+        row = self.conn.execute("SELECT MAX(updated) FROM instances").fetchone()
+        return None if row is None else row[0]
+
     def history(self, instance_id: str) -> list[str]:
         return [r[0] for r in self.conn.execute(
             "SELECT event FROM history WHERE instance_id = ? ORDER BY seq", (instance_id,))]
