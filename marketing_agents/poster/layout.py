@@ -1,0 +1,215 @@
+"""Where everything goes on the poster, computed once for both the SVG and the PNG.
+
+Text is measured with the font the PNG is drawn with (Pillow's bundled default font,
+scalable since Pillow 10.1, so no download and no system font is needed) and wrapped
+to the poster's width, shrinking the type until headline, subline and button fit. The
+SVG uses the same lines and positions, so both files show the same poster. Colours come
+from the concept's palette; text colours are chosen for WCAG contrast, not trusted.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from PIL import ImageFont
+
+from ..models import PosterConcept
+
+WIDTH, HEIGHT = 1080, 1350
+MARGIN = 96
+LINE_HEIGHT = 1.18
+BOLD_ROOM = 0.9
+BUTTON_HEIGHT = 116
+BUTTON_PADDING = 56
+BUTTON_SIZES = (46, 40, 34, 28)
+HEADLINE_SIZES: tuple[int, ...] = (112, 100, 88, 76, 66, 58, 50)
+SUBLINE_SIZES: tuple[int, ...] = (50, 44, 40, 36, 32, 28)
+HEADLINE_MAX_LINES = 5
+SUBLINE_MAX_LINES = 6
+
+DEFAULT_BACKGROUND = "#1F3A5F"
+DEFAULT_ACCENT = "#F2C14E"
+LIGHT, DARK = "#FFFFFF", "#111111"
+_HEX = re.compile(r"^#?([0-9A-Fa-f]{6}|[0-9A-Fa-f]{3})$")
+
+
+@cache
+def font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+    return ImageFont.load_default(size=size)
+
+
+def text_width(text: str, size: int) -> float:
+    return float(font(size).getlength(text))
+
+
+def normalise_hex(value: str | None, default: str) -> str:
+    """``#RRGGBB`` upper-case, or ``default`` for anything that is not a hex colour."""
+    match = _HEX.match((value or "").strip())
+    if match is None:
+        return default
+    digits = match.group(1)
+    if len(digits) == 3:
+        digits = "".join(d * 2 for d in digits)
+    return "#" + digits.upper()
+
+
+def rgb(colour: str) -> tuple[int, int, int]:
+    return int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16)
+
+
+def luminance(colour: str) -> float:
+    """WCAG 2 relative luminance."""
+
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = rgb(colour)
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+def contrast(a: str, b: str) -> float:
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def readable_on(background: str, candidates: tuple[str, ...] = ()) -> str:
+    """A palette colour with AA contrast (4.5:1) on ``background``, else white or near-black."""
+    for colour in candidates:
+        if contrast(colour, background) >= 4.5:
+            return colour
+    best = max((LIGHT, DARK), key=lambda colour: contrast(colour, background))
+    if contrast(best, background) >= 4.5:
+        return best
+    # Mid-tones: only pure black or white reaches AA (one of them always does).
+    return max((LIGHT, "#000000"), key=lambda colour: contrast(colour, background))
+
+
+def wrap(text: str, size: int, max_width: float) -> list[str]:
+    """Greedy word wrap by measured width; words wider than a line are split."""
+    lines: list[str] = []
+    current = ""
+    for word in text.split():
+        candidate = f"{current} {word}".strip()
+        if text_width(candidate, size) <= max_width:
+            current = candidate
+            continue
+        if current:
+            lines.append(current)
+        current = word
+        while text_width(current, size) > max_width and len(current) > 1:
+            cut = len(current) - 1
+            while cut > 1 and text_width(current[:cut] + "-", size) > max_width:
+                cut -= 1
+            lines.append(current[:cut] + "-")
+            current = current[cut:]
+    if current:
+        lines.append(current)
+    return lines
+
+
+@dataclass(frozen=True)
+class TextBlock:
+    lines: list[str]
+    size: int
+    x: float
+    baselines: list[float]
+    colour: str
+    bold: bool = False
+
+
+@dataclass(frozen=True)
+class Button:
+    x: float
+    y: float
+    width: float
+    height: float
+    colour: str
+    label: TextBlock
+
+
+@dataclass(frozen=True)
+class PosterLayout:
+    width: int
+    height: int
+    background: str
+    accent: str
+    secondary: str
+    headline: TextBlock
+    subline: TextBlock
+    button: Button
+    title: str
+    description: str
+
+
+def _block(text: str, sizes: tuple[int, ...], max_lines: int, top: float, colour: str, bold: bool) -> TextBlock:
+    # Bold type is wider than the regular face we measure with: leave it some room.
+    width = (WIDTH - 2 * MARGIN) * (BOLD_ROOM if bold else 1.0)
+    for size in sizes:
+        lines = wrap(text, size, width)
+        if len(lines) <= max_lines:
+            break
+    else:
+        lines = lines[:max_lines]
+        lines[-1] = lines[-1].rstrip("-") + "…"
+    step = size * LINE_HEIGHT
+    baselines = [top + size + index * step for index in range(len(lines))]
+    return TextBlock(lines, size, MARGIN, baselines, colour, bold)
+
+
+def _button_label(text: str) -> tuple[int, str]:
+    """The call to action on one line: smaller type first, an ellipsis only as a last resort."""
+    room = (WIDTH - 2 * MARGIN - 2 * BUTTON_PADDING) * BOLD_ROOM
+    text = " ".join(text.split())
+    for size in BUTTON_SIZES:
+        if text_width(text, size) <= room:
+            return size, text
+    size = BUTTON_SIZES[-1]
+    while len(text) > 1 and text_width(text + "…", size) > room:
+        text = text[:-1]
+    return size, text.rstrip() + "…"
+
+
+def layout_poster(concept: PosterConcept) -> PosterLayout:
+    """Place the concept's headline, subline and call to action on a 1080×1350 poster."""
+    palette = [normalise_hex(colour, "") for colour in concept.palette]
+    palette = [colour for colour in palette if colour]
+    background = palette[0] if palette else DEFAULT_BACKGROUND
+    accent = palette[1] if len(palette) > 1 else DEFAULT_ACCENT
+    secondary = palette[2] if len(palette) > 2 else accent
+    text_colour = readable_on(background, tuple(palette[2:]))
+    button_top = HEIGHT - MARGIN - BUTTON_HEIGHT
+    headline_sizes, subline_sizes = HEADLINE_SIZES, SUBLINE_SIZES
+    while True:
+        headline = _block(concept.headline, headline_sizes, HEADLINE_MAX_LINES, MARGIN + 40, text_colour, True)
+        sub_top = headline.baselines[-1] + 0.6 * headline.size
+        subline = _block(concept.subline, subline_sizes, SUBLINE_MAX_LINES, sub_top, text_colour, False)
+        fits = subline.baselines[-1] + subline.size * 0.5 < button_top - 32
+        if fits or (len(headline_sizes) == 1 and len(subline_sizes) == 1):
+            break
+        headline_sizes = headline_sizes[1:] or headline_sizes
+        subline_sizes = subline_sizes[1:] or subline_sizes
+    label_size, label_text = _button_label(concept.call_to_action)
+    button_width = min(WIDTH - 2 * MARGIN, text_width(label_text, label_size) + 2 * BUTTON_PADDING)
+    label = TextBlock(
+        [label_text],
+        label_size,
+        MARGIN + BUTTON_PADDING,
+        [button_top + BUTTON_HEIGHT / 2 + label_size * 0.36],
+        readable_on(accent),
+        True,
+    )
+    return PosterLayout(
+        width=WIDTH,
+        height=HEIGHT,
+        background=background,
+        accent=accent,
+        secondary=secondary,
+        headline=headline,
+        subline=subline,
+        button=Button(MARGIN, button_top, button_width, BUTTON_HEIGHT, accent, label),
+        title=concept.headline,
+        description=concept.alt_text,
+    )
