@@ -1,1 +1,47 @@
-"""The compliance auditor: protocol, rules, scoring."""
+"""The compliance auditor: protocol, rule engine, rule packs, scoring, LLM judge.
+
+Kept light on purpose: importing the package loads no rule pack and no YAML parser; the
+engine is imported when an auditor is built (``build_auditor``) or named.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .base import AuditContext, Auditor
+
+if TYPE_CHECKING:
+    from .engine import RuleEngineAuditor
+    from .judge import Judge
+
+# Settings (environment / local.settings.json) the auditor reads.
+BRAND_KITS_DIR_SETTING = "COMPLIANCE_BRAND_KITS_DIR"  # extra directory of <id>.yaml brand kits
+BRAND_KIT_SETTING = "COMPLIANCE_BRAND_KIT"  # a brand kit id or file used for every campaign
+
+__all__ = ["AuditContext", "Auditor", "Judge", "RuleEngineAuditor", "build_auditor"]
+
+
+def build_auditor(settings: Mapping[str, str] | None = None, judge: Judge | None = None) -> Auditor:
+    """The rule-engine auditor configured from ``settings``; ``judge`` adds the LLM pass."""
+    from .engine import RuleEngineAuditor
+    from .packs import find_brand_kit
+
+    settings = settings or {}
+    dirs = [Path(d) for d in settings.get(BRAND_KITS_DIR_SETTING, "").split(",") if d.strip()]
+    kit_ref = settings.get(BRAND_KIT_SETTING, "").strip()
+    kit = find_brand_kit(kit_ref, dirs) if kit_ref else None
+    return RuleEngineAuditor(brand_kit=kit, brand_kit_dirs=dirs, judge=judge)
+
+
+def __getattr__(name: str) -> Any:
+    if name == "RuleEngineAuditor":
+        from .engine import RuleEngineAuditor
+
+        return RuleEngineAuditor
+    if name == "Judge":
+        from .judge import Judge
+
+        return Judge
+    raise AttributeError(name)

@@ -1,0 +1,144 @@
+"""Poster accessibility: alt text that describes the poster, and text contrast (WCAG AA).
+
+Palette convention (shared with the poster renderer): ``palette[0]`` is the background,
+``palette[1]`` the text colour, further colours are accents. The contrast fix proposes a
+darker or lighter shade of the same text colour, so the brand's hue survives the fix.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..models import ArtifactType, Fix, FixKind
+from ..text import stem
+from .fields import TextField
+from .findings import Finding, RuleContext, make_finding
+from .rules import AltTextRule, ContrastRule
+
+_HEX = re.compile(r"^#?([0-9a-fA-F]{6}|[0-9a-fA-F]{3})$")
+_GENERIC_ALT = {"image", "poster", "picture", "graphic", "photo", "banner", "visual", "alt", "text"}
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+
+
+def parse_hex(value: str) -> tuple[int, int, int] | None:
+    m = _HEX.match(value.strip())
+    if not m:
+        return None
+    digits = m.group(1)
+    if len(digits) == 3:
+        digits = "".join(c * 2 for c in digits)
+    return int(digits[0:2], 16), int(digits[2:4], 16), int(digits[4:6], 16)
+
+
+def relative_luminance(rgb: tuple[int, int, int]) -> float:
+    """WCAG 2.x relative luminance of an sRGB colour."""
+    def channel(c: int) -> float:
+        s = c / 255
+        return s / 12.92 if s <= 0.03928 else ((s + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(c) for c in rgb)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast_ratio(a: tuple[int, int, int], b: tuple[int, int, int]) -> float:
+    la, lb = sorted((relative_luminance(a), relative_luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def accessible_shade(text: tuple[int, int, int], background: tuple[int, int, int], ratio: float) -> str:
+    """The text colour mixed toward black or white (whichever contrasts more with the
+    background) just far enough to reach ``ratio``."""
+    toward = (0, 0, 0) if relative_luminance(background) > 0.179 else (255, 255, 255)
+    for step in range(1, 21):
+        t = step / 20
+        mixed = tuple(round(c + (d - c) * t) for c, d in zip(text, toward, strict=True))
+        candidate = (mixed[0], mixed[1], mixed[2])
+        if contrast_ratio(candidate, background) >= ratio:
+            return "#{:02X}{:02X}{:02X}".format(*candidate)
+    return "#{:02X}{:02X}{:02X}".format(*toward)
+
+
+def _concepts(context: RuleContext) -> list[tuple[int, dict[str, object]]]:
+    visual = context.artifacts.get(ArtifactType.VISUAL)
+    concepts = visual.data.get("concepts") if visual is not None else None
+    if not isinstance(concepts, list):
+        return []
+    return [(i, c) for i, c in enumerate(concepts) if isinstance(c, dict)]
+
+
+def _text_field(context: RuleContext, path: str, text: str) -> TextField:
+    visual = context.artifacts[ArtifactType.VISUAL]
+    return TextField(ArtifactType.VISUAL, visual.id, path, text)
+
+
+def suggested_alt_text(concept: dict[str, object], product: str) -> str:
+    parts = [f"Poster for {product}" if product else "Poster"]
+    if concept.get("headline"):
+        parts.append(f"with the headline “{concept['headline']}”")
+    if concept.get("subline"):
+        parts.append(f"and the line “{concept['subline']}”")
+    text = " ".join(parts)
+    if concept.get("callToAction"):
+        text += f"; call to action: “{concept['callToAction']}”"
+    return text + "."
+
+
+def check_alt_text(rule: AltTextRule, context: RuleContext) -> list[Finding]:
+    product = context.product_names[0] if context.product_names else ""
+    findings = []
+    for i, concept in _concepts(context):
+        alt = concept.get("altText")
+        alt = alt if isinstance(alt, str) else ""
+        path = f"concepts[{i}].altText"
+        proposal = suggested_alt_text(concept, product)
+        words = [w.lower() for w in _WORD.findall(alt)]
+        if not alt.strip():
+            f = _text_field(context, path, alt)
+            desc = f"Poster concept {i + 1} has no alt text. {rule.message}"
+            fix = Fix(kind=FixKind.ADD, replacement=proposal)
+            findings.append(make_finding(rule.model_copy(update={"severity": rule.severity}), f, None, fix, desc))
+            continue
+        if len(words) >= rule.min_words and set(words) - _GENERIC_ALT and _describes(alt, concept, product):
+            continue
+        f = _text_field(context, path, alt)
+        desc = (f"Poster concept {i + 1}'s alt text does not describe the poster (say what it "
+                f"shows: its headline and product). {rule.message}")
+        fix = Fix(kind=FixKind.REPLACE, target=alt, replacement=proposal)
+        findings.append(make_finding(rule, f, (0, len(alt)), fix, desc))
+    return findings
+
+
+def _describes(alt: str, concept: dict[str, object], product: str) -> bool:
+    alt_stems = {stem(w) for w in _WORD.findall(alt)}
+    if product and product.lower() in alt.lower():
+        return True
+    headline = concept.get("headline")
+    words = [stem(w) for w in _WORD.findall(headline if isinstance(headline, str) else "") if len(w) > 3]
+    return bool(words) and sum(w in alt_stems for w in words) * 2 >= len(words)
+
+
+def check_contrast(rule: ContrastRule, context: RuleContext) -> list[Finding]:
+    findings = []
+    for i, concept in _concepts(context):
+        palette = concept.get("palette")
+        if not isinstance(palette, list) or len(palette) < 2:
+            continue
+        background, text = parse_hex(str(palette[0])), parse_hex(str(palette[1]))
+        path = f"concepts[{i}].palette[1]"
+        value = str(palette[1])
+        f = _text_field(context, path, value)
+        if background is None or text is None:
+            bad = palette[0] if background is None else palette[1]
+            desc = f"Poster concept {i + 1}: “{bad}” is not a hex colour, so contrast cannot be checked."
+            findings.append(make_finding(rule, f, (0, len(value)), Fix(kind=FixKind.REWRITE), desc))
+            continue
+        ratio = contrast_ratio(text, background)
+        if ratio >= rule.min_ratio:
+            continue
+        shade = accessible_shade(text, background, rule.min_ratio)
+        desc = (f"{rule.message} Poster concept {i + 1}: text {value} on background {palette[0]} "
+                f"has a contrast ratio of {ratio:.2f}:1; at least {rule.min_ratio:g}:1 is needed. "
+                f"Use {shade} for the text.")
+        fix = Fix(kind=FixKind.REPLACE, target=value, replacement=shade)
+        findings.append(make_finding(rule, f, (0, len(value)), fix, desc))
+    return findings

@@ -1,0 +1,224 @@
+"""Checks for the text rule kinds: existence, substitution, required, conditional,
+limits, capitalisation and readability metrics.
+
+Each check reads only the fields in the rule's scope and reports the exact span it
+objects to, with a fix an agent can apply without understanding the rule.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from ..models import Fix, FixKind, Platform
+from ..platforms import hashtag_spans, measure
+from .fields import TextField, artifact_text, primary_field
+from .findings import Finding, RuleContext, build_fix, make_finding, quoted
+from .matching import any_pattern, compile_pattern, covered, find
+from .rules import (
+    CapitalizationRule,
+    ConditionalRule,
+    ExistenceRule,
+    LimitRule,
+    MetricRule,
+    RequiredRule,
+    SubstitutionRule,
+)
+
+_WORD = re.compile(r"[\w'’-]+")
+
+
+def check_existence(rule: ExistenceRule, context: RuleContext) -> list[Finding]:
+    if context.evidence_matches(rule.unless_evidence):
+        return []
+    findings = []
+    for f in context.in_scope(rule):
+        for start, end in find(f.text, rule.terms, rule.patterns, rule.stems):
+            if rule.exceptions and covered((start, end), f.text, rule.exceptions):
+                continue
+            if rule.unless:
+                s, e = f.sentence_bounds(start, end)
+                if any_pattern(f.text[s:e], rule.unless):
+                    continue
+            excerpt = f.text[start:end]
+            fix = build_fix(rule.fix, excerpt, context, FixKind.REMOVE)
+            desc = f"{rule.message} Found {quoted(excerpt)}."
+            findings.append(make_finding(rule, f, (start, end), fix, desc))
+    return findings
+
+
+def check_substitution(rule: SubstitutionRule, context: RuleContext) -> list[Finding]:
+    findings = []
+    for f in context.in_scope(rule):
+        for term, preferred in rule.swap.items():
+            for start, end in find(f.text, [term]):
+                excerpt = f.text[start:end]
+                replacement = preferred[:1].upper() + preferred[1:] if excerpt[:1].isupper() else preferred
+                fix = Fix(kind=FixKind.REPLACE, target=excerpt, replacement=replacement)
+                desc = f"{rule.message} Write “{preferred}” instead of {quoted(excerpt)}."
+                findings.append(make_finding(rule, f, (start, end), fix, desc))
+    return findings
+
+
+def _present(rule: RequiredRule, fields: list[TextField]) -> bool:
+    if any(find(f.text, rule.terms, rule.patterns, rule.stems) for f in fields):
+        return True
+    return bool(rule.all_terms) and all(
+        any(find(f.text, [term], (), rule.stems) for f in fields) for term in rule.all_terms
+    )
+
+
+def check_required(rule: RequiredRule, context: RuleContext) -> list[Finding]:
+    in_scope = context.in_scope(rule)
+    types = [t for t in context.artifacts if rule.scope.types is None or t in rule.scope.types]
+    if rule.per == "campaign":
+        if not types or _present(rule, in_scope):
+            return []
+        types = types[:1]
+    findings = []
+    for artifact_type in types:
+        fields = [f for f in in_scope if f.artifact_type is artifact_type]
+        if _present(rule, fields):
+            continue
+        artifact = context.artifacts[artifact_type]
+        where = primary_field(artifact)
+        anchor = TextField(artifact_type, artifact.id, where, "")
+        fix = Fix(kind=FixKind.ADD, replacement=rule.add)
+        desc = f"{rule.message} Nothing in the {artifact_type.value} says it; add “{rule.add}”."
+        findings.append(make_finding(rule, anchor, None, fix, desc))
+    return findings
+
+
+def check_conditional(rule: ConditionalRule, context: RuleContext) -> list[Finding]:
+    if context.evidence_matches(rule.unless_evidence):
+        return []
+    findings = []
+    for f in context.in_scope(rule):
+        triggers = find(f.text, rule.if_terms, rule.if_patterns)
+        if not triggers:
+            continue
+        whole = artifact_text(context.fields[f.artifact_type]) if rule.within == "artifact" else f.text
+        for start, end in triggers:
+            region = whole
+            if rule.within == "sentence":
+                s, e = f.sentence_bounds(start, end)
+                region = f.text[s:e]
+            if find(region, rule.then_terms, rule.then_patterns):
+                continue
+            excerpt = f.text[start:end]
+            fix = build_fix(rule.fix, excerpt, context, FixKind.REWRITE)
+            desc = f"{rule.message} Found {quoted(excerpt)} without it."
+            findings.append(make_finding(rule, f, (start, end), fix, desc))
+    return findings
+
+
+def _word_cut(text: str, max_words: int) -> int:
+    """Character offset where the ``max_words``-th word ends (a SHORTEN target)."""
+    ends = [m.end() for m in _WORD.finditer(text)]
+    return ends[max_words - 1] if 0 < max_words <= len(ends) else 0
+
+
+def check_limit(rule: LimitRule, context: RuleContext) -> list[Finding]:
+    findings = []
+    for f in context.in_scope(rule):
+        findings.extend(_limit_findings(rule, f, context))
+    return findings
+
+
+def _limit_findings(rule: LimitRule, f: TextField, context: RuleContext) -> list[Finding]:
+    text = f.text
+    if rule.measure == "hashtags":
+        limit = rule.max if rule.max is not None else 30
+        tags = hashtag_spans(text)
+        extra = tags[limit:]
+        desc = f"{rule.message} {len(tags)} hashtags; the limit is {limit}."
+        return [make_finding(rule, f, s, Fix(kind=FixKind.REMOVE, target=text[s[0]:s[1]]), desc) for s in extra]
+    if rule.measure == "occurrences":
+        hits = [m.span() for m in compile_pattern(rule.pattern or "$^").finditer(text)]
+        limit = rule.max or 0
+        if len(hits) <= limit:
+            return []
+        span = hits[limit]
+        fix = build_fix(rule.fix, text[span[0]:span[1]], context, FixKind.REWRITE)
+        desc = f"{rule.message} {len(hits)} found; at most {limit} allowed."
+        return [make_finding(rule, f, span, fix, desc)]
+    count, maximum, unit = _measure(rule, f)
+    if maximum is None or count <= maximum:
+        return []
+    limit = maximum
+    max_length = _word_cut(text, limit) if rule.measure == "words" else limit
+    fix = Fix(kind=FixKind.SHORTEN, max_length=max_length)
+    desc = f"{rule.message} {count} {unit}; the limit is {limit}. Shorten it, do not cut it off mid-word."
+    return [make_finding(rule, f, (0, len(text)), fix, desc)]
+
+
+def _measure(rule: LimitRule, f: TextField) -> tuple[int, int | None, str]:
+    if rule.measure == "words":
+        return len(_WORD.findall(f.text)), rule.max, "words"
+    if rule.measure == "platform" and f.platform in Platform._value2member_map_:
+        m = measure(f.text, Platform(f.platform))
+        limit = rule.max if rule.max is not None else m.limit
+        return m.count, limit, f"characters as {f.platform} counts them"
+    return len(f.text), rule.max, "characters"
+
+
+def _name_regex(name: str) -> re.Pattern[str]:
+    """``EcoBottle`` also matches ``ecobottle``, ``Eco Bottle`` and ``eco-bottle``."""
+    parts = re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+|[^\sA-Za-z\d]+", name)
+    body = r"[\s-]?".join(re.escape(p) for p in parts) if parts else re.escape(name)
+    return compile_pattern(rf"(?<![\w@./-]){body}(?![\w-]*\.(?:com|org|net|io|co)\b)(?!\w)")
+
+
+def check_capitalization(rule: CapitalizationRule, context: RuleContext) -> list[Finding]:
+    names = list(dict.fromkeys([*rule.names, *context.product_names]))
+    findings = []
+    for f in context.in_scope(rule):
+        for name in names:
+            if len(name) < 3:
+                continue
+            for m in _name_regex(name).finditer(f.text):
+                if m.group(0) == name or (m.group(0).startswith("#") and m.group(0)[1:] == name):
+                    continue
+                fix = Fix(kind=FixKind.REPLACE, target=m.group(0), replacement=name)
+                desc = f"{rule.message} Write “{name}”, not {quoted(m.group(0))}."
+                findings.append(make_finding(rule, f, m.span(), fix, desc))
+    return findings
+
+
+def _longest_sentence(f: TextField) -> tuple[int, int]:
+    best, pos = (0, len(f.text)), 0
+    longest = -1
+    while pos < len(f.text):
+        s, e = f.sentence_bounds(pos, pos)
+        words = len(_WORD.findall(f.text[s:e]))
+        if words > longest:
+            longest, best = words, (s, e)
+        pos = max(e, pos + 1)
+    s, e = best
+    while s < e and f.text[s].isspace():
+        s += 1
+    while e > s and f.text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def check_metric(rule: MetricRule, context: RuleContext) -> list[Finding]:
+    import textstat  # imported lazily: loading its pronunciation dictionary takes a second
+
+    metric: Callable[[str], Any] = getattr(textstat, rule.metric)
+    findings = []
+    for f in context.in_scope(rule):
+        if len(_WORD.findall(f.text)) < rule.min_words:
+            continue
+        value = float(metric(f.text))
+        if value <= rule.max:
+            continue
+        span = _longest_sentence(f)
+        fix = Fix(kind=FixKind.REWRITE, target=f.text[span[0]:span[1]])
+        desc = (f"{rule.message} {rule.metric.replace('_', ' ')} is {value:.1f}; the brand kit "
+                f"allows {rule.max:g}. Split the longest sentence and prefer shorter words.")
+        findings.append(make_finding(rule, f, span, fix, desc))
+    return findings
+
+

@@ -1,0 +1,190 @@
+"""Brief constraints compiled into rules (an in-memory pack named ``brief``).
+
+"Must include a recycling message" becomes a required concept that any word of its
+family satisfies (recycle, recycled, recyclable…), "Avoid plastic-related claims" a
+banned topic with its related terms (plastic-free, BPA, PET…), "Max 50 words" a limit.
+A constraint that cannot be compiled is returned as such: the LLM judge checks it when
+one is configured, otherwise the report lists it as not checked; never dropped.
+
+Require/avoid detection is :func:`marketing_agents.text.parse_constraint`, the very parser
+the offline agents use, so both sides agree on what the concept is.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..models import ArtifactType, FixKind, Severity
+from ..text import parse_constraint, plain_text, stem
+from .packs import RulePack
+from .rules import Category, ExistenceRule, FixSpec, LimitRule, RequiredRule, Scope, SubstitutionRule
+
+LEXICON_FILE = Path(__file__).resolve().parent / "lexicon.yaml"
+
+_LIMIT = re.compile(
+    r"\b(?P<op>max(?:imum)?|at most|no more than|up to|not exceed(?:ing)?|limit(?:ed)? to|under|"
+    r"fewer than|less than|below|within)\s*:?\s*(?P<n>\d{1,5})\s*"
+    r"(?P<unit>words?|characters?|chars?|hashtags?|exclamation marks?)\b",
+    re.IGNORECASE,
+)
+_LIMIT_REVERSED = re.compile(
+    r"\b(?P<unit>words?|characters?|chars?|hashtags?)\s*(?::|≤|<=)\s*(?P<n>\d{1,5})\b", re.IGNORECASE
+)
+_SWAP = re.compile(
+    r"^\s*(?:always\s+)?(?:use|say|write)\s+[\"“']?(?P<good>[^\"”']+?)[\"”']?\s+"
+    r"(?:instead of|rather than|not)\s+[\"“']?(?P<bad>[^\"”']+?)[\"”']?\s*\.?$",
+    re.IGNORECASE,
+)
+# Words that make a constraint about style rather than content: the judge's job.
+_STYLE = re.compile(
+    r"\b(?:tone|voice|style|feel|mood|spelling|grammar|formal|informal|casual|playful|friendly|"
+    r"humou?r|emoji|emojis|language|audience|personal|upbeat|positive|negative|sound|vibe)\b",
+    re.IGNORECASE,
+)
+_TARGETS: list[tuple[str, list[str]]] = [
+    (r"headlines?|titles?", ["headlines[*]", "concepts[*].headline"]),
+    (r"posts?|tweets?|social", ["posts[*].text"]),
+    (r"body|copy text|long copy|paragraphs?", ["bodyShort", "bodyMedium", "bodyLong"]),
+    (r"calls? to action|ctas?", ["callsToAction[*]", "concepts[*].callToAction"]),
+    (r"sublines?|taglines?", ["concepts[*].subline"]),
+    (r"alt text", ["concepts[*].altText"]),
+]
+
+
+@dataclass(frozen=True)
+class Concept:
+    terms: tuple[str, ...]
+    patterns: tuple[str, ...]
+    add: str
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, dict[str, Any]]:
+    raw = yaml.safe_load(LEXICON_FILE.read_text(encoding="utf-8"))
+    return dict(raw["concepts"])
+
+
+def concept_for(words: tuple[str, ...], phrase: str) -> Concept:
+    """A one-word concept plus the related words of the lexicon entry it names."""
+    terms: list[str] = list(words)
+    patterns: list[str] = []
+    add = phrase[:1].upper() + phrase[1:] + "."
+    for word in words:
+        s = stem(word)
+        for key, entry in lexicon().items():
+            if len(s) >= 4 and (s.startswith(key) or key.startswith(s)):
+                terms += entry.get("terms", [])
+                patterns += entry.get("patterns", [])
+                add = entry.get("add", add)
+    return Concept(tuple(dict.fromkeys(terms)), tuple(dict.fromkeys(patterns)), add)
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40] or "x"
+
+
+def _scope_for(text: str) -> Scope:
+    fields = [f for pattern, paths in _TARGETS if re.search(rf"\b(?:{pattern})\b", text, re.I) for f in paths]
+    return Scope(fields=fields) if fields else Scope()
+
+
+def _limit_rule(raw: str, text: str, index: int) -> LimitRule | None:
+    m = _LIMIT.search(text) or _LIMIT_REVERSED.search(text)
+    if not m:
+        return None
+    n, unit = int(m.group("n")), m.group("unit").lower()
+    op = m.groupdict().get("op") or ""
+    if op.lower() in {"under", "fewer than", "less than", "below"}:
+        n -= 1
+    measure = "words" if unit.startswith("word") else "hashtags" if unit.startswith("hashtag") else "chars"
+    if unit.startswith("exclamation"):
+        return LimitRule(
+            id=f"brief.limit.{index}-exclamations", kind="limit", measure="occurrences", pattern="!", max=n,
+            message=f"The brief allows at most {n} exclamation marks (“{raw}”).", severity=Severity.HIGH,
+            suggestion="Use full stops instead.", source=f"Campaign brief constraint: “{raw}”",
+            category=Category.CLARITY, scope=_scope_for(text),
+            fix=FixSpec(kind=FixKind.REPLACE, replacement="."),
+        )
+    return LimitRule(
+        id=f"brief.limit.{index}-{measure}-{n}", kind="limit", measure=measure, max=n,
+        message=f"The brief limits this to {n} {measure} (“{raw}”).", severity=Severity.HIGH,
+        suggestion=f"Shorten to at most {n} {measure}.", source=f"Campaign brief constraint: “{raw}”",
+        category=Category.CLARITY, scope=_scope_for(text),
+    )
+
+
+def compile_constraint(raw: str, index: int) -> ExistenceRule | RequiredRule | LimitRule | SubstitutionRule | None:
+    """One constraint as a rule, or ``None`` when it cannot be checked by rules."""
+    text = plain_text(raw)
+    source = f"Campaign brief constraint: “{raw}”"
+    limit = _limit_rule(raw, text, index)
+    if limit is not None:
+        return limit
+    swap = _SWAP.match(text)
+    if swap:
+        good, bad = swap.group("good").strip(), swap.group("bad").strip()
+        return SubstitutionRule(
+            id=f"brief.prefer.{_slug(good)}", kind="substitution", swap={bad: good},
+            message=f"The brief asks for “{good}”, not “{bad}”.", severity=Severity.HIGH,
+            suggestion=f"Write “{good}”.", source=source, category=Category.TONE,
+        )
+    parsed = parse_constraint(raw)
+    if parsed.kind == "other" or (not parsed.exact and _STYLE.search(text)) or not parsed.words:
+        return None
+    if parsed.kind == "avoid":
+        concept = Concept((parsed.phrase,), (), "")
+        if not parsed.exact:  # each word of the topic and its related terms, like the agents
+            related = [concept_for((w,), w) for w in parsed.words]
+            concept = Concept(
+                tuple(dict.fromkeys(t for c in related for t in c.terms)),
+                tuple(dict.fromkeys(p for c in related for p in c.patterns)), "",
+            )
+        return ExistenceRule(
+            id=f"brief.avoid.{_slug(parsed.phrase)}", kind="existence", terms=list(concept.terms),
+            patterns=list(concept.patterns), stems=not parsed.exact,
+            message=f"The brief says to avoid {parsed.phrase} (“{raw}”).", severity=Severity.HIGH,
+            suggestion=f"Remove every mention of {parsed.phrase} and related terms.", source=source,
+            category=Category.RISK, fix=FixSpec(kind=FixKind.REMOVE),
+        )
+    if parsed.exact:
+        concept = Concept((parsed.phrase,), (), parsed.phrase)
+    elif len(parsed.words) == 1:
+        concept = concept_for(parsed.words, parsed.phrase)
+    else:  # every word of a multi-word concept must be there ("free shipping")
+        concept = Concept((parsed.phrase,), (), parsed.phrase[:1].upper() + parsed.phrase[1:] + ".")
+    return RequiredRule(
+        id=f"brief.require.{_slug(parsed.phrase)}", kind="required", terms=list(concept.terms),
+        all_terms=list(parsed.words) if len(parsed.words) > 1 and not parsed.exact else [],
+        patterns=list(concept.patterns), stems=not parsed.exact, add=concept.add,
+        message=f"The brief requires {parsed.phrase} (“{raw}”).", severity=Severity.HIGH,
+        suggestion=f"Add a sentence about {parsed.phrase}, e.g. “{concept.add}”", source=source,
+        category=Category.CLARITY,
+        scope=Scope(types=[ArtifactType.COPY, ArtifactType.SHORT_COPY, ArtifactType.VISUAL]),
+    )
+
+
+def compile_brief(constraints: list[str]) -> tuple[RulePack, list[str]]:
+    """The brief's rule pack (versioned by a hash of its constraints) and the constraints
+    that could not be compiled."""
+    rules: list[Any] = []
+    uncompiled: list[str] = []
+    seen: set[str] = set()
+    for i, raw in enumerate(constraints, start=1):
+        rule = compile_constraint(raw, i)
+        if rule is None:
+            uncompiled.append(raw)
+            continue
+        if rule.id in seen:
+            rule = rule.model_copy(update={"id": f"{rule.id}-{i}"})
+        seen.add(rule.id)
+        rules.append(rule)
+    digest = hashlib.sha256("\n".join(constraints).encode("utf-8")).hexdigest()[:12]
+    pack = RulePack(id="brief", version=digest, title="Campaign brief constraints", kind="brief", rules=rules)
+    return pack, uncompiled

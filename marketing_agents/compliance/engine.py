@@ -1,0 +1,187 @@
+"""The rule engine auditor: packs → findings → scores → report (and the judge, if any).
+
+Deterministic rules run first and synchronously (a whole campaign in a few
+milliseconds); the optional LLM judge runs second and can only add verified findings.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..models import AuditReport, ComplianceIssue, RulePackRef, audit_status_for, utc_now
+from .accessibility import check_alt_text, check_contrast
+from .base import AuditContext
+from .checks import (
+    check_capitalization,
+    check_conditional,
+    check_existence,
+    check_limit,
+    check_metric,
+    check_required,
+    check_substitution,
+)
+from .claims import check_claims
+from .constraints import compile_brief
+from .feedback import feedback_by_type, feedback_text, sort_key
+from .fields import TextField, artifact_fields, artifact_text
+from .findings import Finding, RuleContext
+from .judge import Judge, JudgeRequest, JudgeText, JudgeVerdict, verify_and_merge
+from .packs import RulePack, brief_text, find_brand_kit, select_packs
+from .rules import (
+    AltTextRule,
+    CapitalizationRule,
+    ClaimRule,
+    ConditionalRule,
+    ContrastRule,
+    ExistenceRule,
+    LimitRule,
+    MetricRule,
+    RequiredRule,
+    SubstitutionRule,
+)
+from .scoring import summarize
+
+RULES_CHECKER = "rules"
+CHECKS: dict[type, Callable[[Any, RuleContext], list[Finding]]] = {
+    ExistenceRule: check_existence,
+    SubstitutionRule: check_substitution,
+    RequiredRule: check_required,
+    ConditionalRule: check_conditional,
+    LimitRule: check_limit,
+    CapitalizationRule: check_capitalization,
+    MetricRule: check_metric,
+    ClaimRule: check_claims,
+    AltTextRule: check_alt_text,
+    ContrastRule: check_contrast,
+}
+
+
+@dataclass
+class RuleRun:
+    """The outcome of the deterministic pass, before any judge."""
+
+    findings: list[Finding]
+    packs: list[RulePackRef]
+    uncompiled: list[str]
+    fields: list[TextField]
+    elapsed_ms: float
+
+
+def _dedupe(findings: Iterable[Finding]) -> list[Finding]:
+    seen: set[tuple[str, str, str, int, int]] = set()
+    out = []
+    for f in findings:
+        i = f.issue
+        key = (i.rule_id, i.artifact_version_id, i.field, i.span.start if i.span else -1, i.span.end if i.span else -1)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out
+
+
+class RuleEngineAuditor:
+    """Implements :class:`~marketing_agents.compliance.base.Auditor` with rule packs."""
+
+    name = "rule-engine"
+
+    def __init__(
+        self,
+        brand_kit: RulePack | None = None,
+        brand_kit_dirs: Iterable[Path] = (),
+        judge: Judge | None = None,
+    ) -> None:
+        self.brand_kit = brand_kit
+        self.brand_kit_dirs = list(brand_kit_dirs)
+        self.judge = judge
+
+    def _kit_for(self, context: AuditContext) -> tuple[RulePack, list[str]]:
+        if self.brand_kit is not None:
+            return self.brand_kit, []
+        try:
+            return find_brand_kit(context.brief.brand_kit, self.brand_kit_dirs), []
+        except ValueError as error:  # an unknown kit must not stop the audit, but is reported
+            return find_brand_kit(None), [f"brand kit: {error}; the default kit was used"]
+
+    def run_rules(self, context: AuditContext) -> RuleRun:
+        """The deterministic pass alone (what the benchmark times)."""
+        started = time.perf_counter()
+        kit, notes = self._kit_for(context)
+        fields = {t: artifact_fields(a) for t, a in context.artifacts.items()}
+        everything = brief_text(context.brief) + "\n" + "\n".join(artifact_text(f) for f in fields.values())
+        brief_pack, uncompiled = compile_brief(list(context.brief.constraints))
+        packs = [*select_packs(kit, everything), brief_pack]
+        assert kit.brand is not None
+        rule_context = RuleContext(
+            artifacts=dict(context.artifacts),
+            fields=fields,
+            evidence=list(context.brief.evidence),
+            product_names=[context.brief.product, *kit.brand.product_names],
+        )
+        findings = [f for pack in packs for rule in pack.rules for f in CHECKS[type(rule)](rule, rule_context)]
+        flat = [f for fs in fields.values() for f in fs]
+        elapsed = (time.perf_counter() - started) * 1000
+        return RuleRun(_dedupe(findings), [p.ref() for p in packs], notes + uncompiled, flat, elapsed)
+
+    async def audit(self, context: AuditContext) -> AuditReport:
+        run = self.run_rules(context)
+        findings, not_checked, checked_by = run.findings, list(run.uncompiled), [RULES_CHECKER]
+        if self.judge is not None:
+            findings, not_checked, used = await self._ask_judge(context, run)
+            if used:
+                checked_by.append(f"judge:{self.judge.name}")
+        return build_report(context, findings, run.packs, checked_by, not_checked)
+
+    async def _ask_judge(self, context: AuditContext, run: RuleRun) -> tuple[list[Finding], list[str], bool]:
+        assert self.judge is not None
+        constraints = [c for c in run.uncompiled if not c.startswith("brand kit:")]
+        request = JudgeRequest(
+            brief=context.brief,
+            texts=[JudgeText(artifact_type=f.artifact_type, field=f.path, text=f.text) for f in run.fields],
+            constraints=constraints,
+            rule_issues=[f.issue for f in run.findings],
+        )
+        try:
+            verdict: JudgeVerdict = await self.judge.review(request)
+        except Exception as error:
+            note = f"LLM judge {self.judge.name} failed ({type(error).__name__}); rules only"
+            return run.findings, [*run.uncompiled, note], False
+        merged, _ = verify_and_merge(run.findings, verdict, run.fields, self.judge.name)
+        checked = set(verdict.checked_constraints)
+        remaining = [c for c in run.uncompiled if c not in checked]
+        return merged, remaining, True
+
+
+def build_report(
+    context: AuditContext,
+    findings: list[Finding],
+    packs: list[RulePackRef],
+    checked_by: list[str],
+    not_checked: list[str],
+) -> AuditReport:
+    """Scores, status, compliance and feedback for ``findings``."""
+    scores, score, _, compliant = summarize([(f.issue, f.category.value) for f in findings], context.threshold)
+    issues: list[ComplianceIssue] = sorted((f.issue for f in findings), key=sort_key)
+    per_type = feedback_by_type(issues)
+    return AuditReport(
+        id=context.report_id,
+        campaign_id=context.campaign_id,
+        revision_number=context.revision_number,
+        round=context.round,
+        is_compliant=compliant,
+        compliance_score=score,
+        status=audit_status_for(score),
+        category_scores=scores,
+        issues=issues,
+        feedback=feedback_text(per_type, compliant, score, context.threshold),
+        feedback_by_type=per_type,
+        rule_packs=packs,
+        checked_by=checked_by,
+        not_checked=not_checked,
+        artifact_version_ids={t: a.id for t, a in context.artifacts.items()},
+        created_at=utc_now(),
+    )
+

@@ -1,0 +1,80 @@
+"""The texts of an artifact, each with its field path inside the artifact's ``data``.
+
+Findings point at ``field`` + ``span`` so that a person sees the exact words and an agent
+can change exactly them; that only works if every rule reads the same flattened view of
+the data, built here once per audit.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from ..models import ArtifactType, ArtifactVersion
+
+_SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*(?=\s|$)|\n+")
+
+
+@dataclass(frozen=True)
+class TextField:
+    """One string inside an artifact: where it lives and, for short posts, the platform."""
+
+    artifact_type: ArtifactType
+    version_id: str
+    path: str
+    text: str
+    platform: str | None = None
+
+    def sentence_bounds(self, start: int, end: int) -> tuple[int, int]:
+        """The sentence around ``start:end`` (qualifiers must sit in the same sentence)."""
+        left = 0
+        for boundary in _SENTENCE_END.finditer(self.text, 0, start):
+            left = boundary.end()
+        after = _SENTENCE_END.search(self.text, end)
+        return left, (after.end() if after else len(self.text))
+
+
+def _walk(value: Any, path: str) -> Iterator[tuple[str, str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _walk(item, f"{path}[{i}]")
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _walk(item, f"{path}.{key}" if path else str(key))
+
+
+def artifact_fields(artifact: ArtifactVersion) -> list[TextField]:
+    """Every string in ``artifact.data`` with its path (``posts[2].text``)."""
+    fields: list[TextField] = []
+    posts = artifact.data.get("posts") if isinstance(artifact.data, dict) else None
+    for path, text in _walk(artifact.data, ""):
+        platform = None
+        m = re.match(r"posts\[(\d+)\]", path)
+        if m and isinstance(posts, list):
+            post = posts[int(m.group(1))]
+            if isinstance(post, dict) and post.get("platform") is not None:
+                platform = str(post["platform"])
+        fields.append(TextField(artifact.type, artifact.id, path, text, platform))
+    return fields
+
+
+def artifact_text(fields: list[TextField]) -> str:
+    return "\n".join(f.text for f in fields)
+
+
+def primary_field(artifact: ArtifactVersion) -> str:
+    """Where an agent should add a missing message: the main body of each artifact type."""
+    data = artifact.data
+    if artifact.type is ArtifactType.COPY:
+        for key in ("bodyLong", "bodyMedium", "bodyShort"):
+            if key in data:
+                return key
+        return "bodyLong"
+    if artifact.type is ArtifactType.SHORT_COPY:
+        return "posts[0].text"
+    chosen = data.get("chosenIndex", 0) if isinstance(data, dict) else 0
+    return f"concepts[{chosen if isinstance(chosen, int) else 0}].subline"

@@ -1,0 +1,124 @@
+"""The LLM judge: a second opinion after the rules, never a replacement for them.
+
+A :class:`Judge` gets the campaign's texts, the brief and the constraints the rules could
+not compile, and proposes findings. The engine trusts none of it blindly: a proposal
+must name a field that exists and an excerpt that is really in that field (the span is
+recomputed), or it is dropped; a proposal that lands on a rule finding's words is
+dropped too (the rule's finding stands); nothing the judge says removes a rule finding.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol, runtime_checkable
+
+from pydantic import Field
+
+from ..models import ArtifactType, CamelModel, CampaignBrief, ComplianceIssue, Fix, FixKind, Severity, Span
+from .fields import TextField
+from .findings import Finding
+from .rules import Category
+
+
+class JudgeText(CamelModel):
+    artifact_type: ArtifactType
+    field: str
+    text: str
+
+
+class JudgeRequest(CamelModel):
+    """What the judge reads. ``brief`` is user content: data, never instructions."""
+
+    brief: CampaignBrief
+    texts: list[JudgeText]
+    constraints: list[str] = Field(default_factory=list)
+    rule_issues: list[ComplianceIssue] = Field(default_factory=list)
+
+
+class ProposedFinding(CamelModel):
+    artifact_type: ArtifactType
+    field: str
+    excerpt: str = ""
+    span: Span | None = None
+    issue_description: str
+    severity: Severity = Severity.MEDIUM
+    suggestion: str = ""
+    category: Category = Category.TONE
+    constraint: str | None = None  # the brief constraint this finding is about, if any
+    fix: Fix | None = None
+
+
+class JudgeVerdict(CamelModel):
+    findings: list[ProposedFinding] = Field(default_factory=list)
+    checked_constraints: list[str] = Field(default_factory=list)
+
+
+@runtime_checkable
+class Judge(Protocol):
+    """Anything that reviews the texts: a model-backed judge or a deterministic test one."""
+
+    name: str
+
+    async def review(self, request: JudgeRequest) -> JudgeVerdict:
+        ...
+
+
+def _locate(proposal: ProposedFinding, text: str) -> tuple[int, int] | None:
+    """The proposal's span, verified against the real text (or found from its excerpt)."""
+    excerpt = proposal.excerpt
+    if proposal.span is not None:
+        s, e = proposal.span.start, proposal.span.end
+        if 0 <= s < e <= len(text) and text[s:e] == excerpt:
+            return s, e
+    if not excerpt:
+        return None
+    start = text.find(excerpt)
+    if start < 0:
+        start = text.lower().find(excerpt.lower())
+    return (start, start + len(excerpt)) if start >= 0 else None
+
+
+def _overlaps(a: ComplianceIssue, span: tuple[int, int] | None, issue: ComplianceIssue) -> bool:
+    if (a.artifact_type, a.field) != (issue.artifact_type, issue.field):
+        return False
+    if span is None or issue.span is None:
+        return span is None and issue.span is None
+    return span[0] < issue.span.end and issue.span.start < span[1]
+
+
+def verify_and_merge(
+    rule_findings: list[Finding], verdict: JudgeVerdict, fields: list[TextField], judge_name: str
+) -> tuple[list[Finding], int]:
+    """Rule findings plus the judge's verified, non-duplicate proposals; also how many
+    proposals were rejected."""
+    by_key = {(f.artifact_type, f.path): f for f in fields}
+    merged = list(rule_findings)
+    rejected = 0
+    for p in verdict.findings:
+        target = by_key.get((p.artifact_type, p.field))
+        if target is None:
+            rejected += 1
+            continue
+        span = _locate(p, target.text)
+        if span is None and (p.excerpt or p.constraint is None):
+            rejected += 1  # an excerpt that is not in the text, or an unanchored opinion
+            continue
+        excerpt = target.text[span[0] : span[1]] if span else ""
+        fix = p.fix or Fix(kind=FixKind.REWRITE, target=excerpt or None)
+        issue = ComplianceIssue(
+            rule_id=f"judge.{p.category.value}",
+            artifact_type=p.artifact_type,
+            artifact_version_id=target.version_id,
+            field=p.field,
+            span=Span(start=span[0], end=span[1]) if span else None,
+            excerpt=excerpt,
+            issue_description=p.issue_description,
+            severity=p.severity,
+            suggestion=p.suggestion,
+            source=f"LLM judge ({judge_name})" + (f"; brief constraint “{p.constraint}”" if p.constraint else ""),
+            fix=fix,
+        )
+        if any(_overlaps(issue, span, f.issue) for f in merged):
+            rejected += 1
+            continue
+        merged.append(Finding(issue, p.category))
+    return merged, rejected
