@@ -21,7 +21,10 @@ SHORTEN_RATIO = 0.7
 
 def _hashtag_pool(plan: Plan) -> list[str]:
     theme_words = [w for w in re.findall(r"[^\W_]+", plan.theme) if w.lower() not in {"the", "a", "an", "of", "and"}]
-    pool = [hashtag(plan.product), hashtag(" ".join(theme_words[:2]))]
+    # A multi-word product name is not run together into a tag (that would misspell the
+    # name, which brand rules flag): its first word stands for it.
+    product_tag = hashtag(plan.product if " " not in plan.product.strip() else plan.product.split()[0])
+    pool = [product_tag, hashtag(" ".join(theme_words[:2]))]
     pool += [hashtag(k) for k in plan.keywords[1:] if len(k) > 4]
     unique = {t.lower(): t for t in reversed(pool) if len(t) > 2}
     return [t for t in pool if unique.get(t.lower()) is t]
