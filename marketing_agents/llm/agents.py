@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from openai import AsyncOpenAI
 
@@ -19,7 +19,6 @@ from ..models import ArtifactMetadata, ArtifactType
 from ..prompts import Prompt, load_prompt
 from .artifacts import PARSERS, Draft
 from .cache import SafeCache, build_response_cache, cache_key, context_hash
-from .client import build_chat_client
 from .messages import build_messages
 from .runner import AllModelsFailed, Completion, ModelRunner, SinkFactory, TextSink
 from .schemas import OUTPUT_MODELS, strict_json_schema
@@ -188,11 +187,14 @@ def _camel(name: str) -> str:
 def build_model_agents(
     settings: ModelSettings,
     offline: Mapping[ArtifactType, Agent],
-    client: AsyncOpenAI | None = None,
+    client_factory: Callable[[], AsyncOpenAI] | None = None,
     cache: SafeCache | None = None,
 ) -> dict[ArtifactType, Agent]:
-    """One model-backed agent per artifact type, each falling back to ``offline[type]``."""
-    runner = ModelRunner(client or build_chat_client(settings), settings)
+    """One model-backed agent per artifact type, each falling back to ``offline[type]``.
+
+    Build once per process and reuse: clients are made per event loop on first use.
+    """
+    runner = ModelRunner(settings, client_factory)
     shared_cache = cache or build_response_cache(settings)
     return {
         artifact_type: ModelAgent(artifact_type, runner, shared_cache, offline[artifact_type])

@@ -17,6 +17,7 @@ import json
 import logging
 import sqlite3
 import time
+import weakref
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -118,18 +119,30 @@ class RedisCache:
     """Redis (``REDIS_URL``) or Azure Managed Redis with Entra ID (``REDIS_HOST``)."""
 
     def __init__(self, settings: RedisSettings) -> None:
+        self.settings = settings
+        # A redis.asyncio connection pool belongs to one event loop, like any asyncio I/O.
+        self._clients: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, Any] = weakref.WeakKeyDictionary()
+
+    @property
+    def client(self) -> Any:
+        loop = asyncio.get_running_loop()
+        if loop not in self._clients:
+            self._clients[loop] = self._connect()
+        return self._clients[loop]
+
+    def _connect(self) -> Any:
         import redis.asyncio as redis
 
+        settings = self.settings
         if settings.url is not None:
-            self.client = redis.Redis.from_url(settings.url, decode_responses=True)
-        else:
-            self.client = redis.Redis(
-                host=settings.host or "localhost",
-                port=settings.port,
-                ssl=True,
-                decode_responses=True,
-                credential_provider=EntraIdRedisCredentials(settings.username),
-            )
+            return redis.Redis.from_url(settings.url, decode_responses=True)
+        return redis.Redis(
+            host=settings.host or "localhost",
+            port=settings.port,
+            ssl=True,
+            decode_responses=True,
+            credential_provider=EntraIdRedisCredentials(settings.username),
+        )
 
     async def get(self, key: str) -> str | None:
         value = await self.client.get(key)

@@ -10,8 +10,10 @@ request are counted, failed ones included, because they were paid for.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
+import weakref
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
@@ -20,6 +22,7 @@ from typing import Any, Generic, TypeVar, cast
 from openai import APIStatusError, AsyncOpenAI, BadRequestError
 from pydantic import BaseModel, ValidationError
 
+from .client import build_chat_client
 from .messages import Message, correction_message, schema_reminder
 from .resilience import RetryPolicy, TryCounter, call_with_retries
 from .schemas import response_format_for, strict_json_schema
@@ -87,9 +90,10 @@ def _mentions_response_format(error: BadRequestError) -> bool:
 class ModelRunner:
     """Structured chat completions with retries, validation and a fallback chain."""
 
-    def __init__(self, client: AsyncOpenAI, settings: ModelSettings) -> None:
-        self.client = client
+    def __init__(self, settings: ModelSettings, client_factory: Callable[[], AsyncOpenAI] | None = None) -> None:
         self.settings = settings
+        self._client_factory = client_factory or partial(build_chat_client, settings)
+        self._clients: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, AsyncOpenAI] = weakref.WeakKeyDictionary()
         self.policy = RetryPolicy(
             max_tries=settings.max_tries,
             base_seconds=settings.retry_base_seconds,
@@ -161,6 +165,16 @@ class ModelRunner:
                     {"role": "user", "content": correction_message(str(error))},
                 ]
         raise AssertionError("unreachable")
+
+    @property
+    def client(self) -> AsyncOpenAI:
+        """The client of the running event loop: an httpx pool cannot outlive its loop, and
+        hosts (devhost, tests, the CLI) may run each activity in a fresh loop."""
+        loop = asyncio.get_running_loop()
+        client = self._clients.get(loop)
+        if client is None:
+            client = self._clients[loop] = self._client_factory()
+        return client
 
     def _uses_json_object(self, model: str) -> bool:
         return "*" in self._json_object_models or model in self._json_object_models

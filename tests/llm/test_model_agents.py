@@ -168,15 +168,22 @@ def test_cache_key_covers_the_model(fake: FakeOpenAI) -> None:
 def test_the_judge_gets_validated_answers_through_the_same_runner(fake: FakeOpenAI) -> None:
     from pydantic import BaseModel
 
-    from marketing_agents.llm import AgentRole, ModelRunner, build_chat_client
+    from marketing_agents.llm import AgentRole, ModelRunner
 
     class Verdict(BaseModel):
         verdict: str
         score: int
 
     settings = model_settings(fake, MODEL_JUDGE="judge")
-    runner = ModelRunner(build_chat_client(settings), settings)
+    runner = ModelRunner(settings)
     messages = [{"role": "system", "content": "judge"}, {"role": "user", "content": "text"}]
     completion = asyncio.run(runner.complete_json(AgentRole.JUDGE, messages, Verdict))
     assert completion.value == Verdict(verdict="ok", score=90)
     assert (completion.model, completion.tokens_in) == ("judge", 120)
+
+
+def test_agents_built_once_work_across_event_loops(fake: FakeOpenAI) -> None:
+    agent = agents_for(fake)[ArtifactType.VISUAL]
+    first = asyncio.run(agent.generate(context_for(ArtifactType.VISUAL)))
+    second = asyncio.run(agent.generate(context_for(ArtifactType.VISUAL, tone="Calm")))
+    assert first.metadata.model == second.metadata.model == "primary"

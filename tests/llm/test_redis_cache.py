@@ -67,6 +67,11 @@ def test_redis_cache_is_shared_between_agent_builds(fake: FakeOpenAI, redis_url:
     second = asyncio.run(generate())
     assert not first.metadata.cached and second.metadata.cached  # type: ignore[attr-defined]
     assert len(fake.requests) == 1
+    # One agent set reused across event loops (one Redis pool per loop).
+    agents = build_model_agents(settings, offline_agents())
+    for _ in range(2):
+        again = asyncio.run(agents[ArtifactType.VISUAL].generate(context_for(ArtifactType.VISUAL)))
+        assert again.metadata.cached
 
     import redis
 
