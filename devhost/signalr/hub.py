@@ -82,7 +82,7 @@ class Connection:
                 if frame is None:
                     break
                 await self.send_text(frame)
-        except Exception as error:  # noqa: BLE001 - a broken socket ends this connection only
+        except Exception as error:  # a broken socket ends this connection only
             log.debug("writer of %s stopped: %s", self.id, error)
         finally:
             self.closed = True

@@ -58,8 +58,9 @@ class TriggerTable:
         self.routes = list(routes)
 
     def find(self, hub: str, category: str, event: str) -> TriggerRoute | None:
-        exact = [r for r in self.routes if r.matches(hub, category, event) and r.event != "*"]
-        return (exact or [r for r in self.routes if r.matches(hub, category, event)] or [None])[0]
+        found = [r for r in self.routes if r.matches(hub, category, event)]
+        found.sort(key=lambda r: r.event == "*")  # an exact event wins over the wildcard
+        return found[0] if found else None
 
 
 def trigger_payload(conn: Connection, category: str, event: str, arguments: list[Any] | None = None,

@@ -1,0 +1,188 @@
+"""The SignalR Service emulator: one object holding the hubs, the client endpoint, the
+REST API and the output-binding sink, mountable on devhost's Starlette app.
+
+Same host and port as the Functions routes (the connection string's Endpoint points at
+devhost), so one process serves the app and the service, as ``func start`` plus Azure
+SignalR Service would.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import logging
+import os
+import threading
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.routing import BaseRoute, Route, WebSocketRoute
+
+from . import auth
+from .bindings import apply_binding_value
+from .clients import ClientEndpoint
+from .hub import Hubs, UserGroupStore
+from .rest import RestApi
+from .upstream import InvokeTrigger, TriggerRoute, TriggerTable
+
+log = logging.getLogger("devhost.signalr")
+CONNECTION_SETTING = "AzureSignalRConnectionString"
+SINK_TIMEOUT_SECONDS = 30.0
+
+
+class SignalREmulator:
+    """Azure SignalR Service (serverless mode) for local development and tests."""
+
+    def __init__(
+        self,
+        connection_string: str | None = None,
+        *,
+        triggers: Iterable[TriggerRoute] = (),
+        invoke_trigger: InvokeTrigger | None = None,
+        state_path: Path | None = None,
+        ping_interval: float = 15.0,
+        client_timeout: float = 30.0,
+        handshake_timeout: float = 15.0,
+        token_ttl: float = 120.0,
+    ) -> None:
+        parsed = auth.ConnectionString.parse(connection_string or os.environ.get(CONNECTION_SETTING))
+        self.endpoint = parsed.endpoint
+        self.access_key = parsed.access_key
+        self.triggers = TriggerTable(triggers)
+        self.invoke_trigger = invoke_trigger
+        self.ping_interval = min(ping_interval, 15.0)  # clients give up after 30 s of silence
+        self.client_timeout = client_timeout
+        self.handshake_timeout = handshake_timeout
+        self.token_ttl = token_ttl
+        self.hubs = Hubs(UserGroupStore(state_path))
+        self.clients = ClientEndpoint(self)
+        self.rest = RestApi(self)
+        self.sink = BindingSink(self)
+        self.closing = False
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._loop_thread: int | None = None
+
+    def routes(self) -> list[BaseRoute]:
+        return [
+            Route("/client/negotiate", self.clients.negotiate, methods=["POST"]),
+            WebSocketRoute("/client/", self.clients.websocket),
+            WebSocketRoute("/client", self.clients.websocket),
+            *self.rest.routes(),
+        ]
+
+    def attach_loop(self) -> None:
+        """Remember the server's event loop (binding values from worker threads go there)."""
+        if self._loop is None:
+            self._loop = asyncio.get_running_loop()
+            self._loop_thread = threading.get_ident()
+
+    def connection_info(self, hub: str, user_id: str | None, lifetime_seconds: int = 3600) -> dict[str, str]:
+        """What the SignalRConnectionInfo input binding gives the negotiate function."""
+        return client_connection_info(self.endpoint, self.access_key, hub, user_id, lifetime_seconds)
+
+    async def apply(self, hub: str, value: Any) -> int:
+        """Apply output-binding values (one, or a list) on the loop; returns deliveries."""
+        self.attach_loop()
+        return sum(apply_binding_value(self.hubs, hub.lower(), item) for item in _items(value))
+
+    async def close(self, reason: str = "Service is restarting", allow_reconnect: bool = True) -> None:
+        """Tell every client to reconnect (close message with allowReconnect) and stop accepting new ones."""
+        self.closing = True
+        closing = self.hubs.close_all(reason, allow_reconnect)
+        writers = [c.writer for c in closing if c.writer is not None]
+        if writers:
+            await asyncio.wait(writers, timeout=2)
+        self.hubs.close()
+
+
+class BindingSink:
+    """The output binding's sink (devhost ``SignalRSink``): ``send(hub, value)`` from any
+    thread. From a worker thread it waits until the value is applied on the loop, so a
+    group action is in force before the function's invocation is reported complete."""
+
+    def __init__(self, emulator: SignalREmulator) -> None:
+        self.emulator = emulator
+        self._lock = threading.Lock()
+
+    def send(self, hub: str, value: dict[str, Any]) -> None:
+        loop, loop_thread = self.emulator._loop, self.emulator._loop_thread
+        if loop is None or loop.is_closed():
+            with self._lock:  # no client ever connected: nothing runs on a loop yet
+                apply_binding_value(self.emulator.hubs, hub.lower(), value)
+            return
+        if threading.get_ident() == loop_thread:
+            apply_binding_value(self.emulator.hubs, hub.lower(), value)
+            return
+        future: concurrent.futures.Future[int] = asyncio.run_coroutine_threadsafe(self.emulator.apply(hub, value), loop)
+        future.result(timeout=SINK_TIMEOUT_SECONDS)
+
+
+def _items(value: Any) -> list[Any]:
+    return list(value) if isinstance(value, (list, tuple)) else [value]
+
+
+def client_connection_info(endpoint: str, access_key: str, hub: str, user_id: str | None,
+                           lifetime_seconds: int = 3600) -> dict[str, str]:
+    url = f"{endpoint.rstrip('/')}/client/?hub={hub.lower()}"
+    return {"url": url, "accessToken": auth.issue(access_key, url, user_id, lifetime_seconds)}
+
+
+def _resolve(template: str, headers: Mapping[str, str], query: Mapping[str, str]) -> str:
+    """Binding expressions the negotiate binding uses: ``{headers.NAME}``, ``{query.NAME}``."""
+    text = template.strip()
+    if text.startswith("{") and text.endswith("}"):
+        source, _, name = text[1:-1].partition(".")
+        values = {"headers": headers, "query": query}.get(source.lower(), {})
+        lowered = {k.lower(): v for k, v in values.items()}
+        return lowered.get(name.lower(), "")
+    return text
+
+
+def connection_info_for_binding(settings: Mapping[str, Any], headers: Mapping[str, str],
+                                query: Mapping[str, str] | None = None,
+                                env: Mapping[str, str] | None = None) -> dict[str, str]:
+    """Fill a ``signalRConnectionInfo`` input binding for one HTTP request.
+
+    ``settings`` are the binding's (``hubName``, ``connectionStringSetting``, ``userId``);
+    the user id expression is resolved against the request, and when it is empty (no App
+    Service authentication locally) the local dev user ``LOCAL_USER_ID`` stands in.
+    """
+    env = os.environ if env is None else env
+    lowered = {str(k).lower(): v for k, v in settings.items()}
+    setting = str(lowered.get("connectionstringsetting") or CONNECTION_SETTING)
+    parsed = auth.ConnectionString.parse(env.get(setting))
+    user = _resolve(str(lowered.get("userid") or ""), headers, query or {})
+    user = user or env.get("LOCAL_USER_ID") or "local-user"
+    return client_connection_info(parsed.endpoint, parsed.access_key, str(lowered.get("hubname") or "default"), user)
+
+
+def mount(
+    app: Starlette,
+    *,
+    triggers: Iterable[tuple[str, Mapping[str, Any]]] = (),
+    invoke_trigger: InvokeTrigger | None = None,
+    sink_registry: Any = None,
+    connection_string: str | None = None,
+    state_path: Path | None = None,
+    ping_interval: float = 15.0,
+) -> SignalREmulator:
+    """Serve the emulator from ``app`` (its routes go first, before any catch-all).
+
+    ``triggers``: ``(function_name, trigger_binding_settings)`` of every signalRTrigger
+    function. ``invoke_trigger(name, payload)`` runs one and returns its return value.
+    ``sink_registry``: an object whose ``sink`` attribute receives output-binding values
+    (devhost's ``SignalRLog``). Call ``await emulator.close()`` when the host stops.
+    """
+    emulator = SignalREmulator(
+        connection_string,
+        triggers=[TriggerRoute.from_settings(name, settings) for name, settings in triggers],
+        invoke_trigger=invoke_trigger,
+        state_path=state_path,
+        ping_interval=ping_interval,
+    )
+    app.router.routes[:0] = emulator.routes()
+    if sink_registry is not None:
+        sink_registry.sink = emulator.sink
+    return emulator
