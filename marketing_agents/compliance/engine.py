@@ -113,7 +113,9 @@ class RuleEngineAuditor:
         fields = {t: artifact_fields(a) for t, a in context.artifacts.items()}
         everything = brief_text(context.brief) + "\n" + "\n".join(artifact_text(f) for f in fields.values())
         brief_pack, uncompiled = compile_brief(list(context.brief.constraints))
-        packs = [*select_packs(kit, everything), brief_pack]
+        packs, active = select_packs(kit, everything)
+        packs.append(brief_pack)
+        active.add(brief_pack.id)
         assert kit.brand is not None
         rule_context = RuleContext(
             artifacts=dict(context.artifacts),
@@ -121,10 +123,16 @@ class RuleEngineAuditor:
             evidence=list(context.brief.evidence),
             product_names=[context.brief.product, *kit.brand.product_names],
         )
-        findings = [f for pack in packs for rule in pack.rules for f in CHECKS[type(rule)](rule, rule_context)]
+        findings: list[Finding] = []
+        for pack in packs:
+            found = [f for rule in pack.rules for f in CHECKS[type(rule)](rule, rule_context)]
+            if found:
+                active.add(pack.id)
+            findings += found
         flat = [f for fs in fields.values() for f in fs]
+        refs = [p.ref() for p in packs if p.id in active]
         elapsed = (time.perf_counter() - started) * 1000
-        return RuleRun(_dedupe(findings), [p.ref() for p in packs], notes + uncompiled, flat, elapsed)
+        return RuleRun(_dedupe(findings), refs, notes + uncompiled, flat, elapsed)
 
     async def audit(self, context: AuditContext) -> AuditReport:
         run = self.run_rules(context)

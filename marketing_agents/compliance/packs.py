@@ -128,16 +128,21 @@ def brief_text(brief: CampaignBrief) -> str:
     return "\n".join(parts + list(brief.constraints) + list(brief.evidence))
 
 
-def select_packs(brand_kit: RulePack, campaign_text: str) -> list[RulePack]:
-    """The packs that apply: the brand kit, every always-on pack, and each topical pack
-    whose ``activate_on`` matches the brief or the artifacts; the kit may add or drop."""
+def select_packs(brand_kit: RulePack, campaign_text: str) -> tuple[list[RulePack], set[str]]:
+    """The packs to run (all shipped packs the brand kit does not drop) and the ids of
+    those that apply up front: the kit, always-on packs, packs the kit adds, and topical
+    packs whose ``activate_on`` matches the brief or the artifacts. A topical pack that
+    did not activate still runs (a disease claim in a water-bottle campaign must not
+    slip through); it is recorded in the report only if it finds something."""
     assert brand_kit.brand is not None
-    chosen = [brand_kit]
     wanted = set(brand_kit.brand.packs.include)
     dropped = set(brand_kit.brand.packs.exclude)
+    packs = [brand_kit]
+    active = {brand_kit.id}
     for pack in packaged_packs().values():
         if pack.kind == "brand-kit" or pack.id in dropped:
             continue
+        packs.append(pack)
         if pack.id in wanted or pack.activated_by(campaign_text):
-            chosen.append(pack)
-    return chosen
+            active.add(pack.id)
+    return packs, active
