@@ -20,6 +20,7 @@ PROMPT_VERSIONS: dict[str, int] = {
     "copywriter": 1,
     "short_copy": 1,
     "visual": 1,
+    "judge": 1,
 }
 
 

@@ -8,10 +8,10 @@ from typing import Any
 
 import pytest
 
-from marketing_agents.agents.base import AgentContext, AgentResult, ChunkSink
+from marketing_agents.agents.base import AgentContext
 from marketing_agents.llm.cache import MemoryCache, SafeCache
 from marketing_agents.llm.settings import ModelSettings, load_model_settings
-from marketing_agents.models import ArtifactMetadata, ArtifactType, CampaignBrief
+from marketing_agents.models import ArtifactType, CampaignBrief
 
 from .fake_openai import FakeOpenAI, Reply, RunningServer
 
@@ -84,21 +84,6 @@ def valid_reply(body: dict[str, Any]) -> Reply:
     if "poster concepts" in system:
         return Reply(visual_reply())
     return Reply(json.dumps({"verdict": "ok", "score": 90}))
-
-
-class StubOffline:
-    """Stands in for the offline agents (not in git yet when these tests were written)."""
-
-    def __init__(self, artifact_type: ArtifactType) -> None:
-        self.artifact_type = artifact_type
-        self.name = f"offline-{artifact_type.value}"
-
-    async def generate(self, context: AgentContext, on_chunk: ChunkSink | None = None) -> AgentResult:
-        return AgentResult(data={"offline": True}, content="offline", metadata=ArtifactMetadata(), agent_name=self.name)
-
-
-def offline_agents() -> dict[ArtifactType, Any]:
-    return {t: StubOffline(t) for t in ArtifactType}
 
 
 def context_for(artifact_type: ArtifactType, **brief_changes: Any) -> AgentContext:

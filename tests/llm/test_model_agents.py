@@ -6,11 +6,12 @@ import asyncio
 import json
 import time
 
+from marketing_agents.agents.registry import offline_agents
 from marketing_agents.llm import build_model_agents
 from marketing_agents.models import ArtifactType, CopyData, ShortCopyData, VisualData
 from marketing_agents.platforms import x_weighted_length
 
-from .conftest import LONG_BODY, context_for, copy_reply, fresh_cache, model_settings, offline_agents
+from .conftest import LONG_BODY, context_for, copy_reply, fresh_cache, model_settings
 from .fake_openai import FakeOpenAI, Reply, error
 
 
@@ -120,10 +121,20 @@ def test_total_failure_falls_back_to_the_offline_agent(fake: FakeOpenAI) -> None
     fake.script("primary", *[error(503)] * 2)
     fake.script("backup", *[error(502)] * 2)
     agent = agents_for(fake, MODEL_MAX_TRIES="2")[ArtifactType.COPY]
-    result = asyncio.run(agent.generate(context_for(ArtifactType.COPY)))
-    assert result.data == {"offline": True} and result.agent_name == "offline-Copy"
-    assert (result.metadata.model, result.metadata.fallback_used, result.metadata.tries) == ("offline", True, 4)
-    assert "written by the offline agent" in result.metadata.notes
+    chunks: list[str] = []
+
+    async def sink(text: str) -> None:
+        chunks.append(text)
+
+    result = asyncio.run(agent.generate(context_for(ArtifactType.COPY), sink))
+    copy = CopyData.model_validate(result.data)  # the real offline copywriter wrote it
+    assert result.agent_name == "offline-copywriter" and "".join(chunks) == copy.body_long
+    meta = result.metadata
+    assert (meta.model, meta.offline, meta.fallback_used, meta.tries) == ("offline", True, True, 4)
+    assert "written by the offline agent" in meta.notes
+    assert any(note.startswith("backup failed: HTTP 502") for note in meta.notes)
+    again = asyncio.run(agent.generate(context_for(ArtifactType.COPY)))
+    assert not again.metadata.cached  # offline fallbacks are never cached
 
 
 def test_servers_without_structured_outputs_get_json_object(fake: FakeOpenAI) -> None:

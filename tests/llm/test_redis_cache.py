@@ -12,11 +12,12 @@ from pathlib import Path
 
 import pytest
 
+from marketing_agents.agents.registry import offline_agents
 from marketing_agents.llm import build_model_agents
 from marketing_agents.llm.cache import SqliteCache
 from marketing_agents.models import ArtifactType
 
-from .conftest import context_for, model_settings, offline_agents
+from .conftest import context_for, model_settings
 from .fake_openai import FakeOpenAI
 
 REDIS = shutil.which("redis-server")
