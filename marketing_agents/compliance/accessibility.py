@@ -1,7 +1,8 @@
 """Poster accessibility: alt text that describes the poster, and text contrast (WCAG AA).
 
-Palette convention (shared with the poster renderer): ``palette[0]`` is the background,
-``palette[1]`` the text colour, further colours are accents. The contrast fix proposes a
+Palette convention (shared with the offline visual agent and the poster renderer):
+``[background, text, accent, accent_text]`` — headline and subline in ``text`` on
+``background``, the call-to-action label in ``accent_text`` on the ``accent`` button. The contrast fix proposes a
 darker or lighter shade of the same text colour, so the brand's hue survives the fix.
 """
 
@@ -117,28 +118,36 @@ def _describes(alt: str, concept: dict[str, object], product: str) -> bool:
     return bool(words) and sum(w in alt_stems for w in words) * 2 >= len(words)
 
 
+# (text index, background index, what is drawn): headline/subline, then the CTA button.
+PAIRS = ((1, 0, "text"), (3, 2, "call-to-action label"))
+
+
 def check_contrast(rule: ContrastRule, context: RuleContext) -> list[Finding]:
     findings = []
     for i, concept in _concepts(context):
         palette = concept.get("palette")
-        if not isinstance(palette, list) or len(palette) < 2:
+        if not isinstance(palette, list):
             continue
-        background, text = parse_hex(str(palette[0])), parse_hex(str(palette[1]))
-        path = f"concepts[{i}].palette[1]"
-        value = str(palette[1])
-        f = _text_field(context, path, value)
-        if background is None or text is None:
-            bad = palette[0] if background is None else palette[1]
-            desc = f"Poster concept {i + 1}: “{bad}” is not a hex colour, so contrast cannot be checked."
-            findings.append(make_finding(rule, f, (0, len(value)), Fix(kind=FixKind.REWRITE), desc))
-            continue
-        ratio = contrast_ratio(text, background)
-        if ratio >= rule.min_ratio:
-            continue
-        shade = accessible_shade(text, background, rule.min_ratio)
-        desc = (f"{rule.message} Poster concept {i + 1}: text {value} on background {palette[0]} "
-                f"has a contrast ratio of {ratio:.2f}:1; at least {rule.min_ratio:g}:1 is needed. "
-                f"Use {shade} for the text.")
-        fix = Fix(kind=FixKind.REPLACE, target=value, replacement=shade)
-        findings.append(make_finding(rule, f, (0, len(value)), fix, desc))
+        for fg_index, bg_index, what in PAIRS:
+            if len(palette) > fg_index:
+                findings += _pair(rule, context, i, [str(c) for c in palette], fg_index, bg_index, what)
     return findings
+
+
+def _pair(rule: ContrastRule, context: RuleContext, i: int, palette: list[str], fg: int, bg: int,
+          what: str) -> list[Finding]:
+    background, text = parse_hex(palette[bg]), parse_hex(palette[fg])
+    value = palette[fg]
+    f = _text_field(context, f"concepts[{i}].palette[{fg}]", value)
+    if background is None or text is None:
+        bad = palette[bg] if background is None else value
+        desc = f"Poster concept {i + 1}: “{bad}” is not a hex colour, so contrast cannot be checked."
+        return [make_finding(rule, f, (0, len(value)), Fix(kind=FixKind.REWRITE), desc)]
+    ratio = contrast_ratio(text, background)
+    if ratio >= rule.min_ratio:
+        return []
+    shade = accessible_shade(text, background, rule.min_ratio)
+    desc = (f"{rule.message} Poster concept {i + 1}: {what} {value} on {palette[bg]} has a contrast "
+            f"ratio of {ratio:.2f}:1; at least {rule.min_ratio:g}:1 is needed. Use {shade}.")
+    fix = Fix(kind=FixKind.REPLACE, target=value, replacement=shade)
+    return [make_finding(rule, f, (0, len(value)), fix, desc)]

@@ -100,7 +100,7 @@ def evaluate(snippets: list[Snippet], auditor: RuleEngineAuditor | None = None) 
     auditor = auditor or RuleEngineAuditor()
     result = Evaluation()
     for snippet in snippets:
-        found = {i.rule_id for i in auditor.run_rules(snippet.context).findings for i in [i.issue]}
+        found = {f.issue.rule_id for f in auditor.run_rules(snippet.context).findings}
         expected = set(snippet.expected)
         for rule in found | expected:
             tally = result.per_pack[pack_of(rule)]
