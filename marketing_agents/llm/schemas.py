@@ -69,8 +69,9 @@ OUTPUT_MODELS: dict[ArtifactType, type[ModelOutput]] = {
     ArtifactType.VISUAL: VisualOutput,
 }
 
-# Keywords that strict structured outputs reject or that only add noise to the prompt.
-_DROP = {"title", "default"}
+# Keywords that strict structured outputs reject (string lengths) or that only add noise.
+# pydantic still enforces every constraint on the reply, so nothing is lost by dropping them.
+_DROP = {"title", "default", "minLength", "maxLength"}
 
 
 def strict_json_schema(model: type[BaseModel]) -> dict[str, Any]:
@@ -80,13 +81,15 @@ def strict_json_schema(model: type[BaseModel]) -> dict[str, Any]:
     def walk(node: Any) -> None:
         if isinstance(node, dict):
             for key in _DROP & node.keys():
-                if not isinstance(node[key], dict) or key == "default":
-                    del node[key]
+                del node[key]
             if node.get("type") == "object" and "properties" in node:
                 node["additionalProperties"] = False
                 node["required"] = list(node["properties"])
-            for value in node.values():
-                walk(value)
+                for value in node["properties"].values():  # names here are fields, not keywords
+                    walk(value)
+            for key, value in node.items():
+                if key != "properties":
+                    walk(value)
         elif isinstance(node, list):
             for item in node:
                 walk(item)

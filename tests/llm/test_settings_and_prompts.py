@@ -158,3 +158,14 @@ def test_a_revision_prompt_carries_brief_previous_feedback_and_audit() -> None:
         "Fix claims",
     ):
         assert expected in user
+
+
+def test_strict_schema_keeps_fields_named_like_keywords() -> None:
+    from marketing_agents.compliance.judge import JudgeVerdict
+    from marketing_agents.llm.schemas import CopyOutput, strict_json_schema
+
+    fix = strict_json_schema(JudgeVerdict)["$defs"]["Fix"]
+    assert "maxLength" in fix["properties"] and "maxLength" in fix["required"]
+    copy = strict_json_schema(CopyOutput)
+    assert copy["additionalProperties"] is False and "title" not in copy
+    assert "maxLength" not in copy["properties"]["tone_summary"]
