@@ -169,3 +169,17 @@ def test_strict_schema_keeps_fields_named_like_keywords() -> None:
     copy = strict_json_schema(CopyOutput)
     assert copy["additionalProperties"] is False and "title" not in copy
     assert "maxLength" not in copy["properties"]["tone_summary"]
+
+
+def test_azure_clients_use_entra_id_without_a_key() -> None:
+    from openai import AsyncAzureOpenAI
+
+    from marketing_agents.llm import build_chat_client
+
+    env = {"MODEL_PROVIDER": "azure_openai", "AZURE_OPENAI_ENDPOINT": "https://x.openai.azure.com", "MODEL_NAME": "d"}
+    settings = load_model_settings(env)
+    assert settings is not None
+    client = build_chat_client(settings)
+    assert isinstance(client, AsyncAzureOpenAI) and client.max_retries == 0
+    keyed = load_model_settings({**env, "MODEL_API_KEY": "k"})
+    assert keyed is not None and isinstance(build_chat_client(keyed), AsyncAzureOpenAI)
