@@ -42,7 +42,7 @@ def check_existence(rule: ExistenceRule, context: RuleContext) -> list[Finding]:
                 if any_pattern(f.text[s:e], rule.unless):
                     continue
             excerpt = f.text[start:end]
-            fix = build_fix(rule.fix, excerpt, context, FixKind.REMOVE)
+            fix = build_fix(rule.fix, excerpt, context, FixKind.REMOVE, f.text)
             desc = f"{rule.message} Found {quoted(excerpt)}."
             findings.append(make_finding(rule, f, (start, end), fix, desc))
     return findings
@@ -107,7 +107,7 @@ def check_conditional(rule: ConditionalRule, context: RuleContext) -> list[Findi
             if find(region, rule.then_terms, rule.then_patterns):
                 continue
             excerpt = f.text[start:end]
-            fix = build_fix(rule.fix, excerpt, context, FixKind.REWRITE)
+            fix = build_fix(rule.fix, excerpt, context, FixKind.REWRITE, f.text)
             desc = f"{rule.message} Found {quoted(excerpt)} without it."
             findings.append(make_finding(rule, f, (start, end), fix, desc))
     return findings

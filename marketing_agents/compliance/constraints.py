@@ -136,8 +136,10 @@ def compile_constraint(raw: str, index: int) -> ExistenceRule | RequiredRule | L
             suggestion=f"Write “{good}”.", source=source, category=Category.TONE,
         )
     parsed = parse_constraint(raw)
-    if parsed.kind == "other" or (not parsed.exact and _STYLE.search(text)) or not parsed.words:
+    if parsed.kind == "other" or not parsed.words:
         return None
+    if not parsed.exact and any(_STYLE.fullmatch(w) for w in parsed.words):
+        return None  # "Use a friendly tone": about style, not content
     if parsed.kind == "avoid":
         concept = Concept((parsed.phrase,), (), "")
         if not parsed.exact:  # each word of the topic and its related terms, like the agents

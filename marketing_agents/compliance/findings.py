@@ -51,8 +51,15 @@ class RuleContext:
         return None
 
 
-def build_fix(spec: FixSpec | None, excerpt: str, context: RuleContext, default: FixKind) -> Fix:
-    """Turn a rule's fix spec into the report's fix for one excerpt."""
+def build_fix(
+    spec: FixSpec | None, excerpt: str, context: RuleContext, default: FixKind, field_text: str = ""
+) -> Fix:
+    """Turn a rule's fix spec into the report's fix for one excerpt.
+
+    A qualifier that the field already states somewhere else evidently does not qualify
+    this claim (it is not next to it), and an agent that sees the qualifier present would
+    do nothing; so the fix becomes removing the claim, which always converges.
+    """
     if spec is None:
         return Fix(kind=default, target=excerpt or None)
     kind, replacement = spec.kind, spec.replacement
@@ -64,6 +71,8 @@ def build_fix(spec: FixSpec | None, excerpt: str, context: RuleContext, default:
             kind, replacement = spec.fallback, None
         else:
             kind = FixKind.REMOVE
+    if kind is FixKind.QUALIFY and replacement and replacement.lower() in field_text.lower():
+        kind, replacement = FixKind.REMOVE, None
     return Fix(kind=kind, target=excerpt or None, replacement=replacement)
 
 
