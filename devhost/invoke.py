@@ -25,13 +25,15 @@ class InvocationContext(func.Context):
     """The ``context`` parameter a function may declare."""
 
     def __init__(self, function_name: str, function_directory: str) -> None:
-        self._invocation_id = str(uuid.uuid4())
+        self._invocation_id: str | None = None          # uuid4 costs a syscall; lazy
         self._function_name = function_name
         self._function_directory = function_directory
         self._tls = threading.local()
 
     @property
     def invocation_id(self) -> str:
+        if self._invocation_id is None:
+            self._invocation_id = str(uuid.uuid4())
         return self._invocation_id
 
     @property

@@ -22,7 +22,10 @@ log = logging.getLogger("devhost")
 
 def bind_socket(host: str, port: int) -> socket.socket:
     """Bind before serving so 'port in use' is a clean error and port 0 gets a real port."""
-    sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET)
+    # proto=IPPROTO_TCP matters: asyncio enables TCP_NODELAY only on sockets whose proto
+    # says TCP, and without it each response (headers, then body) waits ~40 ms on Nagle.
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)   # rebind after a crash
     try:
         sock.bind((host, port))

@@ -6,6 +6,7 @@ to the out-of-process worker, so the SDK's replay engine runs unmodified.
 
 from __future__ import annotations
 
+import collections
 import functools
 import sys
 from datetime import datetime
@@ -100,13 +101,23 @@ def action_signature(a: Action) -> tuple[int, str | None]:
 
 
 def install_fast_timestamps() -> None:
-    """Swap the SDK's dateutil parser for a cached ``fromisoformat``.
+    """Speed up the SDK's replay without changing what it computes.
 
     About 85% of the SDK's replay time is dateutil parsing each event's Timestamp; every
     timestamp devhost writes is fixed-format ISO-8601 with Z, which Python 3.11 parses
     natively, and the same strings recur on every replay, so a cache is a 5-6x win.
+    The executor also builds the same namedtuple class on every invocation; caching the
+    factory returns the identical class.
     """
     import azure.durable_functions.models.history.HistoryEvent  # noqa: F401
+    import azure.durable_functions.models.TaskOrchestrationExecutor  # noqa: F401
 
     module = sys.modules["azure.durable_functions.models.history.HistoryEvent"]
     module.dt_parse = _parse_cached  # type: ignore[attr-defined]
+    executor = sys.modules["azure.durable_functions.models.TaskOrchestrationExecutor"]
+    executor.namedtuple = _cached_namedtuple  # type: ignore[attr-defined]
+
+
+@functools.lru_cache(maxsize=64)
+def _cached_namedtuple(name: str, fields: tuple[str, ...]) -> Any:
+    return collections.namedtuple(name, fields)

@@ -28,7 +28,7 @@ from .state import ACTIVE, InstanceState, WorkItem
 from .store import StateStore
 
 log = logging.getLogger("devhost")
-EPISODES_PER_ROUND = 256
+EPISODES_PER_ROUND = 64   # bounds how long one round holds the event loop
 
 
 class ClientError(Exception):
@@ -240,9 +240,7 @@ class Scheduler:
 
     def _end_execution(self, inst: InstanceState) -> None:
         """A finished instance keeps its history and row; pending work is forgotten."""
-        for table in ("actions", "work", "timers", "inbox"):
-            self.store.conn.execute(f"DELETE FROM {table} WHERE instance_id = ?",
-                                    (inst.instance_id,))
+        self.store.end_execution(inst.instance_id)
         inst.inbox.clear()
         inst.work.clear()
         inst.timers.clear()
@@ -274,7 +272,7 @@ class Scheduler:
             raise ClientError(400, f"The function '{name}' doesn't exist, is disabled, or "
                                    "is not an orchestrator function.")
         iid = instance_id or uuid.uuid4().hex
-        if iid in self.active:
+        if iid in self.active and self.active[iid].status in ACTIVE:
             raise ClientError(409, f"An orchestration with instance ID '{iid}' already "
                                    "exists and is running.")
         if self.store.instance_row(iid) is not None:
@@ -290,7 +288,7 @@ class Scheduler:
 
     def _require_active(self, iid: str) -> InstanceState:
         inst = self.active.get(iid)
-        if inst is not None:
+        if inst is not None and inst.status in ACTIVE:
             return inst
         if self.store.instance_row(iid) is None:
             raise ClientError(404, f"No instance with ID '{iid}' found.")

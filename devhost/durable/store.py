@@ -40,6 +40,23 @@ CREATE TABLE IF NOT EXISTS timers (
     PRIMARY KEY (instance_id, timer_id)) WITHOUT ROWID;
 """
 
+_INSERTS = {
+    "inbox": "INSERT INTO inbox(id, instance_id, event) VALUES (?, ?, ?)",
+    "history": "INSERT INTO history VALUES (?, ?, ?)",
+    "actions": "INSERT INTO actions VALUES (?, ?, ?, ?, ?)",
+    "work": "INSERT OR REPLACE INTO work VALUES (?, ?, ?, ?, ?)",
+    "timers": "INSERT OR REPLACE INTO timers VALUES (?, ?, ?)",
+}
+_DELETES = {
+    "inbox": "DELETE FROM inbox WHERE id = ?",
+    "inbox_all": "DELETE FROM inbox WHERE instance_id = ?",
+    "actions_all": "DELETE FROM actions WHERE instance_id = ?",
+    "work_all": "DELETE FROM work WHERE instance_id = ?",
+    "timers_all": "DELETE FROM timers WHERE instance_id = ?",
+    "work": "DELETE FROM work WHERE instance_id = ? AND task_id = ?",
+    "timers": "DELETE FROM timers WHERE instance_id = ? AND timer_id = ?",
+}
+
 
 def connect(path: Path) -> sqlite3.Connection:
     """Open a WAL database that tolerates other writers (readers, the SignalR log)."""
@@ -60,6 +77,7 @@ class StateStore:
         self.conn.executescript(SCHEMA)
         row = self.conn.execute("SELECT COALESCE(MAX(id), 0) FROM inbox").fetchone()
         self._next_inbox = int(row[0]) + 1
+        self._reset_buffers()
 
     def close(self) -> None:
         self.conn.close()
@@ -70,58 +88,81 @@ class StateStore:
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             yield
+            self.flush()
         except BaseException:
+            self._reset_buffers()
             self.conn.execute("ROLLBACK")
             raise
         self.conn.execute("COMMIT")
 
     # ------------------------------------------------------------------ writes
+    # Writes are buffered per table and flushed with one executemany each at commit (or
+    # before a bulk delete): a round touching hundreds of instances costs a handful of
+    # statements, and the sqlite module's per-call GIL hand-offs stay rare.
+
+    def _reset_buffers(self) -> None:
+        self._instances: dict[str, tuple[Any, ...]] = {}
+        self._inserts: dict[str, list[tuple[Any, ...]]] = {t: [] for t in _INSERTS}
+        self._deletes: dict[str, list[tuple[Any, ...]]] = {t: [] for t in _DELETES}
+
+    def flush(self) -> None:
+        """Write buffered rows: inserts first (a row may be added and consumed in one round)."""
+        if self._instances:
+            self.conn.executemany("INSERT OR REPLACE INTO instances VALUES (?,?,?,?,?,?,?,?,?,?)",
+                                  list(self._instances.values()))
+        for table, sql in _INSERTS.items():
+            if self._inserts[table]:
+                self.conn.executemany(sql, self._inserts[table])
+        for table, sql in _DELETES.items():
+            if self._deletes[table]:
+                self.conn.executemany(sql, self._deletes[table])
+        self._reset_buffers()
+
     def new_inbox_item(self, instance_id: str, e: Event) -> InboxItem:
         item = InboxItem(self._next_inbox, e)
         self._next_inbox += 1
-        self.conn.execute("INSERT INTO inbox(id, instance_id, event) VALUES (?, ?, ?)",
-                          (item.row, instance_id, json.dumps(e)))
+        self._inserts["inbox"].append((item.row, instance_id, json.dumps(e)))
         return item
 
     def delete_inbox(self, rows: Iterable[int]) -> None:
-        self.conn.executemany("DELETE FROM inbox WHERE id = ?", [(r,) for r in rows])
+        self._deletes["inbox"].extend((r,) for r in rows)
 
     def save_instance(self, inst: InstanceState) -> None:
-        self.conn.execute(
-            "INSERT OR REPLACE INTO instances VALUES (?,?,?,?,?,?,?,?,?,?)",
-            (inst.instance_id, inst.name, inst.execution_id, inst.status, inst.input,
-             inst.output, inst.custom_status, inst.created, inst.updated, inst.runtime_json()))
+        self._instances[inst.instance_id] = (
+            inst.instance_id, inst.name, inst.execution_id, inst.status, inst.input,
+            inst.output, inst.custom_status, inst.created, inst.updated, inst.runtime_json())
 
     def append_history(self, instance_id: str, start: int, events: list[str]) -> None:
-        self.conn.executemany("INSERT INTO history VALUES (?, ?, ?)",
-                              [(instance_id, start + i, e) for i, e in enumerate(events)])
+        self._inserts["history"].extend(
+            (instance_id, start + i, e) for i, e in enumerate(events))
 
     def append_actions(self, instance_id: str, start: int, actions: list[RecordedAction]) -> None:
-        self.conn.executemany(
-            "INSERT INTO actions VALUES (?, ?, ?, ?, ?)",
-            [(instance_id, start + i, a.action_type, a.name, a.task_id)
-             for i, a in enumerate(actions)])
+        self._inserts["actions"].extend(
+            (instance_id, start + i, a.action_type, a.name, a.task_id)
+            for i, a in enumerate(actions))
 
     def add_work(self, items: Iterable[WorkItem]) -> None:
-        self.conn.executemany("INSERT OR REPLACE INTO work VALUES (?, ?, ?, ?, ?)",
-                              [(w.instance_id, w.execution_id, w.task_id, w.name, w.input)
-                               for w in items])
+        self._inserts["work"].extend(
+            (w.instance_id, w.execution_id, w.task_id, w.name, w.input) for w in items)
 
     def delete_work(self, instance_id: str, task_id: int) -> None:
-        self.conn.execute("DELETE FROM work WHERE instance_id = ? AND task_id = ?",
-                          (instance_id, task_id))
+        self._deletes["work"].append((instance_id, task_id))
 
     def add_timers(self, instance_id: str, timers: dict[int, str]) -> None:
-        self.conn.executemany("INSERT OR REPLACE INTO timers VALUES (?, ?, ?)",
-                              [(instance_id, t, f) for t, f in timers.items()])
+        self._inserts["timers"].extend((instance_id, t, f) for t, f in timers.items())
 
     def delete_timers(self, instance_id: str, timer_ids: Iterable[int]) -> None:
-        self.conn.executemany("DELETE FROM timers WHERE instance_id = ? AND timer_id = ?",
-                              [(instance_id, t) for t in timer_ids])
+        self._deletes["timers"].extend((instance_id, t) for t in timer_ids)
+
+    def end_execution(self, instance_id: str) -> None:
+        """Drop a finished execution's pending rows; its history stays for status queries."""
+        for table in ("inbox_all", "actions_all", "work_all", "timers_all"):
+            self._deletes[table].append((instance_id,))
 
     def clear_execution(self, instance_id: str, keep_events: bool) -> None:
-        """Forget an execution's history and pending work (continue_as_new, end, replace).
+        """Forget an execution's history and pending work (continue_as_new, replacement).
         With ``keep_events`` the buffered external events stay in the inbox."""
+        self.flush()
         for table in ("history", "actions", "work", "timers"):
             self.conn.execute(f"DELETE FROM {table} WHERE instance_id = ?", (instance_id,))
         if keep_events:
@@ -137,6 +178,7 @@ class StateStore:
 
     # ------------------------------------------------------------------ reads
     def instance_row(self, instance_id: str) -> dict[str, Any] | None:
+        self.flush()                     # inside a round, see this round's own writes
         cur = self.conn.execute("SELECT * FROM instances WHERE id = ?", (instance_id,))
         row = cur.fetchone()
         if row is None:
