@@ -13,7 +13,7 @@ from pathlib import Path
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
-from starlette.routing import Route
+from starlette.routing import BaseRoute, Route
 
 from .app_loader import FunctionIndex, load_app
 from .bindings.cosmos import CosmosOutput
@@ -59,6 +59,11 @@ class Host:
                                    timer_limits)
         self.http = HttpFunctions(self.index, self.invoker, self.config.hub_name)
         self.management = ManagementApi(self.scheduler, self.config.hub_name)
+        self.extra_routes: list[BaseRoute] = []
+
+    def mount(self, routes: list[BaseRoute]) -> None:
+        """Serve more routes (e.g. a SignalR Service emulator); call before serving."""
+        self.extra_routes.extend(routes)
 
     def describe(self) -> list[str]:
         """One line per function, like ``func start`` prints at startup."""
@@ -82,6 +87,7 @@ class Host:
             Route("/runtime/webhooks/devhost/signalr/messages", self._signalr_messages,
                   methods=["GET"]),
             *self.management.routes(),
+            *self.extra_routes,
             Route(prefix + "/{path:path}", self._http_function,
                   methods=["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]),
         ]

@@ -65,9 +65,7 @@ class DevHost:
         addr = self._sock.getsockname()
         self.port: int = addr[1]
         self.base_url = f"http://{host if ':' not in host else f'[{host}]'}:{self.port}"
-        config = uvicorn.Config(self.host.asgi(), log_level="warning", access_log=False,
-                                lifespan="on", timeout_graceful_shutdown=2)
-        self._server = uvicorn.Server(config)
+        self._server: uvicorn.Server | None = None
         self._thread: threading.Thread | None = None
 
     @property
@@ -75,30 +73,38 @@ class DevHost:
         """Advance with ``clock.advance(seconds)`` when started with virtual_clock=True."""
         return self.host.clock
 
+    def _make_server(self) -> uvicorn.Server:
+        """Built at start so routes mounted after construction are served."""
+        config = uvicorn.Config(self.host.asgi(), log_level="warning", access_log=False,
+                                lifespan="on", timeout_graceful_shutdown=2)
+        self._server = uvicorn.Server(config)
+        return self._server
+
     def serve_forever(self) -> None:
         """Run in the calling thread until interrupted (the CLI)."""
         try:
-            self._server.run(sockets=[self._sock])
+            self._make_server().run(sockets=[self._sock])
         finally:
             self.host.close()
 
     def start(self) -> DevHost:
         """Serve in a background thread; returns once the host accepts requests."""
-        self._thread = threading.Thread(target=self._run_in_thread, name="devhost",
-                                        daemon=True)
+        server = self._make_server()
+        self._thread = threading.Thread(target=self._run_in_thread, args=(server,),
+                                        name="devhost", daemon=True)
         self._thread.start()
-        while not self._server.started:
+        while not server.started:
             if not self._thread.is_alive():
                 raise RuntimeError("devhost failed to start; see the log")
             threading.Event().wait(0.01)
         return self
 
-    def _run_in_thread(self) -> None:
-        asyncio.run(self._server.serve(sockets=[self._sock]))
+    def _run_in_thread(self, server: uvicorn.Server) -> None:
+        asyncio.run(server.serve(sockets=[self._sock]))
 
     def stop(self) -> None:
         """Stop serving, cancel running work (re-run on the next start), close the state."""
-        if self._thread is not None:
+        if self._thread is not None and self._server is not None:
             self._server.should_exit = True
             self._thread.join(timeout=15)
             self._thread = None

@@ -109,7 +109,7 @@ def install_fast_timestamps() -> None:
     The executor also builds the same namedtuple class on every invocation; caching the
     factory returns the identical class.
     """
-    import azure.durable_functions.models.history.HistoryEvent  # noqa: F401
+    import azure.durable_functions.models.history.HistoryEvent
     import azure.durable_functions.models.TaskOrchestrationExecutor  # noqa: F401
 
     module = sys.modules["azure.durable_functions.models.history.HistoryEvent"]
