@@ -96,6 +96,15 @@ class SignalREmulator:
             await asyncio.wait(writers, timeout=2)
         self.hubs.close()
 
+    def close_from_thread(self, timeout: float = 5.0) -> None:
+        """``close()`` from a thread other than the server's (e.g. before stopping uvicorn,
+        whose own shutdown would drop sockets without the close message)."""
+        loop = self._loop
+        if loop is None or loop.is_closed() or not loop.is_running():
+            self.closing = True
+            return
+        asyncio.run_coroutine_threadsafe(self.close(), loop).result(timeout)
+
 
 class BindingSink:
     """The output binding's sink (devhost ``SignalRSink``): ``send(hub, value)`` from any

@@ -44,7 +44,8 @@ class SignalRConnection:
         auth_type: str | None = parts.get("authtype") or None
         if access_key is None and auth_type is None:
             raise ConfigError("the SignalR connection string needs AccessKey= or AuthType=azure.msi")
-        return cls(endpoint=endpoint, access_key=access_key, auth_type=auth_type, client_id=parts.get("clientid") or None)
+        client_id = parts.get("clientid") or None
+        return cls(endpoint=endpoint, access_key=access_key, auth_type=auth_type, client_id=client_id)
 
     @classmethod
     def from_environment(cls, env: Mapping[str, str] | None = None,

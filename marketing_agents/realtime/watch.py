@@ -163,19 +163,28 @@ class CampaignWatch:
         except Exception as error:
             log.warning("resync after reconnect failed: %s", error)
 
+    async def _until_settled(self) -> dict[str, Any]:
+        """Wait for a settling event, then for the snapshot to agree: after a host restart,
+        re-run activities may briefly move the document back (their events, already seen,
+        are dropped as duplicates), so the snapshot is polled until it settles too."""
+        await self.done.wait()
+        while True:
+            if self.refused:
+                raise WatchRefused(f"cannot watch {self.campaign_id}: {self.refused}")
+            response = await self.http.get(f"/api/campaigns/{self.campaign_id}")
+            response.raise_for_status()
+            snapshot: dict[str, Any] = response.json()
+            if snapshot["campaign"]["status"] in SETTLED_STATUSES or self.hub.closed.is_set():
+                return snapshot
+            await asyncio.sleep(0.25)
+
     async def run(self, timeout: float | None = None) -> dict[str, Any]:
         try:
             await self.hub.start()
             await self.sync()
             if self.tracker.settled:
                 self.done.set()
-            await asyncio.wait_for(self.done.wait(), timeout)
-            if self.refused:
-                raise WatchRefused(f"cannot watch {self.campaign_id}: {self.refused}")
-            response = await self.http.get(f"/api/campaigns/{self.campaign_id}")
-            response.raise_for_status()
-            snapshot: dict[str, Any] = response.json()
-            return snapshot
+            return await asyncio.wait_for(self._until_settled(), timeout)
         finally:
             await self.hub.stop()
             await self.http.aclose()
