@@ -27,8 +27,8 @@ from marketing_agents.flow import (
     GenerateOutput,
     StartInput,
 )
-from marketing_agents.generation import GenerationError, generate_version
-from marketing_agents.models import BLOCKING_SEVERITIES
+from marketing_agents.generation import GenerationError, attach_poster, generate_version
+from marketing_agents.models import BLOCKING_SEVERITIES, ArtifactType
 from marketing_agents.runtime import services
 from marketing_agents.settings import COSMOS_CONNECTION_SETTING, SIGNALR_CONNECTION_SETTING
 from marketing_agents.store.base import (
@@ -124,6 +124,8 @@ async def generate_artifact(
     inp = GenerateInput.model_validate(payload)
     svc = services()
     version, usage = await generate_version(inp, svc.repository, svc.agents)
+    if version.type == ArtifactType.VISUAL:
+        version = await attach_poster(version, svc.posters, svc.model_settings)
     artifact_out.set(func.Document.from_dict(version.to_doc()))
     event = make_event(
         inp.campaign_id,

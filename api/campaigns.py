@@ -6,7 +6,7 @@ orchestration, answer. Every error is problem+json; a rejected request stores no
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 import azure.durable_functions as df
 import azure.functions as func
@@ -16,7 +16,8 @@ from marketing_agents.events import make_event, signalr_messages_json
 from marketing_agents.flow import ON_CAMPAIGN_STATUS
 from marketing_agents.ids import review_event_name
 from marketing_agents.models import ApprovalRequest, CampaignStatus, RevisionRequest
-from marketing_agents.problems import BadRequest, ServiceUnavailable, validation_problem
+from marketing_agents.poster import CONTENT_TYPES, PosterKind
+from marketing_agents.problems import BadRequest, NotFound, ServiceUnavailable, validation_problem
 from marketing_agents.runtime import services
 from marketing_agents.service import CampaignService, parse_artifact_type, parse_brief, parse_json_body
 from marketing_agents.settings import COSMOS_CONNECTION_SETTING, SIGNALR_CONNECTION_SETTING
@@ -195,3 +196,21 @@ async def cancel_campaign(
     events_out.set(func.Document.from_dict(event.to_doc()))
     signalr.set(signalr_messages_json([event]))
     return json_response({"campaignId": campaign_id, "status": campaign.status.value}, 202)
+
+
+@bp.route(route="campaigns/{id}/posters/{file}", methods=["GET"], auth_level=ANONYMOUS)
+@guarded
+async def get_poster(req: func.HttpRequest) -> func.HttpResponse:
+    """The rendered poster of a Visual version, as SVG or PNG (`{versionId}.svg|png`)."""
+    campaign_id = req.route_params["id"]
+    version_id, _, kind = req.route_params["file"].rpartition(".")
+    if kind not in CONTENT_TYPES or not version_id:
+        raise BadRequest("Ask for {versionId}.svg or {versionId}.png")
+    await _service().readable(campaign_id, caller(req))
+    body = await services().posters.load(campaign_id, version_id, cast(PosterKind, kind))
+    if body is None:
+        raise NotFound(f"No poster for version {version_id!r}")
+    headers = {"Cache-Control": "private, max-age=3600", "X-Content-Type-Options": "nosniff"}
+    if kind == "svg":  # user text inside the SVG is escaped; this keeps scripts off anyway
+        headers["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
+    return func.HttpResponse(body, status_code=200, mimetype=CONTENT_TYPES[kind], headers=headers)

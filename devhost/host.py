@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -100,6 +101,7 @@ class Host:
             yield
         finally:
             await self.scheduler.stop()
+            await close_durable_client_session()
 
     async def _host_status(self, request: Request) -> Response:
         return JSONResponse({"id": "devhost", "state": "Running", "version": "devhost",
@@ -133,3 +135,15 @@ class Host:
         self.signalr.close()
         self.store.close()
 
+
+async def close_durable_client_session() -> None:
+    """The SDK's DurableOrchestrationClient keeps one module-global aiohttp session (and
+    lock) bound to the event loop that first used it; a host that stops must close it, or
+    the next host in the same process (tests, benchmarks) inherits a dead session."""
+    from azure.durable_functions.models.utils import http_utils
+
+    session = http_utils._client_session
+    if session is not None and not session.closed:
+        await session.close()
+    http_utils._client_session = None
+    http_utils._session_lock = asyncio.Lock()

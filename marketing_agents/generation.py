@@ -9,8 +9,32 @@ from collections.abc import Mapping
 from .agents.base import Agent, AgentContext, ChunkSink
 from .flow import GenerateInput
 from .ids import artifact_version_id
-from .models import ArtifactType, ArtifactVersion, Usage, utc_now
+from .llm.settings import ModelSettings
+from .models import ArtifactType, ArtifactVersion, Usage, VisualData, utc_now
+from .poster import PosterStore, generate_background, render_poster
 from .store import CampaignRepository
+
+
+def poster_url(campaign_id: str, version_id: str, kind: str) -> str:
+    """Where the API serves a stored poster (relative to the host)."""
+    return f"/api/campaigns/{campaign_id}/posters/{version_id}.{kind}"
+
+
+async def attach_poster(
+    version: ArtifactVersion, posters: PosterStore, model_settings: ModelSettings | None
+) -> ArtifactVersion:
+    """Render the chosen concept to SVG and PNG (over the image model's picture when one
+    is configured), store both, and point the artifact's data at them."""
+    visual = VisualData.model_validate(version.data)
+    concept = visual.concepts[min(visual.chosen_index, len(visual.concepts) - 1)]
+    svg, png = render_poster(concept, await generate_background(model_settings, concept))
+    await posters.save(version.campaign_id, version.id, svg, png)
+    data = dict(
+        version.data,
+        svgUrl=poster_url(version.campaign_id, version.id, "svg"),
+        pngUrl=poster_url(version.campaign_id, version.id, "png"),
+    )
+    return version.model_copy(update={"data": data})
 
 
 class GenerationError(RuntimeError):
@@ -75,7 +99,7 @@ async def generate_version(
         created_at=utc_now(),
     )
     usage = Usage(
-        llm_calls=0 if meta.offline or meta.cached else meta.tries,
+        llm_calls=0 if meta.cached or (meta.offline and not meta.fallback_used) else meta.tries,
         tokens_in=meta.tokens_in,
         tokens_out=meta.tokens_out,
         cache_hits=1 if meta.cached else 0,

@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from .agents.base import Agent
 from .compliance.base import Auditor
 from .latency import simulated_latency, with_latency
+from .llm.settings import ModelSettings, load_model_settings
 from .models import ArtifactType
+from .poster.store import PosterStore
 from .settings import AppSettings, load_settings
 from .store import CampaignRepository, repository_from_settings
 
@@ -23,6 +25,8 @@ class Services:
     repository: CampaignRepository
     agents: Mapping[ArtifactType, Agent]
     auditor: Auditor
+    posters: PosterStore
+    model_settings: ModelSettings | None
 
 
 _lock = threading.Lock()
@@ -33,11 +37,22 @@ def build_services(env: Mapping[str, str] | None = None) -> Services:
     """Validate every setting and build the services; raises ConfigError naming a bad one."""
     from .agents.registry import build_agents
     from .compliance import build_auditor
+    from .llm.judge import build_model_judge
+    from .poster import build_poster_store
 
     env = os.environ if env is None else env
     settings = load_settings(env)
-    agents, auditor = with_latency(build_agents(env), build_auditor(env), simulated_latency(env))
-    return Services(settings=settings, repository=repository_from_settings(env), agents=agents, auditor=auditor)
+    model_settings = load_model_settings(env)
+    judge = build_model_judge(model_settings) if model_settings is not None else None
+    agents, auditor = with_latency(build_agents(env), build_auditor(env, judge=judge), simulated_latency(env))
+    return Services(
+        settings=settings,
+        repository=repository_from_settings(env),
+        agents=agents,
+        auditor=auditor,
+        posters=build_poster_store(env),
+        model_settings=model_settings,
+    )
 
 
 def reset_services() -> None:

@@ -1,8 +1,8 @@
 """Which agent writes which artifact type.
 
-``build_agents`` is the one place the app asks for its agents. Today it returns the
-offline agents; model-backed agents (chosen from settings such as the model endpoint)
-will be returned from here too, keeping the offline ones as their last fallback.
+``build_agents`` is the one place the app asks for its agents: model-backed ones when
+a model is configured, with the offline ones as their last fallback; otherwise the
+offline agents.
 """
 
 from __future__ import annotations
@@ -24,7 +24,11 @@ def offline_agents() -> dict[ArtifactType, Agent]:
 
 
 def build_agents(settings: Mapping[str, str] | None = None) -> dict[ArtifactType, Agent]:
-    """The agents to use for ``settings`` (app settings / environment). For now always
-    the offline agents; ``settings`` is accepted so callers need not change later."""
-    del settings  # not used yet: no model-backed agents exist
-    return offline_agents()
+    """Model-backed agents when a model is configured (docs/models.md), each with its
+    offline twin as the last fallback; the offline agents alone otherwise."""
+    from ..llm import build_model_agents, load_model_settings
+
+    model_settings = load_model_settings(settings)
+    if model_settings is None:
+        return offline_agents()
+    return build_model_agents(model_settings, offline_agents())

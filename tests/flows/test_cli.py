@@ -33,8 +33,8 @@ def run(host: DevHost, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[
 
 
 def test_create_watch_show_revise_approve(host: DevHost, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(host, capsys, "campaign", "create", ECOBOTTLE, "--watch")
-    assert code == 0, out
+    code, out, err = run(host, capsys, "campaign", "create", ECOBOTTLE, "--watch")
+    assert code == 0, out + err
     assert "onCampaignStarted" in out and "onComplianceCheckCompleted" in out
     assert "AwaitingReview" in out
     campaign_id = out.split("Created campaign ", 1)[1].split()[0]

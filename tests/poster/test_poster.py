@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from llm.fake_openai import FakeOpenAI, RunningServer, tiny_png
+from tests.llm.fake_openai import FakeOpenAI, RunningServer, tiny_png
 from PIL import Image
 
 from marketing_agents.llm.settings import load_model_settings
