@@ -139,6 +139,18 @@ def openapi_document() -> dict[str, Any]:
                 requestBody={"required": False, "content": {"application/json": {"schema": _ref("ApprovalRequest")}}},
             )
         },
+        "/api/campaigns/{id}/posters/{file}": {
+            "get": _op(
+                "The rendered poster of a Visual version ({versionId}.svg or {versionId}.png)",
+                {
+                    "200": {
+                        "description": "The poster",
+                        "content": {"image/svg+xml": {}, "image/png": {}},
+                    }
+                },
+                parameters=[ID, {"name": "file", "in": "path", "required": True, "schema": {"type": "string"}}],
+            )
+        },
         "/api/campaigns/{id}/cancel": {"post": _op("Cancel a running campaign", {"202": accepted}, parameters=[ID])},
         "/api/health": {
             "get": {
