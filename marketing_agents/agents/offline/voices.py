@@ -45,7 +45,7 @@ VOICES: tuple[Voice, ...] = (
             "Imagine what {product} makes possible",
         ),
         ("Every change starts with a simple choice.", "Imagine a day where your choices match your values."),
-        ("Meet {product}, made for {audience}.", "{product} is here for {audience} who want more from every day."),
+        ("Meet {product}, made for {audience}.", "{product} is here for {audience}, ready for every day."),
         ("{theme}: a fresh start worth sharing.", "{theme} is your invitation to begin."),
         (
             "It is a small step that adds up, day after day.",
