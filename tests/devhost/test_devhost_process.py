@@ -51,10 +51,13 @@ def test_cli_help_and_one_line_errors(tmp_path: Path) -> None:
 def _documents(path: Path) -> list[tuple[str, int, int]]:
     if not path.exists():
         return []
-    with sqlite3.connect(path) as conn:
-        rows = conn.execute("SELECT id, json_extract(body, '$.value'), "
-                            "json_extract(body, '$.pid') FROM documents "
-                            "WHERE container = 'batch'").fetchall()
+    try:
+        with sqlite3.connect(path) as conn:
+            rows = conn.execute("SELECT id, json_extract(body, '$.value'), "
+                                "json_extract(body, '$.pid') FROM documents "
+                                "WHERE container = 'batch'").fetchall()
+    except sqlite3.OperationalError:       # created but the table is not there yet
+        return []
     return [(str(i), int(v), int(p)) for i, v, p in rows]
 
 
