@@ -13,7 +13,7 @@ import re
 
 from ..models import FixKind
 from .findings import Finding, RuleContext, build_fix, make_finding, quoted
-from .matching import compile_pattern
+from .matching import alternatives, compile_pattern, find
 from .rules import ClaimRule
 
 _MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
@@ -88,17 +88,17 @@ def _not_a_claim(text: str, start: int, end: int, excerpt: str) -> bool:
 
 
 def check_claims(rule: ClaimRule, context: RuleContext) -> list[Finding]:
-    regex = compile_pattern(PATTERNS[rule.claim])
+    parts = alternatives(PATTERNS[rule.claim])
     findings = []
     for f in context.in_scope(rule):
-        for m in regex.finditer(f.text):
-            excerpt = m.group(0)
-            if rule.claim == "number" and _not_a_claim(f.text, m.start(), m.end(), excerpt):
+        for start, end in find(f.text, (), parts):
+            excerpt = f.text[start:end]
+            if rule.claim == "number" and _not_a_claim(f.text, start, end, excerpt):
                 continue
             if _supported(rule.claim, excerpt, context):
                 continue
             fix = build_fix(rule.fix, excerpt, context, FixKind.REMOVE)
             desc = (f"{rule.message} The claim {quoted(excerpt)} is not backed by any item of the "
                     "brief's evidence.")
-            findings.append(make_finding(rule, f, m.span(), fix, desc))
+            findings.append(make_finding(rule, f, (start, end), fix, desc))
     return findings

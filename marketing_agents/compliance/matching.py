@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from re import _constants, _parser  # type: ignore[attr-defined]
+from typing import Any
 
 from ..text import SUFFIXES, stem
 
@@ -51,13 +53,105 @@ def compile_pattern(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
+@lru_cache(maxsize=2048)
+def _needles(terms: tuple[str, ...], stems: bool) -> tuple[str, ...]:
+    """Lower-case substrings one of which every match of ``terms`` must contain: a cheap
+    test that skips the regular expression for the (many) texts that cannot match."""
+    needles = []
+    for term in terms:
+        words = [w for w in re.split(r"[\s'’-]+", term.strip().lower()) if w]
+        word = max(words, key=len) if words else ""
+        needles.append(stem(word) if stems and word.isalpha() else word)
+    return tuple(n for n in needles if n) if all(needles) else ("",)
+
+
 def find(text: str, terms: list[str] | tuple[str, ...], patterns: list[str] | tuple[str, ...] = (),
          stems: bool = False) -> list[Span]:
-    """Non-overlapping spans of any term or pattern, left to right; empty matches skipped."""
-    regex = compile_terms(tuple(terms), tuple(patterns), stems)
-    if regex is None:
-        return []
-    return [(m.start(), m.end()) for m in regex.finditer(text) if m.end() > m.start()]
+    """Non-overlapping spans of any term or pattern, left to right; empty matches skipped.
+
+    Each expression runs only if a substring every one of its matches must contain is
+    in the text (see :func:`needles`): most rules cannot match most texts, and skipping
+    them is what keeps a whole-campaign audit within a few milliseconds."""
+    lowered = text.lower()
+    spans: list[Span] = []
+    terms = tuple(terms)
+    if terms and any(n in lowered for n in _needles(terms, stems)):
+        regex = compile_terms(terms, (), stems)
+        if regex is not None:
+            spans += [(m.start(), m.end()) for m in regex.finditer(text) if m.end() > m.start()]
+    for pattern in patterns:
+        required = needles(pattern)
+        if required is None or any(n in lowered for n in required):
+            spans += [(m.start(), m.end()) for m in compile_pattern(pattern).finditer(text) if m.end() > m.start()]
+    if len(spans) < 2:
+        return spans
+    kept: list[Span] = []
+    for start, end in sorted(spans, key=lambda s: (s[0], -s[1])):
+        if not kept or start >= kept[-1][1]:
+            kept.append((start, end))
+    return kept
+
+
+@lru_cache(maxsize=4096)
+def needles(pattern: str) -> frozenset[str] | None:
+    """Lower-case strings at least one of which occurs in every match of ``pattern``, or
+    ``None`` when no such set can be read off the pattern (then it always runs)."""
+    try:
+        parsed = _parser.parse(pattern, re.IGNORECASE)
+    except re.error:
+        return None
+    return _required(list(parsed))
+
+
+def _required(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
+    candidates: list[frozenset[str]] = []
+    run = ""
+    for op, av in items:
+        if op is _constants.LITERAL:
+            run += chr(av).lower()
+            continue
+        if run:
+            candidates.append(frozenset([run]))
+            run = ""
+        found: frozenset[str] | None = None
+        if op is _constants.BRANCH:
+            alternatives = [_required(list(branch)) for branch in av[1]]
+            if all(a is not None for a in alternatives):
+                found = frozenset().union(*[a for a in alternatives if a is not None])
+        elif op is _constants.SUBPATTERN:
+            found = _required(list(av[-1]))
+        elif op in (_constants.MAX_REPEAT, _constants.MIN_REPEAT) and av[0] >= 1:
+            found = _required(list(av[2]))
+        if found:
+            candidates.append(found)
+    if run:
+        candidates.append(frozenset([run]))
+    candidates = [c for c in candidates if all(c)]
+    return max(candidates, key=lambda c: min(len(x) for x in c)) if candidates else None
+
+
+def alternatives(pattern: str) -> tuple[str, ...]:
+    """Split a pattern at its top-level ``|`` so that each part gets its own needles."""
+    parts, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    parts.append(pattern[start:])
+    return tuple(p for p in parts if p)
 
 
 def any_pattern(text: str, patterns: list[str]) -> bool:

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 from enum import Enum
-from fnmatch import fnmatchcase
+from fnmatch import translate
+from functools import lru_cache
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -63,12 +64,22 @@ class Scope(RuleModel):
     platforms: list[str] | None = None
 
     def covers(self, artifact_type: ArtifactType, path: str, platform: str | None) -> bool:
+        """Whether the field at ``path`` (``posts[2].text``) is in scope."""
         if self.types is not None and artifact_type not in self.types:
             return False
         if self.platforms is not None and (platform is None or platform not in self.platforms):
             return False
-        shape = _INDEX.sub(".#", path)
-        return any(fnmatchcase(shape, p.replace("[*]", ".#")) for p in self.fields)
+        return bool(_fields_regex(tuple(self.fields)).match(path_shape(path)))
+
+
+def path_shape(path: str) -> str:
+    """``posts[2].text`` → ``posts.#.text``: the form scope patterns are matched against."""
+    return _INDEX.sub(".#", path)
+
+
+@lru_cache(maxsize=512)
+def _fields_regex(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{translate(p.replace('[*]', '.#'))})" for p in patterns) or "(?!)")
 
 
 class FixSpec(RuleModel):

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from marketing_agents.agents.base import AgentContext
+from marketing_agents.agents.base import Agent, AgentContext
 from marketing_agents.agents.offline import OfflineCopywriter, OfflineShortCopyWriter, OfflineVisualConceptWriter
 from marketing_agents.compliance.base import AuditContext, Auditor
 from marketing_agents.models import ArtifactType, ArtifactVersion, AuditReport, CampaignBrief
 
-AGENTS = {
+AGENTS: dict[ArtifactType, Agent] = {
     ArtifactType.COPY: OfflineCopywriter(),
     ArtifactType.SHORT_COPY: OfflineShortCopyWriter(),
     ArtifactType.VISUAL: OfflineVisualConceptWriter(),
