@@ -217,7 +217,14 @@ class Scheduler:
             self.store.save_instance(inst)
             return
         t0 = time.perf_counter()
-        result = run_episode(inst, fn.user_function, self.clock.now, self.timer_limits)
+        try:
+            result = run_episode(inst, fn.user_function, self.clock.now, self.timer_limits)
+        except Exception as ex:    # a devhost bug must not take other instances down
+            log.exception("devhost failed to run an episode of %s", inst.instance_id)
+            inst.status = "Failed"
+            inst.output = json.dumps(f"devhost internal error: {type(ex).__name__}: {ex}")
+            self._end_execution(inst)
+            return
         iid = inst.instance_id
         self.store.delete_inbox(result.consumed_rows + result.dropped_rows)
         self.store.append_history(iid, result.history_start, result.new_history)
