@@ -43,9 +43,22 @@ def check_existence(rule: ExistenceRule, context: RuleContext) -> list[Finding]:
                     continue
             excerpt = f.text[start:end]
             fix = build_fix(rule.fix, excerpt, context, FixKind.REMOVE, f.text)
-            desc = f"{rule.message} Found {quoted(excerpt)}."
+            desc = f"{rule.message} Found {quoted(excerpt)}." + _in_product_name(f.text, start, end, context)
             findings.append(make_finding(rule, f, (start, end), fix, desc))
     return findings
+
+
+def _in_product_name(text: str, start: int, end: int, context: RuleContext) -> str:
+    """A note when the flagged words are part of the product name: agents never rename
+    the product, so only a person can resolve such a brief (it is still reported)."""
+    for name in context.product_names:
+        if len(name) < 3:
+            continue
+        for m in compile_pattern(re.escape(name)).finditer(text):
+            if m.start() <= start and end <= m.end():
+                return (f" It is part of the product name “{name}”, which the agents never rename: "
+                        "a person must change the brief or the product name.")
+    return ""
 
 
 def check_substitution(rule: SubstitutionRule, context: RuleContext) -> list[Finding]:

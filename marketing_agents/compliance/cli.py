@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import re
 import sys
 from datetime import UTC, datetime
@@ -194,10 +195,12 @@ def run_audit(args: argparse.Namespace) -> int:
         report_id=f"{campaign_id}-audit-cli", campaign_id=campaign_id, brief=brief, artifacts=artifacts,
     )
     report = asyncio.run(RuleEngineAuditor(brand_kit=kit).audit(context))
-    if args.json:
-        print(json.dumps(report.to_doc(), indent=2, ensure_ascii=False))
-    else:
-        print(render(report))
+    output = json.dumps(report.to_doc(), indent=2, ensure_ascii=False) if args.json else render(report)
+    try:
+        print(output)
+        sys.stdout.flush()
+    except BrokenPipeError:  # e.g. piped into `head`: not an error worth a stack trace
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return 0 if report.is_compliant else 1
 
 

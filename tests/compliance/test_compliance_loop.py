@@ -63,3 +63,12 @@ def test_fixable_findings_are_fixed_by_the_offline_agents_within_five_rounds() -
             "ads.claim-number", "ads.claim-comparison", "env.carbon-claim", "env.whole-vs-part"} <= first
     assert reports[-1].is_compliant, reports[-1].feedback
     assert len(reports) <= 6  # the first audit plus at most 5 regeneration rounds
+
+
+def test_a_product_name_that_breaks_its_own_constraint_is_explained_and_never_passes() -> None:
+    b = brief(product="PlasticPal", theme="PlasticPal lunch boxes for back to school")
+    reports = asyncio.run(run_loop(b, build_auditor()))
+    assert len(reports) == 6 and not any(r.is_compliant for r in reports)
+    last = reports[-1]
+    assert {i.rule_id for i in last.issues} == {"brief.avoid.plastic"}
+    assert all("product name “PlasticPal”" in i.issue_description for i in last.issues)
