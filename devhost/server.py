@@ -75,8 +75,12 @@ class DevHost:
 
     def _make_server(self) -> uvicorn.Server:
         """Built at start so routes mounted after construction are served."""
+        # keep-alive longer than clients' pools (aiohttp keeps idle connections 15 s,
+        # Kestrel serves 120 s): a shorter server timeout races with connection reuse
+        # and surfaces as sporadic disconnects in the SDK's client.
         config = uvicorn.Config(self.host.asgi(), log_level="warning", access_log=False,
-                                lifespan="on", timeout_graceful_shutdown=2)
+                                lifespan="on", timeout_graceful_shutdown=2,
+                                timeout_keep_alive=120)
         self._server = uvicorn.Server(config)
         return self._server
 

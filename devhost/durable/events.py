@@ -53,8 +53,9 @@ class ActionType:
 
 
 def iso(t: datetime) -> str:
-    """Format a UTC instant exactly like the SDK (microseconds, trailing Z)."""
-    return t.strftime(ISO_FORMAT)
+    """Format a UTC instant exactly like the SDK's ISO_FORMAT (microseconds, trailing Z);
+    isoformat is several times faster than strftime on this hot path."""
+    return t.isoformat(timespec="microseconds")[:26] + "Z"
 
 
 def parse_iso(s: str) -> datetime:
