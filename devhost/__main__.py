@@ -35,6 +35,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    # Sync functions run in worker threads; while the loop replays orchestrations they
+    # wait for the GIL, so hand it over more often than the 5 ms default.
     sys.setswitchinterval(0.0005)
     logging.basicConfig(level=args.log_level.upper(), stream=sys.stdout,
                         format="[%(asctime)s] %(message)s")
