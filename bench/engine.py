@@ -59,10 +59,13 @@ def host(tmp: Path, latency_ms: float) -> DevHostProcess:
 
 
 def critical_path(latency_ms: float, campaigns: int) -> None:
-    with tempfile.TemporaryDirectory() as tmp, host(Path(tmp), latency_ms) as process:
-        with httpx.Client(base_url=process.base_url, timeout=60) as http:
-            run_one(http, 0.005)  # warm-up: imports, first SQLite pages
-            results = [run_one(http, 0.005) for _ in range(campaigns)]
+    with (
+        tempfile.TemporaryDirectory() as tmp,
+        host(Path(tmp), latency_ms) as process,
+        httpx.Client(base_url=process.base_url, timeout=60) as http,
+    ):
+        run_one(http, 0.005)  # warm-up: imports, first SQLite pages
+        results = [run_one(http, 0.005) for _ in range(campaigns)]
     times = [t for t, _ in results]
     rounds = results[0][1]
     median = statistics.median(times)
@@ -76,13 +79,16 @@ def critical_path(latency_ms: float, campaigns: int) -> None:
 
 
 def throughput(campaigns: int) -> None:
-    with tempfile.TemporaryDirectory() as tmp, host(Path(tmp), 0) as process:
-        with httpx.Client(base_url=process.base_url, timeout=120) as http:
-            run_one(http, 0.005)
-            started = time.perf_counter()
-            with ThreadPoolExecutor(8) as pool:
-                results = list(pool.map(lambda _: run_one(http, 0.05), range(campaigns)))
-            elapsed = time.perf_counter() - started
+    with (
+        tempfile.TemporaryDirectory() as tmp,
+        host(Path(tmp), 0) as process,
+        httpx.Client(base_url=process.base_url, timeout=120) as http,
+    ):
+        run_one(http, 0.005)
+        started = time.perf_counter()
+        with ThreadPoolExecutor(8) as pool:
+            results = list(pool.map(lambda _: run_one(http, 0.05), range(campaigns)))
+        elapsed = time.perf_counter() - started
     print(
         f"throughput at L=0: {campaigns} campaigns in {elapsed:.2f} s → {campaigns / elapsed:.1f} campaigns/s "
         f"(8 concurrent clients, durable SQLite state; {sum(r for _, r in results)} audit rounds)"

@@ -8,7 +8,6 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from tests.llm.fake_openai import FakeOpenAI, RunningServer, tiny_png
 from PIL import Image
 
 from marketing_agents.llm.settings import load_model_settings
@@ -25,6 +24,7 @@ from marketing_agents.poster import (
     render_poster,
 )
 from marketing_agents.settings import ConfigError
+from tests.llm.fake_openai import FakeOpenAI, RunningServer, tiny_png
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
 
