@@ -21,7 +21,7 @@ from starlette.applications import Starlette
 from starlette.routing import BaseRoute, Route, WebSocketRoute
 
 from . import auth
-from .bindings import apply_binding_value
+from .bindings import apply_binding_value, check_binding_value, is_message
 from .clients import ClientEndpoint
 from .hub import Hubs, UserGroupStore
 from .rest import RestApi
@@ -108,24 +108,31 @@ class SignalREmulator:
 
 class BindingSink:
     """The output binding's sink (devhost ``SignalRSink``): ``send(hub, value)`` from any
-    thread. From a worker thread it waits until the value is applied on the loop, so a
-    group action is in force before the function's invocation is reported complete."""
+    thread. The value is checked at once (a bad one fails the function, as in Azure).
+    Messages are queued onto the loop in call order without waiting; a group action
+    waits until applied, so it is in force before the invocation is reported complete.
+    (Both go through the loop's FIFO, so a message never overtakes an earlier action.)"""
 
     def __init__(self, emulator: SignalREmulator) -> None:
         self.emulator = emulator
         self._lock = threading.Lock()
 
     def send(self, hub: str, value: dict[str, Any]) -> None:
+        item = check_binding_value(value)
+        hubs, hub = self.emulator.hubs, hub.lower()
         loop, loop_thread = self.emulator._loop, self.emulator._loop_thread
         if loop is None or loop.is_closed():
             with self._lock:  # no client ever connected: nothing runs on a loop yet
-                apply_binding_value(self.emulator.hubs, hub.lower(), value)
+                apply_binding_value(hubs, hub, item)
             return
         if threading.get_ident() == loop_thread:
-            apply_binding_value(self.emulator.hubs, hub.lower(), value)
-            return
-        future: concurrent.futures.Future[int] = asyncio.run_coroutine_threadsafe(self.emulator.apply(hub, value), loop)
-        future.result(timeout=SINK_TIMEOUT_SECONDS)
+            apply_binding_value(hubs, hub, item)
+        elif is_message(item):
+            loop.call_soon_threadsafe(apply_binding_value, hubs, hub, item)
+        else:
+            future: concurrent.futures.Future[int] = asyncio.run_coroutine_threadsafe(self.emulator.apply(hub, item),
+                                                                                      loop)
+            future.result(timeout=SINK_TIMEOUT_SECONDS)
 
 
 def _items(value: Any) -> list[Any]:
