@@ -117,7 +117,11 @@ class BindingSink:
         self.emulator = emulator
         self._lock = threading.Lock()
 
-    def send(self, hub: str, value: dict[str, Any]) -> None:
+    def send(self, hub: str, value: dict[str, Any] | list[dict[str, Any]]) -> None:
+        if isinstance(value, (list, tuple)):  # several values set at once, applied in order
+            for one in value:
+                self.send(hub, one)
+            return
         item = check_binding_value(value)
         hubs, hub = self.emulator.hubs, hub.lower()
         loop, loop_thread = self.emulator._loop, self.emulator._loop_thread
