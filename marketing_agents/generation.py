@@ -3,6 +3,7 @@ agent write, and shape the result as the artifact version to store."""
 
 from __future__ import annotations
 
+import functools
 import time
 from collections.abc import Mapping
 
@@ -10,7 +11,7 @@ from .agents.base import Agent, AgentContext, ChunkSink
 from .flow import GenerateInput
 from .ids import artifact_version_id
 from .llm.settings import ModelSettings
-from .models import ArtifactType, ArtifactVersion, Usage, VisualData, utc_now
+from .models import ArtifactType, ArtifactVersion, PosterConcept, Usage, VisualData, utc_now
 from .poster import PosterStore, generate_background, render_poster
 from .store import CampaignRepository
 
@@ -27,7 +28,8 @@ async def attach_poster(
     is configured), store both, and point the artifact's data at them."""
     visual = VisualData.model_validate(version.data)
     concept = visual.concepts[min(visual.chosen_index, len(visual.concepts) - 1)]
-    svg, png = render_poster(concept, await generate_background(model_settings, concept))
+    background = await generate_background(model_settings, concept)
+    svg, png = render_poster(concept, background) if background else _render_design(concept.model_dump_json())
     await posters.save(version.campaign_id, version.id, svg, png)
     data = dict(
         version.data,
@@ -35,6 +37,13 @@ async def attach_poster(
         pngUrl=poster_url(version.campaign_id, version.id, "png"),
     )
     return version.model_copy(update={"data": data})
+
+
+@functools.lru_cache(maxsize=32)
+def _render_design(concept_json: str) -> tuple[str, bytes]:
+    """The renderer's own design depends only on the concept; rendering a PNG costs about
+    0.1 s of CPU, so an identical concept (a retry, an unchanged revision) is not redrawn."""
+    return render_poster(PosterConcept.model_validate_json(concept_json))
 
 
 class GenerationError(RuntimeError):

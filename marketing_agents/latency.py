@@ -1,13 +1,19 @@
-"""Fixed latency around agents and the auditor, for benchmarks and demos.
+"""Simulated agents for benchmarks and demos: a fixed latency, and optionally canned
+answers.
 
 With ``SIMULATED_LATENCY_MS`` set, every agent call and every audit first waits that
-long (asynchronously), as if a model answered in that time. ``bench/engine.py`` uses it
-to compare the flow's end-to-end time with its critical-path limit.
+long (asynchronously), as if a model answered in that time. With
+``SIMULATED_AGENTS=canned`` as well, each agent and the auditor compute their answer
+once per distinct input and replay it afterwards, so the agents' own CPU time drops
+out and what remains is the flow's overhead. ``bench/engine.py`` uses both to compare
+the end-to-end time with the critical-path limit.
 """
 
 from __future__ import annotations
 
 import asyncio
+import hashlib
+import json
 from collections.abc import Mapping
 
 from .agents.base import Agent, AgentContext, AgentResult, ChunkSink
@@ -16,6 +22,47 @@ from .models import ArtifactType, AuditReport
 from .settings import ConfigError
 
 LATENCY_SETTING = "SIMULATED_LATENCY_MS"
+CANNED_SETTING = "SIMULATED_AGENTS"
+
+
+def _key(value: object) -> str:
+    return hashlib.sha256(json.dumps(value, sort_keys=True, default=str).encode()).hexdigest()
+
+
+class CannedAgent:
+    """Answers each distinct context once with the real agent, then replays that answer."""
+
+    def __init__(self, inner: Agent) -> None:
+        self.inner = inner
+        self.name = inner.name
+        self.artifact_type = inner.artifact_type
+        self._answers: dict[str, AgentResult] = {}
+
+    async def generate(self, context: AgentContext, on_chunk: ChunkSink | None = None) -> AgentResult:
+        key = _key(context.model_copy(update={"campaign_id": ""}).to_doc())
+        if key not in self._answers:
+            self._answers[key] = await self.inner.generate(context, on_chunk)
+        return self._answers[key]
+
+
+class CannedAuditor:
+    """Audits each distinct set of artifact contents once, then replays the report."""
+
+    def __init__(self, inner: Auditor) -> None:
+        self.inner = inner
+        self.name = inner.name
+        self._reports: dict[str, AuditReport] = {}
+
+    async def audit(self, context: AuditContext) -> AuditReport:
+        contents = {t.value: a.data for t, a in context.artifacts.items()}
+        key = _key([contents, context.brief.to_doc()])
+        if key not in self._reports:
+            self._reports[key] = await self.inner.audit(context)
+        canned = self._reports[key]
+        ids = {t: a.id for t, a in context.artifacts.items()}
+        issues = [i.model_copy(update={"artifact_version_id": ids[i.artifact_type]}) for i in canned.issues]
+        update = {"id": context.report_id, "campaign_id": context.campaign_id, "round": context.round}
+        return canned.model_copy(update={**update, "issues": issues})
 
 
 class DelayedAgent:
@@ -54,9 +101,18 @@ def simulated_latency(env: Mapping[str, str]) -> float:
     return value / 1000.0
 
 
-def with_latency(
-    agents: Mapping[ArtifactType, Agent], auditor: Auditor, seconds: float
+def simulated(
+    agents: Mapping[ArtifactType, Agent], auditor: Auditor, env: Mapping[str, str]
 ) -> tuple[dict[ArtifactType, Agent], Auditor]:
+    """The agents and auditor as the simulation settings ask (unchanged by default)."""
+    mode = env.get(CANNED_SETTING, "").strip().lower()
+    if mode not in ("", "canned"):
+        raise ConfigError(f"setting {CANNED_SETTING}={mode!r} must be empty or 'canned'")
+    out_agents: dict[ArtifactType, Agent] = dict(agents)
+    if mode == "canned":
+        out_agents = {t: CannedAgent(a) for t, a in out_agents.items()}
+        auditor = CannedAuditor(auditor)
+    seconds = simulated_latency(env)
     if seconds <= 0:
-        return dict(agents), auditor
-    return {t: DelayedAgent(a, seconds) for t, a in agents.items()}, DelayedAuditor(auditor, seconds)
+        return out_agents, auditor
+    return {t: DelayedAgent(a, seconds) for t, a in out_agents.items()}, DelayedAuditor(auditor, seconds)

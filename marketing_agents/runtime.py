@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from .agents.base import Agent
 from .compliance.base import Auditor
-from .latency import simulated_latency, with_latency
+from .latency import simulated
 from .llm.settings import ModelSettings, load_model_settings
 from .models import ArtifactType
 from .poster.store import PosterStore
@@ -44,7 +44,7 @@ def build_services(env: Mapping[str, str] | None = None) -> Services:
     settings = load_settings(env)
     model_settings = load_model_settings(env)
     judge = build_model_judge(model_settings) if model_settings is not None else None
-    agents, auditor = with_latency(build_agents(env), build_auditor(env, judge=judge), simulated_latency(env))
+    agents, auditor = simulated(build_agents(env), build_auditor(env, judge=judge), env)
     return Services(
         settings=settings,
         repository=repository_from_settings(env),

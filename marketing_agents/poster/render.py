@@ -129,5 +129,5 @@ def render_png(layout: PosterLayout, picture: Image.Image | None = None) -> byte
     )
     _draw_text(draw, button.label)
     out = io.BytesIO()
-    canvas.convert("RGB").save(out, format="PNG", optimize=True)
+    canvas.convert("RGB").save(out, format="PNG")  # optimize=True costs ~3x the time for ~10% bytes
     return out.getvalue()
