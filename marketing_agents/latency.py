@@ -54,7 +54,7 @@ class CannedAuditor:
         self._reports: dict[str, AuditReport] = {}
 
     async def audit(self, context: AuditContext) -> AuditReport:
-        contents = {t.value: a.data for t, a in context.artifacts.items()}
+        contents = {t.value: a.content for t, a in context.artifacts.items()}  # data holds per-campaign URLs
         key = _key([contents, context.brief.to_doc()])
         if key not in self._reports:
             self._reports[key] = await self.inner.audit(context)
