@@ -20,6 +20,7 @@ from typing import Any
 from starlette.applications import Starlette
 from starlette.routing import BaseRoute, Route, WebSocketRoute
 
+from ..bindings.signalr import NullSink
 from . import auth
 from .bindings import apply_binding_value, check_binding_value, is_message
 from .clients import ClientEndpoint
@@ -204,5 +205,18 @@ def mount(
     )
     app.router.routes[:0] = emulator.routes()
     if sink_registry is not None:
-        sink_registry.sink = emulator.sink
+        previous = getattr(sink_registry, "sink", None)
+        keep = previous is not None and not isinstance(previous, (NullSink, BindingSink, TeeSink))
+        sink_registry.sink = TeeSink(emulator.sink, previous) if keep else emulator.sink
     return emulator
+
+
+class TeeSink:
+    """The emulator's sink plus one the host was given (e.g. a test's recording sink)."""
+
+    def __init__(self, first: Any, second: Any) -> None:
+        self.first, self.second = first, second
+
+    def send(self, hub: str, value: dict[str, Any]) -> None:
+        self.first.send(hub, value)
+        self.second.send(hub, value)
