@@ -163,17 +163,19 @@ def _resolve(template: str, headers: Mapping[str, str], query: Mapping[str, str]
 
 def connection_info_for_binding(settings: Mapping[str, Any], headers: Mapping[str, str],
                                 query: Mapping[str, str] | None = None,
-                                env: Mapping[str, str] | None = None) -> dict[str, str]:
+                                env: Mapping[str, str] | None = None, origin: str | None = None) -> dict[str, str]:
     """Fill a ``signalRConnectionInfo`` input binding for one HTTP request.
 
     ``settings`` are the binding's (``hubName``, ``connectionStringSetting``, ``userId``);
     the user id expression is resolved against the request, and when it is empty (no App
-    Service authentication locally) the local dev user ``LOCAL_USER_ID`` stands in.
+    Service authentication locally) the local dev user ``LOCAL_USER_ID`` stands in. Without
+    the connection string setting, the emulator on this host (``origin``) is meant.
     """
     env = os.environ if env is None else env
     lowered = {str(k).lower(): v for k, v in settings.items()}
     setting = str(lowered.get("connectionstringsetting") or CONNECTION_SETTING)
-    parsed = auth.ConnectionString.parse(env.get(setting))
+    text = env.get(setting) or (f"Endpoint={origin.rstrip('/')};" if origin else None)
+    parsed = auth.ConnectionString.parse(text)
     user = _resolve(str(lowered.get("userid") or ""), headers, query or {})
     user = user or env.get("LOCAL_USER_ID") or "local-user"
     return client_connection_info(parsed.endpoint, parsed.access_key, str(lowered.get("hubname") or "default"), user)
