@@ -29,7 +29,7 @@ from marketing_agents.flow import (
 )
 from marketing_agents.generation import GenerationError, attach_poster, generate_version
 from marketing_agents.models import BLOCKING_SEVERITIES, ArtifactType
-from marketing_agents.runtime import services
+from marketing_agents.runtime import check_settings, services
 from marketing_agents.settings import COSMOS_CONNECTION_SETTING, SIGNALR_CONNECTION_SETTING
 from marketing_agents.store.base import (
     ARTIFACTS,
@@ -39,6 +39,8 @@ from marketing_agents.store.base import (
     EVENTS,
     PARTITION_KEY_PATHS,
 )
+
+check_settings()  # a bad setting stops the host at start-up, naming the setting
 
 bp = df.Blueprint()
 HUB = "campaigns"

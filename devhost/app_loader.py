@@ -7,6 +7,7 @@ Discovery reads ``app._function_builders`` and builds each one, because
 from __future__ import annotations
 
 import importlib.util
+import logging
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -87,7 +88,14 @@ def import_app_module(app_dir: Path) -> Any:
         raise ConfigError(f"cannot import {path}")
     module = importlib.util.module_from_spec(spec)
     sys.modules["function_app"] = module
-    spec.loader.exec_module(module)
+    try:
+        spec.loader.exec_module(module)
+    except Exception as ex:  # the app's own start-up checks (settings) or a bug in it
+        sys.modules.pop("function_app", None)
+        logging.getLogger("devhost").debug("importing %s failed", path, exc_info=True)
+        raise ConfigError(
+            f"cannot load {path.name}: {type(ex).__name__}: {ex} (--log-level debug shows the traceback)"
+        ) from None
     return module
 
 

@@ -55,6 +55,24 @@ def build_services(env: Mapping[str, str] | None = None) -> Services:
     )
 
 
+def check_settings(env: Mapping[str, str] | None = None) -> None:
+    """Validate every setting without connecting anywhere, so that a host fails at
+    start-up with the setting's name rather than at the first campaign."""
+    from .latency import CANNED_SETTING, simulated_latency
+    from .poster import build_poster_store
+    from .settings import ConfigError
+    from .store import local_store_path
+
+    env = os.environ if env is None else env
+    load_settings(env)
+    load_model_settings(env)
+    local_store_path(env)
+    build_poster_store(env)
+    simulated_latency(env)
+    if env.get(CANNED_SETTING, "").strip().lower() not in ("", "canned"):
+        raise ConfigError(f"setting {CANNED_SETTING} must be empty or 'canned'")
+
+
 def reset_services() -> None:
     """Forget the built services (tests that change settings within one process)."""
     global _services

@@ -82,3 +82,28 @@ def test_cancel_while_agents_are_writing(slow_host: DevHostProcess) -> None:
         log = events(http, campaign_id)
         assert len({e["eventId"] for e in log}) == len(log)
         assert any(e["payload"].get("status") == "Cancelled" for e in log)
+
+
+@pytest.mark.parametrize(
+    ("setting", "value"),
+    [("REVIEW_DEADLINE_HOURS", "three days"), ("MODEL_PROVIDER", "openai"), ("POSTER_STORE", "ftp")],
+)
+def test_bad_setting_stops_the_host_at_start_up(tmp_path: Path, setting: str, value: str) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, setting: value, "CosmosDBConnection": f"LocalDocumentStore={tmp_path / 'd.sqlite'}"}
+    env.pop("MODEL_API_KEY", None)
+    env.pop("OPENAI_API_KEY", None)
+    result = subprocess.run(
+        [sys.executable, "-m", "devhost", "--app", str(ROOT), "--state", str(tmp_path / "s"), "--port", "0"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=ROOT,
+    )
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and setting in lines[0] and "Traceback" not in result.stderr
