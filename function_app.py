@@ -7,6 +7,7 @@ import azure.functions as func
 from activities.campaign import bp as activities
 from api.campaigns import bp as campaign_api
 from api.meta import bp as meta_api
+from api.realtime import bp as realtime_api
 from orchestrators.campaign import bp as orchestrators
 
 app = df.DFApp(http_auth_level=func.AuthLevel.ANONYMOUS)
@@ -14,3 +15,4 @@ app.register_functions(orchestrators)
 app.register_functions(activities)
 app.register_functions(campaign_api)
 app.register_functions(meta_api)
+app.register_functions(realtime_api)

@@ -14,7 +14,7 @@ import azure.durable_functions as df
 import azure.functions as func
 
 from marketing_agents.auditing import audit_versions
-from marketing_agents.campaigns import apply_update
+from marketing_agents.campaigns import apply_update_stored
 from marketing_agents.events import make_event, signalr_messages_json
 from marketing_agents.flow import (
     ON_ARTIFACT_GENERATED,
@@ -29,12 +29,12 @@ from marketing_agents.flow import (
 )
 from marketing_agents.generation import GenerationError, attach_poster, generate_version
 from marketing_agents.models import BLOCKING_SEVERITIES, ArtifactType
+from marketing_agents.realtime import chunk_publisher
 from marketing_agents.runtime import check_settings, services
 from marketing_agents.settings import COSMOS_CONNECTION_SETTING, SIGNALR_CONNECTION_SETTING
 from marketing_agents.store.base import (
     ARTIFACTS,
     AUDITS,
-    CAMPAIGNS,
     DATABASE,
     EVENTS,
     PARTITION_KEY_PATHS,
@@ -90,22 +90,19 @@ async def start_campaign(
 
 
 @bp.activity_trigger(input_name="payload")
-@cosmos_out("campaign_out", CAMPAIGNS)
 @cosmos_out("events_out", EVENTS)
 @signalr_out
 async def update_campaign(
-    payload: dict[str, Any],
-    campaign_out: func.Out[func.Document],
-    events_out: func.Out[func.DocumentList],
-    signalr: func.Out[str],
+    payload: dict[str, Any], events_out: func.Out[func.DocumentList], signalr: func.Out[str]
 ) -> str:
-    """Move the campaign document to the orchestration's new state (and say so)."""
+    """Move the campaign document to the orchestration's new state (and say so).
+
+    Unlike the other documents, the campaign is also written by people (approve, revise,
+    cancel) while activities run, so it is written with the repository's etag check
+    rather than a blind output-binding upsert: a cancel can never be overwritten by an
+    in-flight update that read the campaign before it."""
     update = CampaignUpdate.model_validate(payload)
-    found = await services().repository.get_campaign(update.campaign_id)
-    if found is None:
-        raise GenerationError(f"campaign {update.campaign_id} not found")
-    campaign = apply_update(found[0], update)
-    campaign_out.set(func.Document.from_dict(campaign.to_doc()))
+    campaign = await apply_update_stored(services().repository, update)
     if update.event_type and update.event_sequence is not None:
         payload_out = dict(update.event_payload, status=campaign.status.value)
         _publish(events_out, signalr, [make_event(campaign.id, update.event_sequence, update.event_type, payload_out)])
@@ -125,7 +122,9 @@ async def generate_artifact(
     """Run one agent and store its output as a new artifact version."""
     inp = GenerateInput.model_validate(payload)
     svc = services()
-    version, usage = await generate_version(inp, svc.repository, svc.agents)
+    # Chunks stream to the campaign group now (REST API); the bindings below apply at return.
+    async with chunk_publisher(inp.campaign_id, inp.artifact_type.value, inp.sequence) as on_chunk:
+        version, usage = await generate_version(inp, svc.repository, svc.agents, on_chunk)
     if version.type == ArtifactType.VISUAL:
         version = await attach_poster(version, svc.posters, svc.model_settings)
     artifact_out.set(func.Document.from_dict(version.to_doc()))

@@ -6,6 +6,8 @@ orchestration, answer. Every error is problem+json; a rejected request stores no
 
 from __future__ import annotations
 
+import asyncio
+import json
 from typing import Any, cast
 
 import azure.durable_functions as df
@@ -160,6 +162,30 @@ async def approve_campaign(req: func.HttpRequest, client: df.DurableOrchestratio
     return json_response(campaign.to_doc())
 
 
+async def _settled_status(client: df.DurableOrchestrationClient, instance_id: str, seconds: float = 5.0) -> Any:
+    """Termination is asynchronous; wait (briefly) until the instance has stopped."""
+    deadline = asyncio.get_running_loop().time() + seconds
+    while True:
+        status = await client.get_status(instance_id)
+        running = status.runtime_status is not None and status.runtime_status.value in ("Running", "Pending")
+        if not running or asyncio.get_running_loop().time() > deadline:
+            return status
+        await asyncio.sleep(0.05)
+
+
+def _reserved_sequence(custom_status: Any) -> int:
+    """The last event sequence the orchestration reserved (its custom status says so,
+    as an object or as JSON text depending on the SDK path)."""
+    if isinstance(custom_status, str):
+        try:
+            custom_status = json.loads(custom_status)
+        except ValueError:
+            return 0
+    if isinstance(custom_status, dict) and isinstance(custom_status.get("sequence"), int):
+        return int(custom_status["sequence"])
+    return 0
+
+
 @bp.route(route="campaigns/{id}/cancel", methods=["POST"], auth_level=ANONYMOUS)
 @bp.durable_client_input(client_name="client")
 @bp.cosmos_db_output(
@@ -186,7 +212,8 @@ async def cancel_campaign(
     status = await client.get_status(campaign_id)
     if status.runtime_status is not None and status.runtime_status.value in ("Running", "Pending"):
         await client.terminate(campaign_id, f"cancelled by {campaign.owner}")
-    reserved = status.custom_status.get("sequence", 0) if isinstance(status.custom_status, dict) else 0
+        status = await _settled_status(client, campaign_id)
+    reserved = _reserved_sequence(status.custom_status)  # final once terminated: no episode runs after
     event = make_event(
         campaign_id,
         max(await service.next_sequence(campaign_id), int(reserved) + 1),

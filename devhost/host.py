@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -28,6 +29,8 @@ from .durable.store import StateStore
 from .http_functions import HttpFunctions
 from .invoke import Invoker
 from .management import ManagementApi
+from .signalr import SignalREmulator
+from .signalr import mount as mount_signalr
 
 log = logging.getLogger("devhost")
 STATE_DB = "state.db"
@@ -60,6 +63,7 @@ class Host:
                                    timer_limits)
         self.http = HttpFunctions(self.index, self.invoker, self.config.hub_name)
         self.management = ManagementApi(self.scheduler, self.config.hub_name)
+        self.signalr_service: SignalREmulator | None = None
         self.extra_routes: list[BaseRoute] = []
 
     def mount(self, routes: list[BaseRoute]) -> None:
@@ -92,7 +96,21 @@ class Host:
             Route(prefix + "/{path:path}", self._http_function,
                   methods=["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]),
         ]
-        return Starlette(routes=routes, lifespan=self._lifespan)
+        app = Starlette(routes=routes, lifespan=self._lifespan)
+        # The SignalR Service emulator shares the port (the connection string points here).
+        self.signalr_service = mount_signalr(
+            app,
+            triggers=[(fn.name, fn.trigger.settings) for fn in self.index.signalr_triggers.values()],
+            invoke_trigger=self._invoke_signalr_trigger,
+            sink_registry=self.signalr,
+            state_path=self.state_dir / "signalr.sqlite",
+        )
+        return app
+
+    async def _invoke_signalr_trigger(self, name: str, payload: dict[str, object]) -> object:
+        """A client invocation (or connection event) for a signalRTrigger function."""
+        fn = self.index.signalr_triggers[name]
+        return await self.invoker.call(fn, {fn.trigger.name: json.dumps(payload)})
 
     @asynccontextmanager
     async def _lifespan(self, app: Starlette) -> AsyncIterator[None]:
@@ -100,6 +118,8 @@ class Host:
         try:
             yield
         finally:
+            if self.signalr_service is not None:
+                await self.signalr_service.close()
             await self.scheduler.stop()
             await close_durable_client_session()
 

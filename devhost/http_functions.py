@@ -21,6 +21,7 @@ from starlette.responses import JSONResponse, Response
 from .app_loader import FunctionIndex, FunctionInfo
 from .invoke import Invoker
 from .management import client_binding
+from .signalr import connection_info_for_binding
 
 log = logging.getLogger("devhost")
 
@@ -129,6 +130,9 @@ class HttpFunctions:
         for b in fn.bindings:
             if b.type == "durableClient":
                 kwargs[b.name] = client_binding(origin, self.hub)
+            elif b.type == "signalRConnectionInfo":   # user id from x-ms-client-principal-id, else LOCAL_USER_ID
+                kwargs[b.name] = json.dumps(connection_info_for_binding(
+                    b.settings, dict(request.headers), dict(request.query_params), origin=origin))
             elif b.direction != 1 and b is not fn.trigger and b.name not in kwargs:
                 kwargs[b.name] = None          # input bindings devhost does not provide yet
         log.info("Executing 'Functions.%s' (Reason='This function was programmatically "

@@ -9,6 +9,7 @@ from datetime import datetime
 from .flow import CampaignUpdate
 from .ids import new_campaign_id
 from .models import TERMINAL_STATUSES, Campaign, CampaignBrief, CampaignStatus, utc_now
+from .store.base import CampaignRepository, PreconditionFailed
 
 
 def new_campaign(brief: CampaignBrief, owner: str, campaign_id: str | None = None) -> Campaign:
@@ -38,3 +39,18 @@ def apply_update(campaign: Campaign, update: CampaignUpdate) -> Campaign:
     if update.review_deadline is not None:
         changes["review_deadline"] = datetime.fromisoformat(update.review_deadline)
     return campaign.model_copy(update=changes)
+
+
+async def apply_update_stored(repository: CampaignRepository, update: CampaignUpdate, attempts: int = 10) -> Campaign:
+    """Read, apply, write with the etag; on a concurrent change, read again."""
+    for _ in range(attempts):
+        found = await repository.get_campaign(update.campaign_id)
+        if found is None:
+            raise LookupError(f"campaign {update.campaign_id} not found")
+        campaign = apply_update(found[0], update)
+        try:
+            await repository.replace_campaign(campaign, found[1])
+        except PreconditionFailed:
+            continue
+        return campaign
+    raise RuntimeError(f"campaign {update.campaign_id} kept changing; the activity will be retried")

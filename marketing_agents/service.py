@@ -206,19 +206,26 @@ class CampaignService:
         await self._replace(updated, etag)
         return updated, ReviewDecision(action="approve", revision_number=campaign.revision_number, by=user)
 
-    async def cancel(self, campaign_id: str, user: str) -> Campaign:
-        campaign, etag = await self.readable(campaign_id, user)
-        if campaign.status in TERMINAL_STATUSES:
-            raise Conflict(f"Campaign is already {campaign.status.value}", currentStatus=campaign.status.value)
-        updated = campaign.model_copy(
-            update={
-                "status": CampaignStatus.CANCELLED,
-                "status_reason": f"cancelled by {user}",
-                "updated_at": utc_now(),
-            }
-        )
-        await self._replace(updated, etag)
-        return updated
+    async def cancel(self, campaign_id: str, user: str, attempts: int = 5) -> Campaign:
+        """Cancel wins over the orchestration's own writes: while agents are working the
+        campaign document changes under us, so read-modify-write until the etag holds."""
+        for _ in range(attempts):
+            campaign, etag = await self.readable(campaign_id, user)
+            if campaign.status in TERMINAL_STATUSES:
+                raise Conflict(f"Campaign is already {campaign.status.value}", currentStatus=campaign.status.value)
+            updated = campaign.model_copy(
+                update={
+                    "status": CampaignStatus.CANCELLED,
+                    "status_reason": f"cancelled by {user}",
+                    "updated_at": utc_now(),
+                }
+            )
+            try:
+                await self.repository.replace_campaign(updated, etag)
+            except PreconditionFailed:
+                continue
+            return updated
+        raise Conflict("The campaign kept changing while it was being cancelled; try again")
 
     async def next_sequence(self, campaign_id: str) -> int:
         events = await self.repository.list_events(campaign_id, 0)

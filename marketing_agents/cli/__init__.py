@@ -12,8 +12,9 @@ import time
 from pathlib import Path
 from typing import Any
 
-from rich.console import Console
+from rich.console import Console, Group
 from rich.live import Live
+from rich.text import Text
 
 from .client import ApiClient, CliError
 from .render import campaigns_table, event_line, print_snapshot, render_progress
@@ -85,6 +86,44 @@ def _read_brief(path: str) -> Any:
 
 
 def watch_campaign(api: ApiClient, console: Console, campaign_id: str, poll_seconds: float = 0.3) -> dict[str, Any]:
+    """Follow the campaign live through SignalR, streamed copy included; without SignalR
+    (negotiate unavailable) fall back to polling the event log."""
+    from marketing_agents.realtime import NegotiateError, WatchRefused, follow
+
+    events: list[dict[str, Any]] = []
+    streaming: dict[str, str] = {"text": ""}
+    state = {"status": "Generating"}
+    with Live(render_progress(events, state["status"]), console=console, refresh_per_second=8,
+              transient=False) as live:
+
+        def on_event(envelope: dict[str, Any]) -> None:
+            payload = envelope.get("payload") or {}
+            if envelope["type"] == "onChunkReceived":
+                streaming["text"] = "" if payload.get("sequence") == 0 else streaming["text"]
+                streaming["text"] += payload.get("chunk", "")
+            elif payload.get("reply"):
+                state["status"] = payload.get("status", state["status"])
+            else:
+                events.append(envelope)
+                state["status"] = payload.get("status", state["status"])
+                if envelope["type"] == "onArtifactGenerated":
+                    streaming["text"] = ""
+            tail = Text(streaming["text"][-600:], style="dim") if streaming["text"] else Text("")
+            live.update(Group(render_progress(events, state["status"]), tail))
+
+        try:
+            snapshot = follow(api.base_url, api.user, campaign_id, on_event)
+        except WatchRefused as error:
+            raise CliError(str(error)) from error
+        except NegotiateError:
+            snapshot = None
+    if snapshot is None:
+        return _poll_campaign(api, console, campaign_id, poll_seconds)
+    print_snapshot(console, snapshot, show_content=True)
+    return snapshot
+
+
+def _poll_campaign(api: ApiClient, console: Console, campaign_id: str, poll_seconds: float) -> dict[str, Any]:
     """Follow the campaign's event log until it waits for a person (or ends)."""
     events: list[dict[str, Any]] = []
     status = "Generating"

@@ -23,6 +23,7 @@ class CliError(Exception):
 class ApiClient:
     def __init__(self, base_url: str | None = None, user: str | None = None, timeout: float = 30.0) -> None:
         self.base_url = (base_url or os.environ.get(URL_SETTING) or DEFAULT_URL).rstrip("/")
+        self.user = user
         headers = {"x-ms-client-principal-id": user} if user else {}
         self._http = httpx.Client(base_url=self.base_url, headers=headers, timeout=timeout)
 

@@ -137,10 +137,16 @@ def test_node_client_follows_a_campaign(env: Env, node_clients: list[NodeClient]
     live = [m for m in alice_msgs if m["type"] in LOG_TYPES and not m["payload"].get("reply")]
     assert all(m["campaignId"] == campaign_id for m in alice_msgs)  # nothing of bob's campaign
     assert len({m["eventId"] for m in live}) == len(live)  # no duplicate
-    assert [m["sequence"] for m in live] == sorted(m["sequence"] for m in live)  # in order
+    # The three agents run in parallel with sequences reserved up front, so their events
+    # may arrive in any order among themselves; the contract is that a client restores
+    # the order by sequence (docs/events.md), as the Python watch client does.
+    live.sort(key=lambda m: m["sequence"])
     expected = [{k: v for k, v in e.items() if k not in ("docType", "id")} for e in log
                 if e["sequence"] > last_before_join]
-    assert [m["eventId"] for m in live] == [e["eventId"] for e in expected]
+    # Events between the join and the status read may arrive live as well (the client
+    # drops them by id); everything after the snapshot must arrive live, in order.
+    assert [m["eventId"] for m in live if m["sequence"] > last_before_join] == [e["eventId"] for e in expected]
+    assert {m["eventId"] for m in live} <= {e["eventId"] for e in log}
     assert live[-1]["type"] in ("onCampaignCompleted", "onGenerationFailed")
     bob_msgs = [m["args"][0] for m in bob.received()]
     assert all(m.get("campaignId") in (other_id, campaign_id) for m in bob_msgs)
