@@ -81,7 +81,8 @@ def test_cancel_while_agents_are_writing(slow_host: DevHostProcess) -> None:
         assert snapshot["campaign"]["status"] == "Cancelled"
         log = events(http, campaign_id)
         assert len({e["eventId"] for e in log}) == len(log)
-        assert any(e["payload"].get("status") == "Cancelled" for e in log), [(e["sequence"], e["type"], e["payload"].get("status")) for e in log]
+        summary = [(e["sequence"], e["type"], e["payload"].get("status")) for e in log]
+        assert any(e["payload"].get("status") == "Cancelled" for e in log), summary
 
 
 @pytest.mark.parametrize(
