@@ -19,6 +19,7 @@ from marketing_agents.events import make_event, signalr_messages_json
 from marketing_agents.flow import (
     ON_ARTIFACT_GENERATED,
     ON_CAMPAIGN_STARTED,
+    ON_CAMPAIGN_STATUS,
     ON_COMPLIANCE_CHECK_COMPLETED,
     AuditInput,
     AuditOutput,
@@ -105,7 +106,13 @@ async def update_campaign(
     campaign = await apply_update_stored(services().repository, update)
     if update.event_type and update.event_sequence is not None:
         payload_out = dict(update.event_payload, status=campaign.status.value)
-        _publish(events_out, signalr, [make_event(campaign.id, update.event_sequence, update.event_type, payload_out)])
+        announced = [make_event(campaign.id, update.event_sequence, update.event_type, payload_out)]
+        if update.fill_sequence_gaps:
+            stored = {e.sequence for e in await services().repository.list_events(campaign.id)}
+            filler = {"status": campaign.status.value, "reason": campaign.status_reason, "filler": True}
+            missing = [s for s in range(1, update.event_sequence) if s not in stored]
+            announced = [make_event(campaign.id, s, ON_CAMPAIGN_STATUS, filler) for s in missing] + announced
+        _publish(events_out, signalr, announced)
     return campaign.status.value
 
 

@@ -80,6 +80,9 @@ class CampaignUpdate(CamelModel):
     event_type: str | None = None
     event_sequence: int | None = None
     event_payload: dict[str, Any] = Field(default_factory=dict)
+    # After a failure, sequences reserved for activities that never finished would leave
+    # holes that clients wait for; fill them with status events before this one.
+    fill_sequence_gaps: bool = False
 
 
 class GenerateInput(CamelModel):

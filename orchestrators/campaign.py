@@ -146,9 +146,34 @@ def review(context: df.DurableOrchestrationContext, state: FlowState, with_deadl
 
 @bp.orchestration_trigger(context_name="context")
 def campaign_orchestrator(context: df.DurableOrchestrationContext) -> Step:
-    """SPEC.md section 2: create → generate ∥ → audit → retry → review → approve/revise."""
+    """SPEC.md section 2: create → generate ∥ → audit → retry → review → approve/revise.
+    An activity that still fails after its retries fails the campaign visibly
+    (``Failed`` with the reason) instead of leaving it ``Generating`` for ever."""
     state = FlowState.model_validate(context.get_input())
+    try:
+        return (yield from run_campaign(context, state))
+    except Exception as error:
+        reason = failure_reason(error)
+        _status(context, state, CampaignStatus.FAILED, reason=reason)
+        yield _update(
+            context,
+            state,
+            status=CampaignStatus.FAILED,
+            status_reason=reason,
+            event_type=ON_GENERATION_FAILED,
+            event_payload={"status": CampaignStatus.FAILED.value, "reason": reason},
+            fill_sequence_gaps=True,
+        )
+        return {"status": CampaignStatus.FAILED.value, "reason": reason}
 
+
+def failure_reason(error: Exception) -> str:
+    """The first line of an activity failure, without its traceback, for people to read."""
+    text = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+    return text[:300]
+
+
+def run_campaign(context: df.DurableOrchestrationContext, state: FlowState) -> Step:
     if state.phase == "generate":
         if state.sequence == 0:
             yield _call(

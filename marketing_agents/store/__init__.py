@@ -21,6 +21,7 @@ __all__ = [
 ]
 
 LOCAL_PREFIX = "LocalDocumentStore="
+APP_ROOT = Path(__file__).resolve().parents[2]
 
 
 def local_store_path(env: Mapping[str, str] | None = None, base_dir: str | Path | None = None) -> Path | None:
@@ -29,13 +30,17 @@ def local_store_path(env: Mapping[str, str] | None = None, base_dir: str | Path 
     env = os.environ if env is None else env
     value = env.get(COSMOS_CONNECTION_SETTING, "").strip()
     if not value and not env.get(f"{COSMOS_CONNECTION_SETTING}__accountEndpoint"):
-        value = LOCAL_PREFIX + DEFAULT_LOCAL_STORE
+        raise ConfigError(
+            f"setting {COSMOS_CONNECTION_SETTING} is not set (locally: {LOCAL_PREFIX}{DEFAULT_LOCAL_STORE}, "
+            "as in local.settings.json.example)"
+        )
     if not value.startswith(LOCAL_PREFIX):
         return None
     path = Path(value[len(LOCAL_PREFIX) :].strip())
-    if not str(path):
+    if not str(path) or str(path) == ".":
         raise ConfigError(f"setting {COSMOS_CONNECTION_SETTING} names no file after {LOCAL_PREFIX}")
-    return path if path.is_absolute() else Path(base_dir or os.getcwd()) / path
+    # Relative to the app folder (where function_app.py is), as the host's bindings resolve it.
+    return path if path.is_absolute() else Path(base_dir or APP_ROOT) / path
 
 
 def repository_from_settings(env: Mapping[str, str] | None = None) -> CampaignRepository:

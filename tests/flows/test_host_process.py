@@ -108,3 +108,26 @@ def test_bad_setting_stops_the_host_at_start_up(tmp_path: Path, setting: str, va
     assert result.returncode == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and setting in lines[0] and "Traceback" not in result.stderr
+
+
+def test_an_activity_that_keeps_failing_fails_the_campaign_visibly(tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("posters cannot be stored under a file")
+    env = {
+        "CosmosDBConnection": f"LocalDocumentStore={tmp_path / 'documents.sqlite'}",
+        "POSTER_DIR": str(blocker),
+        "LOCAL_USER_ID": "alice",
+    }
+    with (
+        DevHostProcess(ROOT, tmp_path / "state", env=env) as process,
+        httpx.Client(base_url=process.base_url, timeout=30) as http,
+    ):
+        campaign_id = create(http, brief("ecobottle"))
+        snapshot = wait_for_status(http, campaign_id, {"Failed"}, timeout=60)
+        reason = snapshot["campaign"]["statusReason"]
+        assert "generate_artifact" in reason and "Traceback" not in reason
+        log = events(http, campaign_id)
+        summary = [(e["sequence"], e["type"], e["payload"].get("status")) for e in log]
+        assert log[-1]["type"] == "onGenerationFailed" and log[-1]["payload"]["status"] == "Failed", summary
+        assert_event_log_is_clean(log)
+        wait_for_runtime(http, campaign_id, {"Completed"})
