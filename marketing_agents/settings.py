@@ -26,7 +26,8 @@ class AppSettings:
     local_user: str
 
 
-def _number(env: Mapping[str, str], name: str, default: float, low: float, high: float) -> float:
+def number_setting(env: Mapping[str, str], name: str, default: float, low: float, high: float) -> float:
+    """A numeric setting within bounds; blank means the default; a bad value names the setting."""
     raw = env.get(name)
     if raw is None or raw.strip() == "":
         return default
@@ -41,10 +42,10 @@ def _number(env: Mapping[str, str], name: str, default: float, low: float, high:
 
 def load_settings(env: Mapping[str, str] | None = None) -> AppSettings:
     env = os.environ if env is None else env
-    hours = _number(env, "REVIEW_DEADLINE_HOURS", 72.0, 0.001, 24.0 * 30)
+    hours = number_setting(env, "REVIEW_DEADLINE_HOURS", 72.0, 0.001, 24.0 * 30)
     return AppSettings(
         review_deadline=timedelta(hours=hours),
-        compliance_threshold=_number(env, "COMPLIANCE_THRESHOLD", 80.0, 0.0, 100.0),
-        max_regeneration_rounds=int(_number(env, "MAX_REGENERATION_ROUNDS", 5, 0, 10)),
+        compliance_threshold=number_setting(env, "COMPLIANCE_THRESHOLD", 80.0, 0.0, 100.0),
+        max_regeneration_rounds=int(number_setting(env, "MAX_REGENERATION_ROUNDS", 5, 0, 10)),
         local_user=env.get("LOCAL_USER_ID", "local-user") or "local-user",
     )

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import TypeVar
 
-from ..settings import ConfigError
+from ..settings import ConfigError, number_setting
 
 __all__ = [
     "AgentRole",
@@ -119,19 +119,6 @@ def _text(env: Mapping[str, str], name: str) -> str | None:
     return raw.strip()
 
 
-def _number(env: Mapping[str, str], name: str, default: float, low: float, high: float) -> float:
-    raw = _text(env, name)
-    if raw is None:
-        return default
-    try:
-        value = float(raw)
-    except ValueError as error:
-        raise ConfigError(f"setting {name}={raw!r} is not a number") from error
-    if not low <= value <= high:
-        raise ConfigError(f"setting {name}={raw!r} must be between {low:g} and {high:g}")
-    return value
-
-
 def _flag(env: Mapping[str, str], name: str) -> bool:
     raw = (_text(env, name) or "false").lower()
     if raw in {"1", "true", "yes", "on"}:
@@ -181,7 +168,7 @@ def _redis(env: Mapping[str, str]) -> RedisSettings:
     use_entra_id = _flag(env, "REDIS_USE_ENTRA_ID")
     if use_entra_id and host is None:
         raise ConfigError("setting REDIS_HOST is required when REDIS_USE_ENTRA_ID is true")
-    port = int(_number(env, "REDIS_PORT", DEFAULT_AZURE_REDIS_PORT, 1, 65535))
+    port = int(number_setting(env, "REDIS_PORT", DEFAULT_AZURE_REDIS_PORT, 1, 65535))
     return RedisSettings(url, host, port, use_entra_id, _text(env, "REDIS_USERNAME"))
 
 
@@ -242,15 +229,15 @@ def load_model_settings(env: Mapping[str, str] | None = None) -> ModelSettings |
         api_key=connection["api_key"],
         azure_endpoint=connection["azure_endpoint"],
         azure_api_version=_text(env, "AZURE_OPENAI_API_VERSION") or DEFAULT_AZURE_API_VERSION,
-        timeout_seconds=_number(env, "MODEL_TIMEOUT_SECONDS", 60.0, 0.01, 600.0),
-        max_tries=int(_number(env, "MODEL_MAX_TRIES", 5, 1, 10)),
-        retry_base_seconds=_number(env, "MODEL_RETRY_BASE_SECONDS", 2.0, 0.0, 60.0),
-        retry_max_wait_seconds=_number(env, "MODEL_RETRY_MAX_WAIT_SECONDS", 60.0, 0.0, 600.0),
+        timeout_seconds=number_setting(env, "MODEL_TIMEOUT_SECONDS", 60.0, 0.01, 600.0),
+        max_tries=int(number_setting(env, "MODEL_MAX_TRIES", 5, 1, 10)),
+        retry_base_seconds=number_setting(env, "MODEL_RETRY_BASE_SECONDS", 2.0, 0.0, 60.0),
+        retry_max_wait_seconds=number_setting(env, "MODEL_RETRY_MAX_WAIT_SECONDS", 60.0, 0.0, 600.0),
         response_format=response_format,
-        temperature=None if temperature is None else _number(env, "MODEL_TEMPERATURE", 0, 0, 2),
+        temperature=None if temperature is None else number_setting(env, "MODEL_TEMPERATURE", 0, 0, 2),
         image_model=_text(env, "MODEL_IMAGE"),
         cache_backend=_cache(env, redis),
-        cache_ttl_seconds=int(_number(env, "AGENT_CACHE_TTL_SECONDS", 3600, 0, 30 * 24 * 3600)),
+        cache_ttl_seconds=int(number_setting(env, "AGENT_CACHE_TTL_SECONDS", 3600, 0, 30 * 24 * 3600)),
         cache_path=_text(env, "AGENT_CACHE_PATH") or DEFAULT_CACHE_PATH,
         redis=redis,
     )
