@@ -145,8 +145,13 @@ def _request_model(req: func.HttpRequest, model: Any, what: str, allow_empty: bo
 async def request_revision(req: func.HttpRequest, client: df.DurableOrchestrationClient) -> func.HttpResponse:
     request = _request_model(req, RevisionRequest, "revision request")
     campaign_id = req.route_params["id"]
-    revision, decision = await _service().request_revision(campaign_id, caller(req), request)
-    await client.raise_event(campaign_id, review_event_name(revision.revision_number - 1), decision.to_doc())
+    service = _service()
+    revision, decision, before = await service.request_revision(campaign_id, caller(req), request)
+    try:
+        await client.raise_event(campaign_id, review_event_name(revision.revision_number - 1), decision.to_doc())
+    except Exception as error:  # the orchestration is gone or unreachable: undo, so nothing is half-done
+        await service.undo_revision(before)
+        raise ServiceUnavailable("The revision could not be started; the campaign is unchanged, try again") from error
     body = {"campaignId": campaign_id, "revisionNumber": revision.revision_number, "status": "Revising"}
     return json_response(dict(body, links=_links(req, campaign_id)), 202)
 

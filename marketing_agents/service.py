@@ -144,7 +144,7 @@ class CampaignService:
 
     async def request_revision(
         self, campaign_id: str, user: str, request: RevisionRequest
-    ) -> tuple[Revision, ReviewDecision]:
+    ) -> tuple[Revision, ReviewDecision, Campaign]:
         campaign, etag = await self.readable(campaign_id, user)
         if campaign.status not in REVISABLE_STATUSES:
             raise Conflict(
@@ -178,7 +178,27 @@ class CampaignService:
         decision = ReviewDecision(
             action="revise", revision_number=number, artifact_types=revision.artifact_types, by=user
         )
-        return revision, decision
+        return revision, decision, campaign
+
+    async def undo_revision(self, before: Campaign) -> None:
+        """Put the campaign back as it was when the orchestration could not be told about
+        a revision, so the person can simply try again."""
+        found = await self.repository.get_campaign(before.id)
+        if found is None:
+            return
+        current, etag = found
+        if current.status != CampaignStatus.REVISING or current.revision_number != before.revision_number + 1:
+            return  # something else moved it on; leave it
+        restored = current.model_copy(
+            update={
+                "status": before.status,
+                "status_reason": before.status_reason,
+                "revision_number": before.revision_number,
+                "round": before.round,
+                "updated_at": utc_now(),
+            }
+        )
+        await self._replace(restored, etag)
 
     async def approve(self, campaign_id: str, user: str, request: ApprovalRequest) -> tuple[Campaign, ReviewDecision]:
         campaign, etag = await self.readable(campaign_id, user)

@@ -275,3 +275,15 @@ def test_orchestrator_replay_is_deterministic(http: httpx.Client, host: DevHost)
     replayed = [(name, payload) for kind, name, payload in first if kind in (0, 1)]
     assert replayed[: len(scheduled)] == scheduled
     assert len(scheduled) >= 10  # start, 2 rounds of (status, 3 or fewer agents, status, audit), outcome
+
+
+def test_revision_that_cannot_reach_the_orchestration_changes_nothing(http: httpx.Client) -> None:
+    campaign_id = create(http, brief("ecobottle"))
+    wait_for_status(http, campaign_id, {"AwaitingReview"})
+    terminated = http.post(f"/runtime/webhooks/durabletask/instances/{campaign_id}/terminate", params={"reason": "test"})
+    assert terminated.status_code == 202
+    wait_for_runtime(http, campaign_id, {"Terminated"})
+    response = http.post(f"/api/campaigns/{campaign_id}/revisions", json={"feedback": "shorter"})
+    assert response.status_code == 503 and "unchanged" in response.json()["detail"]
+    campaign = http.get(f"/api/campaigns/{campaign_id}").json()["campaign"]
+    assert campaign["status"] == "AwaitingReview" and campaign["revisionNumber"] == 0
