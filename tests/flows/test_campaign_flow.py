@@ -280,7 +280,9 @@ def test_orchestrator_replay_is_deterministic(http: httpx.Client, host: DevHost)
 def test_revision_that_cannot_reach_the_orchestration_changes_nothing(http: httpx.Client) -> None:
     campaign_id = create(http, brief("ecobottle"))
     wait_for_status(http, campaign_id, {"AwaitingReview"})
-    terminated = http.post(f"/runtime/webhooks/durabletask/instances/{campaign_id}/terminate", params={"reason": "test"})
+    terminated = http.post(
+        f"/runtime/webhooks/durabletask/instances/{campaign_id}/terminate", params={"reason": "test"}
+    )
     assert terminated.status_code == 202
     wait_for_runtime(http, campaign_id, {"Terminated"})
     response = http.post(f"/api/campaigns/{campaign_id}/revisions", json={"feedback": "shorter"})
