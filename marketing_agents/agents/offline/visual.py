@@ -68,6 +68,8 @@ def write(plan: Plan) -> list[PosterConcept]:
     headlines = [_fit_headline(h) for h in p.fill_all(v.headlines, "poster-headline")]
     if p.theme and len(p.theme.split()) <= MAX_HEADLINE_WORDS:
         headlines = [p.theme] + [h for h in headlines if h != p.theme]
+    # A poster is read at a glance: headlines that fit go first (stable, so still deterministic).
+    headlines.sort(key=lambda h: len(h.split()) > MAX_HEADLINE_WORDS)
     ctas = p.fill_all(v.ctas, "poster-cta")
     musts = [*p.required_sentences(), *p.offer_sentences()]
     concepts = []
