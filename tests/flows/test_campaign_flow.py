@@ -36,6 +36,7 @@ def host(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DevHost]:
     state = tmp_path_factory.mktemp("flow-host")
     settings = {
         "CosmosDBConnection": f"LocalDocumentStore={state / 'documents.sqlite'}",
+        "POSTER_DIR": str(state / "posters"),
         "LOCAL_USER_ID": "alice",
     }
     reset_services()

@@ -19,7 +19,11 @@ ECOBOTTLE = str(ROOT / "examples" / "briefs" / "ecobottle.json")
 @pytest.fixture(scope="module")
 def host(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DevHost]:
     state = tmp_path_factory.mktemp("cli-host")
-    settings = {"CosmosDBConnection": f"LocalDocumentStore={state / 'documents.sqlite'}", "LOCAL_USER_ID": "alice"}
+    settings = {
+        "CosmosDBConnection": f"LocalDocumentStore={state / 'documents.sqlite'}",
+        "POSTER_DIR": str(state / "posters"),
+        "LOCAL_USER_ID": "alice",
+    }
     reset_services()
     with DevHost(ROOT, state_dir=state / "devhost", port=0, virtual_clock=True, settings=settings) as running:
         yield running

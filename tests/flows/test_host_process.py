@@ -30,6 +30,7 @@ def slow_host(tmp_path: Path) -> Iterator[DevHostProcess]:
     env = {
         "CosmosDBConnection": f"LocalDocumentStore={tmp_path / 'documents.sqlite'}",
         "SIMULATED_LATENCY_MS": "600",
+        "POSTER_DIR": str(tmp_path / "posters"),
         "LOCAL_USER_ID": "alice",
     }
     process = DevHostProcess(ROOT, tmp_path / "state", env=env)

@@ -62,6 +62,7 @@ def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Env]:
     monkeypatch.setenv("CosmosDBConnection", f"LocalDocumentStore={tmp_path / 'documents.sqlite'}")
     monkeypatch.setenv("AzureSignalRConnectionString", f"Endpoint=http://127.0.0.1:{port};AccessKey={ACCESS_KEY};")
     monkeypatch.setenv("LOCAL_USER_ID", "local-user")
+    monkeypatch.setenv("POSTER_DIR", str(tmp_path / "posters"))
     monkeypatch.setenv("SIMULATED_LATENCY_MS", "1000")  # time to join, even on a loaded machine, before copy streams
     reset_services()
     running = Env(tmp_path, port)
