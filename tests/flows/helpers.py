@@ -21,10 +21,18 @@ def wait_for_status(
         response = http.get(f"/api/campaigns/{campaign_id}")
         response.raise_for_status()
         snapshot = response.json()
-        if snapshot["campaign"]["status"] in wanted:
+        status = snapshot["campaign"]["status"]
+        if status in wanted and (status not in SETTLED or _announced(http, campaign_id, status)):
             return snapshot
         time.sleep(0.05)
     raise AssertionError(f"campaign {campaign_id} stuck in {snapshot.get('campaign', {}).get('status')}")
+
+
+def _announced(http: httpx.Client, campaign_id: str, status: str) -> bool:
+    """The activity that settles a campaign writes the document, then (as it returns) the
+    event that announces it; a settled status counts once its event is in the log too."""
+    log = events(http, campaign_id)
+    return bool(log) and log[-1]["payload"].get("status") == status
 
 
 def wait_for_runtime(http: httpx.Client, instance_id: str, statuses: set[str], timeout: float = 30.0) -> dict[str, Any]:

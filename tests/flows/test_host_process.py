@@ -127,7 +127,11 @@ def test_an_activity_that_keeps_failing_fails_the_campaign_visibly(tmp_path: Pat
         snapshot = wait_for_status(http, campaign_id, {"Failed"}, timeout=60)
         reason = snapshot["campaign"]["statusReason"]
         assert "generate_artifact" in reason and "Traceback" not in reason
+        deadline = time.monotonic() + 10  # the document changes first, its event lands as the activity returns
         log = events(http, campaign_id)
+        while log[-1]["type"] != "onGenerationFailed" and time.monotonic() < deadline:
+            time.sleep(0.05)
+            log = events(http, campaign_id)
         summary = [(e["sequence"], e["type"], e["payload"].get("status")) for e in log]
         assert log[-1]["type"] == "onGenerationFailed" and log[-1]["payload"]["status"] == "Failed", summary
         assert_event_log_is_clean(log)

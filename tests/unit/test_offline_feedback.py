@@ -214,3 +214,19 @@ def test_issue_without_fix_is_read_as_free_text() -> None:
         ],
     )
     assert not term_spans(text_of(result), "millennials")
+
+
+def test_qualifier_must_sit_in_the_claims_own_sentence() -> None:
+    from marketing_agents.agents.offline.editing import Editor
+
+    editor = Editor("EcoBottle", qualify={"recyclable": "where facilities exist"})
+    out = editor.apply("It is recyclable where facilities exist. The cap is recyclable too.")
+    assert out == "It is recyclable where facilities exist. The cap is recyclable (where facilities exist) too."
+
+
+def test_product_name_capitalisation_fix_is_applied() -> None:
+    from marketing_agents.agents.offline.editing import Editor
+
+    editor = Editor("EcoBottle", replace={"ecobottle": "EcoBottle"})
+    assert editor.apply("Meet ecobottle and ECOBOTTLE.") == "Meet EcoBottle and EcoBottle."
+    assert any("wrote 'ecobottle' as 'EcoBottle'" in note for note in editor.notes())

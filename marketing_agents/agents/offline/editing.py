@@ -97,6 +97,12 @@ class Editor:
             return text
         original = text
         for old, new in self.replace.items():
+            if new and old.lower() == new.lower():  # a capitalisation fix, e.g. the product as the brand writes it
+                for s, e in reversed(term_spans(text, old)):
+                    if text[s:e] != new:
+                        text = text[:s] + new + text[e:]
+                        self.counts[f"wrote '{old}' as '{new}'"] += 1
+                continue
             for s, e in reversed(self._free(text, term_spans(text, old), old)):
                 in_word = (s > 0 and text[s - 1].isalnum()) or (e < len(text) and text[e].isalnum())
                 in_tag = in_word or (s > 0 and text[s - 1] in "#＃")
@@ -112,11 +118,11 @@ class Editor:
                 text, self._free(text, banned_spans(text, constraint), constraint.phrase), constraint.phrase
             )
         for term, qualifier in self.qualify.items():
-            if qualifier.lower() in text.lower():
-                continue
-            spans = term_spans(text, term)
-            if spans:
-                _, e = spans[0]
+            # Each claim needs its qualifier in its own sentence; one elsewhere does not count.
+            for _, e in reversed(term_spans(text, term)):
+                start, end = _sentence_bounds(text, e)
+                if qualifier.lower() in text[start:end].lower():
+                    continue
                 text = f"{text[:e]} ({qualifier}){text[e:]}"
                 self.counts[f"qualified '{term}' with '{qualifier}'"] += 1
         return tidy(text) if text != original else text
@@ -176,3 +182,11 @@ def shorten_text(text: str, fits: Callable[[str], bool], essential: Callable[[st
 def within(limit: int) -> Callable[[str], bool]:
     """A ``fits`` test: at most ``limit`` characters."""
     return lambda text: len(text) <= limit
+
+
+def _sentence_bounds(text: str, at: int) -> tuple[int, int]:
+    """The sentence (or line) around offset ``at``."""
+    starts = [m.end() for m in re.finditer(r"[.!?]\s+|\n", text[:at])]
+    start = starts[-1] if starts else 0
+    found = re.search(r"[.!?](\s|$)|\n", text[at:])
+    return start, (at + found.start() + 1) if found else len(text)
