@@ -13,7 +13,6 @@ import httpx
 import pytest
 
 from devhost import DevHost
-from marketing_agents.runtime import reset_services
 
 from .helpers import (
     assert_event_log_is_clean,
@@ -29,20 +28,6 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def brief(name: str) -> dict[str, Any]:
     return dict(json.loads((ROOT / "examples" / "briefs" / f"{name}.json").read_text()))
-
-
-@pytest.fixture(scope="module")
-def host(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DevHost]:
-    state = tmp_path_factory.mktemp("flow-host")
-    settings = {
-        "CosmosDBConnection": f"LocalDocumentStore={state / 'documents.sqlite'}",
-        "POSTER_DIR": str(state / "posters"),
-        "LOCAL_USER_ID": "alice",
-    }
-    reset_services()
-    with DevHost(ROOT, state_dir=state / "devhost", port=0, virtual_clock=True, settings=settings) as running:
-        yield running
-    reset_services()
 
 
 @pytest.fixture

@@ -3,31 +3,15 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from devhost import DevHost
 from marketing_agents.cli import main
-from marketing_agents.runtime import reset_services
 
 ROOT = Path(__file__).resolve().parents[2]
 ECOBOTTLE = str(ROOT / "examples" / "briefs" / "ecobottle.json")
-
-
-@pytest.fixture(scope="module")
-def host(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DevHost]:
-    state = tmp_path_factory.mktemp("cli-host")
-    settings = {
-        "CosmosDBConnection": f"LocalDocumentStore={state / 'documents.sqlite'}",
-        "POSTER_DIR": str(state / "posters"),
-        "LOCAL_USER_ID": "alice",
-    }
-    reset_services()
-    with DevHost(ROOT, state_dir=state / "devhost", port=0, virtual_clock=True, settings=settings) as running:
-        yield running
-    reset_services()
 
 
 def run(host: DevHost, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
