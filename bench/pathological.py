@@ -27,9 +27,9 @@ from marketing_agents.agents.registry import offline_agents  # noqa: E402
 from marketing_agents.compliance import build_auditor  # noqa: E402
 from marketing_agents.compliance.base import AuditContext  # noqa: E402
 from marketing_agents.models import (  # noqa: E402
+    LONG_TEXT,
     ArtifactType,
     ArtifactVersion,
-    LONG_TEXT,
     CampaignBrief,
     PosterConcept,
     VisualData,
@@ -93,7 +93,18 @@ def run(theme: str) -> dict[str, float]:
         )
     auditor = build_auditor({})
     audit_context = AuditContext(report_id="r", campaign_id="bench", brief=campaign_brief, artifacts=versions)
-    figures["audit"], _ = timed(lambda: asyncio.run(auditor.audit(audit_context)))
+    figures["audit"], report = timed(lambda: asyncio.run(auditor.audit(audit_context)))
+    for artifact_type, agent in offline_agents().items():  # one regeneration round, with the findings
+        context = AgentContext(
+            campaign_id="bench",
+            artifact_type=artifact_type,
+            brief=campaign_brief,
+            round=1,
+            previous=versions[artifact_type],
+            audit_issues=[i for i in report.issues if i.artifact_type == artifact_type],
+            audit_feedback=report.feedback_by_type.get(artifact_type),
+        )
+        figures[f"{artifact_type.value} round 1"], _ = timed(lambda: asyncio.run(agent.generate(context)))  # noqa: B023
     concept = VisualData.model_validate(versions[ArtifactType.VISUAL].data).concepts[0]
     figures["poster"], _ = timed(lambda: render_poster(concept))
     hostile = PosterConcept(
