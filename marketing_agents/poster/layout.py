@@ -35,6 +35,14 @@ DEFAULT_BACKGROUND = "#1F3A5F"
 DEFAULT_ACCENT = "#F2C14E"
 LIGHT, DARK = "#FFFFFF", "#111111"
 _HEX = re.compile(r"^#?([0-9A-Fa-f]{6}|[0-9A-Fa-f]{3})$")
+# Characters XML 1.0 cannot carry at all (controls, lone surrogates, U+FFFE/U+FFFF):
+# no escaping helps, and Pillow cannot draw them either, so they are dropped.
+_NOT_DRAWABLE = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def drawable(text: str) -> str:
+    """``text`` without the characters neither the SVG nor the PNG can hold."""
+    return _NOT_DRAWABLE.sub("", text)
 
 
 @cache
@@ -167,6 +175,14 @@ def layout_poster(concept: PosterConcept) -> PosterLayout:
     text_colour = readable_on(background, tuple(palette[2:]))
     button_top = HEIGHT - MARGIN - BUTTON_HEIGHT
     headline_sizes, subline_sizes = HEADLINE_SIZES, SUBLINE_SIZES
+    concept = concept.model_copy(
+        update={
+            "headline": drawable(concept.headline),
+            "subline": drawable(concept.subline),
+            "call_to_action": drawable(concept.call_to_action),
+            "alt_text": drawable(concept.alt_text),
+        }
+    )
     while True:
         headline = _block(concept.headline, headline_sizes, HEADLINE_MAX_LINES, MARGIN + 40, text_colour, True)
         sub_top = headline.baselines[-1] + 0.6 * headline.size
