@@ -39,6 +39,7 @@ from marketing_agents.store.base import (
     DATABASE,
     EVENTS,
     PARTITION_KEY_PATHS,
+    check_document_size,
 )
 
 check_settings()  # a bad setting stops the host at start-up, naming the setting
@@ -63,12 +64,18 @@ signalr_out = bp.generic_output_binding(
 )
 
 
-def _documents(docs: list[dict[str, Any]]) -> func.DocumentList:
-    return func.DocumentList([func.Document.from_dict(d) for d in docs])
+def _document(doc: dict[str, Any], container: str) -> func.Document:
+    """A binding value, refused (the activity fails, naming the document and its size)
+    when it is over the size every stored document keeps below Cosmos DB's 2 MB limit."""
+    return func.Document.from_dict(check_document_size(doc, f"{container} document {doc.get('id')}"))
+
+
+def _documents(docs: list[dict[str, Any]], container: str) -> func.DocumentList:
+    return func.DocumentList([_document(d, container) for d in docs])
 
 
 def _publish(events_out: func.Out[func.DocumentList], signalr: func.Out[str], event_docs: list[Any]) -> None:
-    events_out.set(_documents([e.to_doc() for e in event_docs]))
+    events_out.set(_documents([e.to_doc() for e in event_docs], EVENTS))
     signalr.set(signalr_messages_json(event_docs))
 
 
@@ -134,7 +141,7 @@ async def generate_artifact(
         version, usage = await generate_version(inp, svc.repository, svc.agents, on_chunk)
     if version.type == ArtifactType.VISUAL:
         version = await attach_poster(version, svc.posters, svc.model_settings)
-    artifact_out.set(func.Document.from_dict(version.to_doc()))
+    artifact_out.set(_document(version.to_doc(), ARTIFACTS))
     event = make_event(
         inp.campaign_id,
         inp.sequence,
@@ -172,8 +179,8 @@ async def audit_campaign(
     inp = AuditInput.model_validate(payload)
     svc = services()
     report, linked = await audit_versions(inp, svc.repository, svc.auditor, svc.settings.compliance_threshold)
-    report_out.set(func.Document.from_dict(report.to_doc()))
-    artifacts_out.set(_documents([v.to_doc() for v in linked]))
+    report_out.set(_document(report.to_doc(), AUDITS))
+    artifacts_out.set(_documents([v.to_doc() for v in linked], ARTIFACTS))
     summary = {
         "reportId": report.id,
         "round": report.round,
@@ -181,7 +188,7 @@ async def audit_campaign(
         "isCompliant": report.is_compliant,
         "complianceScore": report.compliance_score,
         "status": report.status.value,
-        "issueCount": len(report.issues),
+        "issueCount": len(report.issues) + report.issues_omitted,
         "issues": [i.to_doc() for i in report.issues[:20]],
     }
     _publish(events_out, signalr, [make_event(inp.campaign_id, inp.sequence, ON_COMPLIANCE_CHECK_COMPLETED, summary)])

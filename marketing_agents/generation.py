@@ -3,6 +3,7 @@ agent write, and shape the result as the artifact version to store."""
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import time
 from collections.abc import Mapping
@@ -29,7 +30,11 @@ async def attach_poster(
     visual = VisualData.model_validate(version.data)
     concept = visual.concepts[min(visual.chosen_index, len(visual.concepts) - 1)]
     background = await generate_background(model_settings, concept)
-    svg, png = render_poster(concept, background) if background else _render_design(concept.model_dump_json())
+    # Rendering (layout, PNG encoding) is CPU work: in a thread, so the event loop keeps answering.
+    if background:
+        svg, png = await asyncio.to_thread(render_poster, concept, background)
+    else:
+        svg, png = await asyncio.to_thread(_render_design, concept.model_dump_json())
     await posters.save(version.campaign_id, version.id, svg, png)
     data = dict(
         version.data,

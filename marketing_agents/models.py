@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from enum import Enum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 from pydantic.alias_generators import to_camel
 
 # Bounds that keep a brief a brief: they protect the agents' prompts, Cosmos document
@@ -21,6 +21,15 @@ SHORT_TEXT = 200
 LONG_TEXT = 2000
 MAX_LIST = 20
 MAX_FEEDBACK = 4000
+
+# Bounds on what an agent (offline or model) may put in an artifact, so that no version
+# grows without bound from round to round: the model schemas (llm/schemas.py) ask for no
+# more, and a stored version over them is not built on (previous_data writes afresh).
+MAX_SHORT_POSTS = 60  # at most 12 variants for each of the five platforms
+MAX_CONCEPTS = 5
+MAX_COPY_ITEMS = 10  # headlines, calls to action
+MAX_KEYWORDS = 20
+MAX_NOTES = 60
 
 
 def utc_now() -> datetime:
@@ -142,8 +151,11 @@ class CampaignBrief(StrictRequest):
     language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2}(-[A-Z]{2})?$")] = "en"
 
     def requested_platforms(self) -> list[Platform]:
-        """The platforms to write short copy for, defaulting to all of them."""
-        return list(self.platforms) if self.platforms else list(DEFAULT_PLATFORMS)
+        """The platforms to write short copy for, each once, defaulting to all of them.
+
+        Deduplicated here, where every writer asks, so that a repeated platform (from a
+        brief stored before the API refused them, say) cannot multiply the posts."""
+        return list(dict.fromkeys(self.platforms)) if self.platforms else list(DEFAULT_PLATFORMS)
 
     def display_name(self) -> str:
         return self.name or f"{self.product}: {self.theme}"[:SHORT_TEXT]
@@ -200,17 +212,31 @@ class ArtifactMetadata(CamelModel):
     fallback_used: bool = False
     notes: list[str] = Field(default_factory=list)
 
+    @field_validator("keywords")
+    @classmethod
+    def _few_keywords(cls, keywords: list[str]) -> list[str]:
+        return keywords[:MAX_KEYWORDS]
+
+    @field_validator("notes")
+    @classmethod
+    def _few_notes(cls, notes: list[str]) -> list[str]:
+        """Notes explain a version; past :data:`MAX_NOTES` they only bloat it, so the rest
+        are counted, not kept."""
+        if len(notes) <= MAX_NOTES:
+            return notes
+        return [*notes[: MAX_NOTES - 1], f"… and {len(notes) - MAX_NOTES + 1} more notes (left out)"]
+
 
 class CopyData(CamelModel):
     """Long-form copy (SPEC.md section 2, step 4)."""
 
-    headlines: list[str] = Field(min_length=3)
+    headlines: list[str] = Field(min_length=3, max_length=MAX_COPY_ITEMS)
     body_short: str
     body_medium: str
     body_long: str
-    calls_to_action: list[str] = Field(min_length=3)
+    calls_to_action: list[str] = Field(min_length=3, max_length=MAX_COPY_ITEMS)
     tone_summary: str
-    keywords: list[str] = Field(default_factory=list)
+    keywords: list[str] = Field(default_factory=list, max_length=MAX_KEYWORDS)
 
 
 class ShortPost(CamelModel):
@@ -225,7 +251,7 @@ class ShortPost(CamelModel):
 class ShortCopyData(CamelModel):
     """At least three variants per requested platform, each measured the platform's way."""
 
-    posts: list[ShortPost]
+    posts: list[ShortPost] = Field(max_length=MAX_SHORT_POSTS)
 
 
 class PosterConcept(CamelModel):
@@ -241,7 +267,7 @@ class PosterConcept(CamelModel):
 
 
 class VisualData(CamelModel):
-    concepts: list[PosterConcept] = Field(min_length=2)
+    concepts: list[PosterConcept] = Field(min_length=2, max_length=MAX_CONCEPTS)
     chosen_index: int = 0
     svg_url: str | None = None
     png_url: str | None = None
@@ -327,6 +353,8 @@ class AuditReport(CamelModel):
     status: AuditStatus
     category_scores: CategoryScores
     issues: list[ComplianceIssue] = Field(default_factory=list)
+    # Findings found but not listed (the report keeps the most severe of each artifact's).
+    issues_omitted: int = 0
     feedback: str = ""
     feedback_by_type: dict[ArtifactType, str] = Field(default_factory=dict)
     rule_packs: list[RulePackRef] = Field(default_factory=list)

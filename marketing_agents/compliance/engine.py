@@ -6,13 +6,15 @@ milliseconds); the optional LLM judge runs second and can only add verified find
 
 from __future__ import annotations
 
+import asyncio
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..models import AuditReport, ComplianceIssue, RulePackRef, audit_status_for, utc_now
+from ..models import ArtifactType, AuditReport, ComplianceIssue, RulePackRef, audit_status_for, utc_now
 from .accessibility import check_alt_text, check_contrast
 from .base import AuditContext
 from .checks import (
@@ -46,6 +48,8 @@ from .rules import (
 from .scoring import summarize
 
 RULES_CHECKER = "rules"
+MAX_ISSUES_PER_TYPE = 60  # findings listed per artifact type; the rest are counted
+MAX_EXCERPT_CHARS = 300
 CHECKS: dict[type, Callable[[Any, RuleContext], list[Finding]]] = {
     ExistenceRule: check_existence,
     SubstitutionRule: check_substitution,
@@ -135,13 +139,15 @@ class RuleEngineAuditor:
         return RuleRun(_dedupe(findings), refs, notes + uncompiled, flat, elapsed)
 
     async def audit(self, context: AuditContext) -> AuditReport:
-        run = self.run_rules(context)
+        # The rules and the report are CPU work (regexes over every field): off the event
+        # loop, so the host answers other requests while a long campaign is audited.
+        run = await asyncio.to_thread(self.run_rules, context)
         findings, not_checked, checked_by = run.findings, list(run.uncompiled), [RULES_CHECKER]
         if self.judge is not None:
             findings, not_checked, used = await self._ask_judge(context, run)
             if used:
                 checked_by.append(f"judge:{self.judge.name}")
-        return build_report(context, findings, run.packs, checked_by, not_checked)
+        return await asyncio.to_thread(build_report, context, findings, run.packs, checked_by, not_checked)
 
     async def _ask_judge(self, context: AuditContext, run: RuleRun) -> tuple[list[Finding], list[str], bool]:
         assert self.judge is not None
@@ -172,7 +178,7 @@ def build_report(
 ) -> AuditReport:
     """Scores, status, compliance and feedback for ``findings``."""
     scores, score, _, compliant = summarize([(f.issue, f.category.value) for f in findings], context.threshold)
-    issues: list[ComplianceIssue] = sorted((f.issue for f in findings), key=sort_key)
+    issues, omitted = bounded_issues([f.issue for f in findings])
     per_type = feedback_by_type(issues)
     return AuditReport(
         id=context.report_id,
@@ -184,6 +190,7 @@ def build_report(
         status=audit_status_for(score),
         category_scores=scores,
         issues=issues,
+        issues_omitted=omitted,
         feedback=feedback_text(per_type, compliant, score, context.threshold),
         feedback_by_type=per_type,
         rule_packs=packs,
@@ -193,3 +200,28 @@ def build_report(
         created_at=utc_now(),
     )
 
+
+def _short_excerpt(issue: ComplianceIssue) -> ComplianceIssue:
+    """The issue with its excerpt cut to :data:`MAX_EXCERPT_CHARS` (a length finding quotes
+    the whole post); the span still points at the full text in the artifact."""
+    if len(issue.excerpt) <= MAX_EXCERPT_CHARS:
+        return issue
+    return issue.model_copy(update={"excerpt": issue.excerpt[: MAX_EXCERPT_CHARS - 1] + "…"})
+
+
+def bounded_issues(issues: Iterable[ComplianceIssue]) -> tuple[list[ComplianceIssue], int]:
+    """The issues a report lists, most severe first, and how many were left out.
+
+    Scores count every finding; the report lists at most :data:`MAX_ISSUES_PER_TYPE` per
+    artifact type (its most severe), so every artifact with findings stays in the report
+    and gets feedback, and no text, however repetitive, can grow a report without bound."""
+    kept: list[ComplianceIssue] = []
+    per_type: Counter[ArtifactType] = Counter()
+    omitted = 0
+    for issue in sorted(issues, key=sort_key):
+        per_type[issue.artifact_type] += 1
+        if per_type[issue.artifact_type] > MAX_ISSUES_PER_TYPE:
+            omitted += 1
+        else:
+            kept.append(_short_excerpt(issue))
+    return kept, omitted

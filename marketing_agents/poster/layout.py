@@ -9,6 +9,7 @@ from the concept's palette; text colours are chosen for WCAG contrast, not trust
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -16,6 +17,7 @@ from functools import cache
 from PIL import ImageFont
 
 from ..models import PosterConcept
+from . import wrapping
 
 WIDTH, HEIGHT = 1080, 1350
 MARGIN = 96
@@ -33,6 +35,14 @@ DEFAULT_BACKGROUND = "#1F3A5F"
 DEFAULT_ACCENT = "#F2C14E"
 LIGHT, DARK = "#FFFFFF", "#111111"
 _HEX = re.compile(r"^#?([0-9A-Fa-f]{6}|[0-9A-Fa-f]{3})$")
+# Characters XML 1.0 cannot carry at all (controls, lone surrogates, U+FFFE/U+FFFF):
+# no escaping helps, and Pillow cannot draw them either, so they are dropped.
+_NOT_DRAWABLE = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def drawable(text: str) -> str:
+    """``text`` without the characters neither the SVG nor the PNG can hold."""
+    return _NOT_DRAWABLE.sub("", text)
 
 
 @cache
@@ -87,27 +97,12 @@ def readable_on(background: str, candidates: tuple[str, ...] = ()) -> str:
     return max((LIGHT, "#000000"), key=lambda colour: contrast(colour, background))
 
 
-def wrap(text: str, size: int, max_width: float) -> list[str]:
-    """Greedy word wrap by measured width; words wider than a line are split."""
-    lines: list[str] = []
-    current = ""
-    for word in text.split():
-        candidate = f"{current} {word}".strip()
-        if text_width(candidate, size) <= max_width:
-            current = candidate
-            continue
-        if current:
-            lines.append(current)
-        current = word
-        while text_width(current, size) > max_width and len(current) > 1:
-            cut = len(current) - 1
-            while cut > 1 and text_width(current[:cut] + "-", size) > max_width:
-                cut -= 1
-            lines.append(current[:cut] + "-")
-            current = current[cut:]
-    if current:
-        lines.append(current)
-    return lines
+@functools.lru_cache(maxsize=512)
+def wrap(text: str, size: int, max_width: float, max_lines: int | None = None) -> tuple[tuple[str, ...], bool]:
+    """``text`` wrapped at ``size`` to ``max_width``: ``(lines, overflowed)`` (see
+    :func:`.wrapping.wrap`). Cached: the font-size search asks for the same wrap again."""
+    lines, overflowed = wrapping.wrap(text, functools.partial(text_width, size=size), max_width, max_lines)
+    return tuple(lines), overflowed
 
 
 @dataclass(frozen=True)
@@ -148,12 +143,12 @@ def _block(text: str, sizes: tuple[int, ...], max_lines: int, top: float, colour
     # Bold type is wider than the regular face we measure with: leave it some room.
     width = (WIDTH - 2 * MARGIN) * (BOLD_ROOM if bold else 1.0)
     for size in sizes:
-        lines = wrap(text, size, width)
-        if len(lines) <= max_lines:
+        wrapped, overflowed = wrap(text, size, width, max_lines)
+        if not overflowed:
             break
-    else:
-        lines = lines[:max_lines]
-        lines[-1] = lines[-1].rstrip("-") + "…"
+    lines = list(wrapped) or [""]
+    if overflowed:  # even the smallest type cannot show it all: the artifact keeps the full text
+        lines[-1] = wrapping.with_ellipsis(lines[-1], functools.partial(text_width, size=size), width)
     step = size * LINE_HEIGHT
     baselines = [top + size + index * step for index in range(len(lines))]
     return TextBlock(lines, size, MARGIN, baselines, colour, bold)
@@ -164,12 +159,10 @@ def _button_label(text: str) -> tuple[int, str]:
     room = (WIDTH - 2 * MARGIN - 2 * BUTTON_PADDING) * BOLD_ROOM
     text = " ".join(text.split())
     for size in BUTTON_SIZES:
-        if text_width(text, size) <= room:
+        if wrapping.fits_line(text, functools.partial(text_width, size=size), room):
             return size, text
     size = BUTTON_SIZES[-1]
-    while len(text) > 1 and text_width(text + "…", size) > room:
-        text = text[:-1]
-    return size, text.rstrip() + "…"
+    return size, wrapping.with_ellipsis(text, functools.partial(text_width, size=size), room)
 
 
 def layout_poster(concept: PosterConcept) -> PosterLayout:
@@ -182,6 +175,14 @@ def layout_poster(concept: PosterConcept) -> PosterLayout:
     text_colour = readable_on(background, tuple(palette[2:]))
     button_top = HEIGHT - MARGIN - BUTTON_HEIGHT
     headline_sizes, subline_sizes = HEADLINE_SIZES, SUBLINE_SIZES
+    concept = concept.model_copy(
+        update={
+            "headline": drawable(concept.headline),
+            "subline": drawable(concept.subline),
+            "call_to_action": drawable(concept.call_to_action),
+            "alt_text": drawable(concept.alt_text),
+        }
+    )
     while True:
         headline = _block(concept.headline, headline_sizes, HEADLINE_MAX_LINES, MARGIN + 40, text_colour, True)
         sub_top = headline.baselines[-1] + 0.6 * headline.size

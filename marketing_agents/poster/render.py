@@ -10,15 +10,21 @@ from __future__ import annotations
 
 import base64
 import io
-from xml.sax.saxutils import escape, quoteattr
+from xml.sax.saxutils import escape as _escape
+from xml.sax.saxutils import quoteattr
 
 from PIL import Image, ImageDraw, ImageOps
 
 from ..models import PosterConcept
-from .layout import PosterLayout, TextBlock, font, layout_poster, rgb
+from .layout import PosterLayout, TextBlock, drawable, font, layout_poster, rgb
 
 FONT_FAMILY = "Aileron, 'Helvetica Neue', Helvetica, Arial, sans-serif"
 OVERLAY_OPACITY = 0.72  # keeps text on a photo as readable as on the flat background
+
+
+def escape(text: str) -> str:
+    """``text`` as XML character data: markup escaped, characters XML forbids dropped."""
+    return _escape(drawable(text))
 
 
 def render_poster(concept: PosterConcept, background: bytes | None = None) -> tuple[str, bytes]:

@@ -8,14 +8,24 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from ..settings import COSMOS_CONNECTION_SETTING, DEFAULT_LOCAL_STORE, ConfigError
-from .base import CampaignRepository, PreconditionFailed, StoreError
+from .base import (
+    MAX_DOCUMENT_BYTES,
+    CampaignRepository,
+    DocumentTooLarge,
+    PreconditionFailed,
+    StoreError,
+    check_document_size,
+)
 from .local import LocalCampaignRepository
 
 __all__ = [
+    "MAX_DOCUMENT_BYTES",
     "CampaignRepository",
+    "DocumentTooLarge",
     "LocalCampaignRepository",
     "PreconditionFailed",
     "StoreError",
+    "check_document_size",
     "local_store_path",
     "repository_from_settings",
 ]

@@ -8,7 +8,8 @@ cancel), so two concurrent decisions cannot both win.
 
 from __future__ import annotations
 
-from typing import Protocol
+import json
+from typing import Any, Protocol
 
 from ..models import (
     ArtifactType,
@@ -48,6 +49,38 @@ class PreconditionFailed(StoreError):
 
 class AlreadyExists(StoreError):
     """A create hit an existing id."""
+
+
+class DocumentTooLarge(StoreError):
+    """A document is over :data:`MAX_DOCUMENT_BYTES`: storing it would fail in Cosmos DB
+    (or, locally, let the store grow without bound), so it is refused by name and size."""
+
+    def __init__(self, what: str, size: int) -> None:
+        super().__init__(
+            f"{what} is {size:,} bytes, over the {MAX_DOCUMENT_BYTES:,}-byte limit of a stored document; "
+            "it was not stored"
+        )
+        self.what = what
+        self.size = size
+
+
+# Cosmos DB refuses items over 2 MB (measured on its own serialisation, with system
+# properties added): every document a campaign writes stays comfortably below that.
+MAX_DOCUMENT_BYTES = 1_500_000
+
+
+def document_size(doc: dict[str, Any]) -> int:
+    """Bytes of ``doc`` as compact UTF-8 JSON, the form stores measure."""
+    return len(json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass"))
+
+
+def check_document_size(doc: dict[str, Any], what: str) -> dict[str, Any]:
+    """``doc`` unchanged if it fits in a stored document; raises :class:`DocumentTooLarge`
+    naming ``what`` (e.g. "artifact version c-1:Copy:v3") and its size otherwise."""
+    size = document_size(doc)
+    if size > MAX_DOCUMENT_BYTES:
+        raise DocumentTooLarge(what, size)
+    return doc
 
 
 class CampaignPage(Protocol):

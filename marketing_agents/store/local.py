@@ -35,6 +35,7 @@ from .base import (
     REVISIONS,
     AlreadyExists,
     PreconditionFailed,
+    check_document_size,
 )
 
 SCHEMA = """
@@ -101,6 +102,7 @@ class LocalCampaignRepository:
         if_match: str | None = None,
         create_only: bool = False,
     ) -> str:
+        check_document_size(doc, f"{container} document {doc['id']}")
         etag = f'"{uuid.uuid4()}"'
         now = int(time.time())
         body = dict(doc, _etag=etag, _ts=now)

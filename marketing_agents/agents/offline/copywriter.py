@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 
 from ...models import ArtifactType, CopyData
@@ -154,14 +155,21 @@ class OfflineCopywriter:
     artifact_type = ArtifactType.COPY
 
     async def generate(self, context: AgentContext, on_chunk: ChunkSink | None = None) -> AgentResult:
+        # Writing is CPU work: in a thread, so the host's event loop keeps answering.
+        result, body_long = await asyncio.to_thread(self.write, context)
+        await stream(body_long, on_chunk)
+        return result
+
+    def write(self, context: AgentContext) -> tuple[AgentResult, str]:
+        """The artifact and the long body to stream (synchronous: no I/O)."""
         plan = make_plan(context)
         base = previous_data(context, CopyData, plan) or write(plan)
         data, notes = finish(base, plan)
-        await stream(data.body_long, on_chunk)
         words = " ".join([*data.headlines, data.body_long, *data.calls_to_action])
-        return AgentResult(
+        result = AgentResult(
             data=data.to_doc(),
             content=render(data, plan.product),
             metadata=plan.metadata(words, notes),
             agent_name=self.name,
         )
+        return result, data.body_long

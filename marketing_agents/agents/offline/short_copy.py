@@ -5,6 +5,7 @@ Text is never truncated."""
 
 from __future__ import annotations
 
+import asyncio
 import re
 
 from ...models import ArtifactType, Platform, ShortCopyData, ShortPost
@@ -123,8 +124,13 @@ def write_posts(
     d, ed = plan.directives, plan.editor
     pool = _hashtag_pool(plan)
     posts: list[ShortPost] = []
-    for platform in platforms:
-        earlier = [post for post in (previous.posts if previous else []) if post.platform == platform]
+    unique = list(dict.fromkeys(platforms))
+    if len(unique) < len(platforms):
+        notes.append(f"platforms listed more than once were written for once: {', '.join(p.value for p in unique)}")
+    for platform in unique:
+        # A new version has VARIANTS posts per platform, built on at most VARIANTS earlier
+        # ones: the count never grows from round to round, whatever the previous version held.
+        earlier = [post for post in (previous.posts if previous else []) if post.platform == platform][:VARIANTS]
         drafts: list[tuple[list[str], list[str]]] = []
         for post in earlier:
             sentences, tags = _split_post(post.text)
@@ -178,6 +184,11 @@ class OfflineShortCopyWriter:
     artifact_type = ArtifactType.SHORT_COPY
 
     async def generate(self, context: AgentContext, on_chunk: ChunkSink | None = None) -> AgentResult:
+        # Writing and measuring is CPU work: in a thread, so the host's event loop keeps answering.
+        return await asyncio.to_thread(self.write, context)
+
+    def write(self, context: AgentContext) -> AgentResult:
+        """The artifact (synchronous: no I/O)."""
         plan = make_plan(context)
         previous = previous_data(context, ShortCopyData, plan)
         posts, notes = write_posts(plan, previous, context.brief.requested_platforms())

@@ -6,6 +6,7 @@ the poster as it will be rendered."""
 
 from __future__ import annotations
 
+import asyncio
 import re
 
 from ...models import ArtifactType, PosterConcept, VisualData
@@ -160,6 +161,11 @@ class OfflineVisualConceptWriter:
     artifact_type = ArtifactType.VISUAL
 
     async def generate(self, context: AgentContext, on_chunk: ChunkSink | None = None) -> AgentResult:
+        # Writing is CPU work: in a thread, so the host's event loop keeps answering.
+        return await asyncio.to_thread(self.write, context)
+
+    def write(self, context: AgentContext) -> AgentResult:
+        """The artifact (synchronous: no I/O)."""
         plan = make_plan(context)
         previous = previous_data(context, VisualData, plan)
         base = previous.concepts if previous else write(plan)
