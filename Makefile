@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 PORT ?= 7071
 
-.PHONY: install run test lint typecheck pytest bench clean
+.PHONY: install run test lint typecheck pytest bench fuzz clean
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -41,3 +41,9 @@ bench: install
 
 clean:
 	rm -rf $(VENV) .devhost .mypy_cache .ruff_cache .pytest_cache
+
+# A longer schemathesis run than the suite's (same seed unless FUZZ_SEED is set); it
+# stops by itself after FUZZ_MAX_TIME seconds.
+fuzz: install
+	FUZZ_MAX_EXAMPLES=$${FUZZ_MAX_EXAMPLES:-100} FUZZ_MAX_TIME=$${FUZZ_MAX_TIME:-900} \
+		$(BIN)/python -m pytest tests/api/test_schemathesis.py -q

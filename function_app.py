@@ -6,6 +6,7 @@ import azure.functions as func
 
 from activities.campaign import bp as activities
 from api.campaigns import bp as campaign_api
+from api.fallback import bp as fallback_api
 from api.meta import bp as meta_api
 from api.realtime import bp as realtime_api
 from orchestrators.campaign import bp as orchestrators
@@ -16,3 +17,4 @@ app.register_functions(activities)
 app.register_functions(campaign_api)
 app.register_functions(meta_api)
 app.register_functions(realtime_api)
+app.register_functions(fallback_api)  # 404/405 problem+json for what no route above takes

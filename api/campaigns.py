@@ -12,20 +12,20 @@ from typing import Any, cast
 
 import azure.durable_functions as df
 import azure.functions as func
-from pydantic import ValidationError
 
 from marketing_agents.events import make_event, signalr_messages_json
 from marketing_agents.flow import ON_CAMPAIGN_STATUS
-from marketing_agents.ids import review_event_name
-from marketing_agents.models import ApprovalRequest, CampaignStatus, RevisionRequest
+from marketing_agents.ids import parse_poster_file, review_event_name
+from marketing_agents.models import ApprovalRequest, CampaignBrief, CampaignStatus, CancelRequest, RevisionRequest
+from marketing_agents.openapi import MAX_PAGE_SIZE
 from marketing_agents.poster import CONTENT_TYPES, PosterKind
-from marketing_agents.problems import BadRequest, NotFound, ServiceUnavailable, validation_problem
+from marketing_agents.problems import NotFound, ServiceUnavailable
 from marketing_agents.runtime import services
-from marketing_agents.service import CampaignService, parse_artifact_type, parse_brief, parse_json_body
+from marketing_agents.service import CampaignService, parse_artifact_type, parse_status
 from marketing_agents.settings import COSMOS_CONNECTION_SETTING, SIGNALR_CONNECTION_SETTING
 from marketing_agents.store.base import DATABASE, EVENTS, PARTITION_KEY_PATHS
 
-from .http import base_url, caller, guarded, json_response
+from .http import base_url, caller, guarded, json_response, query_number, request_body
 
 bp = df.Blueprint()
 ORCHESTRATOR = "campaign_orchestrator"
@@ -50,18 +50,11 @@ def _links(req: func.HttpRequest, campaign_id: str) -> dict[str, str]:
     }
 
 
-def _page_size(req: func.HttpRequest) -> int:
-    raw = req.params.get("pageSize", "20")
-    if not raw.isdigit() or not 1 <= int(raw) <= 100:
-        raise BadRequest("pageSize must be a whole number from 1 to 100")
-    return int(raw)
-
-
 @bp.route(route="campaigns", methods=["POST"], auth_level=ANONYMOUS)
 @bp.durable_client_input(client_name="client")
 @guarded
 async def create_campaign(req: func.HttpRequest, client: df.DurableOrchestrationClient) -> func.HttpResponse:
-    brief = parse_brief(req.get_body())
+    brief = request_body(req, CampaignBrief, "brief")
     service = _service()
     campaign, flow = await service.create(brief, caller(req))
     try:
@@ -77,14 +70,9 @@ async def create_campaign(req: func.HttpRequest, client: df.DurableOrchestration
 @bp.route(route="campaigns", methods=["GET"], auth_level=ANONYMOUS)
 @guarded
 async def list_campaigns(req: func.HttpRequest) -> func.HttpResponse:
-    status = None
-    if req.params.get("status"):
-        try:
-            status = CampaignStatus(req.params["status"])
-        except ValueError as error:
-            names = ", ".join(s.value for s in CampaignStatus)
-            raise BadRequest(f"Unknown status {req.params['status']!r}; expected one of {names}") from error
-    items, token = await _service().list(caller(req), status, _page_size(req), req.params.get("continuationToken"))
+    status = parse_status(req.params["status"]) if "status" in req.params else None
+    page_size = query_number(req, "pageSize", 20, 1, MAX_PAGE_SIZE)
+    items, token = await _service().list(caller(req), status, page_size, req.params.get("continuationToken") or None)
     return json_response({"items": [c.to_doc() for c in items], "continuationToken": token})
 
 
@@ -98,8 +86,7 @@ async def get_campaign(req: func.HttpRequest) -> func.HttpResponse:
 @bp.route(route="campaigns/{id}/artifacts", methods=["GET"], auth_level=ANONYMOUS)
 @guarded
 async def list_artifacts(req: func.HttpRequest) -> func.HttpResponse:
-    wanted = req.params.get("type")
-    artifact_type = parse_artifact_type(wanted) if wanted else None
+    artifact_type = parse_artifact_type(req.params["type"]) if "type" in req.params else None
     versions = await _service().versions(req.route_params["id"], caller(req), artifact_type)
     return json_response({"items": [v.to_doc() for v in versions]})
 
@@ -122,28 +109,16 @@ async def list_audits(req: func.HttpRequest) -> func.HttpResponse:
 @bp.route(route="campaigns/{id}/events", methods=["GET"], auth_level=ANONYMOUS)
 @guarded
 async def list_events(req: func.HttpRequest) -> func.HttpResponse:
-    raw = req.params.get("after", "0")
-    if not raw.isdigit():
-        raise BadRequest("after must be a whole number (the last sequence number seen)")
-    events = await _service().events(req.route_params["id"], caller(req), int(raw))
+    after = query_number(req, "after", 0)  # the last sequence number the client has seen
+    events = await _service().events(req.route_params["id"], caller(req), after)
     return json_response({"items": [e.to_doc() for e in events]})
-
-
-def _request_model(req: func.HttpRequest, model: Any, what: str, allow_empty: bool = False) -> Any:
-    body = req.get_body()
-    if allow_empty and not body.strip():
-        return model()
-    try:
-        return model.model_validate(parse_json_body(body, what))
-    except ValidationError as error:
-        raise validation_problem(error, what) from error
 
 
 @bp.route(route="campaigns/{id}/revisions", methods=["POST"], auth_level=ANONYMOUS)
 @bp.durable_client_input(client_name="client")
 @guarded
 async def request_revision(req: func.HttpRequest, client: df.DurableOrchestrationClient) -> func.HttpResponse:
-    request = _request_model(req, RevisionRequest, "revision request")
+    request = request_body(req, RevisionRequest, "revision request")
     campaign_id = req.route_params["id"]
     service = _service()
     revision, decision, before = await service.request_revision(campaign_id, caller(req), request)
@@ -160,7 +135,7 @@ async def request_revision(req: func.HttpRequest, client: df.DurableOrchestratio
 @bp.durable_client_input(client_name="client")
 @guarded
 async def approve_campaign(req: func.HttpRequest, client: df.DurableOrchestrationClient) -> func.HttpResponse:
-    request = _request_model(req, ApprovalRequest, "approval", allow_empty=True)
+    request = request_body(req, ApprovalRequest, "approval", empty_is_object=True)
     campaign_id = req.route_params["id"]
     campaign, decision = await _service().approve(campaign_id, caller(req), request)
     await client.raise_event(campaign_id, review_event_name(decision.revision_number), decision.to_doc())
@@ -211,6 +186,7 @@ async def cancel_campaign(
     events_out: func.Out[func.Document],
     signalr: func.Out[str],
 ) -> func.HttpResponse:
+    request_body(req, CancelRequest, "cancellation", empty_is_object=True)
     campaign_id = req.route_params["id"]
     service = _service()
     campaign = await service.cancel(campaign_id, caller(req))
@@ -235,10 +211,11 @@ async def cancel_campaign(
 async def get_poster(req: func.HttpRequest) -> func.HttpResponse:
     """The rendered poster of a Visual version, as SVG or PNG (`{versionId}.svg|png`)."""
     campaign_id = req.route_params["id"]
-    version_id, _, kind = req.route_params["file"].rpartition(".")
-    if kind not in CONTENT_TYPES or not version_id:
-        raise BadRequest("Ask for {versionId}.svg or {versionId}.png")
     await _service().readable(campaign_id, caller(req))
+    parsed = parse_poster_file(req.route_params["file"])
+    if parsed is None or not parsed[0].startswith(campaign_id + "-"):
+        raise NotFound("No such poster: ask for {versionId}.svg or .png of one of this campaign's Visual versions")
+    version_id, kind = parsed
     body = await services().posters.load(campaign_id, version_id, cast(PosterKind, kind))
     if body is None:
         raise NotFound(f"No poster for version {version_id!r}")

@@ -8,10 +8,12 @@ import json
 import logging
 import os
 from collections.abc import Awaitable, Callable
-from typing import Any
+from typing import Any, TypeVar
 
 import azure.functions as func
+from pydantic import BaseModel
 
+from marketing_agents.http_input import MAX_SAFE_INTEGER, read_json_object, validate_request, whole_number
 from marketing_agents.problems import PROBLEM_CONTENT_TYPE, ProblemError, ServiceUnavailable
 from marketing_agents.settings import ConfigError
 
@@ -22,6 +24,7 @@ log = logging.getLogger("marketing_agents.api")
 PRINCIPAL_HEADER = "x-ms-client-principal-id"
 
 Handler = Callable[..., Awaitable[func.HttpResponse]]
+Model = TypeVar("Model", bound=BaseModel)
 
 
 def caller(req: func.HttpRequest) -> str:
@@ -34,7 +37,10 @@ def json_response(body: Any, status: int = 200, headers: dict[str, str] | None =
 
 def problem_response(error: ProblemError, instance: str | None = None) -> func.HttpResponse:
     return func.HttpResponse(
-        json.dumps(error.to_problem(instance)), status_code=error.status, mimetype=PROBLEM_CONTENT_TYPE
+        json.dumps(error.to_problem(instance)),
+        status_code=error.status,
+        mimetype=PROBLEM_CONTENT_TYPE,
+        headers=error.headers,
     )
 
 
@@ -68,3 +74,14 @@ def base_url(req: func.HttpRequest) -> str:
         return ""
     path_start = url.find("/", scheme_end + 3)
     return url if path_start < 0 else url[:path_start]
+
+
+def request_body(req: func.HttpRequest, model: type[Model], what: str, *, empty_is_object: bool = False) -> Model:
+    """The request's JSON body as ``model`` (the one reader: 415, 413 or 400 otherwise)."""
+    value = read_json_object(req.headers.get("content-type"), req.get_body(), what, empty_is_object=empty_is_object)
+    return validate_request(model, value, what)
+
+
+def query_number(req: func.HttpRequest, name: str, default: int, minimum: int = 0,
+                 maximum: int = MAX_SAFE_INTEGER) -> int:
+    return whole_number(req.params, name, default, minimum, maximum)

@@ -13,6 +13,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 from starlette.applications import Starlette
+from starlette.convertors import PathConvertor, register_url_convertor
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
@@ -33,6 +34,17 @@ from .signalr import SignalREmulator
 from .signalr import mount as mount_signalr
 
 log = logging.getLogger("devhost")
+
+
+class _AnyPathConvertor(PathConvertor):
+    """Starlette's ``path`` stops at a newline; function routes get every path (a
+    ``%0A`` in an id is the function's to refuse, as on the real host)."""
+
+    regex = r"[\s\S]*"
+
+
+register_url_convertor("anypath", _AnyPathConvertor())
+
 STATE_DB = "state.db"
 
 
@@ -93,7 +105,7 @@ class Host:
                   methods=["GET"]),
             *self.management.routes(),
             *self.extra_routes,
-            Route(prefix + "/{path:path}", self._http_function,
+            Route(prefix + "/{path:anypath}", self._http_function,
                   methods=["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]),
         ]
         app = Starlette(routes=routes, lifespan=self._lifespan)

@@ -67,8 +67,10 @@ def build_routes(index: FunctionIndex) -> list[HttpRoute]:
         template = fn.trigger.settings.get("route") or fn.name
         routes.append(HttpRoute(fn, compile_route(template),
                                 frozenset(str(m).upper() for m in methods) if methods else None))
-    # literal routes before parameterised ones, like ASP.NET's route precedence
-    return sorted(routes, key=lambda r: r.pattern.pattern.count("(?P<"))
+    # literal routes before parameterised ones, catch-alls ({*rest}) last, like ASP.NET's
+    # route precedence
+    return sorted(routes, key=lambda r: ("{*" in (r.function.trigger.settings.get("route") or ""),
+                                         r.pattern.pattern.count("(?P<")))
 
 
 def problem(status: int, title: str, detail: str) -> Response:

@@ -10,9 +10,19 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from enum import Enum
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    WithJsonSchema,
+    field_validator,
+)
 from pydantic.alias_generators import to_camel
 
 # Bounds that keep a brief a brief: they protect the agents' prompts, Cosmos document
@@ -50,14 +60,84 @@ class CamelModel(BaseModel):
 class StrictRequest(CamelModel):
     """Base for request bodies: unknown fields are an error, never ignored."""
 
-    model_config = ConfigDict(
-        alias_generator=to_camel, populate_by_name=True, extra="forbid", str_strip_whitespace=True
-    )
+    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True, extra="forbid")
 
 
-ShortText = Annotated[str, StringConstraints(min_length=1, max_length=SHORT_TEXT)]
-LongText = Annotated[str, StringConstraints(min_length=1, max_length=LONG_TEXT)]
-ListItem = Annotated[str, StringConstraints(min_length=1, max_length=LONG_TEXT // 4)]
+# ---- text fields: the limits the OpenAPI document states are the limits enforced.
+# Lengths apply to the value as sent (JSON Schema counts code points, as ``len`` does);
+# the value is then stripped of the whitespace JSON Schema's ``\s`` means (ECMA-262
+# WhiteSpace and LineTerminator, spelled out so that no regex engine's own idea of
+# whitespace is involved), and a required text must have a character outside it.
+WHITESPACE = (
+    "\t\n\v\f\r \u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u2028\u2029\u202f\u205f\u3000\ufeff"
+)
+NOT_BLANK_PATTERN = (
+    r"[^\t\n\u000b\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]"
+)
+
+# Validation context flag of a request from a client. Only requests are refused for
+# repeated list items; documents already stored (from before that rule) load with the
+# repeats dropped, so nothing stored becomes unreadable.
+REQUEST_CONTEXT = "request"
+
+
+def _strip(value: str) -> str:
+    return value.strip(WHITESPACE)
+
+
+def _strip_not_blank(value: str) -> str:
+    stripped = value.strip(WHITESPACE)
+    if not stripped:
+        raise ValueError("must not be blank")
+    return stripped
+
+
+def _text_schema(max_length: int, *, required: bool = True) -> WithJsonSchema:
+    schema: dict[str, Any] = {"type": "string", "maxLength": max_length}
+    if required:
+        schema |= {"minLength": 1, "pattern": NOT_BLANK_PATTERN}
+    return WithJsonSchema(schema)
+
+
+_STRIP_NOT_BLANK = AfterValidator(_strip_not_blank)
+ShortText = Annotated[
+    str, StringConstraints(min_length=1, max_length=SHORT_TEXT), _STRIP_NOT_BLANK, _text_schema(SHORT_TEXT)
+]
+LongText = Annotated[
+    str, StringConstraints(min_length=1, max_length=LONG_TEXT), _STRIP_NOT_BLANK, _text_schema(LONG_TEXT)
+]
+ListItem = Annotated[
+    str, StringConstraints(min_length=1, max_length=LONG_TEXT // 4), _STRIP_NOT_BLANK, _text_schema(LONG_TEXT // 4)
+]
+Feedback = Annotated[
+    str, StringConstraints(min_length=1, max_length=MAX_FEEDBACK), _STRIP_NOT_BLANK, _text_schema(MAX_FEEDBACK)
+]
+Comment = Annotated[
+    str, StringConstraints(max_length=LONG_TEXT), AfterValidator(_strip), _text_schema(LONG_TEXT, required=False)
+]
+
+T = TypeVar("T")
+
+
+def _refuse_repeats(value: Any, info: ValidationInfo) -> Any:
+    """A request that names an item twice is a mistake (five "X" platforms would write
+    the X posts five times): refuse it, naming the item, as ``uniqueItems`` says."""
+    if isinstance(value, list) and info.context and info.context.get(REQUEST_CONTEXT):
+        seen: set[Any] = set()
+        for item in value:
+            if isinstance(item, (str, int, float, bool)) and item in seen:
+                raise ValueError(f"items must be unique; {item!r} is repeated")
+            if isinstance(item, (str, int, float, bool)):
+                seen.add(item)
+    return value
+
+
+def _drop_repeats(value: list[T]) -> list[T]:
+    """Items equal once stripped (or repeated in an old stored document) count once."""
+    return list(dict.fromkeys(value))
+
+
+UNIQUE_ITEMS: list[Any] = [BeforeValidator(_refuse_repeats), AfterValidator(_drop_repeats)]
 
 
 class ArtifactType(str, Enum):
@@ -143,10 +223,16 @@ class CampaignBrief(StrictRequest):
     product: ShortText
     target_audience: LongText
     tone: ShortText
-    constraints: list[ListItem] = Field(default_factory=list, max_length=MAX_LIST)
+    constraints: Annotated[list[ListItem], *UNIQUE_ITEMS] = Field(
+        default_factory=list, max_length=MAX_LIST, json_schema_extra={"uniqueItems": True}
+    )
     name: ShortText | None = None
-    platforms: list[Platform] | None = Field(default=None, min_length=1, max_length=len(Platform))
-    evidence: list[ListItem] = Field(default_factory=list, max_length=MAX_LIST)
+    platforms: Annotated[list[Platform], *UNIQUE_ITEMS] | None = Field(
+        default=None, min_length=1, max_length=len(Platform), json_schema_extra={"uniqueItems": True}
+    )
+    evidence: Annotated[list[ListItem], *UNIQUE_ITEMS] = Field(
+        default_factory=list, max_length=MAX_LIST, json_schema_extra={"uniqueItems": True}
+    )
     brand_kit: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]{0,63}$")] | None = None
     language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2}(-[A-Z]{2})?$")] = "en"
 
@@ -164,15 +250,24 @@ class CampaignBrief(StrictRequest):
 class RevisionRequest(StrictRequest):
     """A person's request for changes, in plain language."""
 
-    feedback: Annotated[str, StringConstraints(min_length=1, max_length=MAX_FEEDBACK)]
-    specific_changes: list[ListItem] = Field(default_factory=list, max_length=MAX_LIST)
-    artifact_types: list[ArtifactType] | None = Field(default=None, min_length=1, max_length=3)
+    feedback: Feedback
+    specific_changes: Annotated[list[ListItem], *UNIQUE_ITEMS] = Field(
+        default_factory=list, max_length=MAX_LIST, json_schema_extra={"uniqueItems": True}
+    )
+    artifact_types: Annotated[list[ArtifactType], *UNIQUE_ITEMS] | None = Field(
+        default=None, min_length=1, max_length=3, json_schema_extra={"uniqueItems": True}
+    )
 
 
 class ApprovalRequest(StrictRequest):
     """Optional note a reviewer leaves with an approval."""
 
-    comment: Annotated[str, StringConstraints(max_length=LONG_TEXT)] | None = None
+    comment: Comment | None = None
+
+
+class CancelRequest(StrictRequest):
+    """Cancel takes no fields; the body is there so that only JSON requests (which a
+    cross-site form cannot send) change a campaign."""
 
 
 # --------------------------------------------------------------------------- artifacts

@@ -9,21 +9,30 @@ from pydantic import BaseModel
 from pydantic.json_schema import models_json_schema
 
 from . import __version__
+from .http_input import JSON_MEDIA_TYPE, MAX_SAFE_INTEGER
+from .ids import CAMPAIGN_ID_PATTERN, POSTER_FILE_PATTERN, anchored
 from .models import (
     ApprovalRequest,
+    ArtifactType,
     ArtifactVersion,
     AuditReport,
     Campaign,
     CampaignBrief,
     CampaignEvent,
     CampaignSnapshot,
+    CampaignStatus,
+    CancelRequest,
     RevisionRequest,
 )
+from .problems import PROBLEM_CONTENT_TYPE
+
+MAX_PAGE_SIZE = 100
 
 MODELS: list[type[BaseModel]] = [
     CampaignBrief,
     RevisionRequest,
     ApprovalRequest,
+    CancelRequest,
     Campaign,
     CampaignSnapshot,
     ArtifactVersion,
@@ -36,25 +45,99 @@ def _ref(name: str) -> dict[str, str]:
     return {"$ref": f"#/components/schemas/{name}"}
 
 
-def _json(schema: dict[str, Any], description: str = "OK") -> dict[str, Any]:
-    return {"description": description, "content": {"application/json": {"schema": schema}}}
+def _json(schema: dict[str, Any], description: str = "OK", **extra: Any) -> dict[str, Any]:
+    return {"description": description, "content": {"application/json": {"schema": schema}}, **extra}
 
 
 def _items(name: str) -> dict[str, Any]:
-    return {"type": "object", "properties": {"items": {"type": "array", "items": _ref(name)}}}
+    return {"type": "object", "properties": {"items": {"type": "array", "items": _ref(name)}}, "required": ["items"]}
 
 
-PROBLEM = {
-    "description": "An RFC 7807 problem",
-    "content": {"application/problem+json": {"schema": _ref("Problem")}},
+PROBLEM_TEXT = {
+    "400": "The request is malformed (every field error is listed)",
+    "404": "No such resource, or not the caller's",
+    "405": "The method is not served here (see Allow)",
+    "409": "The campaign is not in a state that allows this",
+    "413": "The body is larger than the limit",
+    "415": "The body is not application/json",
+    "500": "The server failed; the trace is logged, never sent",
+    "503": "A dependency (store, orchestration, settings) is unavailable",
 }
-ID = {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}
-TYPE = {"name": "type", "in": "path", "required": True, "schema": {"enum": ["Copy", "ShortCopy", "Visual"]}}
 
 
-def _op(summary: str, responses: dict[str, Any], **extra: Any) -> dict[str, Any]:
-    errors = {code: PROBLEM for code in ("400", "404", "409", "500") if code not in responses}
-    return {"summary": summary, "responses": {**responses, **errors}, **extra}
+def _problem(code: str) -> dict[str, Any]:
+    return {"description": PROBLEM_TEXT[code], "content": {PROBLEM_CONTENT_TYPE: {"schema": _ref("Problem")}}}
+
+
+READ_ERRORS = ("400", "404", "405", "500", "503")
+WRITE_ERRORS = ("400", "404", "405", "409", "413", "415", "500", "503")
+
+
+def _op(operation_id: str, summary: str, responses: dict[str, Any], errors: tuple[str, ...] = READ_ERRORS,
+        **extra: Any) -> dict[str, Any]:
+    problems = {code: _problem(code) for code in errors if code not in responses}
+    return {"operationId": operation_id, "summary": summary, "responses": {**responses, **problems}, **extra}
+
+
+def _body(name: str, description: str = "") -> dict[str, Any]:
+    """Request bodies are application/json only (anything else is 415)."""
+    body: dict[str, Any] = {"required": True, "content": {JSON_MEDIA_TYPE: {"schema": _ref(name)}}}
+    return body | ({"description": description} if description else {})
+
+
+ID = {
+    "name": "id",
+    "in": "path",
+    "required": True,
+    "schema": {"type": "string", "pattern": anchored(CAMPAIGN_ID_PATTERN)},
+}
+ARTIFACT_TYPES = [t.value for t in ArtifactType]
+STATUSES = [s.value for s in CampaignStatus]
+TYPE = {"name": "type", "in": "path", "required": True, "schema": {"type": "string", "enum": ARTIFACT_TYPES}}
+POSTER_FILE = {
+    "name": "file",
+    "in": "path",
+    "required": True,
+    "description": "{versionId}.svg or {versionId}.png of a Visual version",
+    "schema": {"type": "string", "pattern": anchored(POSTER_FILE_PATTERN)},
+}
+ID_FROM_CREATE = {"id": "$response.body#/id"}
+CAMPAIGN_LINKS = {
+    name: {"operationId": operation, "parameters": ID_FROM_CREATE}
+    for name, operation in (
+        ("GetCampaign", "getCampaign"),
+        ("ListArtifacts", "listArtifacts"),
+        ("ListArtifactVersions", "listArtifactVersions"),
+        ("ListAudits", "listAudits"),
+        ("ListEvents", "listEvents"),
+        ("RequestRevision", "requestRevision"),
+        ("ApproveCampaign", "approveCampaign"),
+        ("CancelCampaign", "cancelCampaign"),
+    )
+}
+LINKS_SCHEMA = {"type": "object", "additionalProperties": {"type": "string"}}
+CREATED = {
+    "type": "object",
+    "properties": {"id": {"type": "string"}, "status": {"type": "string"}, "links": LINKS_SCHEMA},
+    "required": ["id", "status", "links"],
+}
+REVISING = {
+    "type": "object",
+    "properties": {
+        "campaignId": {"type": "string"},
+        "revisionNumber": {"type": "integer"},
+        "status": {"const": "Revising"},
+        "links": LINKS_SCHEMA,
+    },
+    "required": ["campaignId", "revisionNumber", "status", "links"],
+}
+CANCELLED = {
+    "type": "object",
+    "properties": {"campaignId": {"type": "string"}, "status": {"const": "Cancelled"}},
+    "required": ["campaignId", "status"],
+}
+AFTER = {"type": "integer", "minimum": 0, "maximum": MAX_SAFE_INTEGER, "default": 0}
+EMPTY_BODY_NOTE = "An empty body (still sent as application/json) counts as {}."
 
 
 def openapi_document() -> dict[str, Any]:
@@ -68,15 +151,17 @@ def openapi_document() -> dict[str, Any]:
         | {"status": {"type": "integer"}, "errors": {"type": "array", "items": {"type": "object"}}},
         "required": ["type", "title", "status"],
     }
-    accepted = _json({"type": "object"}, "Accepted")
     paths: dict[str, Any] = {
         "/api/campaigns": {
             "post": _op(
+                "createCampaign",
                 "Create a campaign from a brief and start its orchestration",
-                {"202": accepted, "413": PROBLEM},
-                requestBody={"required": True, "content": {"application/json": {"schema": _ref("CampaignBrief")}}},
+                {"202": _json(CREATED, "Accepted", links=CAMPAIGN_LINKS)},
+                ("400", "405", "413", "415", "500", "503"),
+                requestBody=_body("CampaignBrief"),
             ),
             "get": _op(
+                "listCampaigns",
                 "List the caller's campaigns, newest first",
                 {
                     "200": _json(
@@ -86,79 +171,109 @@ def openapi_document() -> dict[str, Any]:
                                 "items": {"type": "array", "items": _ref("Campaign")},
                                 "continuationToken": {"type": ["string", "null"]},
                             },
+                            "required": ["items", "continuationToken"],
                         }
                     )
                 },
+                ("400", "405", "500", "503"),
                 parameters=[
-                    {"name": "status", "in": "query", "schema": {"type": "string"}},
-                    {"name": "pageSize", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 100}},
-                    {"name": "continuationToken", "in": "query", "schema": {"type": "string"}},
+                    {"name": "status", "in": "query", "schema": {"type": "string", "enum": STATUSES}},
+                    {"name": "pageSize", "in": "query",
+                     "schema": {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE, "default": 20}},
+                    {"name": "continuationToken", "in": "query", "schema": {"type": "string"},
+                     "description": "Opaque; from the previous page (an unknown token is 400)"},
                 ],
             ),
         },
         "/api/campaigns/{id}": {
-            "get": _op("Campaign snapshot", {"200": _json(_ref("CampaignSnapshot"))}, parameters=[ID])
+            "get": _op("getCampaign", "Campaign snapshot", {"200": _json(_ref("CampaignSnapshot"))}, parameters=[ID])
         },
         "/api/campaigns/{id}/artifacts": {
             "get": _op(
+                "listArtifacts",
                 "Artifact versions, newest first",
                 {"200": _json(_items("ArtifactVersion"))},
-                parameters=[ID, {"name": "type", "in": "query", "schema": {"enum": ["Copy", "ShortCopy", "Visual"]}}],
+                parameters=[ID, {"name": "type", "in": "query", "schema": {"type": "string", "enum": ARTIFACT_TYPES}}],
             )
         },
         "/api/campaigns/{id}/artifacts/{type}/versions": {
             "get": _op(
+                "listArtifactVersions",
                 "All versions of one artifact, newest first",
                 {"200": _json(_items("ArtifactVersion"))},
                 parameters=[ID, TYPE],
             )
         },
         "/api/campaigns/{id}/audits": {
-            "get": _op("Audit history", {"200": _json(_items("AuditReport"))}, parameters=[ID])
+            "get": _op("listAudits", "Audit history", {"200": _json(_items("AuditReport"))}, parameters=[ID])
         },
         "/api/campaigns/{id}/events": {
             "get": _op(
+                "listEvents",
                 "Events after a sequence number (catch-up)",
                 {"200": _json(_items("CampaignEvent"))},
-                parameters=[ID, {"name": "after", "in": "query", "schema": {"type": "integer", "minimum": 0}}],
+                parameters=[ID, {"name": "after", "in": "query", "schema": AFTER}],
             )
         },
         "/api/campaigns/{id}/revisions": {
             "post": _op(
+                "requestRevision",
                 "Ask for a revision",
-                {"202": accepted},
+                {"202": _json(REVISING, "Accepted")},
+                WRITE_ERRORS,
                 parameters=[ID],
-                requestBody={"required": True, "content": {"application/json": {"schema": _ref("RevisionRequest")}}},
+                requestBody=_body("RevisionRequest"),
             )
         },
         "/api/campaigns/{id}/approve": {
             "post": _op(
+                "approveCampaign",
                 "Approve the campaign",
                 {"200": _json(_ref("Campaign"))},
+                WRITE_ERRORS,
                 parameters=[ID],
-                requestBody={"required": False, "content": {"application/json": {"schema": _ref("ApprovalRequest")}}},
+                requestBody=_body("ApprovalRequest", EMPTY_BODY_NOTE),
+            )
+        },
+        "/api/campaigns/{id}/cancel": {
+            "post": _op(
+                "cancelCampaign",
+                "Cancel a running campaign",
+                {"202": _json(CANCELLED, "Accepted")},
+                WRITE_ERRORS,
+                parameters=[ID],
+                requestBody=_body("CancelRequest", EMPTY_BODY_NOTE),
             )
         },
         "/api/campaigns/{id}/posters/{file}": {
             "get": _op(
-                "The rendered poster of a Visual version ({versionId}.svg or {versionId}.png)",
-                {
-                    "200": {
-                        "description": "The poster",
-                        "content": {"image/svg+xml": {}, "image/png": {}},
-                    }
-                },
-                parameters=[ID, {"name": "file", "in": "path", "required": True, "schema": {"type": "string"}}],
+                "getPoster",
+                "The rendered poster of a Visual version",
+                {"200": {"description": "The poster", "content": {"image/svg+xml": {}, "image/png": {}}}},
+                ("404", "405", "500", "503"),
+                parameters=[ID, POSTER_FILE],
             )
         },
-        "/api/campaigns/{id}/cancel": {"post": _op("Cancel a running campaign", {"202": accepted}, parameters=[ID])},
-        "/api/health": {
-            "get": {
-                "summary": "Liveness and dependency status",
-                "responses": {"200": _json({"type": "object"}), "503": _json({"type": "object"}, "Unhealthy")},
-            }
+        "/api/negotiate": {
+            "post": _op(
+                "negotiate",
+                "SignalR connection info for the caller. Takes no body (the official SignalR client sends none), "
+                "and changes nothing",
+                {"200": _json({"type": "object", "properties": {"url": {"type": "string"},
+                                                                  "accessToken": {"type": "string"}},
+                               "required": ["url", "accessToken"]})},
+                ("405", "500", "503"),
+            )
         },
-        "/api/openapi.json": {"get": {"summary": "This document", "responses": {"200": _json({"type": "object"})}}},
+        "/api/health": {
+            "get": _op(
+                "health",
+                "Liveness and dependency status",
+                {"200": _json({"type": "object"}), "503": _json({"type": "object"}, "Unhealthy")},
+                ("405",),
+            )
+        },
+        "/api/openapi.json": {"get": _op("openapi", "This document", {"200": _json({"type": "object"})}, ("405",))},
     }
     return {
         "openapi": "3.1.0",

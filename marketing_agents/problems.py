@@ -19,6 +19,7 @@ class ProblemError(Exception):
         super().__init__(detail)
         self.detail = detail
         self.extensions = extensions
+        self.headers: dict[str, str] = {}
 
     def to_problem(self, instance: str | None = None) -> dict[str, Any]:
         body: dict[str, Any] = {
@@ -43,6 +44,16 @@ class Forbidden(ProblemError):
 
 class NotFound(ProblemError):
     status, title = 404, "Not found"
+
+
+class MethodNotAllowed(ProblemError):
+    """405; ``Allow`` lists the methods the resource serves (RFC 9110 requires it)."""
+
+    status, title = 405, "Method not allowed"
+
+    def __init__(self, detail: str, allowed: list[str]) -> None:
+        super().__init__(detail, allowed=allowed)
+        self.headers = {"Allow": ", ".join(allowed)}
 
 
 class Conflict(ProblemError):

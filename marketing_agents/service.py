@@ -7,13 +7,9 @@ the orchestration. Reads check that the caller may read the campaign.
 
 from __future__ import annotations
 
-import json
-from typing import Any
-
-from pydantic import ValidationError
-
 from .campaigns import new_campaign
 from .flow import FlowState, ReviewDecision
+from .http_input import JSON_MEDIA_TYPE, read_json_object, validate_request
 from .ids import is_campaign_id, revision_id
 from .models import (
     ALL_ARTIFACT_TYPES,
@@ -33,42 +29,32 @@ from .models import (
     RevisionRequest,
     utc_now,
 )
-from .problems import BadRequest, Conflict, NotFound, validation_problem
+from .problems import BadRequest, Conflict, NotFound
 from .settings import AppSettings
 from .store import CampaignRepository, PreconditionFailed
 
-MAX_BODY_BYTES = 64 * 1024
 
-
-def parse_json_body(body: bytes, what: str) -> Any:
-    if len(body) > MAX_BODY_BYTES:
-        from .problems import PayloadTooLarge
-
-        raise PayloadTooLarge(f"The {what} is {len(body)} bytes; the limit is {MAX_BODY_BYTES}")
-    if not body.strip():
-        raise BadRequest(f"The {what} is empty; send a JSON object")
-    try:
-        value = json.loads(body)
-    except (ValueError, UnicodeDecodeError) as error:
-        raise BadRequest(f"The {what} is not valid JSON: {error}") from error
-    if not isinstance(value, dict):
-        raise BadRequest(f"The {what} must be a JSON object")
-    return value
-
-
-def parse_brief(body: bytes) -> CampaignBrief:
-    try:
-        return CampaignBrief.model_validate(parse_json_body(body, "brief"))
-    except ValidationError as error:
-        raise validation_problem(error, "brief") from error
+def parse_brief(body: bytes, content_type: str | None = JSON_MEDIA_TYPE) -> CampaignBrief:
+    """A brief from a request body: every field error listed at once (400), or 413/415."""
+    return validate_request(CampaignBrief, read_json_object(content_type, body, "brief"), "brief")
 
 
 def parse_artifact_type(value: str) -> ArtifactType:
+    """An artifact type exactly as the API document spells it (``Copy``, ``ShortCopy``,
+    ``Visual``): one spelling, so the document's enum is what is accepted."""
     for artifact_type in ALL_ARTIFACT_TYPES:
-        if value.lower() == artifact_type.value.lower():
+        if value == artifact_type.value:
             return artifact_type
     names = ", ".join(t.value for t in ALL_ARTIFACT_TYPES)
     raise BadRequest(f"Unknown artifact type {value!r}; expected one of {names}")
+
+
+def parse_status(value: str) -> CampaignStatus:
+    try:
+        return CampaignStatus(value)
+    except ValueError as error:
+        names = ", ".join(s.value for s in CampaignStatus)
+        raise BadRequest(f"Unknown status {value!r}; expected one of {names}") from error
 
 
 class CampaignService:

@@ -256,6 +256,6 @@ def _decode_token(token: str | None) -> int:
         offset = json.loads(base64.urlsafe_b64decode(token.encode()))["o"]
     except (ValueError, KeyError, TypeError) as error:
         raise ValueError("invalid continuation token") from error
-    if not isinstance(offset, int) or offset < 0:
+    if not isinstance(offset, int) or not 0 <= offset <= 2**53 - 1:  # SQLite integers are 64-bit
         raise ValueError("invalid continuation token")
     return offset

@@ -149,12 +149,12 @@ def test_review_deadline_expires_and_revision_reopens(http: httpx.Client, host: 
 def test_cancel_a_waiting_campaign(http: httpx.Client) -> None:
     campaign_id = create(http, brief("ecobottle"))
     wait_for_status(http, campaign_id, {"AwaitingReview"})
-    response = http.post(f"/api/campaigns/{campaign_id}/cancel")
+    response = http.post(f"/api/campaigns/{campaign_id}/cancel", json={})
     assert response.status_code == 202
     assert wait_for_status(http, campaign_id, {"Cancelled"})["campaign"]["status"] == "Cancelled"
     wait_for_runtime(http, campaign_id, {"Terminated"})
     assert events(http, campaign_id)[-1]["payload"]["status"] == "Cancelled"
-    assert http.post(f"/api/campaigns/{campaign_id}/cancel").status_code == 409
+    assert http.post(f"/api/campaigns/{campaign_id}/cancel", json={}).status_code == 409
     assert http.post(f"/api/campaigns/{campaign_id}/revisions", json={"feedback": "x"}).status_code == 409
 
 

@@ -74,7 +74,7 @@ def test_cancel_while_agents_are_writing(slow_host: DevHostProcess) -> None:
     with httpx.Client(base_url=slow_host.base_url, timeout=30) as http:
         campaign_id = create(http, brief("ecobottle"))
         wait_for_status(http, campaign_id, {"Generating"})
-        response = http.post(f"/api/campaigns/{campaign_id}/cancel")
+        response = http.post(f"/api/campaigns/{campaign_id}/cancel", json={})
         assert response.status_code == 202, response.text
         wait_for_runtime(http, campaign_id, {"Terminated"})
         time.sleep(1.5)  # in-flight activities finish; they must not undo the cancel

@@ -78,4 +78,4 @@ def test_campaign_by_model_agents(model_host: tuple[DevHost, FakeOpenAI]) -> Non
         assert svg.status_code == 200 and chosen["headline"] in svg.text
         foreign = http.get(visual["pngUrl"], headers={"x-ms-client-principal-id": "mallory"})
         assert foreign.status_code == 404
-        assert http.get(f"/api/campaigns/{campaign_id}/posters/nothing.gif").status_code == 400
+        assert http.get(f"/api/campaigns/{campaign_id}/posters/nothing.gif").status_code == 404  # not a poster name

@@ -52,3 +52,25 @@ def test_blank_required_text_and_unknown_platform(ecobottle_brief: dict[str, Any
 
 def test_body_size_limit() -> None:
     assert problem_of(b'{"theme": "' + b"x" * 70000 + b'"}')["status"] == 413
+
+
+def test_repeated_platforms_refused_but_stored_documents_still_load(ecobottle_brief: dict[str, Any]) -> None:
+    from marketing_agents.models import CampaignBrief
+
+    repeated = dict(ecobottle_brief, platforms=["X", "X", "X", "X", "X"])
+    problem = problem_of(json.dumps(repeated).encode())
+    assert [e["field"] for e in problem["errors"]] == ["platforms"]
+    assert CampaignBrief.model_validate(repeated).requested_platforms() == ["X"]  # an old stored brief
+
+
+def test_text_limits_count_the_text_as_sent(ecobottle_brief: dict[str, Any]) -> None:
+    assert problem_of(json.dumps(dict(ecobottle_brief, tone="\u00a0" + "x" * 200)).encode())["status"] == 400
+    assert parse_brief(json.dumps(dict(ecobottle_brief, tone=" calm\u3000")).encode()).tone == "calm"
+
+
+@pytest.mark.parametrize("content_type", [None, "text/plain", "application/merge-patch+json"])
+def test_only_json_media_type(ecobottle_brief: dict[str, Any], content_type: str | None) -> None:
+    from marketing_agents.problems import UnsupportedMediaType
+
+    with pytest.raises(UnsupportedMediaType):
+        parse_brief(json.dumps(ecobottle_brief).encode(), content_type)
