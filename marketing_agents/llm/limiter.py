@@ -30,9 +30,10 @@ from dataclasses import dataclass, field
 
 from .messages import Message
 
-# Azure OpenAI enforces requests per minute over 10-second windows, so a full minute's
-# worth at once would be refused: the request bucket holds 10 seconds of the rate.
-REQUEST_BURST_SECONDS = 10.0
+# Quotas are enforced over short windows (Azure OpenAI checks requests per minute over
+# 1 or 10 seconds), and a bucket lets through its capacity plus its refill within any
+# window, so the buckets hold one second's worth: requests go out evenly spaced.
+BURST_SECONDS = 1.0
 CHARS_PER_TOKEN = 4  # a deliberately rough estimate, corrected by the reported usage
 TOKENS_PER_MESSAGE = 4
 
@@ -117,8 +118,8 @@ class DeploymentLimiter:
         self._closed_until = 0.0
         now = clock()
         rpm, tpm = limits.requests_per_minute, limits.tokens_per_minute
-        self._requests = _Bucket(rpm, REQUEST_BURST_SECONDS, now) if rpm else None
-        self._tokens = _Bucket(tpm, 60.0, now) if tpm else None
+        self._requests = _Bucket(rpm, BURST_SECONDS, now) if rpm else None
+        self._tokens = _Bucket(tpm, BURST_SECONDS, now) if tpm else None
 
     async def acquire(self, tokens: int) -> Permit:
         """Wait for this request's turn; cancellation leaves the queue cleanly."""

@@ -111,7 +111,9 @@ class _Tally:
 def describe(error: BaseException) -> str:
     """One line about a failure, fit for an artifact's notes."""
     if isinstance(error, APIStatusError):
-        text = f"HTTP {error.status_code}: {error.message}"
+        body = error.body
+        message = body.get("message") if isinstance(body, dict) else None
+        text = f"HTTP {error.status_code}: {message if isinstance(message, str) else error.message}"
     elif isinstance(error, (TimeoutError, asyncio.TimeoutError)) and not str(error):
         text = "TimeoutError: no complete reply within MODEL_TIMEOUT_SECONDS"
     else:
