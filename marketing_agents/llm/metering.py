@@ -16,6 +16,8 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from threading import Lock
 
+from ..models import Usage
+
 
 @dataclass
 class CallMeter:
@@ -35,6 +37,12 @@ class CallMeter:
             self.tokens_in += tokens_in
             self.tokens_out += tokens_out
             self.elapsed_ms = round(self.elapsed_ms + elapsed_ms, 3)
+
+    def usage(self) -> Usage:
+        """As a campaign's usage counts it (no response cache here: the judge has none)."""
+        return Usage(
+            llm_calls=self.calls, tokens_in=self.tokens_in, tokens_out=self.tokens_out, elapsed_ms=self.elapsed_ms
+        )
 
 
 _open: ContextVar[tuple[CallMeter, ...]] = ContextVar("model_call_meters", default=())
