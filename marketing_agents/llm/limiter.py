@@ -32,8 +32,9 @@ from .messages import Message
 
 # Quotas are enforced over short windows (Azure OpenAI checks requests per minute over
 # 1 or 10 seconds), and a bucket lets through its capacity plus its refill within any
-# window, so the buckets hold one second's worth: requests go out evenly spaced.
-BURST_SECONDS = 1.0
+# window: requests therefore go out evenly spaced (a bucket of one), tokens may burst
+# by one second's worth.
+TOKEN_BURST_SECONDS = 1.0
 CHARS_PER_TOKEN = 4  # a deliberately rough estimate, corrected by the reported usage
 TOKENS_PER_MESSAGE = 4
 
@@ -118,8 +119,8 @@ class DeploymentLimiter:
         self._closed_until = 0.0
         now = clock()
         rpm, tpm = limits.requests_per_minute, limits.tokens_per_minute
-        self._requests = _Bucket(rpm, BURST_SECONDS, now) if rpm else None
-        self._tokens = _Bucket(tpm, BURST_SECONDS, now) if tpm else None
+        self._requests = _Bucket(rpm, 0.0, now) if rpm else None
+        self._tokens = _Bucket(tpm, TOKEN_BURST_SECONDS, now) if tpm else None
 
     async def acquire(self, tokens: int) -> Permit:
         """Wait for this request's turn; cancellation leaves the queue cleanly."""
