@@ -76,6 +76,17 @@ def test_full_settings() -> None:
             {"MODEL_PROVIDER": "openai", "MODEL_API_KEY": "k", "MODEL_NAME": "m", "REDIS_USE_ENTRA_ID": "true"},
             "REDIS_HOST",
         ),
+        *[
+            ({"MODEL_PROVIDER": "openai", "MODEL_API_KEY": "k", "MODEL_NAME": "m", name: value}, name)
+            for name, value in [
+                ("MODEL_READ_TIMEOUT_SECONDS", "0"),
+                ("MODEL_MAX_OUTPUT_TOKENS", "many"),
+                ("MODEL_MAX_CONCURRENCY", "0"),
+                ("MODEL_REQUESTS_PER_MINUTE", "-1"),
+                ("MODEL_TOKENS_PER_MINUTE", "x"),
+                ("MODEL_RATE_LIMIT_PATIENCE_SECONDS", "99999"),
+            ]
+        ],
     ],
 )
 def test_misconfiguration_names_the_setting(env: dict[str, str], setting: str) -> None:
