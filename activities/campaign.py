@@ -29,6 +29,7 @@ from marketing_agents.flow import (
     StartInput,
 )
 from marketing_agents.generation import GenerationError, attach_poster, generate_version
+from marketing_agents.llm.metering import metering
 from marketing_agents.models import BLOCKING_SEVERITIES, ArtifactType
 from marketing_agents.realtime import chunk_publisher
 from marketing_agents.runtime import check_settings, services
@@ -178,7 +179,8 @@ async def audit_campaign(
     """Audit the active versions together and store the report."""
     inp = AuditInput.model_validate(payload)
     svc = services()
-    report, linked = await audit_versions(inp, svc.repository, svc.auditor, svc.settings.compliance_threshold)
+    with metering() as judge_calls:  # the LLM judge's requests count in the campaign's usage
+        report, linked = await audit_versions(inp, svc.repository, svc.auditor, svc.settings.compliance_threshold)
     report_out.set(_document(report.to_doc(), AUDITS))
     artifacts_out.set(_documents([v.to_doc() for v in linked], ARTIFACTS))
     summary = {
@@ -198,4 +200,5 @@ async def audit_campaign(
         score=report.compliance_score,
         types_with_findings=report.types_with_findings(),
         blocking_findings=sum(1 for i in report.issues if i.severity in BLOCKING_SEVERITIES),
+        usage=judge_calls.usage(),
     ).to_doc()

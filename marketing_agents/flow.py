@@ -122,6 +122,7 @@ class AuditOutput(CamelModel):
     score: float
     types_with_findings: list[ArtifactType]
     blocking_findings: int
+    usage: Usage = Field(default_factory=Usage)  # the LLM judge's model calls, if any
 
 
 class ReviewDecision(CamelModel):

@@ -123,6 +123,7 @@ def generate_and_audit(context: df.DurableOrchestrationContext, state: FlowState
         )
         state.latest_audit_report_id = audit.report_id
         state.compliant = audit.is_compliant
+        state.usage = state.usage.plus(audit.usage)
         if audit.is_compliant:
             return audit
         types = types_to_regenerate(audit, types)
@@ -198,6 +199,7 @@ def run_campaign(context: df.DurableOrchestrationContext, state: FlowState) -> S
             status=outcome,
             status_reason=reason,
             latest_audit_report_id=state.latest_audit_report_id,
+            usage=state.usage,
             review_deadline=deadline.isoformat(),
             event_type=event,
             event_payload={"status": outcome.value, "reportId": audit.report_id, "reason": reason},

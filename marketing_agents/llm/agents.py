@@ -13,15 +13,17 @@ import time
 from collections.abc import Callable, Mapping
 
 from openai import AsyncOpenAI
+from pydantic import BaseModel
 
 from ..agents.base import Agent, AgentContext, AgentResult, ChunkSink
+from ..agents.offline.brief import NO_MODEL_NOTE
 from ..models import ArtifactMetadata, ArtifactType
 from ..prompts import Prompt, load_prompt
 from .artifacts import PARSERS, Draft
 from .cache import SafeCache, build_response_cache, cache_key, context_hash
 from .messages import build_messages
 from .runner import AllModelsFailed, Completion, ModelRunner, SinkFactory, TextSink
-from .schemas import OUTPUT_MODELS, strict_json_schema
+from .schemas import output_model, strict_json_schema
 from .settings import AgentRole, ModelSettings
 from .streaming import JsonStringFieldStream
 
@@ -67,11 +69,11 @@ class ModelAgent:
     async def generate(self, context: AgentContext, on_chunk: ChunkSink | None = None) -> AgentResult:
         started = time.perf_counter()
         messages = build_messages(self.prompt, context)
-        key = cache_key(self.name, self._hash(messages))
+        output = output_model(self.artifact_type, context)
+        key = cache_key(self.name, self._hash(messages, output))
         hit = await self._from_cache(key, started, on_chunk)
         if hit is not None:
             return hit
-        output = OUTPUT_MODELS[self.artifact_type]
         parse = PARSERS[self.artifact_type]
         try:
             completion = await self.runner.complete(
@@ -87,7 +89,7 @@ class ModelAgent:
         await self.cache.set(key, result.model_dump_json())
         return result
 
-    def _hash(self, messages: list[dict[str, str]]) -> str:
+    def _hash(self, messages: list[dict[str, str]], output: type[BaseModel]) -> str:
         """Everything that changes the answer: prompt, models, format, the messages."""
         settings = self.runner.settings
         return context_hash(
@@ -97,7 +99,7 @@ class ModelAgent:
                 "chain": self.chain,
                 "format": settings.response_format.value,
                 "temperature": settings.temperature,
-                "schema": strict_json_schema(OUTPUT_MODELS[self.artifact_type]),
+                "schema": strict_json_schema(output),
                 "messages": messages,
             }
         )
@@ -166,6 +168,8 @@ class ModelAgent:
     ) -> AgentResult:
         log.warning("%s: every model failed, using the offline agent: %s", self.name, failure)
         result = await self.offline.generate(context, on_chunk)
+        # The offline writer says "no language model configured"; here one was, and failed.
+        others = [note for note in result.metadata.notes if note != NO_MODEL_NOTE]
         result.metadata = result.metadata.model_copy(
             update={
                 "fallback_used": True,
@@ -173,10 +177,15 @@ class ModelAgent:
                 "tokens_in": result.metadata.tokens_in + failure.tokens_in,
                 "tokens_out": result.metadata.tokens_out + failure.tokens_out,
                 "latency_ms": round((time.perf_counter() - started) * 1000, 3),
-                "notes": [*result.metadata.notes, *failure.notes, "written by the offline agent"],
+                "notes": [fallback_note(failure), *others],
             }
         )
         return result
+
+
+def fallback_note(failure: AllModelsFailed) -> str:
+    """Which models failed, after how many tries, and why, in one line."""
+    return "written offline from templates because every configured model failed: " + "; ".join(failure.notes)
 
 
 def _camel(name: str) -> str:

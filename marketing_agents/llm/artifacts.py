@@ -24,9 +24,7 @@ from ..models import (
     VisualData,
 )
 from ..platforms import measure
-from .schemas import CopyOutput, ShortCopyOutput, VisualOutput
-
-MIN_POSTS_PER_PLATFORM = 3
+from .schemas import CopyOutput, VisualOutput, posts_by_platform, short_copy_output
 
 
 @dataclass
@@ -59,33 +57,25 @@ def parse_copy(raw: str, context: AgentContext) -> Draft:
 
 
 def parse_short_copy(raw: str, context: AgentContext) -> Draft:
-    reply = ShortCopyOutput.model_validate_json(raw)
     wanted = context.brief.requested_platforms()
+    reply = short_copy_output(tuple(wanted)).model_validate_json(raw)
     posts: list[ShortPost] = []
     notes: list[str] = []
-    for draft in reply.posts:
-        if draft.platform not in wanted:
-            notes.append(f"dropped a post for {draft.platform.value}, which the brief did not ask for")
-            continue
-        size = measure(draft.text, draft.platform)
-        posts.append(
-            ShortPost(
-                platform=draft.platform,
-                text=draft.text,
-                character_count=size.count,
-                limit=size.limit,
-                over_limit=size.over_limit,
-                hashtags=size.hashtags,
+    for platform, texts in posts_by_platform(reply, wanted).items():
+        for text in texts:
+            size = measure(text, platform)
+            posts.append(
+                ShortPost(
+                    platform=platform,
+                    text=text,
+                    character_count=size.count,
+                    limit=size.limit,
+                    over_limit=size.over_limit,
+                    hashtags=size.hashtags,
+                )
             )
-        )
-        if size.over_limit:
-            notes.append(f"a {draft.platform.value} post is over the limit ({size.count}/{size.limit})")
-    short = [p.value for p in wanted if sum(post.platform is p for post in posts) < MIN_POSTS_PER_PLATFORM]
-    if short:
-        raise ValueError(
-            f"posts must contain at least {MIN_POSTS_PER_PLATFORM} variants for each of "
-            f"{', '.join(p.value for p in wanted)}; too few for: {', '.join(short)}"
-        )
+            if size.over_limit:
+                notes.append(f"a {platform.value} post is over the limit ({size.count}/{size.limit})")
     posts.sort(key=lambda post: wanted.index(post.platform))
     data = ShortCopyData(posts=posts)
     content = "\n\n".join(
@@ -99,13 +89,8 @@ def parse_short_copy(raw: str, context: AgentContext) -> Draft:
 
 def parse_visual(raw: str, context: AgentContext) -> Draft:
     reply = VisualOutput.model_validate_json(raw)
-    if reply.chosen_index >= len(reply.concepts):
-        raise ValueError(
-            f"chosen_index {reply.chosen_index} does not point at one of the "
-            f"{len(reply.concepts)} concepts (count from 0)"
-        )
-    concepts = [PosterConcept(**concept.model_dump()) for concept in reply.concepts]
-    data = VisualData(concepts=concepts, chosen_index=reply.chosen_index)
+    concepts = [PosterConcept(**concept.model_dump()) for concept in [reply.chosen, *reply.alternatives]]
+    data = VisualData(concepts=concepts, chosen_index=0)
     content = "\n\n".join(
         f"{'* ' if index == data.chosen_index else ''}Concept {index + 1}: {c.headline}\n"
         f"{c.subline}\nCTA: {c.call_to_action}\nPalette: {', '.join(c.palette)}\n"

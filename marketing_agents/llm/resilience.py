@@ -1,10 +1,17 @@
 """Retrying one model call: which errors are worth another try, and how long to wait.
 
-Only transient failures are retried (connection errors, timeouts, 408, 429, 5xx): a 400
-or 401 will not get better by asking again, so it moves straight to the next model of
-the fallback chain. Waits follow SPEC.md section 6 (2, 4, 8, 16 s with jitter for 5
-tries) unless the server says how long with ``Retry-After``/``retry-after-ms``, which
-wins. The base is a setting so tests can shrink the waits without changing the shape.
+Only transient failures are retried: connection errors, timeouts (the total one and the
+silence between two streamed chunks), 408, 429, 5xx, and a stream that broke (a chunk
+that is not JSON, an error event, or an end without a finish reason: a cut
+connection, not a bad answer to correct). A 400 or 401 will not get better by asking
+again, so it moves straight to the next model of the fallback chain.
+
+Waits follow SPEC.md section 6 (2, 4, 8, 16 s for 5 tries) unless the server says how
+long with ``Retry-After``/``retry-after-ms``; either way they get jitter so that workers
+told the same thing do not come back in step. Rate limits (429) do not use up the tries:
+a quota is not a fault, so a call keeps waiting its turn for up to
+``rate_limit_patience_seconds`` in all before it gives up, while the shared
+:mod:`.limiter` slows every other caller down.
 """
 
 from __future__ import annotations
@@ -18,12 +25,10 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from openai import APIConnectionError, APIStatusError, APITimeoutError
-from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_after_attempt
-from tenacity.wait import wait_base
 
 T = TypeVar("T")
 
-JITTER = 0.25  # up to +25 % of the base delay, so that many workers do not retry in step
+JITTER = 0.25  # up to +25 % of the wait, so that many workers do not retry in step
 
 
 @dataclass(frozen=True)
@@ -32,11 +37,38 @@ class RetryPolicy:
     base_seconds: float = 2.0
     max_wait_seconds: float = 60.0
     timeout_seconds: float = 60.0
+    rate_limit_patience_seconds: float = 120.0
+
+
+class BrokenStream(Exception):
+    """A streamed reply that broke on the way (malformed chunk, error event, cut short):
+    the connection failed, not the model, so it is retried like a connection error."""
+
+
+class ReplyCutOff(Exception):
+    """The model stopped at the ``max_tokens`` limit (``finish_reason: length``)."""
+
+    def __init__(self, max_tokens: int, tokens_in: int, tokens_out: int) -> None:
+        super().__init__(
+            f"the reply was cut off at the limit of {max_tokens} output tokens (finish_reason=length); "
+            "raise MODEL_MAX_OUTPUT_TOKENS if the model allows more"
+        )
+        self.max_tokens = max_tokens
+        self.tokens_in = tokens_in
+        self.tokens_out = tokens_out
+
+
+class ReplyRefused(Exception):
+    """The model or its content filter declined to answer; asking again will not help."""
+
+
+def is_rate_limit(error: BaseException) -> bool:
+    return isinstance(error, APIStatusError) and error.status_code == 429
 
 
 def is_transient(error: BaseException) -> bool:
     """True for failures that another try may fix."""
-    if isinstance(error, (APITimeoutError, APIConnectionError, TimeoutError)):
+    if isinstance(error, (APITimeoutError, APIConnectionError, TimeoutError, BrokenStream)):
         return True
     if isinstance(error, APIStatusError):
         return error.status_code in (408, 429) or error.status_code >= 500
@@ -60,26 +92,23 @@ def retry_after_seconds(error: BaseException | None) -> float | None:
     try:
         return max(0.0, float(raw))
     except ValueError:
-        parsed = email.utils.parsedate_to_datetime(raw) if raw else None
-        if parsed is None:
+        try:
+            parsed = email.utils.parsedate_to_datetime(raw)
+        except (TypeError, ValueError):
             return None
         return max(0.0, parsed.timestamp() - time.time())
 
 
-class BackoffWait(wait_base):
-    """Exponential back-off with jitter, overridden by the server's Retry-After."""
-
-    def __init__(self, policy: RetryPolicy) -> None:
-        self.policy = policy
-
-    def __call__(self, retry_state: RetryCallState) -> float:
-        error = retry_state.outcome.exception() if retry_state.outcome else None
-        asked = retry_after_seconds(error)
-        if asked is not None:
-            return min(asked, self.policy.max_wait_seconds)
-        delay = self.policy.base_seconds * float(2 ** (retry_state.attempt_number - 1))
-        delay *= 1 + random.uniform(0, JITTER)
-        return min(delay, self.policy.max_wait_seconds)
+def wait_before_retry(policy: RetryPolicy, error: BaseException, attempt: int) -> float:
+    """Seconds to wait after failed try number ``attempt`` (1-based), jitter included."""
+    asked = retry_after_seconds(error)
+    if asked is not None:
+        # Everyone told "1 s" must not return at the same instant: spread by a quarter
+        # of the wait (or of the base back-off when the server says 0).
+        delay = asked + random.uniform(0, JITTER * max(asked, policy.base_seconds))
+    else:
+        delay = policy.base_seconds * float(2 ** (attempt - 1)) * (1 + random.uniform(0, JITTER))
+    return min(delay, policy.max_wait_seconds)
 
 
 class TryCounter:
@@ -89,17 +118,41 @@ class TryCounter:
         self.tries = 0
 
 
-async def call_with_retries(call: Callable[[], Awaitable[T]], policy: RetryPolicy, counter: TryCounter) -> T:
-    """Run ``call`` with a per-try timeout, retrying transient errors; re-raise the last."""
+async def call_with_retries(
+    call: Callable[[], Awaitable[T]],
+    policy: RetryPolicy,
+    counter: TryCounter | None = None,
+    *,
+    timeout_each_try: bool = True,
+) -> T:
+    """Run ``call``, retrying transient errors; re-raise the last one.
 
-    async def one_try() -> T:
-        counter.tries += 1
-        return await asyncio.wait_for(call(), timeout=policy.timeout_seconds)
-
-    retrying = AsyncRetrying(
-        stop=stop_after_attempt(policy.max_tries),
-        wait=BackoffWait(policy),
-        retry=retry_if_exception(is_transient),
-        reraise=True,
-    )
-    return await retrying(one_try)
+    Failures other than rate limits get ``max_tries`` tries in all; rate limits are
+    waited out until ``rate_limit_patience_seconds`` would be exceeded. Each try gets
+    ``policy.timeout_seconds`` unless the call times itself (the model runner does, so
+    that waiting in the limiter's queue is not counted against the request).
+    """
+    failures = 0
+    attempts = 0
+    rate_limit_waited = 0.0
+    while True:
+        attempts += 1
+        if counter is not None:
+            counter.tries += 1
+        try:
+            if timeout_each_try:
+                return await asyncio.wait_for(call(), timeout=policy.timeout_seconds)
+            return await call()
+        except Exception as error:
+            if not is_transient(error):
+                raise
+            wait = wait_before_retry(policy, error, attempts)
+            if is_rate_limit(error):
+                if rate_limit_waited + wait > policy.rate_limit_patience_seconds:
+                    raise
+                rate_limit_waited += wait
+            else:
+                failures += 1
+                if failures >= policy.max_tries:
+                    raise
+        await asyncio.sleep(wait)

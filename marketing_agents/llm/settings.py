@@ -92,9 +92,15 @@ class ModelSettings:
     azure_endpoint: str | None = None
     azure_api_version: str = DEFAULT_AZURE_API_VERSION
     timeout_seconds: float = 60.0
+    read_timeout_seconds: float = 20.0
+    max_output_tokens: int = 4096
     max_tries: int = 5
     retry_base_seconds: float = 2.0
     retry_max_wait_seconds: float = 60.0
+    rate_limit_patience_seconds: float = 120.0
+    max_concurrency: int = 4
+    requests_per_minute: float = 0.0
+    tokens_per_minute: float = 0.0
     response_format: ResponseFormatMode = ResponseFormatMode.JSON_SCHEMA
     temperature: float | None = None
     image_model: str | None = None
@@ -102,6 +108,11 @@ class ModelSettings:
     cache_ttl_seconds: int = 3600
     cache_path: str = DEFAULT_CACHE_PATH
     redis: RedisSettings = field(default_factory=RedisSettings)
+
+    @property
+    def endpoint(self) -> str:
+        """Where the deployments live: with a model name, what one rate limit applies to."""
+        return self.azure_endpoint or self.base_url or "https://api.openai.com/v1"
 
     def chain_for(self, role: AgentRole) -> list[str]:
         """The role's model followed by the fallback chain, without repeats."""
@@ -230,9 +241,15 @@ def load_model_settings(env: Mapping[str, str] | None = None) -> ModelSettings |
         azure_endpoint=connection["azure_endpoint"],
         azure_api_version=_text(env, "AZURE_OPENAI_API_VERSION") or DEFAULT_AZURE_API_VERSION,
         timeout_seconds=number_setting(env, "MODEL_TIMEOUT_SECONDS", 60.0, 0.01, 600.0),
+        read_timeout_seconds=number_setting(env, "MODEL_READ_TIMEOUT_SECONDS", 20.0, 0.01, 600.0),
+        max_output_tokens=int(number_setting(env, "MODEL_MAX_OUTPUT_TOKENS", 4096, 16, 200_000)),
         max_tries=int(number_setting(env, "MODEL_MAX_TRIES", 5, 1, 10)),
         retry_base_seconds=number_setting(env, "MODEL_RETRY_BASE_SECONDS", 2.0, 0.0, 60.0),
         retry_max_wait_seconds=number_setting(env, "MODEL_RETRY_MAX_WAIT_SECONDS", 60.0, 0.0, 600.0),
+        rate_limit_patience_seconds=number_setting(env, "MODEL_RATE_LIMIT_PATIENCE_SECONDS", 120.0, 0.0, 3600.0),
+        max_concurrency=int(number_setting(env, "MODEL_MAX_CONCURRENCY", 4, 1, 256)),
+        requests_per_minute=number_setting(env, "MODEL_REQUESTS_PER_MINUTE", 0.0, 0.0, 1_000_000.0),
+        tokens_per_minute=number_setting(env, "MODEL_TOKENS_PER_MINUTE", 0.0, 0.0, 1_000_000_000.0),
         response_format=response_format,
         temperature=None if temperature is None else number_setting(env, "MODEL_TEMPERATURE", 0, 0, 2),
         image_model=_text(env, "MODEL_IMAGE"),

@@ -18,8 +18,8 @@ PROMPT_DIR = Path(__file__).resolve().parent
 PROMPT_VERSIONS: dict[str, int] = {
     "system": 1,
     "copywriter": 1,
-    "short_copy": 1,
-    "visual": 1,
+    "short_copy": 2,
+    "visual": 2,
     "judge": 1,
 }
 

@@ -67,6 +67,10 @@ def test_campaign_by_model_agents(model_host: tuple[DevHost, FakeOpenAI]) -> Non
                 assert meta["tokensIn"] > 0 and meta["tries"] >= 1
         usage = snapshot["campaign"]["usage"]
         assert usage["llmCalls"] >= 3 and usage["tokensIn"] > 0 and usage["tokensOut"] > 0
+        # Every request the server saw is counted, the LLM judge's too (120 + 80 tokens each).
+        made = fake.chat_requests()
+        assert any("Review this campaign" in body["messages"][-1]["content"] for body in made)
+        assert (usage["llmCalls"], usage["tokensIn"]) == (len(made), 120 * len(made))
         assert "house-model" in fake.models_called()
 
         visual = artifacts["Visual"]["data"]

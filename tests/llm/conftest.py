@@ -48,12 +48,10 @@ def copy_reply(body_long: str = LONG_BODY) -> str:
 
 
 def short_copy_reply(platforms: list[str]) -> str:
-    posts = []
-    for platform in platforms:
-        for n in range(3):
-            posts.append(
-                {"platform": platform, "text": f"Cold for 24h {n} \U0001f30d https://example.com/eco #EcoBottle"}
-            )
+    posts = {
+        platform: [{"text": f"Cold for 24h {n} \U0001f30d https://example.com/eco #EcoBottle"} for n in range(3)]
+        for platform in platforms
+    }
     return json.dumps({"posts": posts})
 
 
@@ -69,7 +67,7 @@ def visual_reply() -> str:
         "image_prompt": "A steel bottle on a mountain trail at dawn, no text",
         "alt_text": "Poster: a steel bottle on a trail with the words Cold for 24 hours",
     }
-    return json.dumps({"concepts": [concept, {**concept, "headline": "Refill the summer"}], "chosen_index": 1})
+    return json.dumps({"chosen": {**concept, "headline": "Refill the summer"}, "alternatives": [concept]})
 
 
 def valid_reply(body: dict[str, Any]) -> Reply:

@@ -6,6 +6,12 @@ recorded, error bodies with ``Retry-After``) and ``POST /v1/images/generations``
 (``b64_json``). Each test scripts replies per model; unscripted requests go to a
 responder that answers validly for the requested schema. The server runs uvicorn in a
 thread on 127.0.0.1 with a free port and is stopped by the fixture.
+
+Faults a real server or network produces, each scriptable per reply: a malformed SSE
+chunk, an error event mid-stream, a stream that ends without a finish reason (cleanly or
+by dropping the connection), ``finish_reason: length``, a stall between two chunks; and
+per server a requests-per-window quota answering 429 with ``Retry-After`` and
+``x-ratelimit-*`` headers, like Azure OpenAI's.
 """
 
 from __future__ import annotations
@@ -14,12 +20,14 @@ import asyncio
 import base64
 import io
 import json
+import math
 import socket
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 import uvicorn
 from starlette.applications import Starlette
@@ -39,6 +47,40 @@ class Reply:
     message: str = "scripted error"
     tokens_in: int = 120
     tokens_out: int = 80
+    finish_reason: str = "stop"
+    # Stream faults, counted in content chunks (7 characters each) sent before the fault.
+    malformed_after: int | None = None  # a ``data:`` line that is not JSON
+    error_event_after: int | None = None  # ``data: {"error": ...}``
+    cut_after: int | None = None  # the stream ends there, with no finish reason
+    cut: Literal["clean", "drop"] = "clean"  # end the body normally, or drop the connection
+    stall_after: int | None = None
+    stall_seconds: float = 0.0
+
+
+class _DropConnection(Exception):
+    """Raised inside a streamed body: uvicorn then drops the connection mid-response."""
+
+
+@dataclass
+class RequestQuota:
+    """At most ``limit`` chat requests per ``window_seconds`` (sliding), like a deployment's
+    requests-per-minute quota scaled down; the rest get 429 with ``Retry-After``."""
+
+    limit: int
+    window_seconds: float
+    accepted: deque[float] = field(default_factory=deque)
+    rejected: int = 0
+
+    def admit(self) -> float | None:
+        """None if admitted, else the seconds until a slot frees."""
+        now = time.monotonic()
+        while self.accepted and now - self.accepted[0] >= self.window_seconds:
+            self.accepted.popleft()
+        if len(self.accepted) < self.limit:
+            self.accepted.append(now)
+            return None
+        self.rejected += 1
+        return self.window_seconds - (now - self.accepted[0])
 
 
 Responder = Callable[[dict[str, Any]], Reply]
@@ -56,6 +98,9 @@ class FakeOpenAI:
         self.requests: list[dict[str, Any]] = []
         self.reject_json_schema = False
         self.image_png: bytes | None = None
+        self.quota: RequestQuota | None = None
+        self.in_flight = 0
+        self.max_in_flight = 0
         self.app = Starlette(
             routes=[
                 Route("/v1/chat/completions", self.chat, methods=["POST"]),
@@ -77,9 +122,30 @@ class FakeOpenAI:
             return error(500, message="nothing scripted")
         return self.responder(body)
 
+    def chat_requests(self) -> list[dict[str, Any]]:
+        return [body for body in self.requests if "messages" in body]
+
     async def chat(self, request: Request) -> Response:
         body = await request.json()
         self.requests.append(body)
+        if self.quota is not None:
+            wait = self.quota.admit()
+            if wait is not None:
+                headers = {
+                    "retry-after": str(max(1, math.ceil(wait))),
+                    "retry-after-ms": str(max(1, round(wait * 1000))),
+                    "x-ratelimit-limit-requests": str(self.quota.limit),
+                    "x-ratelimit-remaining-requests": "0",
+                }
+                return _error_response(429, "Rate limit exceeded: requests per window", headers)
+        self.in_flight += 1
+        self.max_in_flight = max(self.max_in_flight, self.in_flight)
+        try:
+            return await self._answer(body)
+        finally:
+            self.in_flight -= 1
+
+    async def _answer(self, body: dict[str, Any]) -> Response:
         fmt = (body.get("response_format") or {}).get("type")
         if self.reject_json_schema and fmt == "json_schema":
             return _error_response(400, "response_format json_schema is not supported", {})
@@ -97,7 +163,7 @@ class FakeOpenAI:
         if body.get("stream"):
             include_usage = bool((body.get("stream_options") or {}).get("include_usage"))
             return StreamingResponse(
-                _sse(body["model"], content, usage if include_usage else None),
+                _sse(body["model"], content, usage if include_usage else None, reply),
                 media_type="text/event-stream",
             )
         return JSONResponse(
@@ -110,7 +176,7 @@ class FakeOpenAI:
                     {
                         "index": 0,
                         "message": {"role": "assistant", "content": content},
-                        "finish_reason": "stop",
+                        "finish_reason": reply.finish_reason,
                     }
                 ],
                 "usage": usage,
@@ -131,17 +197,27 @@ def _error_response(status: int, message: str, headers: dict[str, str]) -> Respo
     return JSONResponse(body, status_code=status, headers=headers)
 
 
-async def _sse(model: str, content: str, usage: dict[str, int] | None) -> Any:
+async def _sse(model: str, content: str, usage: dict[str, int] | None, reply: Reply) -> Any:
     def event(payload: dict[str, Any]) -> str:
         return f"data: {json.dumps(payload)}\n\n"
 
     base = {"id": "chatcmpl-test", "object": "chat.completion.chunk", "created": int(time.time()), "model": model}
     yield event({**base, "choices": [{"index": 0, "delta": {"role": "assistant", "content": ""}}]})
-    for start in range(0, len(content), 7):  # small pieces split escapes across deltas
+    for index, start in enumerate(range(0, len(content), 7)):  # small pieces split escapes across deltas
+        if index == reply.malformed_after:
+            yield 'data: {"id": "chatcmpl-test", "choices": [{"delta": {"content": "oops\n\n'
+        if index == reply.error_event_after:
+            yield event({"error": {"message": "The server had an error", "type": "server_error"}})
+        if index == reply.stall_after:
+            await asyncio.sleep(reply.stall_seconds)
+        if index == reply.cut_after:
+            if reply.cut == "drop":
+                raise _DropConnection("scripted connection drop")
+            return
         piece = content[start : start + 7]
         yield event({**base, "choices": [{"index": 0, "delta": {"content": piece}, "finish_reason": None}]})
         await asyncio.sleep(0)
-    yield event({**base, "choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}]})
+    yield event({**base, "choices": [{"index": 0, "delta": {}, "finish_reason": reply.finish_reason}]})
     if usage is not None:
         yield event({**base, "choices": [], "usage": usage})
     yield "data: [DONE]\n\n"

@@ -29,6 +29,8 @@ from .feedback import Directives, read_directives
 from .voices import DEFAULT_VOICE, VOICE_BY_NAME, Voice, voice_for
 
 PROMPT_VERSION = "offline-1"
+# True only when no model is configured; a model-backed agent that falls back replaces it.
+NO_MODEL_NOTE = "written offline from templates (no language model configured)"
 T = TypeVar("T")
 _STOP = frozenset(
     "a an the and or of to for with in on at by from is are be it its this that these those your you our we "
@@ -166,7 +168,7 @@ def make_plan(context: AgentContext) -> Plan:
         lw = w.lower().strip("'’-")
         if len(lw) > 3 and lw not in _STOP and lw not in (k.lower() for k in keywords) and usable(lw):
             keywords.append(lw)
-    notes = ["written offline from templates (no language model configured)"]
+    notes = [NO_MODEL_NOTE]
     if brief.language.split("-")[0] != "en":
         notes.append(f"brief language is '{brief.language}' but the offline templates are English only")
     tone_voice = voice_for(brief.tone)
