@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from openai import APIConnectionError, APIStatusError, APITimeoutError
+from tenacity import AsyncRetrying, RetryCallState, retry_if_exception
 
 T = TypeVar("T")
 
@@ -118,6 +119,29 @@ class TryCounter:
         self.tries = 0
 
 
+class _Budget:
+    """tenacity's stop condition for one call: ``max_tries`` failures in all, except that
+    rate limits are counted in seconds waited (``rate_limit_patience_seconds``), not tries.
+
+    tenacity computes the wait before it asks whether to stop, so the budget sees the
+    sleep it is about to allow (``upcoming_sleep``)."""
+
+    def __init__(self, policy: RetryPolicy) -> None:
+        self.policy = policy
+        self.failures = 0
+        self.rate_limit_waited = 0.0
+
+    def __call__(self, state: RetryCallState) -> bool:
+        error = state.outcome.exception() if state.outcome is not None else None
+        if error is not None and is_rate_limit(error):
+            if self.rate_limit_waited + state.upcoming_sleep > self.policy.rate_limit_patience_seconds:
+                return True
+            self.rate_limit_waited += state.upcoming_sleep
+            return False
+        self.failures += 1
+        return self.failures >= self.policy.max_tries
+
+
 async def call_with_retries(
     call: Callable[[], Awaitable[T]],
     policy: RetryPolicy,
@@ -125,34 +149,26 @@ async def call_with_retries(
     *,
     timeout_each_try: bool = True,
 ) -> T:
-    """Run ``call``, retrying transient errors; re-raise the last one.
+    """Run ``call`` with tenacity, retrying transient errors; re-raise the last one.
 
     Failures other than rate limits get ``max_tries`` tries in all; rate limits are
     waited out until ``rate_limit_patience_seconds`` would be exceeded. Each try gets
     ``policy.timeout_seconds`` unless the call times itself (the model runner does, so
     that waiting in the limiter's queue is not counted against the request).
     """
-    failures = 0
-    attempts = 0
-    rate_limit_waited = 0.0
-    while True:
-        attempts += 1
+
+    async def attempt() -> T:
         if counter is not None:
             counter.tries += 1
-        try:
-            if timeout_each_try:
-                return await asyncio.wait_for(call(), timeout=policy.timeout_seconds)
-            return await call()
-        except Exception as error:
-            if not is_transient(error):
-                raise
-            wait = wait_before_retry(policy, error, attempts)
-            if is_rate_limit(error):
-                if rate_limit_waited + wait > policy.rate_limit_patience_seconds:
-                    raise
-                rate_limit_waited += wait
-            else:
-                failures += 1
-                if failures >= policy.max_tries:
-                    raise
-        await asyncio.sleep(wait)
+        if timeout_each_try:
+            return await asyncio.wait_for(call(), timeout=policy.timeout_seconds)
+        return await call()
+
+    def wait(state: RetryCallState) -> float:
+        error = state.outcome.exception() if state.outcome is not None else None
+        return wait_before_retry(policy, error, state.attempt_number) if error is not None else 0.0
+
+    retrying = AsyncRetrying(
+        retry=retry_if_exception(is_transient), wait=wait, stop=_Budget(policy), reraise=True
+    )
+    return await retrying(attempt)
