@@ -118,6 +118,7 @@ class LanguageWorker:
         self.wedge_grace = wedge_grace
         self.pool = self._new_pool()
         self.restarts = 0                           # worker loops replaced (wedged)
+        self.abandoned_threads = 0                  # sync functions' threads left running
         self._generations = itertools.count(1)
         self._current: WorkerLoop | None = None
 
@@ -165,6 +166,7 @@ class LanguageWorker:
             pass
         log.error("Timeout value of %s exceeded by function 'Functions.%s'. Its thread cannot "
                   "be stopped; it is abandoned and the thread pool replaced.", timeout.text, name)
+        self.abandoned_threads += 1
         if pool is self.pool:
             old, self.pool = self.pool, self._new_pool()
             old.shutdown(wait=False)
@@ -189,8 +191,10 @@ class LanguageWorker:
             return
         if not worker.retired.done():
             worker.retired.set_result(None)
+        answers = await worker.answers_within(min(grace, self.wedge_grace))
         worker.stop_soon(self.retire_hook() if self.retire_hook else None)
-        await asyncio.get_running_loop().run_in_executor(None, worker.thread.join, grace)
+        if answers:                                # a wedged loop is not waited for
+            await asyncio.get_running_loop().run_in_executor(None, worker.thread.join, grace)
 
     def shutdown(self) -> None:
         """Last resort from any thread: stop the loop without waiting, drop the pool."""
