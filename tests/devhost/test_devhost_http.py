@@ -6,7 +6,6 @@ import sqlite3
 from pathlib import Path
 
 import httpx
-import pytest
 
 from devhost import DevHost
 
