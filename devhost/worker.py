@@ -175,6 +175,8 @@ class LanguageWorker:
     def _replace(self, worker: WorkerLoop, reason: str) -> None:
         """Abandon a wedged worker loop (its thread is left to wake up and stop) and let the
         next invocation start a fresh one, as the real host restarts a worker process."""
+        if worker.retired.done():                   # another timed-out invocation did it
+            return
         if self._current is worker:
             self._current = None
         self.restarts += 1

@@ -1,0 +1,154 @@
+"""How responsive devhost stays while the app's functions work: health latency under load.
+
+    .venv/bin/python bench/responsiveness.py
+    .venv/bin/python bench/responsiveness.py --normal 3 --theme-chars 1999 --limit 180
+
+Starts devhost as a subprocess on the real app in this repository (state, documents and
+posters in a temporary folder, the offline agents, settings from
+local.settings.json.example), creates ``--normal`` campaigns from examples/briefs plus one
+whose theme is a single unbroken word of ``--theme-chars`` characters, and polls every
+50 ms until every campaign settles or ``--limit`` seconds pass:
+
+* ``GET /admin/host/status``: served by devhost's front alone (no app code);
+* ``GET /api/health``: the app's async health function, on the language worker's loop,
+  which it shares with every other async function of the app (as in the Python worker).
+
+Prints latency p50/p99/max of each, how long each campaign took, and the longest
+activity seen in devhost's log (``Executed 'Functions.X' (..., Duration=Nms)``).
+Figures only; it asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from devhost.testing import DevHostProcess, free_port  # noqa: E402
+
+SETTLED = {"AwaitingReview", "NeedsAttention", "Approved", "Cancelled", "Expired", "Failed"}
+POLL_SECONDS = 0.05
+ACTIVITY_LINE = re.compile(r"Executed 'Functions\.(\w+)' \((\w+), Id=[^,]+:\d+, Duration=(\d+)ms")
+
+
+def settings(tmp: Path, port: int) -> dict[str, str]:
+    """local.settings.json.example's values, pointed at the temporary folder and this port."""
+    values = json.loads((ROOT / "local.settings.json.example").read_text())["Values"]
+    values.update({
+        "CosmosDBConnection": f"LocalDocumentStore={tmp / 'documents.sqlite'}",
+        "POSTER_DIR": str(tmp / "posters"),
+        "AzureSignalRConnectionString": re.sub(r"Endpoint=[^;]+", f"Endpoint=http://127.0.0.1:{port}",
+                                               values["AzureSignalRConnectionString"]),
+        "MODEL_PROVIDER": "offline",
+    })
+    return {k: str(v) for k, v in values.items()}
+
+
+def briefs(normal: int, theme_chars: int) -> list[tuple[str, dict[str, Any]]]:
+    names = ["ecobottle", "brewhaus", "fintrack"]
+    chosen = [(n, json.loads((ROOT / "examples" / "briefs" / f"{n}.json").read_text()))
+              for n in (names * normal)[:normal]]
+    heavy = dict(json.loads((ROOT / "examples" / "briefs" / "ecobottle.json").read_text()))
+    heavy["theme"] = "0" * theme_chars
+    return [*chosen, (f"theme of {theme_chars} x '0'", heavy)]
+
+
+class Poller(threading.Thread):
+    """GETs one URL every POLL_SECONDS and records each latency (or the failure)."""
+
+    def __init__(self, url: str) -> None:
+        super().__init__(daemon=True)
+        self.url = url
+        self.latencies: list[float] = []
+        self.errors = 0
+        self.stop_event = threading.Event()
+
+    def run(self) -> None:
+        with httpx.Client(timeout=60) as http:
+            while not self.stop_event.is_set():
+                t0 = time.perf_counter()
+                try:
+                    http.get(self.url)
+                    self.latencies.append(time.perf_counter() - t0)
+                except httpx.HTTPError:
+                    self.errors += 1
+                self.stop_event.wait(POLL_SECONDS)
+
+
+def summary(name: str, poller: Poller) -> str:
+    values = sorted(poller.latencies)
+    if not values:
+        return f"{name:<22} no answers ({poller.errors} errors)"
+    p99 = values[min(len(values) - 1, int(len(values) * 0.99))]
+    return (f"{name:<22} n={len(values):<5} p50={statistics.median(values) * 1000:8.1f} ms  "
+            f"p99={p99 * 1000:8.1f} ms  max={values[-1] * 1000:8.1f} ms  errors={poller.errors}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--normal", type=int, default=3, help="campaigns from examples/briefs")
+    parser.add_argument("--theme-chars", type=int, default=1999, help="length of the one-word theme")
+    parser.add_argument("--limit", type=float, default=180.0, help="seconds before giving up")
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="bench-responsiveness-") as folder:
+        tmp = Path(folder)
+        port = free_port()
+        proc = DevHostProcess(ROOT, tmp / "state", port=port, env=settings(tmp, port))
+        with proc, httpx.Client(base_url=proc.base_url, timeout=60) as http:
+            pollers = {"/admin/host/status": Poller(proc.base_url + "/admin/host/status"),
+                       "/api/health": Poller(proc.base_url + "/api/health")}
+            for poller in pollers.values():
+                poller.start()
+            started = time.monotonic()
+            campaigns: dict[str, tuple[str, float]] = {}
+            for label, body in briefs(args.normal, args.theme_chars):
+                r = http.post("/api/campaigns", json=body)
+                if r.status_code != 202:
+                    print(f"{label}: create answered {r.status_code}: {r.text[:200]}")
+                    continue
+                campaigns[r.json()["id"]] = (label, time.monotonic())
+            settled: dict[str, tuple[str, float]] = {}
+            while len(settled) < len(campaigns) and time.monotonic() - started < args.limit:
+                for cid in campaigns.keys() - settled.keys():
+                    r = http.get(f"/api/campaigns/{cid}")
+                    status = r.json().get("campaign", {}).get("status") if r.status_code == 200 else None
+                    if status in SETTLED:
+                        settled[cid] = (status, time.monotonic() - campaigns[cid][1])
+                time.sleep(0.25)
+            for poller in pollers.values():
+                poller.stop_event.set()
+                poller.join(65)
+            elapsed = time.monotonic() - started
+            log = proc.log()
+
+    print(f"devhost responsiveness: {len(campaigns)} campaigns, {elapsed:.1f} s "
+          f"(limit {args.limit:.0f} s), polling every {POLL_SECONDS * 1000:.0f} ms")
+    for name, poller in pollers.items():
+        print("  " + summary(name, poller))
+    for cid, (label, _) in campaigns.items():
+        status, seconds = settled.get(cid, ("(not settled)", elapsed))
+        print(f"  campaign {label:<22} {status:<15} {seconds:6.1f} s")
+    durations = [(int(ms), name, outcome) for name, outcome, ms in ACTIVITY_LINE.findall(log)]
+    if durations:
+        ms, name, outcome = max(durations)
+        print(f"  longest activity: {name} ({outcome}) {ms / 1000:.1f} s of {len(durations)} activity runs")
+    restarts = log.count("Restarting the language worker")
+    timeouts = log.count("Timeout value of")
+    print(f"  function timeouts: {timeouts}, worker restarts: {restarts}")
+
+
+if __name__ == "__main__":
+    main()
