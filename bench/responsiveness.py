@@ -41,6 +41,20 @@ from devhost.testing import DevHostProcess, free_port  # noqa: E402
 SETTLED = {"AwaitingReview", "NeedsAttention", "Approved", "Cancelled", "Expired", "Failed"}
 POLL_SECONDS = 0.05
 ACTIVITY_LINE = re.compile(r"Executed 'Functions\.(\w+)' \((\w+), Id=[^,]+:\d+, Duration=(\d+)ms")
+STARTED_LINE = re.compile(r"^\[([\d-]+ [\d:]+),(\d+)\] Executing 'Functions\.(\w+)' \(Reason='\(null\)', "
+                          r"Id=([^)]+)\)", re.MULTILINE)
+FINISHED_ID = re.compile(r"Executed 'Functions\.\w+' \(\w+, Id=([^,]+:\d+),")
+
+
+def still_running(log: str, now: float) -> list[tuple[float, str]]:
+    """Activities that started and never finished: (seconds so far, name)."""
+    finished = set(FINISHED_ID.findall(log))
+    running = []
+    for stamp, millis, name, ident in STARTED_LINE.findall(log):
+        if ident not in finished:
+            started = time.mktime(time.strptime(stamp, "%Y-%m-%d %H:%M:%S")) + int(millis) / 1000
+            running.append((now - started, name))
+    return sorted(running, reverse=True)
 
 
 def settings(tmp: Path, port: int) -> dict[str, str]:
@@ -54,6 +68,20 @@ def settings(tmp: Path, port: int) -> dict[str, str]:
         "MODEL_PROVIDER": "offline",
     })
     return {k: str(v) for k, v in values.items()}
+
+
+def campaign_status(http: httpx.Client, campaign_id: str) -> str | None:
+    """From the Durable management API (devhost's front alone, so a busy worker loop does
+    not skew the settle times): the orchestration's custom status, or its runtime status
+    once it ended."""
+    r = http.get(f"/runtime/webhooks/durabletask/instances/{campaign_id}")
+    if r.status_code not in (200, 202, 500):
+        return None
+    body = r.json()
+    if body.get("runtimeStatus") in ("Failed", "Terminated"):
+        return str(body["runtimeStatus"])
+    custom = body.get("customStatus")
+    return str(custom.get("status")) if isinstance(custom, dict) else None
 
 
 def briefs(normal: int, theme_chars: int) -> list[tuple[str, dict[str, Any]]]:
@@ -123,8 +151,7 @@ def main() -> None:
             settled: dict[str, tuple[str, float]] = {}
             while len(settled) < len(campaigns) and time.monotonic() - started < args.limit:
                 for cid in campaigns.keys() - settled.keys():
-                    r = http.get(f"/api/campaigns/{cid}")
-                    status = r.json().get("campaign", {}).get("status") if r.status_code == 200 else None
+                    status = campaign_status(http, cid)
                     if status in SETTLED:
                         settled[cid] = (status, time.monotonic() - campaigns[cid][1])
                 time.sleep(0.25)
@@ -132,7 +159,7 @@ def main() -> None:
                 poller.stop_event.set()
                 poller.join(65)
             elapsed = time.monotonic() - started
-            log = proc.log()
+            log, log_read_at = proc.log(), time.time()
 
     print(f"devhost responsiveness: {len(campaigns)} campaigns, {elapsed:.1f} s "
           f"(limit {args.limit:.0f} s), polling every {POLL_SECONDS * 1000:.0f} ms")
@@ -145,6 +172,8 @@ def main() -> None:
     if durations:
         ms, name, outcome = max(durations)
         print(f"  longest activity: {name} ({outcome}) {ms / 1000:.1f} s of {len(durations)} activity runs")
+    for seconds, name in still_running(log, log_read_at)[:3]:
+        print(f"  still running at the end: {name} for {seconds:.1f} s")
     restarts = log.count("Restarting the language worker")
     timeouts = log.count("Timeout value of")
     print(f"  function timeouts: {timeouts}, worker restarts: {restarts}")
