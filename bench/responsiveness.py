@@ -74,7 +74,10 @@ def campaign_status(http: httpx.Client, campaign_id: str) -> str | None:
     """From the Durable management API (devhost's front alone, so a busy worker loop does
     not skew the settle times): the orchestration's custom status, or its runtime status
     once it ended."""
-    r = http.get(f"/runtime/webhooks/durabletask/instances/{campaign_id}")
+    try:
+        r = http.get(f"/runtime/webhooks/durabletask/instances/{campaign_id}")
+    except httpx.HTTPError:                 # a front that does not answer (within 60 s)
+        return None
     if r.status_code not in (200, 202, 500):
         return None
     body = r.json()
@@ -143,7 +146,11 @@ def main() -> None:
             started = time.monotonic()
             campaigns: dict[str, tuple[str, float]] = {}
             for label, body in briefs(args.normal, args.theme_chars):
-                r = http.post("/api/campaigns", json=body)
+                try:
+                    r = http.post("/api/campaigns", json=body)
+                except httpx.HTTPError as ex:
+                    print(f"{label}: create failed: {type(ex).__name__}")
+                    continue
                 if r.status_code != 202:
                     print(f"{label}: create answered {r.status_code}: {r.text[:200]}")
                     continue
