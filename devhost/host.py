@@ -170,4 +170,3 @@ def retire_durable_client_session() -> Coroutine[Any, Any, None] | None:
     if session is not None and not session.closed:
         return cast("Coroutine[Any, Any, None]", session.close())
     return None
-

@@ -31,6 +31,7 @@ __all__ = ["HttpFunctions", "HttpRoute", "build_routes", "compile_route", "metho
 
 log = logging.getLogger("devhost")
 
+
 @dataclass(frozen=True)
 class HttpRoute:
     function: FunctionInfo
