@@ -6,6 +6,7 @@ burnt, bounded), so every test here ends by itself. Bounds are generous liveness
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import sqlite3
 import threading
@@ -18,8 +19,9 @@ import pytest
 from devhost_helpers import SAMPLE_APP, Api
 
 from devhost import DevHost
-from devhost.config import FUNCTION_TIMEOUT_SETTING
+from devhost.config import FUNCTION_TIMEOUT_SETTING, FunctionTimeout
 from devhost.testing import DevHostProcess
+from devhost.worker import FunctionTimeoutError, LanguageWorker, WorkerRestartedError
 
 TIMEOUT_REASON = "Timeout value of 00:00:01 was exceeded by function: Functions.poison"
 LIVENESS = 5.0     # seconds the front may take to answer while app code is stuck
@@ -145,3 +147,33 @@ def test_poisonous_activity_after_sigkill_reaches_the_same_failed_outcome(tmp_pa
     log = proc.log()
     assert "Restarting the language worker" in log
     assert log.count("Timeout value of 00:00:01 exceeded by function 'Functions.poison'") >= 3
+
+
+def test_a_wedged_worker_loop_is_replaced_and_its_other_invocations_fail() -> None:
+    """LanguageWorker on its own: one invocation wedges the loop past its timeout; another,
+    patient one on the same loop fails as on a restarted worker; later ones run again."""
+    async def wedge() -> None:
+        time.sleep(2)                                       # never yields
+
+    async def scenario() -> tuple[BaseException | None, BaseException | None, object, int]:
+        worker = LanguageWorker(2, wedge_grace=0.2)
+        patient = asyncio.create_task(worker.run_async(
+            "patient", lambda: asyncio.sleep(30), FunctionTimeout(30, "00:00:30")))
+        await asyncio.sleep(0.05)
+        try:
+            await worker.run_async("wedger", wedge, FunctionTimeout(0.3, "00:00:00.3"))
+            wedged: BaseException | None = None
+        except FunctionTimeoutError as ex:
+            wedged = ex
+        other = (await asyncio.gather(patient, return_exceptions=True))[0]
+        after = await worker.run_async("after", lambda: asyncio.sleep(0, "ok"),
+                                       FunctionTimeout(5, "00:00:05"))
+        restarts = worker.restarts
+        await worker.shutdown_async()
+        worker.shutdown()
+        return wedged, other, after, restarts
+
+    wedged, other, after, restarts = asyncio.run(scenario())
+    assert str(wedged) == "Timeout value of 00:00:00.3 was exceeded by function: Functions.wedger"
+    assert isinstance(other, WorkerRestartedError) and "Functions.patient" in str(other)
+    assert after == "ok" and restarts == 1
