@@ -8,9 +8,10 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Coroutine
 from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any, cast
 
 from starlette.applications import Starlette
 from starlette.convertors import PathConvertor, register_url_convertor
@@ -27,6 +28,7 @@ from .config import HostConfig, load_host_config, load_local_settings
 from .durable.activities import ActivityRunner
 from .durable.scheduler import Scheduler
 from .durable.store import StateStore
+from .fallback import FrontFallback
 from .http_functions import HttpFunctions
 from .invoke import Invoker
 from .management import ManagementApi
@@ -68,7 +70,8 @@ class Host:
         self.cosmos = CosmosOutput(self.app_dir)
         workers = self.config.max_concurrent_activities + 8
         self.invoker = Invoker(OutputBindings(self.cosmos, self.signalr), str(self.app_dir),
-                               workers)
+                               workers, timeout=self.config.function_timeout,
+                               retire_hook=retire_durable_client_session)
         self.activities = ActivityRunner(self.index, self.invoker,
                                          self.config.max_concurrent_activities)
         self.scheduler = Scheduler(self.index, self.store, self.clock, self.activities,
@@ -97,7 +100,6 @@ class Host:
 
     # ------------------------------------------------------------------ ASGI
     def asgi(self) -> Starlette:
-        prefix = "/" + self.config.route_prefix if self.config.route_prefix else ""
         routes = [
             Route("/admin/host/status", self._host_status, methods=["GET"]),
             Route("/runtime/webhooks/devhost/clock", self._clock, methods=["GET", "POST"]),
@@ -105,10 +107,11 @@ class Host:
                   methods=["GET"]),
             *self.management.routes(),
             *self.extra_routes,
-            Route(prefix + "/{path:anypath}", self._http_function,
-                  methods=["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]),
         ]
         app = Starlette(routes=routes, lifespan=self._lifespan)
+        # Last: every method and path the routes above did not take (problem+json 404/405).
+        app.router.routes.append(Route("/{path:anypath}", FrontFallback(
+            self.config.route_prefix, self.http.handle, lambda: app.router.routes)))
         # The SignalR Service emulator shares the port (the connection string points here).
         self.signalr_service = mount_signalr(
             app,
@@ -133,7 +136,7 @@ class Host:
             if self.signalr_service is not None:
                 await self.signalr_service.close()
             await self.scheduler.stop()
-            await close_durable_client_session()
+            await self.invoker.shutdown_async()     # closes the SDK's session on its loop
 
     async def _host_status(self, request: Request) -> Response:
         return JSONResponse({"id": "devhost", "state": "Running", "version": "devhost",
@@ -158,9 +161,6 @@ class Host:
             return JSONResponse({"error": "after must be an integer"}, status_code=400)
         return JSONResponse(self.signalr.read(after))
 
-    async def _http_function(self, request: Request) -> Response:
-        return await self.http.handle(request, request.path_params["path"])
-
     def close(self) -> None:
         self.invoker.shutdown()
         self.cosmos.close()
@@ -168,14 +168,17 @@ class Host:
         self.store.close()
 
 
-async def close_durable_client_session() -> None:
+def retire_durable_client_session() -> Coroutine[Any, Any, None] | None:
     """The SDK's DurableOrchestrationClient keeps one module-global aiohttp session (and
-    lock) bound to the event loop that first used it; a host that stops must close it, or
-    the next host in the same process (tests, benchmarks) inherits a dead session."""
+    lock) bound to the event loop that first used it: the worker loop. When that loop
+    retires (host stop, or a wedged loop replaced) the SDK must forget them, or the next
+    loop (or the next host in the same process: tests, benchmarks) inherits a dead session.
+    Returns the close to run on the retiring loop, the only one that may close it."""
     from azure.durable_functions.models.utils import http_utils
 
     session = http_utils._client_session
-    if session is not None and not session.closed:
-        await session.close()
     http_utils._client_session = None
     http_utils._session_lock = asyncio.Lock()
+    if session is not None and not session.closed:
+        return cast("Coroutine[Any, Any, None]", session.close())
+    return None

@@ -1,8 +1,8 @@
 """HTTP-triggered functions at ``/<routePrefix>/<route>``, invoked with real func types.
 
-Route templates follow ASP.NET Core (what the Functions host uses): ``{name}``,
-optional ``{name?}``, constraints like ``{id:int}``, catch-all ``{*rest}``; matching is
-case-insensitive.
+Route templates and their precedence follow ASP.NET Core (route_templates.py). A path
+that no route matches is a 404, a path whose routes all refuse the method a 405 with an
+``Allow`` header naming exactly the methods they accept; both problem+json.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import json
 import logging
 import re
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,62 +22,47 @@ from starlette.responses import JSONResponse, Response
 from .app_loader import FunctionIndex, FunctionInfo
 from .invoke import Invoker
 from .management import client_binding
+from .route_templates import compile_route, route_precedence
 from .signalr import connection_info_for_binding
+from .worker import FunctionTimeoutError
+
+__all__ = ["HttpFunctions", "HttpRoute", "build_routes", "compile_route", "method_not_allowed",
+           "problem"]
 
 log = logging.getLogger("devhost")
-
-CONSTRAINTS = {"int": r"-?\d+", "long": r"-?\d+", "alpha": r"[A-Za-z]+",
-               "bool": r"(?:true|false|True|False)", "float": r"-?\d+(?:\.\d+)?",
-               "double": r"-?\d+(?:\.\d+)?", "decimal": r"-?\d+(?:\.\d+)?",
-               "guid": r"[0-9a-fA-F]{8}-?(?:[0-9a-fA-F]{4}-?){3}[0-9a-fA-F]{12}"}
-_PARAM = re.compile(r"\{(\*?)([A-Za-z_][A-Za-z0-9_]*)(?::([^}?=]+))?(\?)?(?:=[^}]*)?\}")
-
-
-def compile_route(template: str) -> re.Pattern[str]:
-    """Turn a route template into a regex with one named group per parameter."""
-    parts: list[str] = []
-    for i, segment in enumerate(template.strip("/").split("/")):
-        sep = "/" if i else ""
-        m = _PARAM.fullmatch(segment)
-        if m:
-            catch_all, name, constraint, optional = m.groups()
-            first = (constraint or "").split(":")[0].split("(")[0]
-            body = ".*" if catch_all else CONSTRAINTS.get(first, r"[^/]+")
-            group = f"(?P<{name}>{body})"
-            parts.append(f"(?:{sep}{group})?" if optional or catch_all else sep + group)
-            continue
-        pattern, pos = "", 0
-        for pm in _PARAM.finditer(segment):
-            pattern += re.escape(segment[pos:pm.start()]) + f"(?P<{pm.group(2)}>[^/]+?)"
-            pos = pm.end()
-        parts.append(sep + pattern + re.escape(segment[pos:]))
-    return re.compile("".join(parts), re.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class HttpRoute:
     function: FunctionInfo
+    template: str
     pattern: re.Pattern[str]
-    methods: frozenset[str] | None
+    methods: frozenset[str] | None        # None: every method
 
 
 def build_routes(index: FunctionIndex) -> list[HttpRoute]:
+    """Every HTTP trigger's route, in the order ASP.NET Core tries them."""
     routes = []
     for fn in index.http.values():
         methods = fn.trigger.settings.get("methods")
-        template = fn.trigger.settings.get("route") or fn.name
-        routes.append(HttpRoute(fn, compile_route(template),
+        template = str(fn.trigger.settings.get("route") or fn.name)
+        routes.append(HttpRoute(fn, template, compile_route(template),
                                 frozenset(str(m).upper() for m in methods) if methods else None))
-    # literal routes before parameterised ones, catch-alls ({*rest}) last, like ASP.NET's
-    # route precedence
-    return sorted(routes, key=lambda r: ("{*" in (r.function.trigger.settings.get("route") or ""),
-                                         r.pattern.pattern.count("(?P<")))
+    return sorted(routes, key=lambda r: (route_precedence(r.template), r.template.lower()))
 
 
-def problem(status: int, title: str, detail: str) -> Response:
+def problem(status: int, title: str, detail: str,
+            headers: dict[str, str] | None = None) -> Response:
     return JSONResponse({"type": "about:blank", "title": title, "status": status,
-                         "detail": detail}, status_code=status,
+                         "detail": detail}, status_code=status, headers=headers,
                         media_type="application/problem+json")
+
+
+def method_not_allowed(method: str, path: str, allowed: Iterable[str]) -> Response:
+    """405 with ``Allow`` listing exactly the methods the matching routes accept."""
+    allow = ", ".join(sorted(set(allowed)))
+    return problem(405, "Method Not Allowed", f"{method} is not allowed on {path}; "
+                   f"allowed: {allow}", headers={"Allow": allow})
 
 
 def to_response(result: Any) -> Response:
@@ -101,26 +87,26 @@ class HttpFunctions:
         self.invoker = invoker
         self.hub = hub
 
-    def match(self, path: str, method: str) -> tuple[HttpRoute, dict[str, str]] | bool | None:
-        """The route and its parameters; False when only the method is wrong."""
-        wrong_method = False
+    def match(self, path: str, method: str) -> tuple[HttpRoute, dict[str, str]] | set[str]:
+        """The first route (in precedence order) that takes this path and method, with its
+        parameters; otherwise the methods the routes matching the path accept (empty: 404)."""
+        allowed: set[str] = set()
         for route in self.routes:
             m = route.pattern.fullmatch(path.strip("/"))
             if m is None:
                 continue
-            if route.methods is not None and method not in route.methods:
-                wrong_method = True
+            if route.methods is not None and method.upper() not in route.methods:
+                allowed |= route.methods
                 continue
             return route, {k: v for k, v in m.groupdict().items() if v is not None}
-        return False if wrong_method else None
+        return allowed
 
     async def handle(self, request: Request, path: str) -> Response:
         found = self.match(path, request.method)
-        if found is False:
-            return problem(405, "Method Not Allowed", f"{request.method} is not allowed here")
-        if not found:
-            return problem(404, "Not Found", f"no function matches /{path}")
-        assert isinstance(found, tuple)
+        if isinstance(found, set):
+            if found:
+                return method_not_allowed(request.method, request.url.path, found)
+            return problem(404, "Not Found", f"no function matches {request.url.path}")
         route, params = found
         fn = route.function
         req = func.HttpRequest(method=request.method, url=str(request.url),
@@ -142,6 +128,12 @@ class HttpFunctions:
         t0 = time.perf_counter()
         try:
             result = await self.invoker.call(fn, kwargs)
+        except FunctionTimeoutError as ex:
+            log.error("Executed 'Functions.%s' (Failed, Duration=%.0fms): %s", fn.name,
+                      (time.perf_counter() - t0) * 1000, ex)
+            return problem(500, "Internal Server Error",
+                           f"Function '{fn.name}' did not finish within functionTimeout "
+                           f"({self.invoker.timeout.text}).")
         except Exception:
             log.exception("Executed 'Functions.%s' (Failed, Duration=%.0fms)", fn.name,
                           (time.perf_counter() - t0) * 1000)

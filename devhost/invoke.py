@@ -1,8 +1,10 @@
 """Calling a user function the way the Python worker does.
 
-Async functions run on the host's event loop; sync ones run in a thread pool so a slow
-function never blocks the loop. Output bindings are applied right after the function
-returns, in the same thread, and only if it returned normally.
+Async functions run on the language worker's loop, sync ones in its thread pool (see
+worker.py), so no function ever runs on the front loop. host.json's functionTimeout
+bounds every invocation. Output bindings are applied in the pool after the function
+returns, and only if it returned normally within the timeout: a failed or timed-out
+invocation writes nothing.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ import azure.functions as func
 
 from .app_loader import FunctionInfo
 from .bindings.outputs import OutputBindings
+from .config import DEFAULT_FUNCTION_TIMEOUT, FunctionTimeout
+from .worker import LanguageWorker, RetireHook
 
 
 class InvocationContext(func.Context):
@@ -66,16 +70,28 @@ def _accepted(fn: Any, kwargs: dict[str, Any]) -> dict[str, Any]:
 
 
 class Invoker:
-    """Runs user functions with captured output bindings."""
+    """Runs user functions on the language worker with captured output bindings."""
 
-    def __init__(self, outputs: OutputBindings, app_dir: str, max_workers: int) -> None:
+    def __init__(self, outputs: OutputBindings, app_dir: str, max_workers: int, *,
+                 timeout: FunctionTimeout = DEFAULT_FUNCTION_TIMEOUT,
+                 retire_hook: RetireHook | None = None) -> None:
         self.outputs = outputs
         self.app_dir = app_dir
-        self.pool = ThreadPoolExecutor(max_workers=max_workers, thread_name_prefix="devhost")
+        self.timeout = timeout
+        self.worker = LanguageWorker(max_workers, retire_hook=retire_hook)
+
+    @property
+    def pool(self) -> ThreadPoolExecutor:
+        """The worker's current thread pool (replaced after a sync function times out)."""
+        return self.worker.pool
 
     async def call(self, fn: FunctionInfo, kwargs: dict[str, Any],
                    executor: ThreadPoolExecutor | None = None) -> Any:
-        """Invoke ``fn`` with trigger/input arguments; bind outputs; return its result."""
+        """Invoke ``fn`` with trigger/input arguments; bind outputs; return its result.
+
+        Raises what the function raised, FunctionTimeoutError past functionTimeout, or
+        WorkerRestartedError if the worker loop was replaced while it ran.
+        """
         captured = self.outputs.capture(fn.output_bindings)
         args = dict(kwargs)
         args.update({name: out for name, (_, out) in captured.items()})
@@ -83,24 +99,28 @@ class Invoker:
         user = fn.user_function
         args = _accepted(user, args)
         if inspect.iscoroutinefunction(user):
-            result = await user(**args)
-            if captured:
-                loop = asyncio.get_running_loop()
-                await loop.run_in_executor(executor or self.pool, self.outputs.apply, captured)
-            return result
-        loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(executor or self.pool,
-                                          partial(self._call_sync, user, args, captured))
-
-    def _call_sync(self, user: Any, args: dict[str, Any], captured: Any) -> Any:
-        result = user(**args)
-        if inspect.isawaitable(result):          # a sync wrapper returning a coroutine
-            result = asyncio.run(_await(result))
-        self.outputs.apply(captured)
+            result = await self.worker.run_async(fn.name, partial(user, **args), self.timeout)
+        else:
+            result = await self.worker.run_sync(fn.name, partial(_call_sync, user, args),
+                                                self.timeout, executor)
+        if captured:
+            loop = asyncio.get_running_loop()
+            await loop.run_in_executor(executor or self.worker.pool, self.outputs.apply, captured)
         return result
 
+    async def shutdown_async(self) -> None:
+        """Stop the worker loop (on the front loop, while it still runs)."""
+        await self.worker.shutdown_async()
+
     def shutdown(self) -> None:
-        self.pool.shutdown(wait=False, cancel_futures=True)
+        self.worker.shutdown()
+
+
+def _call_sync(user: Any, args: dict[str, Any]) -> Any:
+    result = user(**args)
+    if inspect.isawaitable(result):          # a sync wrapper returning a coroutine
+        result = asyncio.run(_await(result))
+    return result
 
 
 async def _await(awaitable: Any) -> Any:

@@ -31,6 +31,33 @@ CREATE TABLE IF NOT EXISTS documents (
 """
 
 LOCAL_PREFIX = "LocalDocumentStore="
+# Cosmos DB's item limit: 2 MB of the item's UTF-8 JSON (what the service measures).
+MAX_ITEM_BYTES = 2 * 1024 * 1024
+
+
+class DocumentTooLargeError(ValueError):
+    """A document over Cosmos DB's item size limit: the service answers 413 and the
+    extension fails the invocation, so devhost fails it the same way, before any write."""
+
+
+def item_size(doc: Mapping[str, Any]) -> int:
+    """The document's size as Cosmos DB counts it: bytes of its UTF-8 JSON."""
+    text = json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
+    return len(text.encode("utf-8", errors="surrogatepass"))
+
+
+def check_documents(binding: str, docs: list[dict[str, Any]]) -> None:
+    """Reject what Cosmos DB would reject, for every document before any is written."""
+    for doc in docs:
+        if "id" not in doc:
+            raise ValueError(f"Cosmos DB output binding {binding!r}: a document needs an 'id'")
+        size = item_size(doc)
+        if size > MAX_ITEM_BYTES:
+            raise DocumentTooLargeError(
+                f"Cosmos DB output binding {binding!r}: document {str(doc['id'])!r} is "
+                f"{size:,} bytes of UTF-8 JSON, over Cosmos DB's item limit of "
+                f"{MAX_ITEM_BYTES:,} bytes (2 MB): Response status code does not indicate "
+                f"success: RequestEntityTooLarge (413)")
 
 
 def to_documents(value: Any) -> list[dict[str, Any]]:
@@ -113,8 +140,14 @@ class CosmosOutput:
         self._remote: dict[str, Any] = {}
         self._lock = threading.Lock()
 
-    def write(self, settings: Mapping[str, Any], value: Any) -> None:
+    def prepare(self, settings: Mapping[str, Any], value: Any) -> list[dict[str, Any]]:
+        """The binding value as documents, checked as Cosmos DB would (raises if not)."""
         docs = to_documents(value)
+        check_documents(str(settings.get("name") or "cosmosDB"), docs)
+        return docs
+
+    def write(self, settings: Mapping[str, Any], value: Any) -> None:
+        docs = self.prepare(settings, value)
         if not docs:
             return
         connection = str(settings.get("connection") or settings.get("connectionStringSetting")

@@ -9,7 +9,7 @@ import azure.functions as func
 
 from ..app_loader import Binding
 from .cosmos import CosmosOutput
-from .signalr import SignalRLog
+from .signalr import SignalRLog, to_messages
 
 T = TypeVar("T")
 log = logging.getLogger("devhost")
@@ -41,15 +41,23 @@ class OutputBindings:
         return {b.name: (b, LocalOut()) for b in bindings}
 
     def apply(self, captured: dict[str, tuple[Binding, LocalOut[Any]]]) -> None:
-        """Write every value that was set. Raises if a write fails (the invocation fails)."""
+        """Write every value that was set. Raises if a value is invalid or a write fails
+        (the invocation fails). Every value is checked first (documents over Cosmos DB's
+        size limit, unreadable messages), so a bad one means nothing at all is written."""
+        prepared: list[tuple[Binding, Any]] = []
         for binding, out in captured.values():
             value = out.get()
             if value is None:
                 continue
             if binding.type == "cosmosDB":
-                self.cosmos.write(binding.settings, value)
+                prepared.append((binding, self.cosmos.prepare(binding.settings, value)))
             elif binding.type == "signalR":
-                self.signalr.write(binding.settings, value)
+                prepared.append((binding, to_messages(value)))
             elif binding.type not in self._warned:
                 self._warned.add(binding.type)
                 log.warning("devhost ignores output bindings of type %r", binding.type)
+        for binding, value in prepared:
+            if binding.type == "cosmosDB":
+                self.cosmos.write(binding.settings, value)
+            else:
+                self.signalr.write(binding.settings, value)

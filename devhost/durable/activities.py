@@ -14,12 +14,28 @@ from azure.functions.meta import Datum
 
 from ..app_loader import FunctionIndex
 from ..invoke import Invoker
+from ..worker import FunctionTimeoutError, WorkerRestartedError
 from .events import Event, EventType, event
 from .state import WorkItem
 
 log = logging.getLogger("devhost")
 
 Done = Callable[[WorkItem, Event], None]
+
+
+def failure_reason(name: str, ex: BaseException) -> str:
+    """TaskFailed's Reason, as the extension words it: the host's own failures (a timeout, a
+    restarted worker) carry their message alone, the app's exceptions their type too."""
+    if isinstance(ex, (FunctionTimeoutError, WorkerRestartedError)):
+        return f"Activity function '{name}' failed: {ex}"
+    return f"Activity function '{name}' failed: {type(ex).__name__}: {ex}"
+
+
+def failure_details(ex: BaseException) -> str | None:
+    """The traceback tail of the app's exception; the host's own failures have none."""
+    if isinstance(ex, (FunctionTimeoutError, WorkerRestartedError)):
+        return None
+    return "".join(traceback.format_exception(ex, limit=-3))
 
 
 class ActivityRunner:
@@ -65,9 +81,7 @@ class ActivityRunner:
             log.info("Executed 'Functions.%s' (Failed, Id=%s:%s, Duration=%.0fms): %s: %s",
                      work.name, work.instance_id, work.task_id, ms, type(ex).__name__, ex)
             return event(EventType.TASK_FAILED, datetime.now(UTC), TaskScheduledId=work.task_id,
-                         Reason=f"Activity function '{work.name}' failed: "
-                                f"{type(ex).__name__}: {ex}",
-                         Details="".join(traceback.format_exception(ex, limit=-3)))
+                         Reason=failure_reason(work.name, ex), Details=failure_details(ex))
         ms = (time.perf_counter() - t0) * 1000
         log.info("Executed 'Functions.%s' (Succeeded, Id=%s:%s, Duration=%.0fms)",
                  work.name, work.instance_id, work.task_id, ms)

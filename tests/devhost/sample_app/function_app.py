@@ -232,3 +232,75 @@ def slow_save(spec: dict, doc: func.Out[func.Document]) -> int:
     doc.set(func.Document.from_dict({"id": spec["id"], "value": spec["value"],
                                      "pid": os.getpid()}))
     return spec["value"]
+
+
+# ----------------------------------------------------------------------------- poison (timeouts)
+@app.activity_trigger(input_name="spec")
+async def poison(spec: dict) -> str:
+    time.sleep(spec["seconds"])           # blocks its event loop: never yields
+    return "survived"
+
+
+@app.orchestration_trigger(context_name="context")
+def poison_flow(context: df.DurableOrchestrationContext):
+    spec = context.get_input()
+    opts = df.RetryOptions(first_retry_interval_in_milliseconds=20,
+                           max_number_of_attempts=spec["attempts"])
+    result = yield context.call_activity_with_retry("poison", opts, spec)
+    return result
+
+
+@app.route(route="block", methods=["GET"])
+async def block(req: func.HttpRequest) -> func.HttpResponse:
+    time.sleep(float(req.params["seconds"]))          # blocks its event loop
+    return func.HttpResponse("unblocked")
+
+
+@app.route(route="block_sync", methods=["GET"])
+def block_sync(req: func.HttpRequest) -> func.HttpResponse:
+    time.sleep(float(req.params["seconds"]))
+    return func.HttpResponse("unblocked")
+
+
+@app.route(route="wait", methods=["GET"])
+async def wait(req: func.HttpRequest) -> func.HttpResponse:
+    await asyncio.sleep(float(req.params["seconds"]))  # yields: cancellable
+    return func.HttpResponse("waited")
+
+
+# ----------------------------------------------------------------------------- routing precedence
+@app.route(route="prec/new", methods=["GET"])
+def prec_literal(req: func.HttpRequest) -> str:
+    return "literal"
+
+
+@app.route(route="prec/{id:int}", methods=["GET"])
+def prec_constrained(req: func.HttpRequest) -> str:
+    return "constrained"
+
+
+@app.route(route="prec/{id}", methods=["GET", "PUT"])
+def prec_parameter(req: func.HttpRequest) -> str:
+    return "parameter"
+
+
+@app.route(route="prec/{*rest}", methods=["DELETE"])
+def prec_catch_all(req: func.HttpRequest) -> str:
+    return "catch-all"
+
+
+# ----------------------------------------------------------------------------- big documents
+@app.route(route="docs_pair", methods=["POST"])
+@app.cosmos_db_output(arg_name="small", database_name="sample", container_name="pair",
+                      connection="CosmosDBConnection")
+@app.cosmos_db_output(arg_name="big", database_name="sample", container_name="pair",
+                      connection="CosmosDBConnection")
+@app.generic_output_binding(arg_name="msg", type="signalR", hub_name="updates",
+                            connection_string_setting="AzureSignalRConnectionString")
+def docs_pair(req: func.HttpRequest, small: func.Out[func.Document], big: func.Out[func.Document],
+              msg: func.Out[str]) -> func.HttpResponse:
+    spec = req.get_json()
+    small.set(func.Document.from_dict({"id": "small", "v": 1}))
+    big.set(func.Document.from_dict({"id": "big", "text": "é" * spec["chars"]}))
+    msg.set(json.dumps({"target": "pair", "arguments": [spec["chars"]]}))
+    return func.HttpResponse(status_code=201)
