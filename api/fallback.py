@@ -2,7 +2,7 @@
 API does not have, 405 problem+json with ``Allow`` for a path it has, asked with a
 method it does not serve.
 
-One function on the catch-all route ``{*path}`` (all methods). Hosts rank a catch-all
+One function on the catch-all route ``{*path}`` (every method token). Hosts rank a catch-all
 after every other route (ASP.NET route precedence; devhost does the same), so it only
 sees what nothing else matched. The ``Allow`` list is derived from the app's own route
 table — the HTTP triggers of the API blueprints — so it cannot drift from the routes.
@@ -71,7 +71,9 @@ def allowed_methods(path: str, routes: list[ApiRoute] = ROUTES) -> list[str]:
     return sorted(found)
 
 
-@bp.route(route=CATCH_ALL_ROUTE, methods=ALL_METHODS, auth_level=func.AuthLevel.ANONYMOUS)
+# No ``methods``: the trigger takes every method token (TRACE, QUERY, …), not only the
+# ones azure.functions names, so each gets this problem+json answer with the right Allow.
+@bp.route(route=CATCH_ALL_ROUTE, auth_level=func.AuthLevel.ANONYMOUS)
 @guarded
 async def no_such_route(req: func.HttpRequest) -> func.HttpResponse:
     path = req.route_params.get("path") or ""

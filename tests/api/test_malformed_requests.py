@@ -169,6 +169,10 @@ def test_limits_apply_to_the_text_as_sent(http: httpx.Client, ecobottle: dict[st
     ("PATCH", "/api/health", "GET"),
     ("GET", "/api/negotiate", "POST"),
     ("HEAD", f"/api/campaigns/{SOME_ID}/events", "GET"),
+    # method tokens azure.functions has no name for still reach the app's catch-all
+    ("TRACE", "/api/campaigns", "GET, POST"),
+    ("QUERY", f"/api/campaigns/{SOME_ID}", "GET"),
+    ("FOO", "/api/health", "GET"),
 ])
 def test_wrong_method_is_405_with_allow(http: httpx.Client, method: str, path: str, allow: str) -> None:
     response = http.request(method, path)
@@ -180,3 +184,4 @@ def test_wrong_method_is_405_with_allow(http: httpx.Client, method: str, path: s
 @pytest.mark.parametrize("path", ["/api/nope", "/api/campaigns/x/y/z", "/api/", "/api/campaigns%0A"])
 def test_unknown_routes_are_problem_404(http: httpx.Client, path: str) -> None:
     problem(http.get(path), 404)
+    problem(http.request("TRACE", path), 404)
