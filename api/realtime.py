@@ -30,7 +30,7 @@ import azure.functions as func
 
 from marketing_agents.models import utc_now
 from marketing_agents.problems import NotFound
-from marketing_agents.realtime.names import (
+from marketing_agents.protocol import (
     HUB,
     JOIN_CAMPAIGN_GROUP,
     LEAVE_CAMPAIGN_GROUP,

@@ -21,16 +21,6 @@ from .models import (
 
 MAX_REGENERATION_ROUNDS = 5
 
-# Event names of SPEC.md section 4 (server -> client).
-ON_CAMPAIGN_STARTED = "onCampaignStarted"
-ON_ARTIFACT_GENERATED = "onArtifactGenerated"
-ON_CHUNK_RECEIVED = "onChunkReceived"
-ON_COMPLIANCE_CHECK_COMPLETED = "onComplianceCheckCompleted"
-ON_CAMPAIGN_COMPLETED = "onCampaignCompleted"
-ON_GENERATION_FAILED = "onGenerationFailed"
-ON_CAMPAIGN_STATUS = "onCampaignStatus"
-
-
 class FlowState(CamelModel):
     """Everything the orchestration carries from one execution to the next
     (``continue_as_new`` per revision keeps each history short)."""

@@ -17,7 +17,7 @@ from devhost_wiring import ROOT, make_app_dir, stop, streaming_wired, wire
 from realtime_helpers import NodeClient, free_port
 
 from devhost import DevHost
-from marketing_agents.realtime import WatchRefused, follow
+from marketing_agents.realtime.client import WatchRefused, follow
 from marketing_agents.runtime import reset_services
 
 ACCESS_KEY = "e2e-access-key-0123456789abcdefghijklmnopq"
