@@ -19,6 +19,7 @@ from realtime_helpers import NodeClient, free_port
 from devhost import DevHost
 from marketing_agents.realtime.client import WatchRefused, follow
 from marketing_agents.runtime import reset_services
+from marketing_agents.testing.simulated import simulated_settings
 
 ACCESS_KEY = "e2e-access-key-0123456789abcdefghijklmnopq"
 LOG_TYPES = {"onCampaignStarted", "onArtifactGenerated", "onComplianceCheckCompleted", "onCampaignCompleted",
@@ -63,7 +64,8 @@ def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Env]:
     monkeypatch.setenv("AzureSignalRConnectionString", f"Endpoint=http://127.0.0.1:{port};AccessKey={ACCESS_KEY};")
     monkeypatch.setenv("LOCAL_USER_ID", "local-user")
     monkeypatch.setenv("POSTER_DIR", str(tmp_path / "posters"))
-    monkeypatch.setenv("SIMULATED_LATENCY_MS", "1000")  # time to join, even on a loaded machine, before copy streams
+    for name, value in simulated_settings(latency_ms=1000).items():  # time to join, even on a loaded machine,
+        monkeypatch.setenv(name, value)  # before the copy streams
     reset_services()
     running = Env(tmp_path, port)
     running.start()
