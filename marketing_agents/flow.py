@@ -1,8 +1,8 @@
 """Pure pieces of the campaign flow: the orchestration's state and the typed inputs and
 outputs of each activity, plus the small decisions the orchestrator makes.
 
-The orchestrator imports only this module (and models/ids), so it stays deterministic:
-nothing here reads a clock, a file, the network or the environment.
+The orchestrator imports only this module (and models, ids, protocol), so it stays
+deterministic: nothing here reads a clock, a file, the network or the environment.
 """
 
 from __future__ import annotations
