@@ -17,10 +17,6 @@ from marketing_agents.auditing import audit_versions
 from marketing_agents.campaigns import apply_update_stored
 from marketing_agents.events import make_event, signalr_messages_json
 from marketing_agents.flow import (
-    ON_ARTIFACT_GENERATED,
-    ON_CAMPAIGN_STARTED,
-    ON_CAMPAIGN_STATUS,
-    ON_COMPLIANCE_CHECK_COMPLETED,
     AuditInput,
     AuditOutput,
     CampaignUpdate,
@@ -31,7 +27,14 @@ from marketing_agents.flow import (
 from marketing_agents.generation import GenerationError, attach_poster, generate_version
 from marketing_agents.llm.metering import metering
 from marketing_agents.models import BLOCKING_SEVERITIES, ArtifactType
-from marketing_agents.realtime import chunk_publisher
+from marketing_agents.protocol import (
+    HUB,
+    ON_ARTIFACT_GENERATED,
+    ON_CAMPAIGN_STARTED,
+    ON_CAMPAIGN_STATUS,
+    ON_COMPLIANCE_CHECK_COMPLETED,
+)
+from marketing_agents.realtime.publishing import chunk_publisher
 from marketing_agents.runtime import check_settings, services
 from marketing_agents.settings import COSMOS_CONNECTION_SETTING, SIGNALR_CONNECTION_SETTING
 from marketing_agents.store.base import (
@@ -46,7 +49,6 @@ from marketing_agents.store.base import (
 check_settings()  # a bad setting stops the host at start-up, naming the setting
 
 bp = df.Blueprint()
-HUB = "campaigns"
 
 
 def cosmos_out(arg_name: str, container: str) -> Any:

@@ -14,12 +14,12 @@ import azure.durable_functions as df
 import azure.functions as func
 
 from marketing_agents.events import make_event, signalr_messages_json
-from marketing_agents.flow import ON_CAMPAIGN_STATUS
 from marketing_agents.ids import parse_poster_file, review_event_name
 from marketing_agents.models import ApprovalRequest, CampaignBrief, CampaignStatus, CancelRequest, RevisionRequest
 from marketing_agents.openapi import MAX_PAGE_SIZE
 from marketing_agents.poster import CONTENT_TYPES, PosterKind
 from marketing_agents.problems import NotFound, ServiceUnavailable
+from marketing_agents.protocol import HUB, ON_CAMPAIGN_STATUS
 from marketing_agents.runtime import services
 from marketing_agents.service import CampaignService, parse_artifact_type, parse_status
 from marketing_agents.settings import COSMOS_CONNECTION_SETTING, SIGNALR_CONNECTION_SETTING
@@ -177,7 +177,7 @@ def _reserved_sequence(custom_status: Any) -> int:
     partition_key=PARTITION_KEY_PATHS[EVENTS],
 )
 @bp.generic_output_binding(
-    arg_name="signalr", type="signalR", hub_name="campaigns", connection_string_setting=SIGNALR_CONNECTION_SETTING
+    arg_name="signalr", type="signalR", hub_name=HUB, connection_string_setting=SIGNALR_CONNECTION_SETTING
 )
 @guarded
 async def cancel_campaign(

@@ -6,7 +6,6 @@ from __future__ import annotations
 import functools
 import json
 import logging
-import os
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
@@ -15,20 +14,18 @@ from pydantic import BaseModel
 
 from marketing_agents.http_input import MAX_SAFE_INTEGER, read_json_object, validate_request, whole_number
 from marketing_agents.problems import PROBLEM_CONTENT_TYPE, ProblemError, ServiceUnavailable
-from marketing_agents.settings import ConfigError
+from marketing_agents.protocol import PRINCIPAL_HEADER
+from marketing_agents.settings import ConfigError, local_user
 
 log = logging.getLogger("marketing_agents.api")
-
-# App Service authentication (Easy Auth) puts the signed-in user's id here; devhost lets
-# a request act as a given user the same way. Without it, the local dev user.
-PRINCIPAL_HEADER = "x-ms-client-principal-id"
 
 Handler = Callable[..., Awaitable[func.HttpResponse]]
 Model = TypeVar("Model", bound=BaseModel)
 
 
 def caller(req: func.HttpRequest) -> str:
-    return req.headers.get(PRINCIPAL_HEADER) or os.environ.get("LOCAL_USER_ID", "local-user")
+    """The signed-in user (App Service authentication's header), else the local dev user."""
+    return req.headers.get(PRINCIPAL_HEADER) or local_user()
 
 
 def json_response(body: Any, status: int = 200, headers: dict[str, str] | None = None) -> func.HttpResponse:

@@ -22,15 +22,14 @@ invocation completes, so a client that awaited the invocation has them already.
 from __future__ import annotations
 
 import json
-import logging
 from typing import Any
 
 import azure.durable_functions as df
 import azure.functions as func
 
 from marketing_agents.models import utc_now
-from marketing_agents.problems import NotFound
-from marketing_agents.realtime.names import (
+from marketing_agents.problems import NotFound, ServiceUnavailable
+from marketing_agents.protocol import (
     HUB,
     JOIN_CAMPAIGN_GROUP,
     LEAVE_CAMPAIGN_GROUP,
@@ -43,7 +42,8 @@ from marketing_agents.runtime import services
 from marketing_agents.service import CampaignService
 from marketing_agents.settings import SIGNALR_CONNECTION_SETTING
 
-log = logging.getLogger("marketing_agents.api")
+from .http import log, problem_response
+
 bp = df.Blueprint()
 ANONYMOUS = func.AuthLevel.ANONYMOUS
 
@@ -122,9 +122,8 @@ NOT_READABLE = "no such campaign, or you may not read it"
 def negotiate(req: func.HttpRequest, connection_info: str) -> func.HttpResponse:
     """The SignalR client's first call: where the service is and a token for this user."""
     if not connection_info:
-        body = {"type": "about:blank", "title": "Service Unavailable", "status": 503,
-                "detail": f"SignalR is not configured (setting {SIGNALR_CONNECTION_SETTING})"}
-        return func.HttpResponse(json.dumps(body), status_code=503, mimetype="application/problem+json")
+        unavailable = ServiceUnavailable(f"SignalR is not configured (setting {SIGNALR_CONNECTION_SETTING})")
+        return problem_response(unavailable, req.url.split("?", 1)[0])
     return func.HttpResponse(connection_info, mimetype="application/json")
 
 

@@ -1,6 +1,7 @@
 """Engine benchmark: campaigns through devhost (a separate process, durable SQLite state)
-with simulated agents of a fixed latency L (``SIMULATED_AGENTS=canned``: each agent and
-the auditor answer a distinct input once, then replay it after sleeping L).
+with simulated agents of a fixed latency L (``marketing_agents.testing.simulated``, plugged
+in through ``AGENTS_WRAPPER``, canned: each agent and the auditor answer a distinct input
+once, then replay it after sleeping L).
 
 Prints
   (a) end-to-end time of one campaign (POST → AwaitingReview) divided by its
@@ -31,6 +32,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from devhost.testing import DevHostProcess  # noqa: E402
+from marketing_agents.testing.simulated import simulated_settings  # noqa: E402
 
 SETTLED = {"AwaitingReview", "NeedsAttention", "Failed"}
 
@@ -57,8 +59,7 @@ def host(tmp: Path, latency_ms: float, canned: bool = True) -> DevHostProcess:
     env = {
         "CosmosDBConnection": f"LocalDocumentStore={tmp / 'documents.sqlite'}",
         "POSTER_DIR": str(tmp / "posters"),
-        "SIMULATED_LATENCY_MS": str(latency_ms),
-        "SIMULATED_AGENTS": "canned" if canned else "",
+        **simulated_settings(latency_ms, canned=canned),
     }
     return DevHostProcess(ROOT, tmp / "state", env=env, log_level="warning")
 

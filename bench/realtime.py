@@ -38,11 +38,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from devhost.signalr import SignalREmulator, TriggerRoute
 from devhost.signalr.auth import issue
-from tests.realtime.realtime_helpers import free_port
+from devhost.testing import free_port
+from marketing_agents.protocol import HUB, ON_ARTIFACT_GENERATED
 
 RS = "\x1e"
 KEY = "bench-access-key-0123456789abcdefghijklmnop"
-HUB = "campaigns"
 
 
 class BenchServer:
@@ -138,9 +138,9 @@ def send_events(server: BenchServer, groups: list[str], events: int, rate: float
                 if pause > 0:
                     time.sleep(pause)
             sent += 1
-            envelope = {"campaignId": group, "sequence": sequence, "type": "onArtifactGenerated",
+            envelope = {"campaignId": group, "sequence": sequence, "type": ON_ARTIFACT_GENERATED,
                         "payload": {"content": "x" * 200}, "sentAt": time.time()}
-            server.emulator.sink.send(HUB, {"target": "onArtifactGenerated", "groupName": group,
+            server.emulator.sink.send(HUB, {"target": ON_ARTIFACT_GENERATED, "groupName": group,
                                             "arguments": [envelope]})
     return time.perf_counter() - started
 

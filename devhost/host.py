@@ -32,8 +32,7 @@ from .fallback import FrontFallback
 from .http_functions import HttpFunctions
 from .invoke import Invoker
 from .management import ManagementApi
-from .signalr import SignalREmulator
-from .signalr import mount as mount_signalr
+from .signalr import SignalREmulator, TriggerRoute
 
 log = logging.getLogger("devhost")
 
@@ -66,10 +65,20 @@ class Host:
         self.state_dir.mkdir(parents=True, exist_ok=True)
         db = self.state_dir / STATE_DB
         self.store = StateStore(db)
-        self.signalr = SignalRLog(db, signalr_sink)
+        # The SignalR Service emulator shares the port (the connection string points
+        # here); it receives what the app's signalRTrigger functions are for, and every
+        # SignalR output binding value after the log has recorded it.
+        self.signalr_emulator = SignalREmulator(
+            triggers=[TriggerRoute.from_settings(fn.name, fn.trigger.settings)
+                      for fn in self.index.signalr_triggers.values()],
+            invoke_trigger=self._invoke_signalr_trigger,
+            state_path=self.state_dir / "signalr.sqlite",
+        )
+        extra_sinks = [signalr_sink] if signalr_sink is not None else []
+        self.signalr_output_log = SignalRLog(db, [self.signalr_emulator.sink, *extra_sinks])
         self.cosmos = CosmosOutput(self.app_dir)
         workers = self.config.max_concurrent_activities + 8
-        self.invoker = Invoker(OutputBindings(self.cosmos, self.signalr), str(self.app_dir),
+        self.invoker = Invoker(OutputBindings(self.cosmos, self.signalr_output_log), str(self.app_dir),
                                workers, timeout=self.config.function_timeout,
                                retire_hook=retire_durable_client_session)
         self.activities = ActivityRunner(self.index, self.invoker,
@@ -78,11 +87,10 @@ class Host:
                                    timer_limits)
         self.http = HttpFunctions(self.index, self.invoker, self.config.hub_name)
         self.management = ManagementApi(self.scheduler, self.config.hub_name)
-        self.signalr_service: SignalREmulator | None = None
         self.extra_routes: list[BaseRoute] = []
 
     def mount(self, routes: list[BaseRoute]) -> None:
-        """Serve more routes (e.g. a SignalR Service emulator); call before serving."""
+        """Serve more routes (e.g. a test's own endpoints); call before serving."""
         self.extra_routes.extend(routes)
 
     def describe(self) -> list[str]:
@@ -101,6 +109,7 @@ class Host:
     # ------------------------------------------------------------------ ASGI
     def asgi(self) -> Starlette:
         routes = [
+            *self.signalr_emulator.routes(),
             Route("/admin/host/status", self._host_status, methods=["GET"]),
             Route("/runtime/webhooks/devhost/clock", self._clock, methods=["GET", "POST"]),
             Route("/runtime/webhooks/devhost/signalr/messages", self._signalr_messages,
@@ -112,14 +121,6 @@ class Host:
         # Last: every method and path the routes above did not take (problem+json 404/405).
         app.router.routes.append(Route("/{path:anypath}", FrontFallback(
             self.config.route_prefix, self.http.handle, lambda: app.router.routes)))
-        # The SignalR Service emulator shares the port (the connection string points here).
-        self.signalr_service = mount_signalr(
-            app,
-            triggers=[(fn.name, fn.trigger.settings) for fn in self.index.signalr_triggers.values()],
-            invoke_trigger=self._invoke_signalr_trigger,
-            sink_registry=self.signalr,
-            state_path=self.state_dir / "signalr.sqlite",
-        )
         return app
 
     async def _invoke_signalr_trigger(self, name: str, payload: dict[str, object]) -> object:
@@ -129,12 +130,12 @@ class Host:
 
     @asynccontextmanager
     async def _lifespan(self, app: Starlette) -> AsyncIterator[None]:
+        self.signalr_emulator.attach_loop()  # binding values from worker threads go to this loop
         await self.scheduler.start()
         try:
             yield
         finally:
-            if self.signalr_service is not None:
-                await self.signalr_service.close()
+            await self.signalr_emulator.close()
             await self.scheduler.stop()
             await self.invoker.shutdown_async()     # closes the SDK's session on its loop
 
@@ -159,12 +160,13 @@ class Host:
             after = int(request.query_params.get("after", "0"))
         except ValueError:
             return JSONResponse({"error": "after must be an integer"}, status_code=400)
-        return JSONResponse(self.signalr.read(after))
+        return JSONResponse(self.signalr_output_log.read(after))
 
     def close(self) -> None:
         self.invoker.shutdown()
         self.cosmos.close()
-        self.signalr.close()
+        self.signalr_output_log.close()
+        self.signalr_emulator.hubs.close()  # idempotent: also closed when serving stops
         self.store.close()
 
 

@@ -109,8 +109,7 @@ class DevHost:
     def stop(self) -> None:
         """Stop serving, cancel running work (re-run on the next start), close the state."""
         if self._thread is not None and self._server is not None:
-            if self.host.signalr_service is not None:   # close message with allowReconnect first
-                self.host.signalr_service.close_from_thread()
+            self.host.signalr_emulator.close_from_thread()  # close message with allowReconnect first
             self._server.should_exit = True
             self._thread.join(timeout=15)
             self._thread = None

@@ -1,8 +1,8 @@
 """Pure pieces of the campaign flow: the orchestration's state and the typed inputs and
 outputs of each activity, plus the small decisions the orchestrator makes.
 
-The orchestrator imports only this module (and models/ids), so it stays deterministic:
-nothing here reads a clock, a file, the network or the environment.
+The orchestrator imports only this module (and models, ids, protocol), so it stays
+deterministic: nothing here reads a clock, a file, the network or the environment.
 """
 
 from __future__ import annotations
@@ -20,16 +20,6 @@ from .models import (
 )
 
 MAX_REGENERATION_ROUNDS = 5
-
-# Event names of SPEC.md section 4 (server -> client).
-ON_CAMPAIGN_STARTED = "onCampaignStarted"
-ON_ARTIFACT_GENERATED = "onArtifactGenerated"
-ON_CHUNK_RECEIVED = "onChunkReceived"
-ON_COMPLIANCE_CHECK_COMPLETED = "onComplianceCheckCompleted"
-ON_CAMPAIGN_COMPLETED = "onCampaignCompleted"
-ON_GENERATION_FAILED = "onGenerationFailed"
-ON_CAMPAIGN_STATUS = "onCampaignStatus"
-
 
 class FlowState(CamelModel):
     """Everything the orchestration carries from one execution to the next

@@ -1,6 +1,11 @@
 """The services one host process shares — repository, agents, auditor — built once,
 lazily, from the environment. Activities and HTTP functions ask for them here, so
-tests and devhost configure them only through settings, as in Azure."""
+tests and devhost configure them only through settings, as in Azure.
+
+This is the production wiring and nothing else: it knows no test doubles. The one
+extension point is ``AGENTS_WRAPPER`` (``marketing_agents.agents.wrapping``), a setting
+naming a function that wraps the agents and the auditor built here; only tests and
+benchmarks set it (e.g. to ``marketing_agents.testing.simulated``'s simulated agents)."""
 
 from __future__ import annotations
 
@@ -11,7 +16,6 @@ from dataclasses import dataclass
 
 from .agents.base import Agent
 from .compliance.base import Auditor
-from .latency import simulated
 from .llm.settings import ModelSettings, load_model_settings
 from .models import ArtifactType
 from .poster.store import PosterStore
@@ -36,6 +40,7 @@ _services: Services | None = None
 def build_services(env: Mapping[str, str] | None = None) -> Services:
     """Validate every setting and build the services; raises ConfigError naming a bad one."""
     from .agents.registry import build_agents
+    from .agents.wrapping import agents_wrapper
     from .compliance import build_auditor
     from .llm.judge import build_model_judge
     from .poster import build_poster_store
@@ -44,7 +49,11 @@ def build_services(env: Mapping[str, str] | None = None) -> Services:
     settings = load_settings(env)
     model_settings = load_model_settings(env)
     judge = build_model_judge(model_settings) if model_settings is not None else None
-    agents, auditor = simulated(build_agents(env), build_auditor(env, judge=judge), env)
+    agents: Mapping[ArtifactType, Agent] = build_agents(env)
+    auditor: Auditor = build_auditor(env, judge=judge)
+    wrap = agents_wrapper(env)  # an explicit extension point for tests and benchmarks only
+    if wrap is not None:
+        agents, auditor = wrap(agents, auditor)
     return Services(
         settings=settings,
         repository=repository_from_settings(env),
@@ -58,9 +67,8 @@ def build_services(env: Mapping[str, str] | None = None) -> Services:
 def check_settings(env: Mapping[str, str] | None = None) -> None:
     """Validate every setting without connecting anywhere, so that a host fails at
     start-up with the setting's name rather than at the first campaign."""
-    from .latency import CANNED_SETTING, simulated_latency
+    from .agents.wrapping import agents_wrapper
     from .poster import build_poster_store
-    from .settings import ConfigError
     from .store import local_store_path
 
     env = os.environ if env is None else env
@@ -68,9 +76,7 @@ def check_settings(env: Mapping[str, str] | None = None) -> None:
     load_model_settings(env)
     local_store_path(env)
     build_poster_store(env)
-    simulated_latency(env)
-    if env.get(CANNED_SETTING, "").strip().lower() not in ("", "canned"):
-        raise ConfigError(f"setting {CANNED_SETTING} must be empty or 'canned'")
+    agents_wrapper(env)
 
 
 def reset_services() -> None:

@@ -12,6 +12,9 @@ from datetime import timedelta
 COSMOS_CONNECTION_SETTING = "CosmosDBConnection"
 SIGNALR_CONNECTION_SETTING = "AzureSignalRConnectionString"
 DEFAULT_LOCAL_STORE = ".devhost/documents.sqlite"
+# Who a request without an App Service identity acts as (local development only).
+LOCAL_USER_SETTING = "LOCAL_USER_ID"
+DEFAULT_LOCAL_USER = "local-user"
 
 
 class ConfigError(ValueError):
@@ -40,6 +43,12 @@ def number_setting(env: Mapping[str, str], name: str, default: float, low: float
     return value
 
 
+def local_user(env: Mapping[str, str] | None = None) -> str:
+    """The local dev user: ``LOCAL_USER_ID``, or ``local-user`` when unset or blank."""
+    env = os.environ if env is None else env
+    return env.get(LOCAL_USER_SETTING, "").strip() or DEFAULT_LOCAL_USER
+
+
 def load_settings(env: Mapping[str, str] | None = None) -> AppSettings:
     env = os.environ if env is None else env
     hours = number_setting(env, "REVIEW_DEADLINE_HOURS", 72.0, 0.001, 24.0 * 30)
@@ -47,5 +56,5 @@ def load_settings(env: Mapping[str, str] | None = None) -> AppSettings:
         review_deadline=timedelta(hours=hours),
         compliance_threshold=number_setting(env, "COMPLIANCE_THRESHOLD", 80.0, 0.0, 100.0),
         max_regeneration_rounds=int(number_setting(env, "MAX_REGENERATION_ROUNDS", 5, 0, 10)),
-        local_user=env.get("LOCAL_USER_ID", "local-user") or "local-user",
+        local_user=local_user(env),
     )

@@ -12,9 +12,6 @@ from typing import Any
 import azure.durable_functions as df
 
 from marketing_agents.flow import (
-    ON_CAMPAIGN_COMPLETED,
-    ON_CAMPAIGN_STATUS,
-    ON_GENERATION_FAILED,
     AuditInput,
     AuditOutput,
     CampaignUpdate,
@@ -28,6 +25,7 @@ from marketing_agents.flow import (
 )
 from marketing_agents.ids import review_event_name
 from marketing_agents.models import CampaignStatus
+from marketing_agents.protocol import ON_CAMPAIGN_COMPLETED, ON_CAMPAIGN_STATUS, ON_GENERATION_FAILED
 
 bp = df.Blueprint()
 

@@ -1,7 +1,8 @@
-"""The SignalR output binding: record each message/group action and hand it to a sink.
+"""The SignalR output binding: record each message/group action and hand it to the sinks.
 
-A later piece (the SignalR Service emulator) plugs in as the sink; until then the log
-in the state database is what tests and developers look at.
+The host passes the sinks when it builds the log: the SignalR Service emulator's, and
+optionally one a test gives (a recording sink). The log in the state database is what
+``GET /runtime/webhooks/devhost/signalr/messages`` shows.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Protocol
@@ -23,7 +25,7 @@ class SignalRSink(Protocol):
 
 
 class NullSink:
-    """The default sink: nothing listens yet, the message log is enough."""
+    """A sink that drops everything (the message log is enough)."""
 
     def send(self, hub: str, value: dict[str, Any]) -> None:
         return None
@@ -41,10 +43,11 @@ def to_messages(value: Any) -> list[dict[str, Any]]:
 
 
 class SignalRLog:
-    """Appends messages to ``signalr_messages`` in the state DB, then forwards them."""
+    """Appends messages to ``signalr_messages`` in the state DB, then forwards them to
+    each sink, in order."""
 
-    def __init__(self, db_path: Path, sink: SignalRSink | None = None) -> None:
-        self.sink: SignalRSink = sink or NullSink()
+    def __init__(self, db_path: Path, sinks: Sequence[SignalRSink] = ()) -> None:
+        self.sinks: tuple[SignalRSink, ...] = tuple(sinks)
         self._lock = threading.Lock()
         self._conn = sqlite3.connect(db_path, timeout=30, isolation_level=None,
                                      check_same_thread=False)
@@ -63,7 +66,8 @@ class SignalRLog:
                 "INSERT INTO signalr_messages(hub, value, time) VALUES (?, ?, ?)",
                 [(hub, json.dumps(m), now) for m in messages])
         for message in messages:
-            self.sink.send(hub, message)
+            for sink in self.sinks:
+                sink.send(hub, message)
 
     def read(self, after: int = 0, limit: int = 1000) -> list[dict[str, Any]]:
         with self._lock:

@@ -1,15 +1,15 @@
 """The SignalR Service emulator: one object holding the hubs, the client endpoint, the
-REST API and the output-binding sink, mountable on devhost's Starlette app.
+REST API and the output-binding sink; its ``routes()`` go on devhost's Starlette app.
 
 Same host and port as the Functions routes (the connection string's Endpoint points at
 devhost), so one process serves the app and the service, as ``func start`` plus Azure
-SignalR Service would.
+SignalR Service would. devhost never imports the app, so the setting name below is its
+own copy of the Functions extension's default (``AzureSignalRConnectionString``).
 """
 
 from __future__ import annotations
 
 import asyncio
-import concurrent.futures
 import logging
 import os
 import threading
@@ -17,19 +17,22 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from starlette.applications import Starlette
 from starlette.routing import BaseRoute, Route, WebSocketRoute
 
-from ..bindings.signalr import NullSink
 from . import auth
 from .bindings import apply_binding_value, check_binding_value, is_message
 from .clients import ClientEndpoint
 from .hub import Hubs, UserGroupStore
+from .loop import ServerLoop
 from .rest import RestApi
 from .upstream import InvokeTrigger, TriggerRoute, TriggerTable
 
 log = logging.getLogger("devhost.signalr")
 CONNECTION_SETTING = "AzureSignalRConnectionString"
+# Who a request without App Service authentication acts as. devhost never imports the
+# app, so these are its own copies of the app's local-user setting and default.
+LOCAL_USER_SETTING = "LOCAL_USER_ID"
+DEFAULT_LOCAL_USER = "local-user"
 SINK_TIMEOUT_SECONDS = 30.0
 
 
@@ -58,12 +61,11 @@ class SignalREmulator:
         self.handshake_timeout = handshake_timeout
         self.token_ttl = token_ttl
         self.hubs = Hubs(UserGroupStore(state_path))
+        self.loop = ServerLoop()
         self.clients = ClientEndpoint(self)
         self.rest = RestApi(self)
-        self.sink = BindingSink(self)
+        self.sink = BindingSink(self.hubs, self.loop)  # the SignalR output binding's values go here
         self.closing = False
-        self._loop: asyncio.AbstractEventLoop | None = None
-        self._loop_thread: int | None = None
 
     def routes(self) -> list[BaseRoute]:
         return [
@@ -74,10 +76,9 @@ class SignalREmulator:
         ]
 
     def attach_loop(self) -> None:
-        """Remember the server's event loop (binding values from worker threads go there)."""
-        if self._loop is None:
-            self._loop = asyncio.get_running_loop()
-            self._loop_thread = threading.get_ident()
+        """Remember the server's event loop (binding values from worker threads go there).
+        A host calls it when it starts serving; a bare server gets it at the first request."""
+        self.loop.attach()
 
     def connection_info(self, hub: str, user_id: str | None, lifetime_seconds: int = 3600) -> dict[str, str]:
         """What the SignalRConnectionInfo input binding gives the negotiate function."""
@@ -100,11 +101,10 @@ class SignalREmulator:
     def close_from_thread(self, timeout: float = 5.0) -> None:
         """``close()`` from a thread other than the server's (e.g. before stopping uvicorn,
         whose own shutdown would drop sockets without the close message)."""
-        loop = self._loop
-        if loop is None or loop.is_closed() or not loop.is_running():
+        if not self.loop.running:
             self.closing = True
             return
-        asyncio.run_coroutine_threadsafe(self.close(), loop).result(timeout)
+        self.loop.run(self.close(), timeout)
 
 
 class BindingSink:
@@ -114,8 +114,9 @@ class BindingSink:
     waits until applied, so it is in force before the invocation is reported complete.
     (Both go through the loop's FIFO, so a message never overtakes an earlier action.)"""
 
-    def __init__(self, emulator: SignalREmulator) -> None:
-        self.emulator = emulator
+    def __init__(self, hubs: Hubs, loop: ServerLoop) -> None:
+        self.hubs = hubs
+        self.loop = loop
         self._lock = threading.Lock()
 
     def send(self, hub: str, value: dict[str, Any] | list[dict[str, Any]]) -> None:
@@ -124,20 +125,19 @@ class BindingSink:
                 self.send(hub, one)
             return
         item = check_binding_value(value)
-        hubs, hub = self.emulator.hubs, hub.lower()
-        loop, loop_thread = self.emulator._loop, self.emulator._loop_thread
-        if loop is None or loop.is_closed():
-            with self._lock:  # no client ever connected: nothing runs on a loop yet
-                apply_binding_value(hubs, hub, item)
-            return
-        if threading.get_ident() == loop_thread:
-            apply_binding_value(hubs, hub, item)
+        hub = hub.lower()
+        if not self.loop.attached:
+            with self._lock:  # not serving yet (or any more): nothing runs on a loop
+                apply_binding_value(self.hubs, hub, item)
+        elif self.loop.on_loop_thread():
+            apply_binding_value(self.hubs, hub, item)
         elif is_message(item):
-            loop.call_soon_threadsafe(apply_binding_value, hubs, hub, item)
+            self.loop.call_soon(apply_binding_value, self.hubs, hub, item)
         else:
-            future: concurrent.futures.Future[int] = asyncio.run_coroutine_threadsafe(self.emulator.apply(hub, item),
-                                                                                      loop)
-            future.result(timeout=SINK_TIMEOUT_SECONDS)
+            self.loop.run(self._apply(hub, item), SINK_TIMEOUT_SECONDS)
+
+    async def _apply(self, hub: str, item: dict[str, Any]) -> int:
+        return apply_binding_value(self.hubs, hub, item)
 
 
 def _items(value: Any) -> list[Any]:
@@ -177,48 +177,5 @@ def connection_info_for_binding(settings: Mapping[str, Any], headers: Mapping[st
     text = env.get(setting) or (f"Endpoint={origin.rstrip('/')};" if origin else None)
     parsed = auth.ConnectionString.parse(text)
     user = _resolve(str(lowered.get("userid") or ""), headers, query or {})
-    user = user or env.get("LOCAL_USER_ID") or "local-user"
+    user = user or env.get(LOCAL_USER_SETTING, "").strip() or DEFAULT_LOCAL_USER
     return client_connection_info(parsed.endpoint, parsed.access_key, str(lowered.get("hubname") or "default"), user)
-
-
-def mount(
-    app: Starlette,
-    *,
-    triggers: Iterable[tuple[str, Mapping[str, Any]]] = (),
-    invoke_trigger: InvokeTrigger | None = None,
-    sink_registry: Any = None,
-    connection_string: str | None = None,
-    state_path: Path | None = None,
-    ping_interval: float = 15.0,
-) -> SignalREmulator:
-    """Serve the emulator from ``app`` (its routes go first, before any catch-all).
-
-    ``triggers``: ``(function_name, trigger_binding_settings)`` of every signalRTrigger
-    function. ``invoke_trigger(name, payload)`` runs one and returns its return value.
-    ``sink_registry``: an object whose ``sink`` attribute receives output-binding values
-    (devhost's ``SignalRLog``). Call ``await emulator.close()`` when the host stops.
-    """
-    emulator = SignalREmulator(
-        connection_string,
-        triggers=[TriggerRoute.from_settings(name, settings) for name, settings in triggers],
-        invoke_trigger=invoke_trigger,
-        state_path=state_path,
-        ping_interval=ping_interval,
-    )
-    app.router.routes[:0] = emulator.routes()
-    if sink_registry is not None:
-        previous = getattr(sink_registry, "sink", None)
-        keep = previous is not None and not isinstance(previous, (NullSink, BindingSink, TeeSink))
-        sink_registry.sink = TeeSink(emulator.sink, previous) if keep else emulator.sink
-    return emulator
-
-
-class TeeSink:
-    """The emulator's sink plus one the host was given (e.g. a test's recording sink)."""
-
-    def __init__(self, first: Any, second: Any) -> None:
-        self.first, self.second = first, second
-
-    def send(self, hub: str, value: dict[str, Any]) -> None:
-        self.first.send(hub, value)
-        self.second.send(hub, value)

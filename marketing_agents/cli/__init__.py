@@ -16,10 +16,10 @@ from rich.console import Console, Group
 from rich.live import Live
 from rich.text import Text
 
+from ..protocol import ON_ARTIFACT_GENERATED, ON_CHUNK_RECEIVED, SETTLED_STATUSES
 from .client import ApiClient, CliError
 from .render import campaigns_table, event_line, print_snapshot, render_progress
 
-FINAL_STATUSES = {"AwaitingReview", "NeedsAttention", "Approved", "Cancelled", "Expired", "Failed"}
 APP_DIR = Path(__file__).resolve().parents[2]
 
 
@@ -88,7 +88,7 @@ def _read_brief(path: str) -> Any:
 def watch_campaign(api: ApiClient, console: Console, campaign_id: str, poll_seconds: float = 0.3) -> dict[str, Any]:
     """Follow the campaign live through SignalR, streamed copy included; without SignalR
     (negotiate unavailable) fall back to polling the event log."""
-    from marketing_agents.realtime import NegotiateError, WatchRefused, follow
+    from marketing_agents.realtime.client import NegotiateError, WatchRefused, follow
 
     events: list[dict[str, Any]] = []
     streaming: dict[str, str] = {"text": ""}
@@ -98,7 +98,7 @@ def watch_campaign(api: ApiClient, console: Console, campaign_id: str, poll_seco
 
         def on_event(envelope: dict[str, Any]) -> None:
             payload = envelope.get("payload") or {}
-            if envelope["type"] == "onChunkReceived":
+            if envelope["type"] == ON_CHUNK_RECEIVED:
                 streaming["text"] = "" if payload.get("sequence") == 0 else streaming["text"]
                 streaming["text"] += payload.get("chunk", "")
             elif payload.get("reply"):
@@ -106,7 +106,7 @@ def watch_campaign(api: ApiClient, console: Console, campaign_id: str, poll_seco
             else:
                 events.append(envelope)
                 state["status"] = payload.get("status", state["status"])
-                if envelope["type"] == "onArtifactGenerated":
+                if envelope["type"] == ON_ARTIFACT_GENERATED:
                     streaming["text"] = ""
             tail = Text(streaming["text"][-600:], style="dim") if streaming["text"] else Text("")
             live.update(Group(render_progress(events, state["status"]), tail))
@@ -137,7 +137,7 @@ def _poll_campaign(api: ApiClient, console: Console, campaign_id: str, poll_seco
             snapshot = api.get(f"/campaigns/{campaign_id}")
             status = snapshot["campaign"]["status"]
             live.update(render_progress(events, status))
-            if status in FINAL_STATUSES and not new:
+            if status in SETTLED_STATUSES and not new:
                 break
             time.sleep(poll_seconds)
     print_snapshot(console, snapshot, show_content=True)

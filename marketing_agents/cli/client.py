@@ -8,6 +8,8 @@ from typing import Any
 
 import httpx
 
+from ..protocol import PRINCIPAL_HEADER
+
 DEFAULT_URL = "http://127.0.0.1:7071"
 URL_SETTING = "MARKETING_AGENTS_URL"
 
@@ -24,7 +26,7 @@ class ApiClient:
     def __init__(self, base_url: str | None = None, user: str | None = None, timeout: float = 30.0) -> None:
         self.base_url = (base_url or os.environ.get(URL_SETTING) or DEFAULT_URL).rstrip("/")
         self.user = user
-        headers = {"x-ms-client-principal-id": user} if user else {}
+        headers = {PRINCIPAL_HEADER: user} if user else {}
         self._http = httpx.Client(base_url=self.base_url, headers=headers, timeout=timeout)
 
     def close(self) -> None:

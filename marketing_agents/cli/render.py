@@ -13,6 +13,8 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from ..protocol import ON_ARTIFACT_GENERATED, ON_COMPLIANCE_CHECK_COMPLETED
+
 SEVERITY_STYLE = {"Critical": "bold red", "High": "red", "Medium": "yellow", "Low": "cyan"}
 STATUS_STYLE = {
     "Approved": "bold green",
@@ -131,12 +133,12 @@ def campaigns_table(items: list[dict[str, Any]]) -> Table:
 def event_line(event: dict[str, Any]) -> Text:
     payload = event.get("payload", {})
     kind = event["type"]
-    if kind == "onArtifactGenerated":
+    if kind == ON_ARTIFACT_GENERATED:
         detail = (
             f"{payload.get('artifactType')} v{payload.get('versionNumber')} "
             f"by {payload.get('agentName')} ({payload.get('model')})"
         )
-    elif kind == "onComplianceCheckCompleted":
+    elif kind == ON_COMPLIANCE_CHECK_COMPLETED:
         verdict = "compliant" if payload.get("isCompliant") else "not compliant"
         detail = f"score {payload.get('complianceScore', 0):.0f}, {verdict}, {payload.get('issueCount', 0)} finding(s)"
     else:

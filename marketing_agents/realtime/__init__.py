@@ -1,49 +1,13 @@
-"""Real-time: streaming from activities through the SignalR REST API, and the Python
-SignalR client the CLI follows campaigns with. No Azure Functions imports.
+"""Live updates over SignalR, in two halves that share only the protocol's names
+(``marketing_agents.protocol``):
 
-The client side (``HubConnection``, ``follow``…) needs ``websockets``, which the Function
-App does not install, so it is imported only when asked for.
+- ``publishing``: the Function App's side — the SignalR connection string, access
+  tokens, the service's REST API and the streaming of copy while an agent writes it.
+  Needs only httpx (and azure-identity for Entra ID).
+- ``client``: the CLI's side — a SignalR hub client over WebSocket and ``follow``, which
+  watches one campaign exactly once and in order. Needs ``websockets``, which the
+  Function App does not install, so nothing on the app's side imports it.
+
+Import from the half you need; this package itself exports nothing, so importing one
+half never loads the other.
 """
-
-from typing import Any
-
-from .connection import SignalRConnection
-from .rest import SignalRRestClient, SignalRRestError
-from .streaming import ChunkPublisher, chunk_envelope, chunk_publisher
-
-_CLIENT_SIDE = {
-    "HubConnection": "hubclient",
-    "HubError": "hubclient",
-    "NegotiateError": "hubclient",
-    "CampaignWatch": "watch",
-    "EventTracker": "watch",
-    "WatchRefused": "watch",
-    "follow": "watch",
-    "follow_async": "watch",
-}
-
-
-def __getattr__(name: str) -> Any:
-    if name in _CLIENT_SIDE:
-        import importlib
-
-        return getattr(importlib.import_module(f".{_CLIENT_SIDE[name]}", __name__), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-__all__ = [
-    "CampaignWatch",
-    "ChunkPublisher",
-    "EventTracker",
-    "HubConnection",
-    "HubError",
-    "NegotiateError",
-    "SignalRConnection",
-    "SignalRRestClient",
-    "SignalRRestError",
-    "WatchRefused",
-    "chunk_envelope",
-    "chunk_publisher",
-    "follow",
-    "follow_async",
-]

@@ -109,12 +109,12 @@ def _pair_rows(tmp_path: Path) -> list[str]:
 
 def test_cosmos_document_over_2mb_fails_the_invocation_and_writes_nothing(
         host: DevHost, tmp_path: Path) -> None:
-    signalr_before = len(host.host.signalr.read())
+    signalr_before = len(host.host.signalr_output_log.read())
     # 1,050,000 two-byte characters: 2.1 MB of UTF-8, though only 1.05 M characters
     r = httpx.post(host.base_url + "/api/docs_pair", json={"chars": 1_050_000}, timeout=30)
     assert r.status_code == 500 and r.headers["content-type"] == "application/problem+json"
     assert _pair_rows(tmp_path) == []                         # not even the small document
-    assert len(host.host.signalr.read()) == signalr_before    # nor the SignalR message
+    assert len(host.host.signalr_output_log.read()) == signalr_before    # nor the SignalR message
     r = httpx.post(host.base_url + "/api/docs_pair", json={"chars": 1_000_000}, timeout=30)
     assert r.status_code == 201                               # 2,000,0xx bytes: under 2 MB
     assert _pair_rows(tmp_path) == ["big", "small"]

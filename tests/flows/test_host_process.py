@@ -14,6 +14,7 @@ import httpx
 import pytest
 
 from devhost.testing import DevHostProcess
+from marketing_agents.testing.simulated import simulated_settings
 
 from .helpers import assert_event_log_is_clean, create, events, versions, wait_for_runtime, wait_for_status
 
@@ -29,7 +30,7 @@ def brief(name: str) -> dict[str, Any]:
 def slow_host(tmp_path: Path) -> Iterator[DevHostProcess]:
     env = {
         "CosmosDBConnection": f"LocalDocumentStore={tmp_path / 'documents.sqlite'}",
-        "SIMULATED_LATENCY_MS": "600",
+        **simulated_settings(latency_ms=600),
         "POSTER_DIR": str(tmp_path / "posters"),
         "LOCAL_USER_ID": "alice",
     }

@@ -3,7 +3,6 @@ official Node client and the Python watcher the CLI uses."""
 
 from __future__ import annotations
 
-import asyncio
 import json
 import threading
 import time
@@ -13,45 +12,37 @@ from typing import Any
 
 import httpx
 import pytest
-from devhost_wiring import ROOT, make_app_dir, stop, streaming_wired, wire
 from realtime_helpers import NodeClient, free_port
 
 from devhost import DevHost
-from marketing_agents.realtime import WatchRefused, follow
+from marketing_agents.realtime.client import WatchRefused, follow
 from marketing_agents.runtime import reset_services
+from marketing_agents.testing.simulated import simulated_settings
 
+ROOT = Path(__file__).resolve().parents[2]
 ACCESS_KEY = "e2e-access-key-0123456789abcdefghijklmnopq"
 LOG_TYPES = {"onCampaignStarted", "onArtifactGenerated", "onComplianceCheckCompleted", "onCampaignCompleted",
              "onGenerationFailed", "onCampaignStatus"}
 SETTLED = {"AwaitingReview", "NeedsAttention", "Approved", "Cancelled", "Expired", "Failed"}
 
 
-def forget_durable_client_session() -> None:
-    """The Durable SDK keeps one aiohttp session (and lock) per process, bound to the first
-    event loop; a second in-process devhost runs on a new loop and must not reuse them."""
-    from azure.durable_functions.models.utils import http_utils
-
-    http_utils._client_session = None
-    http_utils._session_lock = asyncio.Lock()
-
-
 class Env:
+    """The product's app on devhost, which serves the SignalR Service emulator on its own
+    port (the connection string points there), as ``make run`` does."""
+
     def __init__(self, tmp: Path, port: int) -> None:
-        self.app_dir = make_app_dir(tmp / "app")
         self.state = tmp / "state"
         self.port = port
         self.base_url = f"http://127.0.0.1:{port}"
         self.host: DevHost | None = None
 
     def start(self) -> DevHost:
-        forget_durable_client_session()
-        self.host = DevHost(self.app_dir, self.state, port=self.port)
-        wire(self.host)
+        self.host = DevHost(ROOT, self.state, port=self.port)
         return self.host.start()
 
     def restart(self) -> None:
         assert self.host is not None
-        stop(self.host)
+        self.host.stop()  # graceful: clients are told to reconnect first
         time.sleep(0.3)
         self.start()
 
@@ -63,13 +54,14 @@ def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Env]:
     monkeypatch.setenv("AzureSignalRConnectionString", f"Endpoint=http://127.0.0.1:{port};AccessKey={ACCESS_KEY};")
     monkeypatch.setenv("LOCAL_USER_ID", "local-user")
     monkeypatch.setenv("POSTER_DIR", str(tmp_path / "posters"))
-    monkeypatch.setenv("SIMULATED_LATENCY_MS", "1000")  # time to join, even on a loaded machine, before copy streams
+    for name, value in simulated_settings(latency_ms=1000).items():  # time to join, even on a loaded machine,
+        monkeypatch.setenv(name, value)  # before the copy streams
     reset_services()
     running = Env(tmp_path, port)
     running.start()
     yield running
     if running.host is not None:
-        stop(running.host)
+        running.host.stop()
     reset_services()
 
 
@@ -152,8 +144,7 @@ def test_node_client_follows_a_campaign(env: Env, node_clients: list[NodeClient]
     bob_msgs = [m["args"][0] for m in bob.received()]
     assert all(m.get("campaignId") in (other_id, campaign_id) for m in bob_msgs)
     assert not any(m.get("campaignId") == campaign_id and m.get("type") for m in bob_msgs)
-    if streaming_wired():
-        assert copy_stream(alice_msgs, snapshot, log) == snapshot["artifacts"]["Copy"]["data"]["bodyLong"]
+    assert copy_stream(alice_msgs, snapshot, log) == snapshot["artifacts"]["Copy"]["data"]["bodyLong"]
 
 
 def test_node_client_reconnects_after_devhost_restart(env: Env, node_clients: list[NodeClient]) -> None:
@@ -188,8 +179,7 @@ def test_python_watch_follows_exactly_once_and_refuses_others(env: Env) -> None:
     events = [e for e in received if e["type"] in LOG_TYPES and not e["payload"].get("reply")]
     assert [e["sequence"] for e in events] == list(range(1, len(log) + 1))
     assert [e["eventId"] for e in events] == [e["eventId"] for e in log]
-    if streaming_wired():
-        assert copy_stream(received, snapshot, log) == snapshot["artifacts"]["Copy"]["data"]["bodyLong"]
+    assert copy_stream(received, snapshot, log) == snapshot["artifacts"]["Copy"]["data"]["bodyLong"]
     with pytest.raises(WatchRefused):
         follow(env.base_url, "bob", campaign_id, lambda e: None, timeout=10)
 

@@ -10,15 +10,8 @@ from typing import Any
 import pytest
 from realtime_helpers import ACCESS_KEY, ServerThread, TinyHubApp, free_port
 
-from marketing_agents.realtime import (
-    ChunkPublisher,
-    HubConnection,
-    HubError,
-    NegotiateError,
-    SignalRConnection,
-    SignalRRestClient,
-    SignalRRestError,
-)
+from marketing_agents.realtime.client import HubConnection, HubError, NegotiateError
+from marketing_agents.realtime.publishing import ChunkPublisher, SignalRConnection, SignalRRestClient, SignalRRestError
 
 OWNERS = {"c-1": "alice", "c-2": "bob"}
 

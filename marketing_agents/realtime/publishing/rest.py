@@ -22,7 +22,7 @@ import httpx
 from .connection import SignalRConnection
 from .tokens import access_token
 
-log = logging.getLogger("marketing_agents.realtime")
+log = logging.getLogger(__name__)
 
 API_VERSION = "2022-06-01"
 ENTRA_SCOPE = "https://signalr.azure.com/.default"

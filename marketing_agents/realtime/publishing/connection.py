@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from ..settings import SIGNALR_CONNECTION_SETTING, ConfigError
+from ...settings import SIGNALR_CONNECTION_SETTING, ConfigError
 
 
 @dataclass(frozen=True)

@@ -1,12 +1,15 @@
-"""Simulated agents for benchmarks and demos: a fixed latency, and optionally canned
-answers.
+"""Simulated agents for benchmarks and tests: a fixed latency, and optionally canned
+answers. Never part of the production wiring: a host process uses them only when its
+``AGENTS_WRAPPER`` setting names ``marketing_agents.testing.simulated:simulated``
+(``marketing_agents.agents.wrapping``), which then reads two settings of its own:
 
-With ``SIMULATED_LATENCY_MS`` set, every agent call and every audit first waits that
-long (asynchronously), as if a model answered in that time. With
-``SIMULATED_AGENTS=canned`` as well, each agent and the auditor compute their answer
-once per distinct input and replay it afterwards, so the agents' own CPU time drops
-out and what remains is the flow's overhead. ``bench/engine.py`` uses both to compare
-the end-to-end time with the critical-path limit.
+- ``SIMULATED_LATENCY_MS``: every agent call and every audit first waits that long
+  (asynchronously), as if a model answered in that time — e.g. so that a test can join
+  a campaign's group before the copy streams, or kill a host mid-campaign;
+- ``SIMULATED_AGENTS=canned``: each agent and the auditor compute their answer once per
+  distinct input and replay it afterwards, so the agents' own CPU time drops out and
+  what remains is the flow's overhead. ``bench/engine.py`` uses both to compare the
+  end-to-end time with the critical-path limit.
 """
 
 from __future__ import annotations
@@ -16,13 +19,24 @@ import hashlib
 import json
 from collections.abc import Mapping
 
-from .agents.base import Agent, AgentContext, AgentResult, ChunkSink
-from .compliance.base import AuditContext, Auditor
-from .models import ArtifactType, AuditReport
-from .settings import ConfigError
+from ..agents.base import Agent, AgentContext, AgentResult, ChunkSink
+from ..agents.wrapping import AGENTS_WRAPPER_SETTING, Agents, Wrap
+from ..compliance.base import AuditContext, Auditor
+from ..models import ArtifactType, AuditReport
+from ..settings import ConfigError
 
 LATENCY_SETTING = "SIMULATED_LATENCY_MS"
 CANNED_SETTING = "SIMULATED_AGENTS"
+FACTORY = f"{__name__}:simulated"  # the value of AGENTS_WRAPPER that plugs these agents in
+
+
+def simulated_settings(latency_ms: float, canned: bool = False) -> dict[str, str]:
+    """The settings a test or benchmark gives the host it starts to use simulated agents."""
+    return {
+        AGENTS_WRAPPER_SETTING: FACTORY,
+        LATENCY_SETTING: f"{latency_ms:g}",
+        CANNED_SETTING: "canned" if canned else "",
+    }
 
 
 def _key(value: object) -> str:
@@ -101,18 +115,27 @@ def simulated_latency(env: Mapping[str, str]) -> float:
     return value / 1000.0
 
 
-def simulated(
-    agents: Mapping[ArtifactType, Agent], auditor: Auditor, env: Mapping[str, str]
-) -> tuple[dict[ArtifactType, Agent], Auditor]:
-    """The agents and auditor as the simulation settings ask (unchanged by default)."""
+def canned_mode(env: Mapping[str, str]) -> bool:
     mode = env.get(CANNED_SETTING, "").strip().lower()
     if mode not in ("", "canned"):
         raise ConfigError(f"setting {CANNED_SETTING}={mode!r} must be empty or 'canned'")
-    out_agents: dict[ArtifactType, Agent] = dict(agents)
-    if mode == "canned":
-        out_agents = {t: CannedAgent(a) for t, a in out_agents.items()}
-        auditor = CannedAuditor(auditor)
+    return mode == "canned"
+
+
+def simulated(env: Mapping[str, str]) -> Wrap:
+    """The ``AGENTS_WRAPPER`` factory: validates the simulation settings and returns the
+    wrap that puts the simulated agents in front of the real ones (unchanged when both
+    settings are unset)."""
+    canned = canned_mode(env)
     seconds = simulated_latency(env)
-    if seconds <= 0:
-        return out_agents, auditor
-    return {t: DelayedAgent(a, seconds) for t, a in out_agents.items()}, DelayedAuditor(auditor, seconds)
+
+    def wrap(agents: Agents, auditor: Auditor) -> tuple[Agents, Auditor]:
+        out_agents: dict[ArtifactType, Agent] = dict(agents)
+        if canned:
+            out_agents = {t: CannedAgent(a) for t, a in out_agents.items()}
+            auditor = CannedAuditor(auditor)
+        if seconds <= 0:
+            return out_agents, auditor
+        return {t: DelayedAgent(a, seconds) for t, a in out_agents.items()}, DelayedAuditor(auditor, seconds)
+
+    return wrap

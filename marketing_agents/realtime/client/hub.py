@@ -29,7 +29,7 @@ import httpx
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import WebSocketException
 
-log = logging.getLogger("marketing_agents.realtime")
+log = logging.getLogger(__name__)
 
 RS = "\x1e"
 Handler = Callable[[list[Any]], Awaitable[None] | None]

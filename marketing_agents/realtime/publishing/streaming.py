@@ -26,12 +26,12 @@ from datetime import UTC, datetime
 from types import TracebackType
 from typing import Any
 
-from ..ids import event_id
+from ...ids import event_id
+from ...protocol import HUB, ON_CHUNK_RECEIVED
 from .connection import SignalRConnection
-from .names import HUB, ON_CHUNK_RECEIVED
 from .rest import SignalRRestClient
 
-log = logging.getLogger("marketing_agents.realtime")
+log = logging.getLogger(__name__)
 
 # Sends one message to a group: (group, target, arguments).
 GroupSender = Callable[[str, str, list[Any]], Awaitable[None]]

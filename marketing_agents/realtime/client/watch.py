@@ -17,8 +17,7 @@ from typing import Any
 
 import httpx
 
-from .hubclient import DEFAULT_RECONNECT_DELAYS, HubConnection
-from .names import (
+from ...protocol import (
     JOIN_CAMPAIGN_GROUP,
     LOG_EVENT_TYPES,
     ON_CAMPAIGN_STATUS,
@@ -28,8 +27,9 @@ from .names import (
     REQUEST_CAMPAIGN_STATUS,
     SETTLED_STATUSES,
 )
+from .hub import DEFAULT_RECONNECT_DELAYS, HubConnection
 
-log = logging.getLogger("marketing_agents.realtime")
+log = logging.getLogger(__name__)
 
 # Receives each envelope: log events in order, chunks, and status replies (payload.reply).
 EventCallback = Callable[[dict[str, Any]], Awaitable[None] | None]
