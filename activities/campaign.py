@@ -26,12 +26,11 @@ from marketing_agents.flow import (
 )
 from marketing_agents.generation import GenerationError, attach_poster, generate_version
 from marketing_agents.llm.metering import metering
-from marketing_agents.models import BLOCKING_SEVERITIES, ArtifactType
+from marketing_agents.models import BLOCKING_SEVERITIES, ArtifactType, CampaignStatus
 from marketing_agents.protocol import (
     HUB,
     ON_ARTIFACT_GENERATED,
     ON_CAMPAIGN_STARTED,
-    ON_CAMPAIGN_STATUS,
     ON_COMPLIANCE_CHECK_COMPLETED,
 )
 from marketing_agents.realtime.publishing import chunk_publisher
@@ -90,14 +89,8 @@ async def start_campaign(
 ) -> None:
     """Announce the campaign: clients in its group learn the brief they are watching."""
     inp = StartInput.model_validate(payload)
-    found = await services().repository.get_campaign(inp.campaign_id)
-    if found is None:
-        raise GenerationError(f"campaign {inp.campaign_id} not found")
-    campaign = found[0]
-    event = make_event(
-        campaign.id, inp.sequence, ON_CAMPAIGN_STARTED, {"name": campaign.name, "status": campaign.status.value}
-    )
-    _publish(events_out, signalr, [event])
+    started = {"name": inp.campaign_name, "status": CampaignStatus.GENERATING.value}
+    _publish(events_out, signalr, [make_event(inp.campaign_id, inp.sequence, ON_CAMPAIGN_STARTED, started)])
 
 
 @bp.activity_trigger(input_name="payload")
@@ -106,22 +99,23 @@ async def start_campaign(
 async def update_campaign(
     payload: dict[str, Any], events_out: func.Out[func.DocumentList], signalr: func.Out[str]
 ) -> str:
-    """Move the campaign document to the orchestration's new state (and say so).
+    """Move the campaign document to the orchestration's new state and publish the
+    events the orchestration numbered for it (docs/events.md).
 
-    Unlike the other documents, the campaign is also written by people (approve, revise,
-    cancel) while activities run, so it is written with the repository's etag check
-    rather than a blind output-binding upsert: a cancel can never be overwritten by an
-    in-flight update that read the campaign before it."""
+    The campaign is written with the repository's etag check (marketing_agents.campaigns
+    says why); an update that only carries events leaves the document alone."""
     update = CampaignUpdate.model_validate(payload)
-    campaign = await apply_update_stored(services().repository, update)
-    if update.event_type and update.event_sequence is not None:
-        payload_out = dict(update.event_payload, status=campaign.status.value)
-        announced = [make_event(campaign.id, update.event_sequence, update.event_type, payload_out)]
-        if update.fill_sequence_gaps:
-            stored = {e.sequence for e in await services().repository.list_events(campaign.id)}
-            filler = {"status": campaign.status.value, "reason": campaign.status_reason, "filler": True}
-            missing = [s for s in range(1, update.event_sequence) if s not in stored]
-            announced = [make_event(campaign.id, s, ON_CAMPAIGN_STATUS, filler) for s in missing] + announced
+    repository = services().repository
+    if update.changes_document():
+        campaign = await apply_update_stored(repository, update)
+    else:
+        found = await repository.get_campaign(update.campaign_id)
+        if found is None:
+            raise GenerationError(f"campaign {update.campaign_id} not found")
+        campaign = found[0]
+    if update.events:
+        status = campaign.status.value  # a late write never announces anything but the stored status
+        announced = [make_event(campaign.id, e.sequence, e.type, dict(e.payload, status=status)) for e in update.events]
         _publish(events_out, signalr, announced)
     return campaign.status.value
 
@@ -168,23 +162,21 @@ async def generate_artifact(
 
 @bp.activity_trigger(input_name="payload")
 @cosmos_out("report_out", AUDITS)
-@cosmos_out("artifacts_out", ARTIFACTS)
 @cosmos_out("events_out", EVENTS)
 @signalr_out
 async def audit_campaign(
     payload: dict[str, Any],
     report_out: func.Out[func.Document],
-    artifacts_out: func.Out[func.DocumentList],
     events_out: func.Out[func.DocumentList],
     signalr: func.Out[str],
 ) -> dict[str, Any]:
-    """Audit the active versions together and store the report."""
+    """Audit the active versions together and store the report (once: the report names
+    the versions it judged, so the versions are not rewritten to point back at it)."""
     inp = AuditInput.model_validate(payload)
     svc = services()
     with metering() as judge_calls:  # the LLM judge's requests count in the campaign's usage
-        report, linked = await audit_versions(inp, svc.repository, svc.auditor, svc.settings.compliance_threshold)
+        report = await audit_versions(inp, svc.repository, svc.auditor, svc.settings.compliance_threshold)
     report_out.set(_document(report.to_doc(), AUDITS))
-    artifacts_out.set(_documents([v.to_doc() for v in linked], ARTIFACTS))
     summary = {
         "reportId": report.id,
         "round": report.round,

@@ -6,28 +6,25 @@ orchestration, answer. Every error is problem+json; a rejected request stores no
 
 from __future__ import annotations
 
-import asyncio
-import json
-from typing import Any, cast
+import logging
+from typing import cast
 
 import azure.durable_functions as df
 import azure.functions as func
 
-from marketing_agents.events import make_event, signalr_messages_json
+from marketing_agents.flow import CANCEL_EVENT, CancelNotice
 from marketing_agents.ids import parse_poster_file, review_event_name
-from marketing_agents.models import ApprovalRequest, CampaignBrief, CampaignStatus, CancelRequest, RevisionRequest
+from marketing_agents.models import ApprovalRequest, CampaignBrief, CancelRequest, RevisionRequest
 from marketing_agents.openapi import MAX_PAGE_SIZE
 from marketing_agents.poster import CONTENT_TYPES, PosterKind
 from marketing_agents.problems import NotFound, ServiceUnavailable
-from marketing_agents.protocol import HUB, ON_CAMPAIGN_STATUS
 from marketing_agents.runtime import services
 from marketing_agents.service import CampaignService, parse_artifact_type, parse_status
-from marketing_agents.settings import COSMOS_CONNECTION_SETTING, SIGNALR_CONNECTION_SETTING
-from marketing_agents.store.base import DATABASE, EVENTS, PARTITION_KEY_PATHS
 
 from .http import base_url, caller, guarded, json_response, query_number, request_body
 
 bp = df.Blueprint()
+log = logging.getLogger(__name__)
 ORCHESTRATOR = "campaign_orchestrator"
 ANONYMOUS = func.AuthLevel.ANONYMOUS
 
@@ -142,67 +139,22 @@ async def approve_campaign(req: func.HttpRequest, client: df.DurableOrchestratio
     return json_response(campaign.to_doc())
 
 
-async def _settled_status(client: df.DurableOrchestrationClient, instance_id: str, seconds: float = 5.0) -> Any:
-    """Termination is asynchronous; wait (briefly) until the instance has stopped."""
-    deadline = asyncio.get_running_loop().time() + seconds
-    while True:
-        status = await client.get_status(instance_id)
-        running = status.runtime_status is not None and status.runtime_status.value in ("Running", "Pending")
-        if not running or asyncio.get_running_loop().time() > deadline:
-            return status
-        await asyncio.sleep(0.05)
-
-
-def _reserved_sequence(custom_status: Any) -> int:
-    """The last event sequence the orchestration reserved (its custom status says so,
-    as an object or as JSON text depending on the SDK path)."""
-    if isinstance(custom_status, str):
-        try:
-            custom_status = json.loads(custom_status)
-        except ValueError:
-            return 0
-    if isinstance(custom_status, dict) and isinstance(custom_status.get("sequence"), int):
-        return int(custom_status["sequence"])
-    return 0
-
-
 @bp.route(route="campaigns/{id}/cancel", methods=["POST"], auth_level=ANONYMOUS)
 @bp.durable_client_input(client_name="client")
-@bp.cosmos_db_output(
-    arg_name="events_out",
-    connection=COSMOS_CONNECTION_SETTING,
-    database_name=DATABASE,
-    container_name=EVENTS,
-    create_if_not_exists=True,
-    partition_key=PARTITION_KEY_PATHS[EVENTS],
-)
-@bp.generic_output_binding(
-    arg_name="signalr", type="signalR", hub_name=HUB, connection_string_setting=SIGNALR_CONNECTION_SETTING
-)
 @guarded
-async def cancel_campaign(
-    req: func.HttpRequest,
-    client: df.DurableOrchestrationClient,
-    events_out: func.Out[func.Document],
-    signalr: func.Out[str],
-) -> func.HttpResponse:
+async def cancel_campaign(req: func.HttpRequest, client: df.DurableOrchestrationClient) -> func.HttpResponse:
+    """Cancel wins by its etag'd write (a concurrent approve or revise cannot also win);
+    the orchestration, told by the cancel event, stops and announces it with the next
+    number of the campaign's event sequence, which only it assigns."""
     request_body(req, CancelRequest, "cancellation", empty_is_object=True)
     campaign_id = req.route_params["id"]
-    service = _service()
-    campaign = await service.cancel(campaign_id, caller(req))
-    status = await client.get_status(campaign_id)
-    if status.runtime_status is not None and status.runtime_status.value in ("Running", "Pending"):
-        await client.terminate(campaign_id, f"cancelled by {campaign.owner}")
-        status = await _settled_status(client, campaign_id)
-    reserved = _reserved_sequence(status.custom_status)  # final once terminated: no episode runs after
-    event = make_event(
-        campaign_id,
-        max(await service.next_sequence(campaign_id), int(reserved) + 1),
-        ON_CAMPAIGN_STATUS,
-        {"status": CampaignStatus.CANCELLED.value, "reason": campaign.status_reason},
-    )
-    events_out.set(func.Document.from_dict(event.to_doc()))
-    signalr.set(signalr_messages_json([event]))
+    user = caller(req)
+    campaign = await _service().cancel(campaign_id, user)
+    notice = CancelNotice(by=user, reason=campaign.status_reason or f"cancelled by {user}")
+    try:
+        await client.raise_event(campaign_id, CANCEL_EVENT, notice.to_doc())
+    except Exception:  # no orchestration to tell (it ended or never started)
+        log.warning("campaign %s cancelled with no running orchestration to announce it", campaign_id)
     return json_response({"campaignId": campaign_id, "status": campaign.status.value}, 202)
 
 

@@ -1,7 +1,11 @@
 """The fan-in audit as an activity does it: read the active versions, audit them
-together, and link each version to the report that judged it."""
+together, and shape the report. Also the one rule for "which report judged this
+version", derived from the reports (each names the versions it judged) when versions
+are read, so no version is rewritten to point at its report."""
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 from .compliance.base import AuditContext, Auditor
 from .flow import AuditInput
@@ -13,15 +17,22 @@ from .store import CampaignRepository
 
 async def audit_versions(
     inp: AuditInput, repository: CampaignRepository, auditor: Auditor, threshold: float
-) -> tuple[AuditReport, list[ArtifactVersion]]:
+) -> AuditReport:
+    """Audit the versions the orchestration names, read by id.
+
+    They are always there: each was written by its generation activity's output
+    binding, and the host applies output bindings before the activity completes (devhost
+    writes them before recording TaskCompleted; Functions flushes them as part of the
+    invocation, so Durable only sees the activity's result after they are stored). A
+    missing version is therefore not a race to wait out but a broken store, and fails
+    the step with the ids it could not find."""
     found = await repository.get_campaign(inp.campaign_id)
     if found is None:
         raise GenerationError(f"campaign {inp.campaign_id} not found")
     by_id = await repository.get_artifact_versions(inp.campaign_id, list(inp.version_ids.values()))
     missing = [v for v in inp.version_ids.values() if v not in by_id]
     if missing:
-        # The generation activity's binding has not landed (yet): a retry will see it.
-        raise RuntimeError(f"artifact versions not stored yet: {', '.join(missing)}")
+        raise GenerationError(f"artifact versions missing from the store: {', '.join(missing)}")
     artifacts = {t: by_id[v] for t, v in inp.version_ids.items()}
     report_id = audit_report_id(inp.campaign_id, inp.revision_number, inp.round)
     report = await auditor.audit(
@@ -35,6 +46,18 @@ async def audit_versions(
             threshold=threshold,
         )
     )
-    report = report.model_copy(update={"id": report_id, "artifact_version_ids": dict(inp.version_ids)})
-    linked = [a.model_copy(update={"audit_report_id": report_id}) for a in artifacts.values()]
-    return report, linked
+    return report.model_copy(update={"id": report_id, "artifact_version_ids": dict(inp.version_ids)})
+
+
+def link_reports(versions: Iterable[ArtifactVersion], reports: Iterable[AuditReport]) -> list[ArtifactVersion]:
+    """Each version with ``audit_report_id`` set to the latest report that judged it
+    (an unchanged version is judged again in later rounds), or None if none has yet."""
+    latest: dict[str, AuditReport] = {}
+    for report in reports:
+        for version_id in report.artifact_version_ids.values():
+            seen = latest.get(version_id)
+            if seen is None or (report.revision_number, report.round) > (seen.revision_number, seen.round):
+                latest[version_id] = report
+    return [
+        v.model_copy(update={"audit_report_id": latest[v.id].id if v.id in latest else None}) for v in versions
+    ]

@@ -1,6 +1,12 @@
 """Campaign-document rules shared by the API and the activities: creating a campaign
 from a brief and applying an orchestration's update without undoing a person's final
-decision."""
+decision.
+
+The campaign is the one document written by both sides — people (approve, revise,
+cancel, through the API) and the orchestration (through ``update_campaign``) — so it
+is the one written with the repository's etag check rather than a blind output-binding
+upsert: read, apply, replace if unchanged, else read again. Artifacts, audit reports
+and events are written once each, by the activities' output bindings."""
 
 from __future__ import annotations
 
@@ -32,7 +38,7 @@ def apply_update(campaign: Campaign, update: CampaignUpdate) -> Campaign:
     if update.status is not None and not (campaign.status in TERMINAL_STATUSES and update.status != campaign.status):
         changes["status"] = update.status
         changes["status_reason"] = update.status_reason
-    for field in ("revision_number", "round", "active_version_ids", "latest_audit_report_id", "usage"):
+    for field in ("round", "active_version_ids", "latest_audit_report_id", "usage"):
         value = getattr(update, field)
         if value is not None:
             changes[field] = value

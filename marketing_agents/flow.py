@@ -21,11 +21,16 @@ from .models import (
 
 MAX_REGENERATION_ROUNDS = 5
 
+# The external event the cancel API raises; the orchestration races it against its work.
+CANCEL_EVENT = "Cancel"
+
+
 class FlowState(CamelModel):
     """Everything the orchestration carries from one execution to the next
     (``continue_as_new`` per revision keeps each history short)."""
 
     campaign_id: str
+    campaign_name: str = ""
     phase: Literal["generate", "review", "expired"] = "generate"
     revision_number: int = 0
     sequence: int = 0  # last event sequence number used
@@ -51,28 +56,48 @@ class FlowState(CamelModel):
 
 
 class StartInput(CamelModel):
+    """The campaign's first event; the name comes with the input, so nothing is read."""
+
     campaign_id: str
+    campaign_name: str
     sequence: int
 
 
+class EventDraft(CamelModel):
+    """An event the orchestration numbered and an activity publishes: the orchestration
+    is the only place sequence numbers are assigned (docs/events.md)."""
+
+    type: str
+    sequence: int
+    payload: dict[str, Any] = Field(default_factory=dict)
+
+
 class CampaignUpdate(CamelModel):
-    """A change to the campaign document, optionally announced with one event."""
+    """A change to the campaign document, announced with the events it carries. An
+    update with no field to change (only events) does not touch the document."""
 
     campaign_id: str
     status: CampaignStatus | None = None
     status_reason: str | None = None
-    revision_number: int | None = None
     round: int | None = None
     active_version_ids: dict[ArtifactType, str] | None = None
     latest_audit_report_id: str | None = None
     usage: Usage | None = None
     review_deadline: str | None = None  # ISO-8601, from the orchestration clock
-    event_type: str | None = None
-    event_sequence: int | None = None
-    event_payload: dict[str, Any] = Field(default_factory=dict)
-    # After a failure, sequences reserved for activities that never finished would leave
-    # holes that clients wait for; fill them with status events before this one.
-    fill_sequence_gaps: bool = False
+    events: list[EventDraft] = Field(default_factory=list)
+
+    def changes_document(self) -> bool:
+        return any(
+            value is not None
+            for value in (
+                self.status,
+                self.round,
+                self.active_version_ids,
+                self.latest_audit_report_id,
+                self.usage,
+                self.review_deadline,
+            )
+        )
 
 
 class GenerateInput(CamelModel):
@@ -107,6 +132,9 @@ class AuditInput(CamelModel):
 
 
 class AuditOutput(CamelModel):
+    """What the orchestration needs of an audit (the report itself is stored once):
+    the verdict, which types to regenerate, and the figures for a NeedsAttention reason."""
+
     report_id: str
     is_compliant: bool
     score: float
@@ -122,6 +150,14 @@ class ReviewDecision(CamelModel):
     revision_number: int
     artifact_types: list[ArtifactType] | None = None
     by: str = ""
+
+
+class CancelNotice(CamelModel):
+    """The cancel event's payload: the API has already written ``Cancelled`` (etag'd),
+    the orchestration stops and announces it."""
+
+    by: str
+    reason: str
 
 
 def round_status(revision_number: int, round_number: int) -> CampaignStatus:

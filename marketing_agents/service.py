@@ -7,10 +7,11 @@ the orchestration. Reads check that the caller may read the campaign.
 
 from __future__ import annotations
 
+from .auditing import link_reports
 from .campaigns import new_campaign
 from .flow import FlowState, ReviewDecision
 from .http_input import JSON_MEDIA_TYPE, read_json_object, validate_request
-from .ids import is_campaign_id, revision_id
+from .ids import audit_report_id, is_campaign_id, revision_id
 from .models import (
     ALL_ARTIFACT_TYPES,
     REVISABLE_STATUSES,
@@ -69,6 +70,7 @@ class CampaignService:
         await self.repository.create_campaign(campaign)
         flow = FlowState(
             campaign_id=campaign.id,
+            campaign_name=campaign.name,
             review_deadline_seconds=self.settings.review_deadline.total_seconds(),
             max_rounds=self.settings.max_regeneration_rounds,
         )
@@ -96,19 +98,29 @@ class CampaignService:
 
     async def snapshot(self, campaign_id: str, user: str) -> CampaignSnapshot:
         """One point read of the campaign, then parallel point reads of its active
-        versions and of their audit reports (the seed algorithm)."""
+        versions and of the reports that can have judged them (the seed algorithm).
+
+        Which report judged a version is derived from the reports, not stored on the
+        version: an active version was last judged by the report of the campaign's
+        current round, of the round before (while the current one is being written or
+        audited), or by the latest report of an earlier revision."""
         campaign, _ = await self.readable(campaign_id, user)
         versions = await self.repository.get_artifact_versions(campaign_id, list(campaign.active_version_ids.values()))
-        artifacts = {t: versions[v] for t, v in campaign.active_version_ids.items() if v in versions}
-        report_ids = sorted({a.audit_report_id for a in artifacts.values() if a.audit_report_id})
+        rounds = {campaign.round, max(campaign.round - 1, 0)}
+        report_ids = sorted({audit_report_id(campaign_id, campaign.revision_number, r) for r in rounds})
         if campaign.latest_audit_report_id and campaign.latest_audit_report_id not in report_ids:
             report_ids.append(campaign.latest_audit_report_id)
-        reports = await self.repository.get_audit_reports(campaign_id, report_ids)
+        found = await self.repository.get_audit_reports(campaign_id, report_ids)
+        linked = {v.id: v for v in link_reports(versions.values(), found.values())}
+        artifacts = {t: linked[v] for t, v in campaign.active_version_ids.items() if v in linked}
+        wanted = {a.audit_report_id for a in artifacts.values()} | {campaign.latest_audit_report_id}
+        reports = {i: r for i, r in found.items() if i in wanted}
         return CampaignSnapshot(campaign=campaign, artifacts=artifacts, audit_reports=reports)
 
     async def versions(self, campaign_id: str, user: str, artifact_type: ArtifactType | None) -> list[ArtifactVersion]:
         await self.readable(campaign_id, user)
-        return await self.repository.list_artifact_versions(campaign_id, artifact_type)
+        versions = await self.repository.list_artifact_versions(campaign_id, artifact_type)
+        return link_reports(versions, await self.repository.list_audit_reports(campaign_id))
 
     async def audits(self, campaign_id: str, user: str) -> list[AuditReport]:
         await self.readable(campaign_id, user)
@@ -234,6 +246,8 @@ class CampaignService:
         raise Conflict("The campaign kept changing while it was being cancelled; try again")
 
     async def next_sequence(self, campaign_id: str) -> int:
+        """The sequence after the last stored event (for a status answer's position in
+        the log; only the orchestration assigns numbers to events)."""
         events = await self.repository.list_events(campaign_id, 0)
         return (events[-1].sequence if events else 0) + 1
 

@@ -152,7 +152,7 @@ def test_cancel_a_waiting_campaign(http: httpx.Client) -> None:
     response = http.post(f"/api/campaigns/{campaign_id}/cancel", json={})
     assert response.status_code == 202
     assert wait_for_status(http, campaign_id, {"Cancelled"})["campaign"]["status"] == "Cancelled"
-    wait_for_runtime(http, campaign_id, {"Terminated"})
+    wait_for_runtime(http, campaign_id, {"Completed"})  # the orchestration ended itself
     assert events(http, campaign_id)[-1]["payload"]["status"] == "Cancelled"
     assert http.post(f"/api/campaigns/{campaign_id}/cancel", json={}).status_code == 409
     assert http.post(f"/api/campaigns/{campaign_id}/revisions", json={"feedback": "x"}).status_code == 409
@@ -275,3 +275,16 @@ def test_revision_that_cannot_reach_the_orchestration_changes_nothing(http: http
     assert response.status_code == 503 and "unchanged" in response.json()["detail"]
     campaign = http.get(f"/api/campaigns/{campaign_id}").json()["campaign"]
     assert campaign["status"] == "AwaitingReview" and campaign["revisionNumber"] == 0
+
+
+def test_a_campaign_whose_orchestration_is_gone_can_still_be_cancelled(http: httpx.Client) -> None:
+    campaign_id = create(http, brief("ecobottle"))
+    wait_for_status(http, campaign_id, {"AwaitingReview"})
+    terminated = http.post(f"/runtime/webhooks/durabletask/instances/{campaign_id}/terminate", params={"reason": "x"})
+    assert terminated.status_code == 202
+    wait_for_runtime(http, campaign_id, {"Terminated"})
+    before = events(http, campaign_id)
+    response = http.post(f"/api/campaigns/{campaign_id}/cancel", json={})
+    assert response.status_code == 202, response.text
+    assert http.get(f"/api/campaigns/{campaign_id}").json()["campaign"]["status"] == "Cancelled"
+    assert events(http, campaign_id) == before  # nobody is left to number an event

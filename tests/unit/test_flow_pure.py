@@ -5,10 +5,28 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from marketing_agents.auditing import link_reports
 from marketing_agents.campaigns import apply_update, new_campaign
 from marketing_agents.events import make_event, signalr_messages_json
-from marketing_agents.flow import AuditOutput, CampaignUpdate, FlowState, round_status, types_to_regenerate
-from marketing_agents.models import ArtifactType, CampaignBrief, CampaignStatus
+from marketing_agents.flow import (
+    AuditOutput,
+    CampaignUpdate,
+    EventDraft,
+    FlowState,
+    round_status,
+    types_to_regenerate,
+)
+from marketing_agents.models import (
+    ArtifactMetadata,
+    ArtifactType,
+    ArtifactVersion,
+    AuditReport,
+    AuditStatus,
+    CampaignBrief,
+    CampaignStatus,
+    CategoryScores,
+    utc_now,
+)
 
 
 def test_sequences_and_version_numbers_survive_serialisation() -> None:
@@ -56,3 +74,58 @@ def test_event_envelope_and_signalr_shape() -> None:
     assert {"eventId", "campaignId", "sequence", "type", "timestamp", "payload"} <= set(envelope)
     several = json.loads(signalr_messages_json([event, make_event("c-0123456789abcdef", 8, "t", {})]))
     assert isinstance(several, list) and len(several) == 2
+
+
+def _version(type_: ArtifactType, number: int) -> ArtifactVersion:
+    return ArtifactVersion(
+        id=f"c-0123456789abcdef-{type_.value.lower()}-v{number}",
+        campaign_id="c-0123456789abcdef",
+        type=type_,
+        version_number=number,
+        revision_number=0,
+        round=number - 1,
+        content="x",
+        data={},
+        metadata=ArtifactMetadata(model="offline"),
+        agent_name="a",
+        created_at=utc_now(),
+    )
+
+
+def _report(round_number: int, judged: list[ArtifactVersion], revision: int = 0) -> AuditReport:
+    return AuditReport(
+        id=f"report-{revision}-{round_number}",
+        campaign_id="c-0123456789abcdef",
+        revision_number=revision,
+        round=round_number,
+        is_compliant=False,
+        compliance_score=50,
+        status=AuditStatus.FAIL,
+        category_scores=CategoryScores(),
+        artifact_version_ids={v.type: v.id for v in judged},
+        created_at=utc_now(),
+    )
+
+
+def test_a_version_links_to_the_latest_report_that_judged_it() -> None:
+    copy1, copy2, visual1 = (
+        _version(ArtifactType.COPY, 1),
+        _version(ArtifactType.COPY, 2),
+        _version(ArtifactType.VISUAL, 1),
+    )
+    reports = [_report(1, [copy2, visual1]), _report(0, [copy1, visual1]), _report(0, [copy2], revision=1)]
+    linked = {
+        v.id: v.audit_report_id for v in link_reports([copy1, copy2, visual1, _version(ArtifactType.COPY, 3)], reports)
+    }
+    assert linked == {
+        copy1.id: "report-0-0",
+        copy2.id: "report-1-0",
+        visual1.id: "report-0-1",
+        "c-0123456789abcdef-copy-v3": None,
+    }
+
+
+def test_an_update_that_only_announces_leaves_the_document_alone() -> None:
+    event = EventDraft(type="onGenerationFailed", sequence=4, payload={"reason": "x"})
+    assert not CampaignUpdate(campaign_id="c-0123456789abcdef", events=[event]).changes_document()
+    assert CampaignUpdate(campaign_id="c-0123456789abcdef", round=2).changes_document()
