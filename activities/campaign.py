@@ -1,6 +1,6 @@
 """Durable activities: the only place agents run and bindings are written.
 
-Each activity takes one typed input (a model of ``marketing_agents.flow``), does its
+Each activity takes one typed input (a model of ``marketing_agents.campaign.contracts``), does its
 work through the library, and writes results through output bindings — Cosmos DB for
 documents, SignalR for events — which the host applies only if the function
 succeeds. Every document id is deterministic, so a re-run overwrites, never duplicates.
@@ -13,10 +13,8 @@ from typing import Any
 import azure.durable_functions as df
 import azure.functions as func
 
-from marketing_agents.auditing import audit_versions
-from marketing_agents.campaigns import apply_update_stored
-from marketing_agents.events import make_event, signalr_messages_json
-from marketing_agents.flow import (
+from marketing_agents.campaign.auditing import audit_versions
+from marketing_agents.campaign.contracts import (
     AuditInput,
     AuditOutput,
     CampaignUpdate,
@@ -24,7 +22,10 @@ from marketing_agents.flow import (
     GenerateOutput,
     StartInput,
 )
-from marketing_agents.generation import GenerationError, attach_poster, generate_version
+from marketing_agents.campaign.documents import apply_update_stored
+from marketing_agents.campaign.events import make_event, signalr_messages_json
+from marketing_agents.campaign.generation import GenerationError, attach_poster, generate_version
+from marketing_agents.components import check_settings, components
 from marketing_agents.llm.metering import metering
 from marketing_agents.models import BLOCKING_SEVERITIES, ArtifactType, CampaignStatus
 from marketing_agents.protocol import (
@@ -34,7 +35,6 @@ from marketing_agents.protocol import (
     ON_COMPLIANCE_CHECK_COMPLETED,
 )
 from marketing_agents.realtime.publishing import chunk_publisher
-from marketing_agents.runtime import check_settings, services
 from marketing_agents.settings import COSMOS_CONNECTION_SETTING, SIGNALR_CONNECTION_SETTING
 from marketing_agents.store.base import (
     ARTIFACTS,
@@ -102,10 +102,10 @@ async def update_campaign(
     """Move the campaign document to the orchestration's new state and publish the
     events the orchestration numbered for it (docs/events.md).
 
-    The campaign is written with the repository's etag check (marketing_agents.campaigns
+    The campaign is written with the repository's etag check (marketing_agents.campaign.documents
     says why); an update that only carries events leaves the document alone."""
     update = CampaignUpdate.model_validate(payload)
-    repository = services().repository
+    repository = components().repository
     if update.changes_document():
         campaign = await apply_update_stored(repository, update)
     else:
@@ -132,7 +132,7 @@ async def generate_artifact(
 ) -> dict[str, Any]:
     """Run one agent and store its output as a new artifact version."""
     inp = GenerateInput.model_validate(payload)
-    svc = services()
+    svc = components()
     # Chunks stream to the campaign group now (REST API); the bindings below apply at return.
     async with chunk_publisher(inp.campaign_id, inp.artifact_type.value, inp.sequence) as on_chunk:
         version, usage = await generate_version(inp, svc.repository, svc.agents, on_chunk)
@@ -173,7 +173,7 @@ async def audit_campaign(
     """Audit the active versions together and store the report (once: the report names
     the versions it judged, so the versions are not rewritten to point back at it)."""
     inp = AuditInput.model_validate(payload)
-    svc = services()
+    svc = components()
     with metering() as judge_calls:  # the LLM judge's requests count in the campaign's usage
         report = await audit_versions(inp, svc.repository, svc.auditor, svc.settings.compliance_threshold)
     report_out.set(_document(report.to_doc(), AUDITS))

@@ -12,14 +12,14 @@ from typing import cast
 import azure.durable_functions as df
 import azure.functions as func
 
-from marketing_agents.flow import CANCEL_EVENT, CancelNotice
+from marketing_agents.campaign.commands import CampaignCommands, parse_artifact_type, parse_status
+from marketing_agents.campaign.contracts import CANCEL_EVENT, CancelNotice
+from marketing_agents.components import components
 from marketing_agents.ids import parse_poster_file, review_event_name
 from marketing_agents.models import ApprovalRequest, CampaignBrief, CancelRequest, RevisionRequest
 from marketing_agents.openapi import MAX_PAGE_SIZE
 from marketing_agents.poster import CONTENT_TYPES, PosterKind
 from marketing_agents.problems import NotFound, ServiceUnavailable
-from marketing_agents.runtime import services
-from marketing_agents.service import CampaignService, parse_artifact_type, parse_status
 
 from .http import base_url, caller, guarded, json_response, query_number, request_body
 
@@ -29,9 +29,9 @@ ORCHESTRATOR = "campaign_orchestrator"
 ANONYMOUS = func.AuthLevel.ANONYMOUS
 
 
-def _service() -> CampaignService:
-    svc = services()
-    return CampaignService(svc.repository, svc.settings)
+def _service() -> CampaignCommands:
+    svc = components()
+    return CampaignCommands(svc.repository, svc.settings)
 
 
 def _links(req: func.HttpRequest, campaign_id: str) -> dict[str, str]:
@@ -168,7 +168,7 @@ async def get_poster(req: func.HttpRequest) -> func.HttpResponse:
     if parsed is None or not parsed[0].startswith(campaign_id + "-"):
         raise NotFound("No such poster: ask for {versionId}.svg or .png of one of this campaign's Visual versions")
     version_id, kind = parsed
-    body = await services().posters.load(campaign_id, version_id, cast(PosterKind, kind))
+    body = await components().posters.load(campaign_id, version_id, cast(PosterKind, kind))
     if body is None:
         raise NotFound(f"No poster for version {version_id!r}")
     headers = {"Cache-Control": "private, max-age=3600", "X-Content-Type-Options": "nosniff"}

@@ -7,8 +7,8 @@ import time
 import azure.durable_functions as df
 import azure.functions as func
 
+from marketing_agents.components import components
 from marketing_agents.openapi import openapi_document
-from marketing_agents.runtime import services
 
 from .http import json_response
 
@@ -21,7 +21,7 @@ async def health(req: func.HttpRequest) -> func.HttpResponse:
     checks: dict[str, object] = {}
     healthy = True
     try:
-        svc = services()
+        svc = components()
         started = time.perf_counter()
         await svc.repository.get_campaign("c-0000000000000000")
         checks["store"] = {"ok": True, "latencyMs": round((time.perf_counter() - started) * 1000, 2)}

@@ -6,7 +6,7 @@ call on the SignalR hub ``campaigns`` (serverless mode, ``signalRTrigger`` funct
   fills it the same way, with the local dev user when the header is absent).
 - ``JoinCampaignGroup(campaignId)`` adds the connection to the campaign's group (a group
   action of the output binding) only if the invocation's user may read the campaign —
-  the same rule as the HTTP reads (``CampaignService.readable``). Otherwise the
+  the same rule as the HTTP reads (``CampaignCommands.readable``). Otherwise the
   connection gets ``onRequestRefused`` and is not added.
 - ``LeaveCampaignGroup(campaignId)`` removes the connection from the group.
 - ``RequestCampaignStatus(campaignId)`` answers that connection with ``onCampaignStatus``
@@ -27,6 +27,8 @@ from typing import Any
 import azure.durable_functions as df
 import azure.functions as func
 
+from marketing_agents.campaign.commands import CampaignCommands
+from marketing_agents.components import components
 from marketing_agents.models import utc_now
 from marketing_agents.problems import NotFound, ServiceUnavailable
 from marketing_agents.protocol import (
@@ -38,8 +40,6 @@ from marketing_agents.protocol import (
     PRINCIPAL_HEADER,
     REQUEST_CAMPAIGN_STATUS,
 )
-from marketing_agents.runtime import services
-from marketing_agents.service import CampaignService
 from marketing_agents.settings import SIGNALR_CONNECTION_SETTING
 
 from .http import log, problem_response
@@ -82,9 +82,9 @@ class Invocation:
         self.campaign_id = str(arguments[0]) if arguments and isinstance(arguments[0], (str, int)) else ""
 
 
-def _service() -> CampaignService:
-    svc = services()
-    return CampaignService(svc.repository, svc.settings)
+def _service() -> CampaignCommands:
+    svc = components()
+    return CampaignCommands(svc.repository, svc.settings)
 
 
 def _to_connection(inv: Invocation, target: str, argument: dict[str, Any]) -> dict[str, Any]:

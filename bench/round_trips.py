@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT))
 
 from devhost import DevHost  # noqa: E402
 from devhost.bindings import cosmos as devhost_cosmos  # noqa: E402
-from marketing_agents.runtime import reset_services  # noqa: E402
+from marketing_agents.components import reset_components  # noqa: E402
 from marketing_agents.store.local import LocalCampaignRepository  # noqa: E402
 
 ACTIVITIES_FILE = str(ROOT / "activities" / "campaign.py")
@@ -156,7 +156,7 @@ def main() -> None:
             "POSTER_DIR": str(state / "posters"),
             "LOCAL_USER_ID": "bench",
         }
-        reset_services()
+        reset_components()
         with DevHost(ROOT, state_dir=state / "devhost", settings=settings) as host, \
                 httpx.Client(base_url=host.base_url, timeout=30) as http:
             for title, brief in (("clean round (ecobottle)", ecobottle),
@@ -164,7 +164,7 @@ def main() -> None:
                 TALLY.reset()
                 campaign_id, snapshot = run_campaign(http, brief)
                 report(title, host, campaign_id, snapshot)
-        reset_services()
+        reset_components()
 
 
 if __name__ == "__main__":

@@ -16,7 +16,7 @@ from typing import Any
 import azure.durable_functions as df
 from azure.durable_functions.models.Task import TaskBase
 
-from marketing_agents.flow import (
+from marketing_agents.campaign.contracts import (
     AuditInput,
     AuditOutput,
     CampaignUpdate,

@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 import azure.durable_functions as df
 from azure.durable_functions.models.Task import TaskBase, TaskState
 
-from marketing_agents.flow import (
+from marketing_agents.campaign.contracts import (
     CANCEL_EVENT,
     CampaignUpdate,
     CancelNotice,

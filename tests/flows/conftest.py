@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from devhost import DevHost
-from marketing_agents.runtime import reset_services
+from marketing_agents.components import reset_components
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -22,7 +22,7 @@ def host(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DevHost]:
         "POSTER_DIR": str(state / "posters"),
         "LOCAL_USER_ID": "alice",
     }
-    reset_services()
+    reset_components()
     with DevHost(ROOT, state_dir=state / "devhost", port=0, virtual_clock=True, settings=settings) as running:
         yield running
-    reset_services()
+    reset_components()

@@ -15,7 +15,7 @@ import pytest
 from PIL import Image
 
 from devhost import DevHost
-from marketing_agents.runtime import reset_services
+from marketing_agents.components import reset_components
 from tests.llm.conftest import valid_reply
 from tests.llm.fake_openai import FakeOpenAI, RunningServer
 
@@ -40,14 +40,14 @@ def model_host(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[DevHo
             "MODEL_RETRY_BASE_SECONDS": "0.01",
             "AGENT_CACHE_BACKEND": "memory",
         }
-        reset_services()
+        reset_components()
         try:
             with DevHost(ROOT, state_dir=state / "devhost", port=0, virtual_clock=True, settings=settings) as host:
                 yield host, fake
         finally:
             for key in settings:  # later modules run offline again
                 os.environ.pop(key, None)
-            reset_services()
+            reset_components()
 
 
 def test_campaign_by_model_agents(model_host: tuple[DevHost, FakeOpenAI]) -> None:

@@ -16,8 +16,8 @@ import pytest
 
 from devhost import DevHost
 from marketing_agents.agents.base import Agent, AgentContext, AgentResult, ChunkSink
+from marketing_agents.components import components
 from marketing_agents.models import ArtifactType
-from marketing_agents.runtime import services
 
 from .helpers import assert_event_log_is_clean, create, events, versions, wait_for_status
 
@@ -66,7 +66,7 @@ def http(host: DevHost) -> Iterator[httpx.Client]:
 @pytest.fixture
 def agents(host: DevHost) -> Iterator[Agents]:
     """Wrap the host's agents (the services the activities use) for one test."""
-    shared = services()
+    shared = components()
     original: Mapping[ArtifactType, Agent] = shared.agents
     seen = Agents()
     shared.agents = {t: SpyAgent(a, seen.calls, seen.spoils) for t, a in original.items()}

@@ -15,8 +15,8 @@ import pytest
 from realtime_helpers import NodeClient, free_port
 
 from devhost import DevHost
+from marketing_agents.components import reset_components
 from marketing_agents.realtime.client import WatchRefused, follow
-from marketing_agents.runtime import reset_services
 from marketing_agents.testing.simulated import simulated_settings
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -56,13 +56,13 @@ def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Env]:
     monkeypatch.setenv("POSTER_DIR", str(tmp_path / "posters"))
     for name, value in simulated_settings(latency_ms=1000).items():  # time to join, even on a loaded machine,
         monkeypatch.setenv(name, value)  # before the copy streams
-    reset_services()
+    reset_components()
     running = Env(tmp_path, port)
     running.start()
     yield running
     if running.host is not None:
         running.host.stop()
-    reset_services()
+    reset_components()
 
 
 def brief() -> dict[str, Any]:

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from marketing_agents.agents.base import AgentContext
+from marketing_agents.components import build_components, check_settings
 from marketing_agents.models import ArtifactType, CampaignBrief
-from marketing_agents.runtime import build_services, check_settings
 from marketing_agents.settings import ConfigError
 from marketing_agents.testing.simulated import CannedAgent, DelayedAgent, DelayedAuditor, simulated_settings
 
@@ -24,7 +24,7 @@ def base_env(tmp_path: Path) -> dict[str, str]:
 def test_without_the_setting_simulation_settings_are_not_read(tmp_path: Path) -> None:
     env = {**base_env(tmp_path), "SIMULATED_LATENCY_MS": "not a number", "SIMULATED_AGENTS": "bogus"}
     check_settings(env)  # production wiring knows nothing of them
-    services = build_services(env)
+    services = build_components(env)
     assert {type(a).__name__ for a in services.agents.values()} == {
         "OfflineCopywriter", "OfflineShortCopyWriter", "OfflineVisualConceptWriter"}
     assert not isinstance(services.auditor, DelayedAuditor)
@@ -33,7 +33,7 @@ def test_without_the_setting_simulation_settings_are_not_read(tmp_path: Path) ->
 def test_the_named_factory_wraps_the_built_agents(tmp_path: Path) -> None:
     env = {**base_env(tmp_path), **simulated_settings(latency_ms=1, canned=True)}
     check_settings(env)
-    services = build_services(env)
+    services = build_components(env)
     copywriter = services.agents[ArtifactType.COPY]
     assert isinstance(copywriter, DelayedAgent) and isinstance(copywriter.inner, CannedAgent)
     assert type(copywriter.inner.inner).__name__ == "OfflineCopywriter"

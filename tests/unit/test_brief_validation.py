@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
+from marketing_agents.campaign.commands import parse_brief
 from marketing_agents.problems import BadRequest, PayloadTooLarge
-from marketing_agents.service import parse_brief
 
 
 def problem_of(body: bytes) -> dict[str, Any]:

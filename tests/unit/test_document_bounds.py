@@ -56,7 +56,7 @@ def test_a_document_over_the_bound_is_refused_by_name_and_size() -> None:
 
 
 def test_the_local_repository_refuses_an_oversized_write_and_keeps_the_stored_one(tmp_path: Path) -> None:
-    from marketing_agents.campaigns import new_campaign
+    from marketing_agents.campaign.documents import new_campaign
 
     async def run() -> None:
         repository = LocalCampaignRepository(tmp_path / "documents.sqlite")

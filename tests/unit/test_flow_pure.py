@@ -5,10 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from marketing_agents.auditing import link_reports
-from marketing_agents.campaigns import apply_update, new_campaign
-from marketing_agents.events import make_event, signalr_messages_json
-from marketing_agents.flow import (
+from marketing_agents.campaign.auditing import link_reports
+from marketing_agents.campaign.contracts import (
     AuditOutput,
     CampaignUpdate,
     EventDraft,
@@ -16,6 +14,8 @@ from marketing_agents.flow import (
     round_status,
     types_to_regenerate,
 )
+from marketing_agents.campaign.documents import apply_update, new_campaign
+from marketing_agents.campaign.events import make_event, signalr_messages_json
 from marketing_agents.models import (
     ArtifactMetadata,
     ArtifactType,

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from marketing_agents.campaigns import new_campaign
+from marketing_agents.campaign.documents import new_campaign
 from marketing_agents.models import CampaignBrief, CampaignStatus
 from marketing_agents.store.base import AlreadyExists, PreconditionFailed
 from marketing_agents.store.local import LocalCampaignRepository

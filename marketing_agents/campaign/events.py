@@ -8,8 +8,8 @@ import json
 from datetime import datetime
 from typing import Any
 
-from .ids import event_id
-from .models import CampaignEvent, utc_now
+from ..ids import event_id
+from ..models import CampaignEvent, utc_now
 
 
 def make_event(

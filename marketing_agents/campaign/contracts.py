@@ -11,7 +11,7 @@ from typing import Any, Literal
 
 from pydantic import Field
 
-from .models import (
+from ..models import (
     ALL_ARTIFACT_TYPES,
     ArtifactType,
     CamelModel,

@@ -7,12 +7,9 @@ the orchestration. Reads check that the caller may read the campaign.
 
 from __future__ import annotations
 
-from .auditing import link_reports
-from .campaigns import new_campaign
-from .flow import FlowState, ReviewDecision
-from .http_input import JSON_MEDIA_TYPE, read_json_object, validate_request
-from .ids import audit_report_id, is_campaign_id, revision_id
-from .models import (
+from ..http_input import JSON_MEDIA_TYPE, read_json_object, validate_request
+from ..ids import audit_report_id, is_campaign_id, revision_id
+from ..models import (
     ALL_ARTIFACT_TYPES,
     REVISABLE_STATUSES,
     TERMINAL_STATUSES,
@@ -30,9 +27,12 @@ from .models import (
     RevisionRequest,
     utc_now,
 )
-from .problems import BadRequest, Conflict, NotFound
-from .settings import AppSettings
-from .store import CampaignRepository, PreconditionFailed
+from ..problems import BadRequest, Conflict, NotFound
+from ..settings import AppSettings
+from ..store import CampaignRepository, PreconditionFailed
+from .auditing import link_reports
+from .contracts import FlowState, ReviewDecision
+from .documents import new_campaign
 
 
 def parse_brief(body: bytes, content_type: str | None = JSON_MEDIA_TYPE) -> CampaignBrief:
@@ -58,7 +58,7 @@ def parse_status(value: str) -> CampaignStatus:
         raise BadRequest(f"Unknown status {value!r}; expected one of {names}") from error
 
 
-class CampaignService:
+class CampaignCommands:
     def __init__(self, repository: CampaignRepository, settings: AppSettings) -> None:
         self.repository = repository
         self.settings = settings

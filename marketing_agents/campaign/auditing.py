@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .compliance.base import AuditContext, Auditor
-from .flow import AuditInput
+from ..compliance.base import AuditContext, Auditor
+from ..ids import audit_report_id
+from ..models import ArtifactVersion, AuditReport
+from ..store import CampaignRepository
+from .contracts import AuditInput
 from .generation import GenerationError
-from .ids import audit_report_id
-from .models import ArtifactVersion, AuditReport
-from .store import CampaignRepository
 
 
 async def audit_versions(

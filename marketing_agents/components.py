@@ -1,5 +1,6 @@
-"""The services one host process shares — repository, agents, auditor — built once,
-lazily, from the environment. Activities and HTTP functions ask for them here, so
+"""The components one host process shares — settings, repository, agents, auditor,
+poster store — built once, lazily, from the environment (the composition root; called
+"components" so that "service" keeps its one Functions meaning). Activities and HTTP functions ask for them here, so
 tests and devhost configure them only through settings, as in Azure.
 
 This is the production wiring and nothing else: it knows no test doubles. The one
@@ -24,7 +25,7 @@ from .store import CampaignRepository, repository_from_settings
 
 
 @dataclass
-class Services:
+class Components:
     settings: AppSettings
     repository: CampaignRepository
     agents: Mapping[ArtifactType, Agent]
@@ -34,10 +35,10 @@ class Services:
 
 
 _lock = threading.Lock()
-_services: Services | None = None
+_components: Components | None = None
 
 
-def build_services(env: Mapping[str, str] | None = None) -> Services:
+def build_components(env: Mapping[str, str] | None = None) -> Components:
     """Validate every setting and build the services; raises ConfigError naming a bad one."""
     from .agents.registry import build_agents
     from .agents.wrapping import agents_wrapper
@@ -54,7 +55,7 @@ def build_services(env: Mapping[str, str] | None = None) -> Services:
     wrap = agents_wrapper(env)  # an explicit extension point for tests and benchmarks only
     if wrap is not None:
         agents, auditor = wrap(agents, auditor)
-    return Services(
+    return Components(
         settings=settings,
         repository=repository_from_settings(env),
         agents=agents,
@@ -79,17 +80,17 @@ def check_settings(env: Mapping[str, str] | None = None) -> None:
     agents_wrapper(env)
 
 
-def reset_services() -> None:
+def reset_components() -> None:
     """Forget the built services (tests that change settings within one process)."""
-    global _services
+    global _components
     with _lock:
-        _services = None
+        _components = None
 
 
-def services() -> Services:
-    global _services
-    if _services is None:
+def components() -> Components:
+    global _components
+    if _components is None:
         with _lock:
-            if _services is None:
-                _services = build_services()
-    return _services
+            if _components is None:
+                _components = build_components()
+    return _components

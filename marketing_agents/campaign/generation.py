@@ -8,13 +8,13 @@ import functools
 import time
 from collections.abc import Mapping
 
-from .agents.base import Agent, AgentContext, ChunkSink
-from .flow import GenerateInput
-from .ids import artifact_version_id
-from .llm.settings import ModelSettings
-from .models import ArtifactType, ArtifactVersion, PosterConcept, Usage, VisualData, utc_now
-from .poster import PosterStore, generate_background, render_poster
-from .store import CampaignRepository
+from ..agents.base import Agent, AgentContext, ChunkSink
+from ..ids import artifact_version_id
+from ..llm.settings import ModelSettings
+from ..models import ArtifactType, ArtifactVersion, PosterConcept, Usage, VisualData, utc_now
+from ..poster import PosterStore, generate_background, render_poster
+from ..store import CampaignRepository
+from .contracts import GenerateInput
 
 
 def poster_url(campaign_id: str, version_id: str, kind: str) -> str:

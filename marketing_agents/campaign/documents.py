@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from .flow import CampaignUpdate
-from .ids import new_campaign_id
-from .models import TERMINAL_STATUSES, Campaign, CampaignBrief, CampaignStatus, utc_now
-from .store.base import CampaignRepository, PreconditionFailed
+from ..ids import new_campaign_id
+from ..models import TERMINAL_STATUSES, Campaign, CampaignBrief, CampaignStatus, utc_now
+from ..store.base import CampaignRepository, PreconditionFailed
+from .contracts import CampaignUpdate
 
 
 def new_campaign(brief: CampaignBrief, owner: str, campaign_id: str | None = None) -> Campaign:
