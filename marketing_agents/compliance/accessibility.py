@@ -61,7 +61,7 @@ def accessible_shade(text: tuple[int, int, int], background: tuple[int, int, int
 
 def _concepts(context: RuleContext) -> list[tuple[int, dict[str, object]]]:
     visual = context.artifacts.get(ArtifactType.VISUAL)
-    concepts = visual.data.get("concepts") if visual is not None else None
+    concepts = visual.data.get("concepts") if visual is not None else None  # JSON: a layout may be partial
     if not isinstance(concepts, list):
         return []
     return [(i, c) for i, c in enumerate(concepts) if isinstance(c, dict)]

@@ -114,7 +114,8 @@ class RuleEngineAuditor:
         """The deterministic pass alone (what the benchmark times)."""
         started = time.perf_counter()
         kit, notes = self._kit_for(context)
-        fields = {t: artifact_fields(a) for t, a in context.artifacts.items()}
+        layouts = context.layouts()
+        fields = {t: artifact_fields(a) for t, a in layouts.items()}
         everything = brief_text(context.brief) + "\n" + "\n".join(artifact_text(f) for f in fields.values())
         brief_pack, uncompiled = compile_brief(list(context.brief.constraints))
         packs, active = select_packs(kit, everything)
@@ -122,7 +123,7 @@ class RuleEngineAuditor:
         active.add(brief_pack.id)
         assert kit.brand is not None
         rule_context = RuleContext(
-            artifacts=dict(context.artifacts),
+            artifacts=layouts,
             fields=fields,
             evidence=list(context.brief.evidence),
             product_names=[context.brief.product, *kit.brand.product_names],
@@ -196,7 +197,7 @@ def build_report(
         rule_packs=packs,
         checked_by=checked_by,
         not_checked=not_checked,
-        artifact_version_ids={t: a.id for t, a in context.artifacts.items()},
+        artifact_version_ids={t: a.id for t, a in context.layouts().items()},
         created_at=utc_now(),
     )
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..models import ArtifactType, ArtifactVersion, ComplianceIssue, Fix, FixKind, Span
+from ..models import ArtifactType, ComplianceIssue, Fix, FixKind, Span
+from .base import ArtifactLayout
 from .fields import TextField
 from .matching import any_pattern
 from .rules import BaseRule, Category, FixSpec
@@ -26,7 +27,7 @@ class Finding:
 class RuleContext:
     """The campaign as the checks see it: flattened fields, evidence, names."""
 
-    artifacts: dict[ArtifactType, ArtifactVersion]
+    artifacts: dict[ArtifactType, ArtifactLayout]
     fields: dict[ArtifactType, list[TextField]]
     evidence: list[str]
     product_names: list[str] = field(default_factory=list)

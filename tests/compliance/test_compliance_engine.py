@@ -55,11 +55,11 @@ def test_every_finding_has_an_exact_span_and_a_fix() -> None:
 
 def _field_text(artifact_type: str, field: str, bad_copy, report) -> str:  # type: ignore[no-untyped-def]
     if artifact_type == "Copy":
-        root = bad_copy.data
+        root = bad_copy.data.to_doc()
     elif artifact_type == "ShortCopy":
         root = {"posts": [{"platform": "X", "text": "Ditch single-use plastic! #1 bottle of summer."}]}
     else:
-        root = poster().data
+        root = poster().data.to_doc()
     value = root
     for part in field.replace("]", "").replace("[", ".").split("."):
         value = value[int(part)] if part.isdigit() else value[part]

@@ -10,7 +10,7 @@ from loop_helpers import AGENTS, CAMPAIGN, run_loop, write
 
 from marketing_agents.compliance import build_auditor
 from marketing_agents.compliance.base import AuditContext
-from marketing_agents.models import ArtifactType, AuditReport, CampaignBrief
+from marketing_agents.models import ArtifactType, AuditReport, CampaignBrief, CopyData, ShortCopyData
 
 
 def test_ecobottle_is_compliant_within_two_rounds() -> None:
@@ -34,15 +34,19 @@ async def _loop_from_bad_start(b: CampaignBrief) -> list[AuditReport]:
     auditor = build_auditor()
     artifacts = {t: await write(t, b, 0, None, None) for t in AGENTS}
     c = artifacts[ArtifactType.COPY]
-    data = dict(c.data)
-    data["headlines"] = ["The best eco-friendly bottle", *data["headlines"][1:]]
-    data["bodyLong"] = ("Our plastic-free, eco-friendly bottle is recyclable and keeps drinks cold 50% longer than "
-                        "glass. Carbon neutral too! " + data["bodyLong"])
+    assert isinstance(c.data, CopyData)
+    data = c.data.model_copy(update={
+        "headlines": ["The best eco-friendly bottle", *c.data.headlines[1:]],
+        "body_long": ("Our plastic-free, eco-friendly bottle is recyclable and keeps drinks cold 50% longer than "
+                      "glass. Carbon neutral too! " + c.data.body_long),
+    })
     artifacts[ArtifactType.COPY] = c.model_copy(update={"data": data})
     s = artifacts[ArtifactType.SHORT_COPY]
-    posts = [dict(p) for p in s.data["posts"]]
-    posts[0]["text"] = "Ditch single-use plastic! The #1 bottle of summer, 100% recyclable. #EcoBottle"
-    artifacts[ArtifactType.SHORT_COPY] = s.model_copy(update={"data": {"posts": posts}})
+    assert isinstance(s.data, ShortCopyData)
+    first = s.data.posts[0].model_copy(
+        update={"text": "Ditch single-use plastic! The #1 bottle of summer, 100% recyclable. #EcoBottle"})
+    posts = ShortCopyData(posts=[first, *s.data.posts[1:]])
+    artifacts[ArtifactType.SHORT_COPY] = s.model_copy(update={"data": posts})
     reports: list[AuditReport] = []
     for round_number in range(6):
         report = await auditor.audit(AuditContext(
