@@ -9,59 +9,23 @@ from __future__ import annotations
 import asyncio
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from ..models import ArtifactType, AuditReport, ComplianceIssue, RulePackRef, audit_status_for, utc_now
-from .accessibility import check_alt_text, check_contrast
 from .base import AuditContext
-from .checks import (
-    check_capitalization,
-    check_conditional,
-    check_existence,
-    check_limit,
-    check_metric,
-    check_required,
-    check_substitution,
-)
-from .claims import check_claims
 from .constraints import compile_brief
 from .feedback import feedback_by_type, feedback_text, sort_key
 from .fields import TextField, artifact_fields, artifact_text
 from .findings import Finding, RuleContext
 from .judge import Judge, JudgeRequest, JudgeText, JudgeVerdict, verify_and_merge
 from .packs import RulePack, brief_text, find_brand_kit, select_packs
-from .rules import (
-    AltTextRule,
-    CapitalizationRule,
-    ClaimRule,
-    ConditionalRule,
-    ContrastRule,
-    ExistenceRule,
-    LimitRule,
-    MetricRule,
-    RequiredRule,
-    SubstitutionRule,
-)
 from .scoring import summarize
 
 RULES_CHECKER = "rules"
 MAX_ISSUES_PER_TYPE = 60  # findings listed per artifact type; the rest are counted
 MAX_EXCERPT_CHARS = 300
-CHECKS: dict[type, Callable[[Any, RuleContext], list[Finding]]] = {
-    ExistenceRule: check_existence,
-    SubstitutionRule: check_substitution,
-    RequiredRule: check_required,
-    ConditionalRule: check_conditional,
-    LimitRule: check_limit,
-    CapitalizationRule: check_capitalization,
-    MetricRule: check_metric,
-    ClaimRule: check_claims,
-    AltTextRule: check_alt_text,
-    ContrastRule: check_contrast,
-}
 
 
 @dataclass
@@ -130,7 +94,7 @@ class RuleEngineAuditor:
         )
         findings: list[Finding] = []
         for pack in packs:
-            found = [f for rule in pack.rules for f in CHECKS[type(rule)](rule, rule_context)]
+            found = [f for rule in pack.rules for f in rule.check(rule_context)]
             if found:
                 active.add(pack.id)
             findings += found

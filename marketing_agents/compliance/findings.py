@@ -1,8 +1,8 @@
 """What a check returns, and what it needs to know about the campaign.
 
-Every check is a small function ``(rule, context) -> list[Finding]`` (the shape of a
-pydantic_evals evaluator: a value, here the findings, and a reason, here each finding's
-description). A finding is the report's :class:`ComplianceIssue` plus the category whose
+Every rule kind's ``check(context) -> list[Finding]`` has the shape of a pydantic_evals
+evaluator: typed settings on the rule, an outcome (the findings) and a reason (each
+finding's description). A finding is the report's :class:`ComplianceIssue` plus the category whose
 score it lowers.
 """
 
