@@ -214,3 +214,18 @@ def test_packs_load_from_package_data_and_bad_packs_fail_loudly(tmp_path: Path) 
                    "    message: m\n    severity: Huge\n")
     with pytest.raises(PackError, match=r"bad\.yaml"):
         load_pack(bad)
+
+
+def test_every_rule_kind_is_one_class_with_its_own_check() -> None:
+    """A kind is its settings and its check in one class, listed once in the pack union."""
+    from typing import get_args
+
+    from marketing_agents.compliance.kinds import Rule
+    from marketing_agents.compliance.rules import BaseRule
+
+    kinds = get_args(get_args(Rule)[0])
+    assert len(kinds) == 10
+    tags = [get_args(k.model_fields["kind"].annotation)[0] for k in kinds]
+    assert len(set(tags)) == len(tags)
+    for kind in kinds:
+        assert issubclass(kind, BaseRule) and kind.check is not BaseRule.check, kind.__name__
