@@ -22,8 +22,10 @@ from pydantic import (
     ValidationInfo,
     WithJsonSchema,
     field_validator,
+    model_validator,
 )
 from pydantic.alias_generators import to_camel
+from pydantic_core import InitErrorDetails, ValidationError
 
 # Bounds that keep a brief a brief: they protect the agents' prompts, Cosmos document
 # size (2 MB) and the orchestration payloads from abuse.
@@ -35,6 +37,8 @@ MAX_FEEDBACK = 4000
 # Bounds on what an agent (offline or model) may put in an artifact, so that no version
 # grows without bound from round to round: the model schemas (llm/schemas.py) ask for no
 # more, and a stored version over them is not built on (previous_data writes afresh).
+# They hold when artifact data is made; a version is read as it was written (see
+# :data:`AS_WRITTEN`), so a version stored before a bound existed still loads.
 MAX_SHORT_POSTS = 60  # at most 12 variants for each of the five platforms
 MAX_CONCEPTS = 5
 MAX_COPY_ITEMS = 10  # headlines, calls to action
@@ -138,6 +142,23 @@ def _drop_repeats(value: list[T]) -> list[T]:
 
 
 UNIQUE_ITEMS: list[Any] = [BeforeValidator(_refuse_repeats), AfterValidator(_drop_repeats)]
+
+# Validation context flag of artifact data read as part of a stored version: its bounds
+# (the ``MAX_*`` above) are not checked again, so that nothing stored becomes unreadable;
+# they are checked where data is made and where an agent builds on a stored version.
+AS_WRITTEN = "asWritten"
+
+
+def at_most(limit: int) -> list[Any]:
+    """Metadata for a list field of artifact data: at most ``limit`` items when the data is
+    made (and ``maxItems`` in its schema), any number when a stored version is read."""
+
+    def check(value: list[T], info: ValidationInfo) -> list[T]:
+        if len(value) > limit and not (info.context and info.context.get(AS_WRITTEN)):
+            raise ValueError(f"List should have at most {limit} items, not {len(value)}")
+        return value
+
+    return [AfterValidator(check), Field(json_schema_extra={"maxItems": limit})]
 
 
 class ArtifactType(str, Enum):
@@ -325,13 +346,13 @@ class ArtifactMetadata(CamelModel):
 class CopyData(CamelModel):
     """Long-form copy (SPEC.md section 2, step 4)."""
 
-    headlines: list[str] = Field(min_length=3, max_length=MAX_COPY_ITEMS)
+    headlines: Annotated[list[str], *at_most(MAX_COPY_ITEMS)] = Field(min_length=3)
     body_short: str
     body_medium: str
     body_long: str
-    calls_to_action: list[str] = Field(min_length=3, max_length=MAX_COPY_ITEMS)
+    calls_to_action: Annotated[list[str], *at_most(MAX_COPY_ITEMS)] = Field(min_length=3)
     tone_summary: str
-    keywords: list[str] = Field(default_factory=list, max_length=MAX_KEYWORDS)
+    keywords: Annotated[list[str], *at_most(MAX_KEYWORDS)] = Field(default_factory=list)
 
 
 class ShortPost(CamelModel):
@@ -346,7 +367,7 @@ class ShortPost(CamelModel):
 class ShortCopyData(CamelModel):
     """At least three variants per requested platform, each measured the platform's way."""
 
-    posts: list[ShortPost] = Field(max_length=MAX_SHORT_POSTS)
+    posts: Annotated[list[ShortPost], *at_most(MAX_SHORT_POSTS)]
 
 
 class PosterConcept(CamelModel):
@@ -362,13 +383,32 @@ class PosterConcept(CamelModel):
 
 
 class VisualData(CamelModel):
-    concepts: list[PosterConcept] = Field(min_length=2, max_length=MAX_CONCEPTS)
+    concepts: Annotated[list[PosterConcept], *at_most(MAX_CONCEPTS)] = Field(min_length=2)
     chosen_index: int = 0
     svg_url: str | None = None
     png_url: str | None = None
 
 
+ArtifactData = CopyData | ShortCopyData | VisualData
+"""The structured content of an artifact version; which one is said by the version's ``type``."""
+
+ARTIFACT_DATA: dict[ArtifactType, type[CopyData] | type[ShortCopyData] | type[VisualData]] = {
+    ArtifactType.COPY: CopyData,
+    ArtifactType.SHORT_COPY: ShortCopyData,
+    ArtifactType.VISUAL: VisualData,
+}
+
+
+def _one_of(schema: dict[str, Any]) -> None:
+    """The three data models have disjoint required fields, so exactly one matches."""
+    if "anyOf" in schema:
+        schema["oneOf"] = schema.pop("anyOf")
+
+
 class ArtifactVersion(CamelModel):
+    """One stored version of one artifact. ``data`` is the typed model for ``type`` (the
+    stored JSON has no tag of its own: the version's ``type`` is the tag)."""
+
     id: str
     campaign_id: str
     type: ArtifactType
@@ -376,12 +416,41 @@ class ArtifactVersion(CamelModel):
     revision_number: int
     round: int
     content: str
-    data: dict[str, Any]
+    data: ArtifactData = Field(json_schema_extra=_one_of)
     metadata: ArtifactMetadata
     agent_name: str
     created_at: datetime
     audit_report_id: str | None = None
     doc_type: Literal["artifactVersion"] = "artifactVersion"
+
+    @model_validator(mode="before")
+    @classmethod
+    def _data_of_its_type(cls, value: Any, info: ValidationInfo) -> Any:
+        """Validate JSON ``data`` against the model its ``type`` names, as written (no
+        bound re-checked), with errors located under ``data`` as pydantic would."""
+        if not isinstance(value, dict):
+            return value
+        kind = value.get("type")
+        data = value.get("data")
+        if not isinstance(data, dict) or kind not in ArtifactType._value2member_map_:
+            return value
+        model = ARTIFACT_DATA[ArtifactType(kind)]
+        try:
+            typed = model.model_validate(data, context={**(info.context or {}), AS_WRITTEN: True})
+        except ValidationError as error:
+            details = [
+                InitErrorDetails(type=e["type"], loc=("data", *e["loc"]), input=e["input"], ctx=e.get("ctx", {}))
+                for e in error.errors()
+            ]
+            raise ValidationError.from_exception_data(cls.__name__, details) from None
+        return {**value, "data": typed}
+
+    @model_validator(mode="after")
+    def _data_matches_type(self) -> ArtifactVersion:
+        expected = ARTIFACT_DATA[self.type]
+        if not isinstance(self.data, expected):
+            raise ValueError(f"data of a {self.type.value} version must be {expected.__name__}")
+        return self
 
 
 # --------------------------------------------------------------------------- compliance

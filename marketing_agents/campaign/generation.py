@@ -27,7 +27,9 @@ async def attach_poster(
 ) -> ArtifactVersion:
     """Render the chosen concept to SVG and PNG (over the image model's picture when one
     is configured), store both, and point the artifact's data at them."""
-    visual = VisualData.model_validate(version.data)
+    visual = version.data
+    if not isinstance(visual, VisualData):
+        raise GenerationError(f"{version.id} is not a visual artifact; it has no poster")
     concept = visual.concepts[min(visual.chosen_index, len(visual.concepts) - 1)]
     background = await generate_background(model_settings, concept)
     # Rendering (layout, PNG encoding) is CPU work: in a thread, so the event loop keeps answering.
@@ -36,10 +38,11 @@ async def attach_poster(
     else:
         svg, png = await asyncio.to_thread(_render_design, concept.model_dump_json())
     await posters.save(version.campaign_id, version.id, svg, png)
-    data = dict(
-        version.data,
-        svgUrl=poster_url(version.campaign_id, version.id, "svg"),
-        pngUrl=poster_url(version.campaign_id, version.id, "png"),
+    data = visual.model_copy(
+        update={
+            "svg_url": poster_url(version.campaign_id, version.id, "svg"),
+            "png_url": poster_url(version.campaign_id, version.id, "png"),
+        }
     )
     return version.model_copy(update={"data": data})
 

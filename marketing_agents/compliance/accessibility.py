@@ -9,12 +9,13 @@ darker or lighter shade of the same text colour, so the brand's hue survives the
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 from ..models import ArtifactType, Fix, FixKind
 from ..text import stem
 from .fields import TextField
 from .findings import Finding, RuleContext, make_finding
-from .rules import AltTextRule, ContrastRule
+from .rules import BaseRule
 
 _HEX = re.compile(r"^#?([0-9a-fA-F]{6}|[0-9a-fA-F]{3})$")
 _GENERIC_ALT = {"image", "poster", "picture", "graphic", "photo", "banner", "visual", "alt", "text"}
@@ -61,7 +62,7 @@ def accessible_shade(text: tuple[int, int, int], background: tuple[int, int, int
 
 def _concepts(context: RuleContext) -> list[tuple[int, dict[str, object]]]:
     visual = context.artifacts.get(ArtifactType.VISUAL)
-    concepts = visual.data.get("concepts") if visual is not None else None
+    concepts = visual.data.get("concepts") if visual is not None else None  # JSON: a layout may be partial
     if not isinstance(concepts, list):
         return []
     return [(i, c) for i, c in enumerate(concepts) if isinstance(c, dict)]
@@ -84,29 +85,35 @@ def suggested_alt_text(concept: dict[str, object], product: str) -> str:
     return text + "."
 
 
-def check_alt_text(rule: AltTextRule, context: RuleContext) -> list[Finding]:
-    product = context.product_names[0] if context.product_names else ""
-    findings = []
-    for i, concept in _concepts(context):
-        alt = concept.get("altText")
-        alt = alt if isinstance(alt, str) else ""
-        path = f"concepts[{i}].altText"
-        proposal = suggested_alt_text(concept, product)
-        words = [w.lower() for w in _WORD.findall(alt)]
-        if not alt.strip():
+class AltTextRule(BaseRule):
+    """Poster alt text must exist and describe the poster."""
+
+    kind: Literal["alt_text"]
+    min_words: int = 5
+
+    def check(self, context: RuleContext) -> list[Finding]:
+        product = context.product_names[0] if context.product_names else ""
+        findings = []
+        for i, concept in _concepts(context):
+            alt = concept.get("altText")
+            alt = alt if isinstance(alt, str) else ""
+            path = f"concepts[{i}].altText"
+            proposal = suggested_alt_text(concept, product)
+            words = [w.lower() for w in _WORD.findall(alt)]
+            if not alt.strip():
+                f = _text_field(context, path, alt)
+                desc = f"Poster concept {i + 1} has no alt text. {self.message}"
+                fix = Fix(kind=FixKind.ADD, replacement=proposal)
+                findings.append(make_finding(self.model_copy(update={"severity": self.severity}), f, None, fix, desc))
+                continue
+            if len(words) >= self.min_words and set(words) - _GENERIC_ALT and _describes(alt, concept, product):
+                continue
             f = _text_field(context, path, alt)
-            desc = f"Poster concept {i + 1} has no alt text. {rule.message}"
-            fix = Fix(kind=FixKind.ADD, replacement=proposal)
-            findings.append(make_finding(rule.model_copy(update={"severity": rule.severity}), f, None, fix, desc))
-            continue
-        if len(words) >= rule.min_words and set(words) - _GENERIC_ALT and _describes(alt, concept, product):
-            continue
-        f = _text_field(context, path, alt)
-        desc = (f"Poster concept {i + 1}'s alt text does not describe the poster (say what it "
-                f"shows: its headline and product). {rule.message}")
-        fix = Fix(kind=FixKind.REPLACE, target=alt, replacement=proposal)
-        findings.append(make_finding(rule, f, (0, len(alt)), fix, desc))
-    return findings
+            desc = (f"Poster concept {i + 1}'s alt text does not describe the poster (say what it "
+                    f"shows: its headline and product). {self.message}")
+            fix = Fix(kind=FixKind.REPLACE, target=alt, replacement=proposal)
+            findings.append(make_finding(self, f, (0, len(alt)), fix, desc))
+        return findings
 
 
 def _describes(alt: str, concept: dict[str, object], product: str) -> bool:
@@ -122,16 +129,22 @@ def _describes(alt: str, concept: dict[str, object], product: str) -> bool:
 PAIRS = ((1, 0, "text"), (3, 2, "call-to-action label"))
 
 
-def check_contrast(rule: ContrastRule, context: RuleContext) -> list[Finding]:
-    findings = []
-    for i, concept in _concepts(context):
-        palette = concept.get("palette")
-        if not isinstance(palette, list):
-            continue
-        for fg_index, bg_index, what in PAIRS:
-            if len(palette) > fg_index:
-                findings += _pair(rule, context, i, [str(c) for c in palette], fg_index, bg_index, what)
-    return findings
+class ContrastRule(BaseRule):
+    """Poster text against its background must meet a WCAG contrast ratio."""
+
+    kind: Literal["contrast"]
+    min_ratio: float = 4.5
+
+    def check(self, context: RuleContext) -> list[Finding]:
+        findings = []
+        for i, concept in _concepts(context):
+            palette = concept.get("palette")
+            if not isinstance(palette, list):
+                continue
+            for fg_index, bg_index, what in PAIRS:
+                if len(palette) > fg_index:
+                    findings += _pair(self, context, i, [str(c) for c in palette], fg_index, bg_index, what)
+        return findings
 
 
 def _pair(rule: ContrastRule, context: RuleContext, i: int, palette: list[str], fg: int, bg: int,

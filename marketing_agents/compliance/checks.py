@@ -1,5 +1,5 @@
-"""Checks for the text rule kinds: existence, substitution, required, conditional,
-limits, capitalisation and readability metrics.
+"""The text rule kinds, each a class with its settings and its check: existence,
+substitution, required, conditional, limits, capitalisation and readability metrics.
 
 Each check reads only the fields in the rule's scope and reports the exact span it
 objects to, with a fix an agent can apply without understanding the rule.
@@ -9,43 +9,52 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Literal
+
+from pydantic import Field
 
 from ..models import Fix, FixKind, Platform
 from ..platforms import hashtag_spans, measure
 from .fields import TextField, artifact_text, primary_field
 from .findings import Finding, RuleContext, build_fix, make_finding, quoted
 from .matching import any_pattern, compile_pattern, covered, find
-from .rules import (
-    CapitalizationRule,
-    ConditionalRule,
-    ExistenceRule,
-    LimitRule,
-    MetricRule,
-    RequiredRule,
-    SubstitutionRule,
-)
+from .rules import BaseRule
 
 _WORD = re.compile(r"[\w'’-]+")
 
 
-def check_existence(rule: ExistenceRule, context: RuleContext) -> list[Finding]:
-    if context.evidence_matches(rule.unless_evidence):
-        return []
-    findings = []
-    for f in context.in_scope(rule):
-        for start, end in find(f.text, rule.terms, rule.patterns, rule.stems):
-            if rule.exceptions and covered((start, end), f.text, rule.exceptions):
-                continue
-            if rule.unless:
-                s, e = f.sentence_bounds(start, end)
-                if any_pattern(f.text[s:e], rule.unless):
+class ExistenceRule(BaseRule):
+    """Banned terms or patterns. ``exceptions`` are patterns that, when they cover the
+    match, make it acceptable ("plastic-free" may be fine where "plastic" is banned);
+    ``unless`` patterns found in the same sentence qualify the claim ("recyclable where
+    facilities exist"); ``unless_evidence`` patterns found in the brief's evidence make
+    the claim substantiated."""
+
+    kind: Literal["existence"]
+    terms: list[str] = Field(default_factory=list)
+    patterns: list[str] = Field(default_factory=list)
+    stems: bool = False
+    exceptions: list[str] = Field(default_factory=list)
+    unless: list[str] = Field(default_factory=list)
+    unless_evidence: list[str] = Field(default_factory=list)
+
+    def check(self, context: RuleContext) -> list[Finding]:
+        if context.evidence_matches(self.unless_evidence):
+            return []
+        findings = []
+        for f in context.in_scope(self):
+            for start, end in find(f.text, self.terms, self.patterns, self.stems):
+                if self.exceptions and covered((start, end), f.text, self.exceptions):
                     continue
-            excerpt = f.text[start:end]
-            fix = build_fix(rule.fix, excerpt, context, FixKind.REMOVE, f.text)
-            desc = f"{rule.message} Found {quoted(excerpt)}." + _in_product_name(f.text, start, end, context)
-            findings.append(make_finding(rule, f, (start, end), fix, desc))
-    return findings
+                if self.unless:
+                    s, e = f.sentence_bounds(start, end)
+                    if any_pattern(f.text[s:e], self.unless):
+                        continue
+                excerpt = f.text[start:end]
+                fix = build_fix(self.fix, excerpt, context, FixKind.REMOVE, f.text)
+                desc = f"{self.message} Found {quoted(excerpt)}." + _in_product_name(f.text, start, end, context)
+                findings.append(make_finding(self, f, (start, end), fix, desc))
+        return findings
 
 
 def _in_product_name(text: str, start: int, end: int, context: RuleContext) -> str:
@@ -61,17 +70,23 @@ def _in_product_name(text: str, start: int, end: int, context: RuleContext) -> s
     return ""
 
 
-def check_substitution(rule: SubstitutionRule, context: RuleContext) -> list[Finding]:
-    findings = []
-    for f in context.in_scope(rule):
-        for term, preferred in rule.swap.items():
-            for start, end in find(f.text, [term]):
-                excerpt = f.text[start:end]
-                replacement = preferred[:1].upper() + preferred[1:] if excerpt[:1].isupper() else preferred
-                fix = Fix(kind=FixKind.REPLACE, target=excerpt, replacement=replacement)
-                desc = f"{rule.message} Write “{preferred}” instead of {quoted(excerpt)}."
-                findings.append(make_finding(rule, f, (start, end), fix, desc))
-    return findings
+class SubstitutionRule(BaseRule):
+    """Preferred terms: each key found is replaced by its value."""
+
+    kind: Literal["substitution"]
+    swap: dict[str, str]
+
+    def check(self, context: RuleContext) -> list[Finding]:
+        findings = []
+        for f in context.in_scope(self):
+            for term, preferred in self.swap.items():
+                for start, end in find(f.text, [term]):
+                    excerpt = f.text[start:end]
+                    replacement = preferred[:1].upper() + preferred[1:] if excerpt[:1].isupper() else preferred
+                    fix = Fix(kind=FixKind.REPLACE, target=excerpt, replacement=replacement)
+                    desc = f"{self.message} Write “{preferred}” instead of {quoted(excerpt)}."
+                    findings.append(make_finding(self, f, (start, end), fix, desc))
+        return findings
 
 
 def _present(rule: RequiredRule, fields: list[TextField]) -> bool:
@@ -82,48 +97,73 @@ def _present(rule: RequiredRule, fields: list[TextField]) -> bool:
     )
 
 
-def check_required(rule: RequiredRule, context: RuleContext) -> list[Finding]:
-    in_scope = context.in_scope(rule)
-    types = [t for t in context.artifacts if rule.scope.types is None or t in rule.scope.types]
-    if rule.per == "campaign":
-        if not types or _present(rule, in_scope):
-            return []
-        types = types[:1]
-    findings = []
-    for artifact_type in types:
-        fields = [f for f in in_scope if f.artifact_type is artifact_type]
-        if _present(rule, fields):
-            continue
-        artifact = context.artifacts[artifact_type]
-        where = primary_field(artifact)
-        anchor = TextField(artifact_type, artifact.id, where, "")
-        fix = Fix(kind=FixKind.ADD, replacement=rule.add)
-        desc = f"{rule.message} Nothing in the {artifact_type.value} says it; add “{rule.add}”."
-        findings.append(make_finding(rule, anchor, None, fix, desc))
-    return findings
+class RequiredRule(BaseRule):
+    """Something that must appear: ``per: artifact`` in every artifact in scope, or
+    ``per: campaign`` somewhere in the campaign. Any of ``terms``/``patterns`` satisfies
+    it, or all of ``all_terms`` together. ``add`` is the text an agent adds."""
 
+    kind: Literal["required"]
+    terms: list[str] = Field(default_factory=list)
+    all_terms: list[str] = Field(default_factory=list)
+    patterns: list[str] = Field(default_factory=list)
+    stems: bool = True
+    per: Literal["artifact", "campaign"] = "artifact"
+    add: str
 
-def check_conditional(rule: ConditionalRule, context: RuleContext) -> list[Finding]:
-    if context.evidence_matches(rule.unless_evidence):
-        return []
-    findings = []
-    for f in context.in_scope(rule):
-        triggers = find(f.text, rule.if_terms, rule.if_patterns)
-        if not triggers:
-            continue
-        whole = artifact_text(context.fields[f.artifact_type]) if rule.within == "artifact" else f.text
-        for start, end in triggers:
-            region = whole
-            if rule.within == "sentence":
-                s, e = f.sentence_bounds(start, end)
-                region = f.text[s:e]
-            if find(region, rule.then_terms, rule.then_patterns):
+    def check(self, context: RuleContext) -> list[Finding]:
+        in_scope = context.in_scope(self)
+        types = [t for t in context.artifacts if self.scope.types is None or t in self.scope.types]
+        if self.per == "campaign":
+            if not types or _present(self, in_scope):
+                return []
+            types = types[:1]
+        findings = []
+        for artifact_type in types:
+            fields = [f for f in in_scope if f.artifact_type is artifact_type]
+            if _present(self, fields):
                 continue
-            excerpt = f.text[start:end]
-            fix = build_fix(rule.fix, excerpt, context, FixKind.REWRITE, f.text)
-            desc = f"{rule.message} Found {quoted(excerpt)} without it."
-            findings.append(make_finding(rule, f, (start, end), fix, desc))
-    return findings
+            artifact = context.artifacts[artifact_type]
+            where = primary_field(artifact)
+            anchor = TextField(artifact_type, artifact.id, where, "")
+            fix = Fix(kind=FixKind.ADD, replacement=self.add)
+            desc = f"{self.message} Nothing in the {artifact_type.value} says it; add “{self.add}”."
+            findings.append(make_finding(self, anchor, None, fix, desc))
+        return findings
+
+
+class ConditionalRule(BaseRule):
+    """If a trigger appears, something else must appear ``within`` the same sentence,
+    field or artifact (a recyclable claim needs its qualifier)."""
+
+    kind: Literal["conditional"]
+    if_terms: list[str] = Field(default_factory=list)
+    if_patterns: list[str] = Field(default_factory=list)
+    then_terms: list[str] = Field(default_factory=list)
+    then_patterns: list[str] = Field(default_factory=list)
+    within: Literal["sentence", "field", "artifact"] = "sentence"
+    unless_evidence: list[str] = Field(default_factory=list)
+
+    def check(self, context: RuleContext) -> list[Finding]:
+        if context.evidence_matches(self.unless_evidence):
+            return []
+        findings = []
+        for f in context.in_scope(self):
+            triggers = find(f.text, self.if_terms, self.if_patterns)
+            if not triggers:
+                continue
+            whole = artifact_text(context.fields[f.artifact_type]) if self.within == "artifact" else f.text
+            for start, end in triggers:
+                region = whole
+                if self.within == "sentence":
+                    s, e = f.sentence_bounds(start, end)
+                    region = f.text[s:e]
+                if find(region, self.then_terms, self.then_patterns):
+                    continue
+                excerpt = f.text[start:end]
+                fix = build_fix(self.fix, excerpt, context, FixKind.REWRITE, f.text)
+                desc = f"{self.message} Found {quoted(excerpt)} without it."
+                findings.append(make_finding(self, f, (start, end), fix, desc))
+        return findings
 
 
 def _word_cut(text: str, max_words: int) -> int:
@@ -132,11 +172,21 @@ def _word_cut(text: str, max_words: int) -> int:
     return ends[max_words - 1] if 0 < max_words <= len(ends) else 0
 
 
-def check_limit(rule: LimitRule, context: RuleContext) -> list[Finding]:
-    findings = []
-    for f in context.in_scope(rule):
-        findings.extend(_limit_findings(rule, f, context))
-    return findings
+class LimitRule(BaseRule):
+    """Length or occurrence limits. ``measure``: ``chars``, ``words``, ``platform`` (the
+    platform's own counting, e.g. X weighted length), ``hashtags``, or ``occurrences`` of
+    ``pattern``."""
+
+    kind: Literal["limit"]
+    measure: Literal["chars", "words", "platform", "hashtags", "occurrences"]
+    max: int | None = None
+    pattern: str | None = None
+
+    def check(self, context: RuleContext) -> list[Finding]:
+        findings = []
+        for f in context.in_scope(self):
+            findings.extend(_limit_findings(self, f, context))
+        return findings
 
 
 def _limit_findings(rule: LimitRule, f: TextField, context: RuleContext) -> list[Finding]:
@@ -183,20 +233,26 @@ def _name_regex(name: str) -> re.Pattern[str]:
     return compile_pattern(rf"(?<![\w@./-]){body}(?![\w-]*\.(?:com|org|net|io|co)\b)(?!\w)")
 
 
-def check_capitalization(rule: CapitalizationRule, context: RuleContext) -> list[Finding]:
-    names = list(dict.fromkeys([*rule.names, *context.product_names]))
-    findings = []
-    for f in context.in_scope(rule):
-        for name in names:
-            if len(name) < 3:
-                continue
-            for m in _name_regex(name).finditer(f.text):
-                if m.group(0) == name or (m.group(0).startswith("#") and m.group(0)[1:] == name):
+class CapitalizationRule(BaseRule):
+    """Names written exactly as the brand writes them (the brief's product is added)."""
+
+    kind: Literal["capitalization"]
+    names: list[str] = Field(default_factory=list)
+
+    def check(self, context: RuleContext) -> list[Finding]:
+        names = list(dict.fromkeys([*self.names, *context.product_names]))
+        findings = []
+        for f in context.in_scope(self):
+            for name in names:
+                if len(name) < 3:
                     continue
-                fix = Fix(kind=FixKind.REPLACE, target=m.group(0), replacement=name)
-                desc = f"{rule.message} Write “{name}”, not {quoted(m.group(0))}."
-                findings.append(make_finding(rule, f, m.span(), fix, desc))
-    return findings
+                for m in _name_regex(name).finditer(f.text):
+                    if m.group(0) == name or (m.group(0).startswith("#") and m.group(0)[1:] == name):
+                        continue
+                    fix = Fix(kind=FixKind.REPLACE, target=m.group(0), replacement=name)
+                    desc = f"{self.message} Write “{name}”, not {quoted(m.group(0))}."
+                    findings.append(make_finding(self, f, m.span(), fix, desc))
+        return findings
 
 
 def _longest_sentence(f: TextField) -> tuple[int, int]:
@@ -216,22 +272,30 @@ def _longest_sentence(f: TextField) -> tuple[int, int]:
     return s, e
 
 
-def check_metric(rule: MetricRule, context: RuleContext) -> list[Finding]:
-    import textstat  # imported lazily: loading its pronunciation dictionary takes a second
+class MetricRule(BaseRule):
+    """A readability metric computed with ``textstat`` must stay within ``max``."""
 
-    metric: Callable[[str], Any] = getattr(textstat, rule.metric)
-    findings = []
-    for f in context.in_scope(rule):
-        if len(_WORD.findall(f.text)) < rule.min_words:
-            continue
-        value = float(metric(f.text))
-        if value <= rule.max:
-            continue
-        span = _longest_sentence(f)
-        fix = Fix(kind=FixKind.REWRITE, target=f.text[span[0]:span[1]])
-        desc = (f"{rule.message} {rule.metric.replace('_', ' ')} is {value:.1f}; the brand kit "
-                f"allows {rule.max:g}. Split the longest sentence and prefer shorter words.")
-        findings.append(make_finding(rule, f, span, fix, desc))
-    return findings
+    kind: Literal["metric"]
+    metric: Literal["flesch_kincaid_grade", "gunning_fog", "smog_index"] = "flesch_kincaid_grade"
+    max: float
+    min_words: int = 25
+
+    def check(self, context: RuleContext) -> list[Finding]:
+        import textstat  # imported lazily: loading its pronunciation dictionary takes a second
+
+        metric: Callable[[str], Any] = getattr(textstat, self.metric)
+        findings = []
+        for f in context.in_scope(self):
+            if len(_WORD.findall(f.text)) < self.min_words:
+                continue
+            value = float(metric(f.text))
+            if value <= self.max:
+                continue
+            span = _longest_sentence(f)
+            fix = Fix(kind=FixKind.REWRITE, target=f.text[span[0]:span[1]])
+            desc = (f"{self.message} {self.metric.replace('_', ' ')} is {value:.1f}; the brand kit "
+                    f"allows {self.max:g}. Split the longest sentence and prefer shorter words.")
+            findings.append(make_finding(self, f, span, fix, desc))
+        return findings
 
 

@@ -10,11 +10,12 @@ regulators act on first (FTC Act s.5, UK CAP Code 3.7).
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 from ..models import FixKind
 from .findings import Finding, RuleContext, build_fix, make_finding, quoted
 from .matching import alternatives, compile_pattern, find
-from .rules import ClaimRule
+from .rules import BaseRule
 
 _MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
 NUMBER = (
@@ -87,18 +88,24 @@ def _not_a_claim(text: str, start: int, end: int, excerpt: str) -> bool:
     )
 
 
-def check_claims(rule: ClaimRule, context: RuleContext) -> list[Finding]:
-    parts = alternatives(PATTERNS[rule.claim])
-    findings = []
-    for f in context.in_scope(rule):
-        for start, end in find(f.text, (), parts):
-            excerpt = f.text[start:end]
-            if rule.claim == "number" and _not_a_claim(f.text, start, end, excerpt):
-                continue
-            if _supported(rule.claim, excerpt, context):
-                continue
-            fix = build_fix(rule.fix, excerpt, context, FixKind.REMOVE)
-            desc = (f"{rule.message} The claim {quoted(excerpt)} is not backed by any item of the "
-                    "brief's evidence.")
-            findings.append(make_finding(rule, f, (start, end), fix, desc))
-    return findings
+class ClaimRule(BaseRule):
+    """Claims (numbers, superlatives, comparisons, proof words) need brief evidence."""
+
+    kind: Literal["claim"]
+    claim: Literal["number", "superlative", "comparison", "proof"]
+
+    def check(self, context: RuleContext) -> list[Finding]:
+        parts = alternatives(PATTERNS[self.claim])
+        findings = []
+        for f in context.in_scope(self):
+            for start, end in find(f.text, (), parts):
+                excerpt = f.text[start:end]
+                if self.claim == "number" and _not_a_claim(f.text, start, end, excerpt):
+                    continue
+                if _supported(self.claim, excerpt, context):
+                    continue
+                fix = build_fix(self.fix, excerpt, context, FixKind.REMOVE)
+                desc = (f"{self.message} The claim {quoted(excerpt)} is not backed by any item of the "
+                        "brief's evidence.")
+                findings.append(make_finding(self, f, (start, end), fix, desc))
+        return findings

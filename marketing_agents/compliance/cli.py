@@ -3,8 +3,9 @@
 Inputs: a plain-text file (long-form copy, or with ``--platform`` one short post for that
 platform), a Markdown file (headings become headlines, the rest the body), or an
 artifacts JSON file (the export format ``{"artifacts": {"Copy": {...}, ...}}`` or a list
-of ArtifactVersion documents). Exit code 0 compliant, 1 not compliant, 2 bad input
-(one line on stderr, never a stack trace). Output is plain text or JSON, never HTML.
+of ArtifactVersion documents, whose ``data`` may hold only the texts to audit). Exit code
+0 compliant, 1 not compliant, 2 bad input (one line on stderr, never a stack trace).
+Output is plain text or JSON, never HTML.
 """
 
 from __future__ import annotations
@@ -15,21 +16,13 @@ import json
 import os
 import re
 import sys
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
-from ..models import (
-    ArtifactMetadata,
-    ArtifactType,
-    ArtifactVersion,
-    AuditReport,
-    CampaignBrief,
-    Platform,
-)
-from .base import AuditContext
+from ..models import ArtifactType, AuditReport, CampaignBrief, Platform
+from .base import ArtifactLayout, AuditContext
 from .engine import RuleEngineAuditor
 from .packs import PackError, find_brand_kit
 
@@ -64,11 +57,9 @@ def _read(path: Path) -> str:
         raise InputError(f"{path}: cannot read ({type(error).__name__})") from error
 
 
-def _version(artifact_type: ArtifactType, data: dict[str, Any], content: str) -> ArtifactVersion:
-    return ArtifactVersion(
-        id=f"{CLI_CAMPAIGN}-{artifact_type.value.lower()}-v1", campaign_id=CLI_CAMPAIGN, type=artifact_type,
-        version_number=1, revision_number=0, round=0, content=content, data=data,
-        metadata=ArtifactMetadata(), agent_name="cli", created_at=datetime.now(UTC),
+def _layout(artifact_type: ArtifactType, data: dict[str, Any]) -> ArtifactLayout:
+    return ArtifactLayout(
+        id=f"{CLI_CAMPAIGN}-{artifact_type.value.lower()}-v1", campaign_id=CLI_CAMPAIGN, type=artifact_type, data=data,
     )
 
 
@@ -96,7 +87,7 @@ def _markdown(text: str) -> dict[str, Any]:
     return data
 
 
-def _from_json(text: str, path: Path) -> list[ArtifactVersion]:
+def _from_json(text: str, path: Path) -> list[ArtifactLayout]:
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as error:
@@ -114,7 +105,7 @@ def _from_json(text: str, path: Path) -> list[ArtifactVersion]:
     versions = []
     for n, item in enumerate(items):
         try:
-            versions.append(ArtifactVersion.model_validate(item))
+            versions.append(ArtifactLayout.model_validate(item))
         except ValidationError as error:
             first = error.errors()[0]
             where = ".".join(str(p) for p in first["loc"])
@@ -124,18 +115,18 @@ def _from_json(text: str, path: Path) -> list[ArtifactVersion]:
     return versions
 
 
-def load_artifacts(path: Path, platform: str | None) -> dict[ArtifactType, ArtifactVersion]:
+def load_artifacts(path: Path, platform: str | None) -> dict[ArtifactType, ArtifactLayout]:
     text = _read(path)
     if path.suffix.lower() == ".json":
         versions = _from_json(text, path)
     elif platform:
         post = {"platform": platform_name(platform), "text": text.strip()}
-        versions = [_version(ArtifactType.SHORT_COPY, {"posts": [post]}, text)]
+        versions = [_layout(ArtifactType.SHORT_COPY, {"posts": [post]})]
     elif path.suffix.lower() in {".md", ".markdown"}:
-        versions = [_version(ArtifactType.COPY, _markdown(text), text)]
+        versions = [_layout(ArtifactType.COPY, _markdown(text))]
     else:
-        versions = [_version(ArtifactType.COPY, {"bodyLong": text.strip()}, text)]
-    by_type: dict[ArtifactType, ArtifactVersion] = {}
+        versions = [_layout(ArtifactType.COPY, {"bodyLong": text.strip()})]
+    by_type: dict[ArtifactType, ArtifactLayout] = {}
     for v in versions:  # the newest version of each type wins
         if v.type not in by_type or v.version_number > by_type[v.type].version_number:
             by_type[v.type] = v
@@ -192,7 +183,7 @@ def run_audit(args: argparse.Namespace) -> int:
         return 2
     campaign_id = next(iter(artifacts.values())).campaign_id
     context = AuditContext(
-        report_id=f"{campaign_id}-audit-cli", campaign_id=campaign_id, brief=brief, artifacts=artifacts,
+        report_id=f"{campaign_id}-audit-cli", campaign_id=campaign_id, brief=brief, texts=artifacts,
     )
     report = asyncio.run(RuleEngineAuditor(brand_kit=kit).audit(context))
     output = json.dumps(report.to_doc(), indent=2, ensure_ascii=False) if args.json else render(report)

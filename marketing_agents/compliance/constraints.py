@@ -23,8 +23,9 @@ import yaml
 
 from ..models import ArtifactType, FixKind, Severity
 from ..text import parse_constraint, plain_text, stem
+from .checks import ExistenceRule, LimitRule, RequiredRule, SubstitutionRule
 from .packs import RulePack
-from .rules import Category, ExistenceRule, FixSpec, LimitRule, RequiredRule, Scope, SubstitutionRule
+from .rules import Category, FixSpec, Scope
 
 LEXICON_FILE = Path(__file__).resolve().parent / "lexicon.yaml"
 

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from ..models import ArtifactMetadata, ArtifactType, ArtifactVersion, CampaignBrief, Severity
-from .base import AuditContext
+from ..models import ArtifactType, CampaignBrief, Severity
+from .base import ArtifactLayout, AuditContext
 from .engine import RuleEngineAuditor
 
 CAMPAIGN_ID = "c-00000000000000e1"
@@ -56,7 +55,7 @@ class Evaluation:
     clean_flagged: list[str] = field(default_factory=list)
 
 
-def artifact_for(raw: dict[str, Any]) -> ArtifactVersion:
+def artifact_for(raw: dict[str, Any]) -> ArtifactLayout:
     kind = raw.get("as", "copy")
     if kind == "post":
         artifact_type = ArtifactType.SHORT_COPY
@@ -67,10 +66,8 @@ def artifact_for(raw: dict[str, Any]) -> ArtifactVersion:
     else:
         artifact_type = ArtifactType.COPY
         data = {"bodyLong": raw["text"]}
-    return ArtifactVersion(
-        id=f"{CAMPAIGN_ID}-{artifact_type.value.lower()}-v1", campaign_id=CAMPAIGN_ID, type=artifact_type,
-        version_number=1, revision_number=0, round=0, content=str(raw.get("text", "")), data=data,
-        metadata=ArtifactMetadata(), agent_name="corpus", created_at=datetime(2026, 1, 1, tzinfo=UTC),
+    return ArtifactLayout(
+        id=f"{CAMPAIGN_ID}-{artifact_type.value.lower()}-v1", campaign_id=CAMPAIGN_ID, type=artifact_type, data=data,
     )
 
 
@@ -85,7 +82,7 @@ def load_corpus(path: Path) -> list[Snippet]:
         artifact = artifact_for(raw)
         context = AuditContext(
             report_id=f"{CAMPAIGN_ID}-audit-{raw['id']}", campaign_id=CAMPAIGN_ID, brief=brief,
-            artifacts={artifact.type: artifact},
+            texts={artifact.type: artifact},
         )
         expected = {e["rule"]: e["severity"] for e in raw.get("expect", [])}
         snippets.append(Snippet(raw["id"], context, expected))

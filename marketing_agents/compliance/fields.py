@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..models import ArtifactType, ArtifactVersion
+from .base import ArtifactLayout
 
 _SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*(?=\s|$)|\n+")
 
@@ -47,18 +48,19 @@ def _walk(value: Any, path: str) -> Iterator[tuple[str, str]]:
             yield from _walk(item, f"{path}.{key}" if path else str(key))
 
 
-def artifact_fields(artifact: ArtifactVersion) -> list[TextField]:
-    """Every string in ``artifact.data`` with its path (``posts[2].text``)."""
+def artifact_fields(artifact: ArtifactVersion | ArtifactLayout) -> list[TextField]:
+    """Every string in the artifact's data with its path (``posts[2].text``)."""
+    layout = ArtifactLayout.of(artifact)
     fields: list[TextField] = []
-    posts = artifact.data.get("posts") if isinstance(artifact.data, dict) else None
-    for path, text in _walk(artifact.data, ""):
+    posts = layout.data.get("posts")
+    for path, text in _walk(layout.data, ""):
         platform = None
         m = re.match(r"posts\[(\d+)\]", path)
         if m and isinstance(posts, list):
             post = posts[int(m.group(1))]
             if isinstance(post, dict) and post.get("platform") is not None:
                 platform = str(post["platform"])
-        fields.append(TextField(artifact.type, artifact.id, path, text, platform))
+        fields.append(TextField(layout.type, layout.id, path, text, platform))
     return fields
 
 
@@ -66,7 +68,7 @@ def artifact_text(fields: list[TextField]) -> str:
     return "\n".join(f.text for f in fields)
 
 
-def primary_field(artifact: ArtifactVersion) -> str:
+def primary_field(artifact: ArtifactLayout) -> str:
     """Where an agent should add a missing message: the main body of each artifact type."""
     data = artifact.data
     if artifact.type is ArtifactType.COPY:
@@ -76,5 +78,5 @@ def primary_field(artifact: ArtifactVersion) -> str:
         return "bodyLong"
     if artifact.type is ArtifactType.SHORT_COPY:
         return "posts[0].text"
-    chosen = data.get("chosenIndex", 0) if isinstance(data, dict) else 0
+    chosen = data.get("chosenIndex", 0)
     return f"concepts[{chosen if isinstance(chosen, int) else 0}].subline"

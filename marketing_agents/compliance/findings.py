@@ -1,8 +1,8 @@
 """What a check returns, and what it needs to know about the campaign.
 
-Every check is a small function ``(rule, context) -> list[Finding]`` (the shape of a
-pydantic_evals evaluator: a value, here the findings, and a reason, here each finding's
-description). A finding is the report's :class:`ComplianceIssue` plus the category whose
+Every rule kind's ``check(context) -> list[Finding]`` has the shape of a pydantic_evals
+evaluator: typed settings on the rule, an outcome (the findings) and a reason (each
+finding's description). A finding is the report's :class:`ComplianceIssue` plus the category whose
 score it lowers.
 """
 
@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..models import ArtifactType, ArtifactVersion, ComplianceIssue, Fix, FixKind, Span
+from ..models import ArtifactType, ComplianceIssue, Fix, FixKind, Span
+from .base import ArtifactLayout
 from .fields import TextField
 from .matching import any_pattern
 from .rules import BaseRule, Category, FixSpec
@@ -26,7 +27,7 @@ class Finding:
 class RuleContext:
     """The campaign as the checks see it: flattened fields, evidence, names."""
 
-    artifacts: dict[ArtifactType, ArtifactVersion]
+    artifacts: dict[ArtifactType, ArtifactLayout]
     fields: dict[ArtifactType, list[TextField]]
     evidence: list[str]
     product_names: list[str] = field(default_factory=list)

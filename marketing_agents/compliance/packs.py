@@ -18,7 +18,8 @@ import yaml
 from pydantic import Field, ValidationError
 
 from ..models import CampaignBrief, RulePackRef
-from .rules import Rule, RuleModel
+from .kinds import Rule
+from .rules import RuleModel
 
 PACKS_DIR = Path(__file__).resolve().parent / "packs"
 DEFAULT_BRAND_KIT = "default"

@@ -4,8 +4,10 @@ Rules are data, not code, so that a brand or legal reviewer can read and change 
 so that every finding can name the rule, the guideline it comes from and its version.
 Each rule has an ``id``, a ``message`` (what is wrong), a ``severity``, a ``suggestion``
 (what to do), a ``scope`` (which artifact types, fields and platforms it reads) and a
-``source``. The ``kind`` says how the rule is checked; the checks live in
-:mod:`.checks`, :mod:`.claims` and :mod:`.accessibility`.
+``source``. The ``kind`` says how the rule is checked: each kind is one class, a
+:class:`BaseRule` that holds the kind's settings and its ``check`` (the text kinds in
+:mod:`.checks`, claims in :mod:`.claims`, poster accessibility in :mod:`.accessibility`),
+listed once in the pack format's union, :data:`.kinds.Rule`.
 """
 
 from __future__ import annotations
@@ -14,11 +16,14 @@ import re
 from enum import Enum
 from fnmatch import translate
 from functools import lru_cache
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..models import ArtifactType, FixKind, Severity
+
+if TYPE_CHECKING:
+    from .findings import Finding, RuleContext
 
 _INDEX = re.compile(r"\[\d+\]")
 
@@ -97,6 +102,10 @@ class FixSpec(RuleModel):
 
 
 class BaseRule(RuleModel):
+    """What every rule says, whatever its kind. A kind subclasses this with its own
+    ``kind: Literal[...]`` tag, its settings and :meth:`check` (in the manner of a
+    pydantic_evals evaluator: typed settings, and an outcome with its reason)."""
+
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9_.-]{1,80}$")
     message: str
     severity: Severity
@@ -106,115 +115,6 @@ class BaseRule(RuleModel):
     scope: Scope = Field(default_factory=Scope)
     fix: FixSpec | None = None
 
-
-class ExistenceRule(BaseRule):
-    """Banned terms or patterns. ``exceptions`` are patterns that, when they cover the
-    match, make it acceptable ("plastic-free" may be fine where "plastic" is banned);
-    ``unless`` patterns found in the same sentence qualify the claim ("recyclable where
-    facilities exist"); ``unless_evidence`` patterns found in the brief's evidence make
-    the claim substantiated."""
-
-    kind: Literal["existence"]
-    terms: list[str] = Field(default_factory=list)
-    patterns: list[str] = Field(default_factory=list)
-    stems: bool = False
-    exceptions: list[str] = Field(default_factory=list)
-    unless: list[str] = Field(default_factory=list)
-    unless_evidence: list[str] = Field(default_factory=list)
-
-
-class SubstitutionRule(BaseRule):
-    """Preferred terms: each key found is replaced by its value."""
-
-    kind: Literal["substitution"]
-    swap: dict[str, str]
-
-
-class RequiredRule(BaseRule):
-    """Something that must appear: ``per: artifact`` in every artifact in scope, or
-    ``per: campaign`` somewhere in the campaign. Any of ``terms``/``patterns`` satisfies
-    it, or all of ``all_terms`` together. ``add`` is the text an agent adds."""
-
-    kind: Literal["required"]
-    terms: list[str] = Field(default_factory=list)
-    all_terms: list[str] = Field(default_factory=list)
-    patterns: list[str] = Field(default_factory=list)
-    stems: bool = True
-    per: Literal["artifact", "campaign"] = "artifact"
-    add: str
-
-
-class ConditionalRule(BaseRule):
-    """If a trigger appears, something else must appear ``within`` the same sentence,
-    field or artifact (a recyclable claim needs its qualifier)."""
-
-    kind: Literal["conditional"]
-    if_terms: list[str] = Field(default_factory=list)
-    if_patterns: list[str] = Field(default_factory=list)
-    then_terms: list[str] = Field(default_factory=list)
-    then_patterns: list[str] = Field(default_factory=list)
-    within: Literal["sentence", "field", "artifact"] = "sentence"
-    unless_evidence: list[str] = Field(default_factory=list)
-
-
-class LimitRule(BaseRule):
-    """Length or occurrence limits. ``measure``: ``chars``, ``words``, ``platform`` (the
-    platform's own counting, e.g. X weighted length), ``hashtags``, or ``occurrences`` of
-    ``pattern``."""
-
-    kind: Literal["limit"]
-    measure: Literal["chars", "words", "platform", "hashtags", "occurrences"]
-    max: int | None = None
-    pattern: str | None = None
-
-
-class CapitalizationRule(BaseRule):
-    """Names written exactly as the brand writes them (the brief's product is added)."""
-
-    kind: Literal["capitalization"]
-    names: list[str] = Field(default_factory=list)
-
-
-class MetricRule(BaseRule):
-    """A readability metric computed with ``textstat`` must stay within ``max``."""
-
-    kind: Literal["metric"]
-    metric: Literal["flesch_kincaid_grade", "gunning_fog", "smog_index"] = "flesch_kincaid_grade"
-    max: float
-    min_words: int = 25
-
-
-class ClaimRule(BaseRule):
-    """Claims (numbers, superlatives, comparisons, proof words) need brief evidence."""
-
-    kind: Literal["claim"]
-    claim: Literal["number", "superlative", "comparison", "proof"]
-
-
-class AltTextRule(BaseRule):
-    """Poster alt text must exist and describe the poster."""
-
-    kind: Literal["alt_text"]
-    min_words: int = 5
-
-
-class ContrastRule(BaseRule):
-    """Poster text against its background must meet a WCAG contrast ratio."""
-
-    kind: Literal["contrast"]
-    min_ratio: float = 4.5
-
-
-Rule = Annotated[
-    ExistenceRule
-    | SubstitutionRule
-    | RequiredRule
-    | ConditionalRule
-    | LimitRule
-    | CapitalizationRule
-    | MetricRule
-    | ClaimRule
-    | AltTextRule
-    | ContrastRule,
-    Field(discriminator="kind"),
-]
+    def check(self, context: RuleContext) -> list[Finding]:
+        """This rule's findings in ``context``; each finding's description is its reason."""
+        raise NotImplementedError(f"{type(self).__name__} has no check")

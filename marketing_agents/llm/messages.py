@@ -41,7 +41,7 @@ def user_message(context: AgentContext) -> str:
         parts.append(_block("platforms", [p.value for p in brief.requested_platforms()]))
     if context.previous is not None:
         parts.append("This is a new version of the artifact below: keep what works, change what is asked.")
-        parts.append(_block("previous_artifact", context.previous.data))
+        parts.append(_block("previous_artifact", context.previous.data.to_doc()))
     if context.revision is not None:
         request = {
             "feedback": context.revision.user_feedback,

@@ -8,7 +8,17 @@ from typing import Any
 
 from marketing_agents.compliance import build_auditor
 from marketing_agents.compliance.base import AuditContext
-from marketing_agents.models import ArtifactMetadata, ArtifactType, ArtifactVersion, AuditReport, CampaignBrief
+from marketing_agents.models import (
+    ArtifactMetadata,
+    ArtifactType,
+    ArtifactVersion,
+    AuditReport,
+    CampaignBrief,
+    Platform,
+    ShortCopyData,
+    ShortPost,
+)
+from marketing_agents.platforms import measure
 
 CAMPAIGN = "c-00000000000000aa"
 
@@ -46,7 +56,13 @@ def copy(**data: Any) -> ArtifactVersion:
 
 
 def posts(*items: tuple[str, str]) -> ArtifactVersion:
-    return version(ArtifactType.SHORT_COPY, {"posts": [{"platform": p, "text": t} for p, t in items]})
+    """Short copy as the writers make it: each post measured the platform's way."""
+    made = []
+    for name, text in items:
+        size = measure(text, Platform(name))
+        made.append(ShortPost(platform=Platform(name), text=text, character_count=size.count, limit=size.limit,
+                              over_limit=size.over_limit, hashtags=size.hashtags))
+    return version(ArtifactType.SHORT_COPY, ShortCopyData(posts=made).to_doc())
 
 
 def poster(**concept: Any) -> ArtifactVersion:

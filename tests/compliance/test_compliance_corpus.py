@@ -35,7 +35,7 @@ def test_excerpts_are_exact_on_the_whole_corpus() -> None:
 
     auditor = RuleEngineAuditor()
     for snippet in load_corpus(HERE / "corpus.yaml"):
-        texts = {f.path: f.text for a in snippet.context.artifacts.values() for f in artifact_fields(a)}
+        texts = {f.path: f.text for a in snippet.context.texts.values() for f in artifact_fields(a)}
         for finding in auditor.run_rules(snippet.context).findings:
             issue = finding.issue
             if issue.span is not None:

@@ -55,11 +55,11 @@ def test_every_finding_has_an_exact_span_and_a_fix() -> None:
 
 def _field_text(artifact_type: str, field: str, bad_copy, report) -> str:  # type: ignore[no-untyped-def]
     if artifact_type == "Copy":
-        root = bad_copy.data
+        root = bad_copy.data.to_doc()
     elif artifact_type == "ShortCopy":
         root = {"posts": [{"platform": "X", "text": "Ditch single-use plastic! #1 bottle of summer."}]}
     else:
-        root = poster().data
+        root = poster().data.to_doc()
     value = root
     for part in field.replace("]", "").replace("[", ".").split("."):
         value = value[int(part)] if part.isdigit() else value[part]
@@ -214,3 +214,18 @@ def test_packs_load_from_package_data_and_bad_packs_fail_loudly(tmp_path: Path) 
                    "    message: m\n    severity: Huge\n")
     with pytest.raises(PackError, match=r"bad\.yaml"):
         load_pack(bad)
+
+
+def test_every_rule_kind_is_one_class_with_its_own_check() -> None:
+    """A kind is its settings and its check in one class, listed once in the pack union."""
+    from typing import get_args
+
+    from marketing_agents.compliance.kinds import Rule
+    from marketing_agents.compliance.rules import BaseRule
+
+    kinds = get_args(get_args(Rule)[0])
+    assert len(kinds) == 10
+    tags = [get_args(k.model_fields["kind"].annotation)[0] for k in kinds]
+    assert len(set(tags)) == len(tags)
+    for kind in kinds:
+        assert issubclass(kind, BaseRule) and kind.check is not BaseRule.check, kind.__name__

@@ -140,7 +140,11 @@ def test_a_revision_prompt_carries_brief_previous_feedback_and_audit() -> None:
         revision_number=0,
         round=0,
         content="old",
-        data={"headlines": ["The greenest bottle ever"]},
+        data={
+            "headlines": ["The greenest bottle ever", "Cold all day", "Refill it"],
+            "bodyShort": "Old short.", "bodyMedium": "Old medium.", "bodyLong": "Old long.",
+            "callsToAction": ["Shop", "Find yours", "Refill"], "toneSummary": "Warm",
+        },
         metadata=ArtifactMetadata(),
         agent_name="copywriter-model",
         created_at=datetime.now(UTC),

@@ -110,7 +110,7 @@ def field_text(data: dict[str, Any], path: str) -> str:
 
 def check_spans(report: AuditReport, arts: dict[ArtifactType, ArtifactVersion]) -> None:
     for issue in report.issues:
-        text = field_text(arts[issue.artifact_type].data, issue.field)
+        text = field_text(arts[issue.artifact_type].data.to_doc(), issue.field)
         assert issue.span is not None
         assert text[issue.span.start : issue.span.end] == issue.excerpt, issue
         assert issue.artifact_version_id == arts[issue.artifact_type].id
@@ -141,7 +141,7 @@ def test_superlative_without_evidence_is_a_high_finding_with_exact_span() -> Non
     check_spans(report, arts)
     found = [(i.field, i.excerpt, i.span and i.span.start) for i in report.issues]
     assert ("headlines[0]", "best", 4) in found
-    body = arts[ArtifactType.COPY].data["bodyLong"]
+    body = arts[ArtifactType.COPY].data.to_doc()["bodyLong"]
     assert ("bodyLong", "BEST", body.index("BEST")) in found
     assert ("bodyLong", "Best", body.index("#Best") + 1) in found  # a CamelCase part of a hashtag
     first = report.issues[0]

@@ -21,6 +21,7 @@ from marketing_agents.models import (
     ArtifactVersion,
     CampaignBrief,
     ComplianceIssue,
+    CopyData,
     Severity,
     utc_now,
 )
@@ -37,7 +38,10 @@ def big_version(characters: int) -> ArtifactVersion:
         revision_number=0,
         round=0,
         content="é" * characters,  # two bytes each in UTF-8
-        data={},
+        data=CopyData(
+            headlines=["One", "Two", "Three"], body_short="Short.", body_medium="Medium.", body_long="Long.",
+            calls_to_action=["Go", "Look", "Buy"], tone_summary="Calm",
+        ),
         metadata=ArtifactMetadata(),
         agent_name="test",
         created_at=utc_now(),
@@ -100,15 +104,14 @@ def test_an_audit_of_repetitive_text_stays_bounded_and_runs_off_the_loop(monkeyp
     brief = CampaignBrief(theme="Summer", product="EcoBottle", target_audience="Hikers", tone="Calm")
     version = big_version(0).model_copy(
         update={
-            "data": {
-                "headlines": [text] * 3,
-                "bodyShort": text,
-                "bodyMedium": text,
-                "bodyLong": text,
-                "callsToAction": [text] * 3,
-                "toneSummary": "calm",
-                "keywords": [],
-            },
+            "data": CopyData(
+                headlines=[text] * 3,
+                body_short=text,
+                body_medium=text,
+                body_long=text,
+                calls_to_action=[text] * 3,
+                tone_summary="calm",
+            ),
             "content": text,
         }
     )

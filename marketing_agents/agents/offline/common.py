@@ -26,7 +26,9 @@ def previous_data(context: AgentContext, model: type[M], plan: Plan) -> M | None
         plan.notes.append("rewritten from scratch in the new voice instead of editing the previous version")
         return None
     try:
-        data = model.model_validate(prev.data)
+        # Checked again as data being made: a version stored before a bound existed loads,
+        # but it is not built on (it would carry its excess into every later round).
+        data = model.model_validate(prev.data.to_doc())
     except ValidationError:
         plan.notes.append(f"previous version {prev.id} could not be read; written afresh")
         return None

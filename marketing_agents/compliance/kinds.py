@@ -1,0 +1,37 @@
+"""The rule kinds a rule pack may use, listed once.
+
+A new kind is one :class:`~.rules.BaseRule` subclass (its ``kind`` tag, its settings and
+its ``check``) and one line here; the engine only calls ``rule.check``.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import Field
+
+from .accessibility import AltTextRule, ContrastRule
+from .checks import (
+    CapitalizationRule,
+    ConditionalRule,
+    ExistenceRule,
+    LimitRule,
+    MetricRule,
+    RequiredRule,
+    SubstitutionRule,
+)
+from .claims import ClaimRule
+
+Rule = Annotated[
+    ExistenceRule
+    | SubstitutionRule
+    | RequiredRule
+    | ConditionalRule
+    | LimitRule
+    | CapitalizationRule
+    | MetricRule
+    | ClaimRule
+    | AltTextRule
+    | ContrastRule,
+    Field(discriminator="kind"),
+]
