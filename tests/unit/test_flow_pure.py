@@ -27,6 +27,7 @@ from marketing_agents.models import (
     CategoryScores,
     utc_now,
 )
+from tests.unit.artifact_samples import DATA
 
 
 def test_sequences_and_version_numbers_survive_serialisation() -> None:
@@ -85,7 +86,7 @@ def _version(type_: ArtifactType, number: int) -> ArtifactVersion:
         revision_number=0,
         round=number - 1,
         content="x",
-        data={},
+        data=DATA[type_],
         metadata=ArtifactMetadata(model="offline"),
         agent_name="a",
         created_at=utc_now(),
