@@ -5,7 +5,15 @@ and an app's local repository reads and conditionally writes through it, so both
 on one file without importing each other (docs/local-document-store.md).
 """
 
-from .limits import MAX_ITEM_BYTES, DocumentError, DocumentTooLargeError, check_document, item_size, partition_key_value
+from .limits import (
+    MAX_ITEM_BYTES,
+    DocumentError,
+    DocumentTooLargeError,
+    check_document,
+    item_size,
+    partition_key_value,
+    serialize_document,
+)
 from .paging import InvalidContinuationError
 from .store import (
     SCHEMA,
@@ -34,4 +42,5 @@ __all__ = [
     "check_document",
     "item_size",
     "partition_key_value",
+    "serialize_document",
 ]

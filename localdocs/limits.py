@@ -31,22 +31,35 @@ class DocumentTooLargeError(DocumentError):
 
 def item_size(doc: Mapping[str, Any]) -> int:
     """The document's size as Cosmos DB counts it: bytes of its compact UTF-8 JSON."""
-    text = json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
-    return len(text.encode("utf-8", errors="surrogatepass"))
+    return len(_compact(doc).encode("utf-8", errors="surrogatepass"))
 
 
-def check_document(doc: Mapping[str, Any], where: str = "") -> str:
-    """The document's id if Cosmos DB would take the document; raises otherwise, the
-    message starting with ``where`` (e.g. the binding that wrote it)."""
+def _compact(doc: Mapping[str, Any]) -> str:
+    return json.dumps(doc, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
+def serialize_document(doc: Mapping[str, Any], where: str = "") -> tuple[str, str]:
+    """The document's id and compact JSON if Cosmos DB would take it (a JSON object with a
+    non-empty string id, at most 2 MB); raises :class:`DocumentError` otherwise, the message
+    starting with ``where`` (e.g. the binding that wrote it)."""
     if not isinstance(doc, Mapping):
         raise DocumentError(f"{where}a document is a JSON object, not {type(doc).__name__}")
     doc_id = doc.get("id")
     if not isinstance(doc_id, str) or not doc_id:
         raise DocumentError(f"{where}a document needs an 'id' that is a non-empty string")
-    size = item_size(doc)
+    try:
+        text = _compact(doc)
+    except (TypeError, ValueError) as error:
+        raise DocumentError(f"{where}document {doc_id!r} is not JSON: {error}") from error
+    size = len(text.encode("utf-8", errors="surrogatepass"))
     if size > MAX_ITEM_BYTES:
         raise DocumentTooLargeError(doc_id, size, where)
-    return doc_id
+    return doc_id, text
+
+
+def check_document(doc: Mapping[str, Any], where: str = "") -> str:
+    """The document's id if Cosmos DB would take the document; raises otherwise."""
+    return serialize_document(doc, where)[0]
 
 
 def partition_key_value(doc: Mapping[str, Any], path: str) -> Any:

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .limits import DocumentError, check_document, partition_key_value
+from .limits import partition_key_value, serialize_document
 from .paging import decode_token, encode_token, query_fingerprint
 
 SCHEMA = """
@@ -324,12 +324,9 @@ class _Prepared:
     """A document checked and serialised once, outside the write lock."""
 
     def __init__(self, doc: Mapping[str, Any], partition_key_path: str) -> None:
-        self.doc_id = check_document(doc)
-        clean = {k: v for k, v in doc.items() if k not in SYSTEM_PROPERTIES}
-        try:
-            text = json.dumps(clean, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-        except (TypeError, ValueError) as error:
-            raise DocumentError(f"document {self.doc_id!r} is not JSON: {error}") from error
+        if isinstance(doc, Mapping):  # what is not a mapping, serialize_document refuses by name
+            doc = {k: v for k, v in doc.items() if k not in SYSTEM_PROPERTIES}
+        self.doc_id, text = serialize_document(doc)
         self.partition_key = _partition_key(partition_key_value(doc, partition_key_path))
         self.etag = f'"{uuid.uuid4()}"'
         self.ts = int(time.time())
