@@ -159,7 +159,6 @@ async def cosmos_backend(count: int, tmp: Path) -> AsyncIterator[CampaignReposit
     async azure-cosmos SDK (64 upserts in flight), read through the app's repository."""
     from azure.cosmos import PartitionKey
     from azure.cosmos.aio import CosmosClient
-
     from tests.cosmos.server import cosmos_server
 
     with cosmos_server(tmp) as server:
@@ -247,7 +246,8 @@ async def run_backend(name: str, count: int, samples: int) -> dict[str, list[flo
         try:
             async with backend(count, Path(tmp)) as repository:
                 seeded = time.perf_counter() - began
-                print(f"[{name}] seeded {count:,} campaigns ({DOCS_PER_CAMPAIGN * count:,} documents) in {seeded:.1f} s")
+                documents = DOCS_PER_CAMPAIGN * count
+                print(f"[{name}] seeded {count:,} campaigns ({documents:,} documents) in {seeded:.1f} s")
                 return await measure(repository, count, samples)
         except (ImportError, RuntimeError) as error:
             print(f"[{name}] not run: {error}")
