@@ -162,22 +162,26 @@ async def cosmos_backend(count: int, tmp: Path) -> AsyncIterator[CampaignReposit
     from tests.cosmos.server import cosmos_server
 
     with cosmos_server(tmp) as server:
-        async with CosmosClient(server.endpoint, credential=server.key) as client:
-            database = await client.create_database_if_not_exists(DATABASE)
-            containers = {
-                name: await database.create_container_if_not_exists(name, PartitionKey(path=path))
-                for name, path in PARTITION_KEY_PATHS.items()
-            }
-            gate = asyncio.Semaphore(64)
-
-            async def upsert(container: str, doc: dict[str, Any]) -> None:
-                async with gate:
-                    await containers[container].upsert_item(doc)
-
-            for _, docs in all_documents(count):
-                await asyncio.gather(*(upsert(c, d) for c, items in docs.items() for d in items))
         repository = repository_from_settings({"CosmosDBConnection": server.connection_string})
         try:
+            # Let the repository create the database and containers with the layout's
+            # indexing policies if it does so on first use; seeding only fills them.
+            with contextlib.suppress(Exception):
+                await repository.get_campaign(bench_id(0))
+            async with CosmosClient(server.endpoint, credential=server.key) as client:
+                database = await client.create_database_if_not_exists(DATABASE)
+                containers = {
+                    name: await database.create_container_if_not_exists(name, PartitionKey(path=path))
+                    for name, path in PARTITION_KEY_PATHS.items()
+                }
+                gate = asyncio.Semaphore(64)
+
+                async def upsert(container: str, doc: dict[str, Any]) -> None:
+                    async with gate:
+                        await containers[container].upsert_item(doc)
+
+                for _, docs in all_documents(count):
+                    await asyncio.gather(*(upsert(c, d) for c, items in docs.items() for d in items))
             yield repository
         finally:
             await repository.close()

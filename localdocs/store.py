@@ -108,6 +108,7 @@ class DocumentStore:
         self._writer.executescript(SCHEMA)
         self._readers: queue.SimpleQueue[sqlite3.Connection] = queue.SimpleQueue()
         self._all_readers: list[sqlite3.Connection] = []
+        self._pool_lock = threading.Lock()
         self._closed = False
 
     # ------------------------------------------------------------------ writes
@@ -299,7 +300,7 @@ class DocumentStore:
             conn = self._readers.get_nowait()
         except queue.Empty:
             conn = _connect(self.path)
-            with self._write_lock:
+            with self._pool_lock:
                 self._all_readers.append(conn)
         try:
             yield conn
@@ -315,8 +316,9 @@ class DocumentStore:
             if self._closed:
                 return
             self._closed = True
-            for conn in self._all_readers:
-                conn.close()
+            with self._pool_lock:
+                for conn in self._all_readers:
+                    conn.close()
             self._writer.close()
 
 
