@@ -170,3 +170,34 @@ def test_a_file_of_the_earlier_schema_opens_and_keeps_its_documents(tmp_path: Pa
     store.close()
     with pytest.raises(RuntimeError, match="closed"):
         store.read(DB, C, "a", "a")
+
+
+def test_reads_go_on_while_writes_are_under_way(store: DocumentStore) -> None:
+    """A reader pool apart from the writer, and WAL: the API reads while devhost and this
+    store's own writer are mid-write (a liveness check with a generous bound)."""
+    store.upsert(DB, C, {"id": "a", "v": 1})
+    other = sqlite3.connect(store.path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    other.execute("UPDATE documents SET body = body WHERE id = 'a'")
+    store._write_lock.acquire()  # a write of this store in another thread, waiting for the file
+    try:
+        result: list[object] = []
+        reader = threading.Thread(target=lambda: result.append(store.read(DB, C, "a", "a")))
+        reader.start()
+        reader.join(timeout=5)
+        assert result and result[0]["v"] == 1  # type: ignore[index]
+    finally:
+        store._write_lock.release()
+        other.execute("ROLLBACK")
+        other.close()
+
+
+def test_localdocs_and_devhost_binding_know_nothing_of_the_app() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys, localdocs, devhost.bindings.cosmos; "
+            "print(sorted({m.split('.')[0] for m in sys.modules} & {'marketing_agents', 'api', 'activities'}))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=Path(__file__).resolve().parents[2])
+    assert out.stdout.strip() == "[]"
