@@ -107,8 +107,29 @@ class CosmosCampaignRepository:
                     response_hook=hook,
                 )
 
-            containers[name] = await self._call(f"create container {name}", create)
+            container = await self._call(f"create container {name}", create)
+            await self._align_indexing(database, container, layout)
+            containers[name] = container
         return containers
+
+    async def _align_indexing(self, database: Any, container: Any, layout: ContainerLayout) -> None:
+        """Give a container that someone else created (the output binding's
+        createIfNotExists uses the default, index-everything policy) the layout's
+        indexing policy: without its composite indexes the list queries are refused."""
+        properties = await self._call(f"read container {layout.name}", lambda hook: container.read(response_hook=hook))
+        wanted = layout.indexing_policy()
+        if _policy_key(properties.get("indexingPolicy") or {}) == _policy_key(wanted):
+            return
+        log.info("Cosmos DB: setting the indexing policy of container %s from the layout", layout.name)
+        await self._call(
+            f"replace container {layout.name}",
+            lambda hook: database.replace_container(
+                container,
+                partition_key=PartitionKey(path=layout.partition_key_path),
+                indexing_policy=wanted,
+                response_hook=hook,
+            ),
+        )
 
     async def _call(self, what: str, operation: Callable[[Callable[..., None]], Awaitable[T]]) -> T:
         """Run one SDK call with a hook that logs throttling; map the failures every
@@ -297,6 +318,18 @@ async def _next_page(
         return [], None
     docs = [doc async for doc in page]
     return docs, pages.continuation_token
+
+
+def _policy_key(policy: Mapping[str, Any]) -> tuple[Any, ...]:
+    """What of an indexing policy the layout decides, in a comparable form (the service
+    adds defaults such as the ``_etag`` exclusion, which are ignored here)."""
+    included = sorted(p.get("path", "") for p in policy.get("includedPaths") or [])
+    excluded = sorted(p.get("path", "") for p in policy.get("excludedPaths") or [] if p.get("path") == "/*")
+    composite = sorted(
+        tuple((entry.get("path"), entry.get("order", "ascending")) for entry in index)
+        for index in policy.get("compositeIndexes") or []
+    )
+    return tuple(included), tuple(excluded), tuple(composite)
 
 
 def _campaign_list_query(owner: str | None, status: str | None) -> tuple[str, list[dict[str, Any]]]:

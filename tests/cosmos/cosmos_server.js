@@ -7,7 +7,9 @@
 //  2. a point read of a missing item answers 404 NotFound (stock: 500 from a TypeError);
 //  3. queries honour the x-ms-documentdb-partitionkey header, so a query scoped to one
 //     partition sees only that partition (stock: the header is ignored and results leak
-//     across partitions, or the query is refused unless its WHERE names the key).
+//     across partitions, or the query is refused unless its WHERE names the key);
+//  4. replacing a container (e.g. to change its indexing policy) keeps its documents, as
+//     Cosmos DB does (stock: the replaced container starts empty).
 // Everything else (etags, 409 on create, 412 on If-Match, ORDER BY with composite
 // indexes, continuation tokens) is the package's own behaviour.
 //
@@ -113,6 +115,25 @@ function patchQuery() {
     });
 }
 
+// Fix 4: the stock replace builds a new, empty collection object; move the documents
+// (and user-defined functions) of the old one over.
+function patchContainerReplace() {
+  const Collections = load("account/collections").default;
+  const stockReplace = Collections.prototype.replace;
+  Collections.prototype.replace = function replace(data, original) {
+    const before = this._item("/id", original.id, this._getPartition(original));
+    const result = stockReplace.call(this, data, original);
+    const after = this._item("/id", data.id, this._getPartition(data));
+    if (before && after && before !== after) {
+      for (const part of ["documents", "userDefinedFunctions"]) {
+        after[part] = before[part];
+        after[part]._parent = after;
+      }
+    }
+    return result;
+  };
+}
+
 function main() {
   let options;
   try { options = parseArgs(process.argv.slice(2)); } catch (error) {
@@ -123,6 +144,7 @@ function main() {
   try {
     patchPointRead();
     patchQuery();
+    patchContainerReplace();
     lib = load("index");
   } catch (error) {
     process.stderr.write(`cosmos_server.js: @vercel/cosmosdb-server is not installed in ${NODE_MODULES} `
