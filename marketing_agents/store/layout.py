@@ -112,4 +112,3 @@ def partition_key_value(container: str, doc: dict[str, Any]) -> Any:
 def layout_json() -> dict[str, Any]:
     """The whole layout as JSON (for infra/: Bicep is checked against this)."""
     return {"database": DATABASE, "containers": [layout.to_json() for layout in CONTAINERS.values()]}
-

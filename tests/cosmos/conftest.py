@@ -62,9 +62,7 @@ class Backend:
 
 
 @pytest.fixture(params=["sqlite", "cosmos"])
-def backend(
-    request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[Backend]:
+def backend(request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Backend]:
     database = f"contract-{uuid.uuid4().hex[:12]}"  # a fresh database per test
     repository: CampaignRepository
     if request.param == "sqlite":

@@ -246,8 +246,12 @@ def test_revisions_are_idempotent_upserts(backend: Backend, ecobottle_brief: dic
     repo = backend.repository
     cid = campaign(ecobottle_brief).id
     revision = Revision(
-        id=revision_id(cid, 1), campaign_id=cid, revision_number=1, user_feedback="shorter",
-        requested_by="alice", created_at=T0,
+        id=revision_id(cid, 1),
+        campaign_id=cid,
+        revision_number=1,
+        user_feedback="shorter",
+        requested_by="alice",
+        created_at=T0,
     )
 
     async def scenario() -> None:
