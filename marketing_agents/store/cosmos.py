@@ -6,9 +6,9 @@ reads as parallel point reads; every list a parameterised query inside the campa
 partition, except the campaign list, a cross-partition query per owner served by a
 composite index (docs/persistence.md); etag-conditional campaign replaces.
 
-Throttling (429) is retried by the SDK's own policy; each call that was throttled is
-logged with its retry count and wait, and one still throttled after the policy gave up
-is :class:`StoreUnavailable` (the API's 503), as is an unreachable account.
+Throttling (429) is retried by the SDK's own policy; every throttled answer is logged
+(cosmos_account.py), and a call still throttled after the policy gave up is
+:class:`StoreUnavailable` (the API's 503), as is an unreachable account.
 
 The client's HTTP session belongs to the event loop that created it, and a Functions
 host may run invocations on more than one loop (devhost replaces a wedged worker
@@ -47,8 +47,6 @@ from .layout import ARTIFACTS, AUDITS, CAMPAIGNS, CONTAINERS, DATABASE, EVENTS, 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
-THROTTLE_COUNT_HEADER = "x-ms-throttle-retry-count"
-THROTTLE_WAIT_HEADER = "x-ms-throttle-retry-wait-time-ms"
 TOO_MANY_REQUESTS = 429
 
 
@@ -93,18 +91,15 @@ class CosmosCampaignRepository:
         if not self.create_layout:
             database = client.get_database_client(self.database)
             return {name: database.get_container_client(name) for name in CONTAINERS}
-        database = await self._call(
-            "create database", lambda hook: client.create_database_if_not_exists(self.database, response_hook=hook)
-        )
+        database = await self._call("create database", lambda: client.create_database_if_not_exists(self.database))
         containers: dict[str, Any] = {}
         for name, layout in CONTAINERS.items():
 
-            async def create(hook: Callable[..., None], layout: ContainerLayout = layout) -> Any:
+            async def create(layout: ContainerLayout = layout) -> Any:
                 return await database.create_container_if_not_exists(
                     layout.name,
                     PartitionKey(path=layout.partition_key_path),
                     indexing_policy=layout.indexing_policy(),
-                    response_hook=hook,
                 )
 
             container = await self._call(f"create container {name}", create)
@@ -116,27 +111,26 @@ class CosmosCampaignRepository:
         """Give a container that someone else created (the output binding's
         createIfNotExists uses the default, index-everything policy) the layout's
         indexing policy: without its composite indexes the list queries are refused."""
-        properties = await self._call(f"read container {layout.name}", lambda hook: container.read(response_hook=hook))
+        properties = await self._call(f"read container {layout.name}", lambda: container.read())
         wanted = layout.indexing_policy()
         if _policy_key(properties.get("indexingPolicy") or {}) == _policy_key(wanted):
             return
         log.info("Cosmos DB: setting the indexing policy of container %s from the layout", layout.name)
         await self._call(
             f"replace container {layout.name}",
-            lambda hook: database.replace_container(
+            lambda: database.replace_container(
                 container,
                 partition_key=PartitionKey(path=layout.partition_key_path),
                 indexing_policy=wanted,
-                response_hook=hook,
             ),
         )
 
-    async def _call(self, what: str, operation: Callable[[Callable[..., None]], Awaitable[T]]) -> T:
-        """Run one SDK call with a hook that logs throttling; map the failures every
-        call shares (throttled past the retry policy, account unreachable)."""
+    async def _call(self, what: str, operation: Callable[[], Awaitable[T]]) -> T:
+        """Run one SDK call, mapping the failures every call shares: still throttled
+        after the SDK's retry policy, or the account unreachable."""
 
         try:
-            return await operation(_throttle_hook(what))
+            return await operation()
         except exceptions.CosmosHttpResponseError as error:
             if error.status_code == TOO_MANY_REQUESTS:
                 log.warning("Cosmos DB: %s still throttled (429) after the SDK's retries", what)
@@ -150,7 +144,7 @@ class CosmosCampaignRepository:
         try:
             doc: dict[str, Any] = await self._call(
                 f"read {container}/{doc_id}",
-                lambda hook: client.read_item(doc_id, partition_key=partition_key, response_hook=hook),
+                lambda: client.read_item(doc_id, partition_key=partition_key),
             )
         except exceptions.CosmosResourceNotFoundError:
             return None
@@ -162,10 +156,8 @@ class CosmosCampaignRepository:
         """Every result of a query scoped to one partition (all pages)."""
         client = await self._container(container)
 
-        async def run(hook: Callable[..., None]) -> list[dict[str, Any]]:
-            items = client.query_items(
-                query, parameters=parameters or [], partition_key=partition_key, response_hook=hook
-            )
+        async def run() -> list[dict[str, Any]]:
+            items = client.query_items(query, parameters=parameters or [], partition_key=partition_key)
             return [item async for item in items]
 
         return await self._call(f"query {container} in {partition_key}", run)
@@ -173,7 +165,7 @@ class CosmosCampaignRepository:
     async def _upsert(self, container: str, doc: dict[str, Any]) -> None:
         check_document_size(doc, f"{container} document {doc['id']}")
         client = await self._container(container)
-        await self._call(f"upsert {container}/{doc['id']}", lambda hook: client.upsert_item(doc, response_hook=hook))
+        await self._call(f"upsert {container}/{doc['id']}", lambda: client.upsert_item(doc))
 
     # ------------------------------------------------------------------ campaigns
 
@@ -181,9 +173,7 @@ class CosmosCampaignRepository:
         doc = check_document_size(campaign.to_doc(), f"campaign {campaign.id}")
         client = await self._container(CAMPAIGNS)
         try:
-            created = await self._call(
-                f"create campaign {campaign.id}", lambda hook: client.create_item(doc, response_hook=hook)
-            )
+            created = await self._call(f"create campaign {campaign.id}", lambda: client.create_item(doc))
         except exceptions.CosmosResourceExistsError as error:
             raise AlreadyExists(campaign.id) from error
         return str(created["_etag"])
@@ -200,12 +190,11 @@ class CosmosCampaignRepository:
         try:
             replaced = await self._call(
                 f"replace campaign {campaign.id}",
-                lambda hook: client.replace_item(
+                lambda: client.replace_item(
                     campaign.id,
                     doc,
                     etag=if_match,
                     match_condition=MatchConditions.IfNotModified,
-                    response_hook=hook,
                 ),
             )
         except (exceptions.CosmosAccessConditionFailedError, exceptions.CosmosResourceNotFoundError) as error:
@@ -307,12 +296,9 @@ async def _next_page(
     parameters: list[dict[str, Any]],
     max_items: int,
     token: str | None,
-    hook: Callable[..., None],
 ) -> tuple[list[dict[str, Any]], str | None]:
     """One page of a cross-partition query from ``token``, and the token after it."""
-    pages = client.query_items(query, parameters=parameters, max_item_count=max_items, response_hook=hook).by_page(
-        token
-    )
+    pages = client.query_items(query, parameters=parameters, max_item_count=max_items).by_page(token)
     page = await anext(pages, None)
     if page is None:
         return [], None
@@ -346,23 +332,3 @@ def _campaign_list_query(owner: str | None, status: str | None) -> tuple[str, li
     where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
     order_by = ", ".join([*order, "c.createdAt DESC", "c.id DESC"])
     return f"SELECT * FROM c{where} ORDER BY {order_by}", parameters
-
-
-def _throttle_hook(what: str) -> Callable[..., None]:
-    """A response hook that logs when the SDK had to retry ``what`` after 429s (the SDK
-    reports its retries in the response headers it hands the hook)."""
-
-    def hook(headers: Mapping[str, Any], *_: Any) -> None:
-        try:
-            retries = int(headers.get(THROTTLE_COUNT_HEADER) or 0)
-        except (TypeError, ValueError):
-            return
-        if retries > 0:
-            log.warning(
-                "Cosmos DB throttled %s (429): retried %d time(s), waited %s ms",
-                what,
-                retries,
-                headers.get(THROTTLE_WAIT_HEADER, "?"),
-            )
-
-    return hook

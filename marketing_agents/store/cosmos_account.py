@@ -25,6 +25,7 @@ from ..settings import COSMOS_CONNECTION_SETTING, ConfigError
 log = logging.getLogger(__name__)
 
 IDENTITY_ENDPOINT_SUFFIX = "__accountEndpoint"
+TOO_MANY_REQUESTS = 429
 
 
 @dataclass(frozen=True)
@@ -95,13 +96,26 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
+def log_throttling(response: Any) -> None:
+    """The client's raw response hook: it sees every HTTP answer, retried ones included,
+    so each 429 is logged with what was throttled and the wait the service asked for."""
+    http = response.http_response
+    if http.status_code == TOO_MANY_REQUESTS:
+        log.warning(
+            "Cosmos DB throttled %s %s (429); the SDK retries after %s ms",
+            http.request.method,
+            urlsplit(http.request.url).path,
+            http.headers.get("x-ms-retry-after-ms", "?"),
+        )
+
+
 def create_client(account: CosmosAccount) -> Any:
     """An ``azure.cosmos.aio.CosmosClient`` for ``account``; the caller closes it. Its
     retry policy is the SDK's: 429 (throttled) answers are retried after the service's
-    retry-after, up to 9 times within 30 s (the repository logs each throttled call)."""
+    retry-after, up to 9 times within 30 s; :func:`log_throttling` logs each one."""
     from azure.cosmos.aio import CosmosClient
 
-    options: dict[str, Any] = {"user_agent_suffix": "marketing-agents"}
+    options: dict[str, Any] = {"user_agent_suffix": "marketing-agents", "raw_response_hook": log_throttling}
     if account.is_local_http:
         options["enable_endpoint_discovery"] = False
     credential: Any

@@ -13,6 +13,10 @@
 // Everything else (etags, 409 on create, 412 on If-Match, ORDER BY with composite
 // indexes, continuation tokens) is the package's own behaviour.
 //
+// One test control, on this test server only: POST /_test/throttle {"count": N} makes the
+// next N document operations answer 429 (TooManyRequests, retry after 1 ms), so tests
+// see the SDK's throttling retries and what the app logs about them.
+//
 // Usage: node cosmos_server.js [--host 127.0.0.1] [--port 0] [--no-ssl]
 // Once listening it prints one JSON line on stdout, {"ready":true,"host":...,"port":...,
 // "protocol":"http"|"https"}, which tests/cosmos/server.py waits for. SIGTERM or SIGINT
@@ -134,6 +138,34 @@ function patchContainerReplace() {
   };
 }
 
+function addThrottleControl() {
+  const routes = load("routes");
+  const { default: readJson } = load("json");
+  const stockRoutes = routes.default;
+  let remaining = 0;
+  const throttled = async (account, req, res) => {
+    res.statusCode = 429;
+    res.setHeader("x-ms-retry-after-ms", "1");
+    return { code: "TooManyRequests", message: "Request rate is large (test server throttle)" };
+  };
+  routes.default = (req) => {
+    const path = (req.url || "").split("?")[0];
+    if (req.method === "POST" && path === "/_test/throttle") {
+      return [{}, async (account, request) => {
+        const body = await readJson(request);
+        remaining = Math.max(0, Number((body || {}).count) || 0);
+        return { throttle: remaining };
+      }];
+    }
+    const route = stockRoutes(req);
+    if (route && remaining > 0 && /\/docs(\/|$)/.test(path)) {
+      remaining -= 1;
+      return [route[0], throttled];
+    }
+    return route;
+  };
+}
+
 function main() {
   let options;
   try { options = parseArgs(process.argv.slice(2)); } catch (error) {
@@ -145,6 +177,7 @@ function main() {
     patchPointRead();
     patchQuery();
     patchContainerReplace();
+    addThrottleControl();
     lib = load("index");
   } catch (error) {
     process.stderr.write(`cosmos_server.js: @vercel/cosmosdb-server is not installed in ${NODE_MODULES} `

@@ -34,9 +34,11 @@ def http(cosmos: CosmosServer, tmp_path: Path) -> Iterator[httpx.Client]:
     }
     reset_components()
     try:
-        with DevHost(ROOT, state_dir=tmp_path / "devhost", port=0, virtual_clock=True, settings=settings) as host:
-            with httpx.Client(base_url=host.base_url, timeout=30) as client:
-                yield client
+        with (
+            DevHost(ROOT, state_dir=tmp_path / "devhost", port=0, virtual_clock=True, settings=settings) as host,
+            httpx.Client(base_url=host.base_url, timeout=30) as client,
+        ):
+            yield client
     finally:
         reset_components()
 
