@@ -40,14 +40,13 @@ from ..models import (
     Revision,
 )
 from .base import AlreadyExists, PreconditionFailed, StoreUnavailable, check_document_size
-from .cosmos_account import CosmosAccount, create_client
+from .cosmos_account import TOO_MANY_REQUESTS, CosmosAccount, create_client
 from .cosmos_paging import query_fingerprint, unwrap_token, wrap_token
 from .layout import ARTIFACTS, AUDITS, CAMPAIGNS, CONTAINERS, DATABASE, EVENTS, REVISIONS, ContainerLayout
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
-TOO_MANY_REQUESTS = 429
 
 
 @dataclass
@@ -128,7 +127,6 @@ class CosmosCampaignRepository:
     async def _call(self, what: str, operation: Callable[[], Awaitable[T]]) -> T:
         """Run one SDK call, mapping the failures every call shares: still throttled
         after the SDK's retry policy, or the account unreachable."""
-
         try:
             return await operation()
         except exceptions.CosmosHttpResponseError as error:
