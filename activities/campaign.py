@@ -25,6 +25,7 @@ from marketing_agents.campaign.contracts import (
 from marketing_agents.campaign.documents import apply_update_stored
 from marketing_agents.campaign.events import make_event, signalr_messages_json
 from marketing_agents.campaign.generation import GenerationError, attach_poster, generate_version
+from marketing_agents.compliance import warm_up
 from marketing_agents.components import check_settings, components
 from marketing_agents.llm.metering import metering
 from marketing_agents.models import BLOCKING_SEVERITIES, ArtifactType, CampaignStatus
@@ -46,6 +47,7 @@ from marketing_agents.store.base import (
 )
 
 check_settings()  # a bad setting stops the host at start-up, naming the setting
+warm_up()  # the auditor's slow first loads happen now, not during a request
 
 bp = df.Blueprint()
 

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 BRAND_KITS_DIR_SETTING = "COMPLIANCE_BRAND_KITS_DIR"  # extra directory of <id>.yaml brand kits
 BRAND_KIT_SETTING = "COMPLIANCE_BRAND_KIT"  # a brand kit id or file used for every campaign
 
-__all__ = ["AuditContext", "Auditor", "Judge", "RuleEngineAuditor", "build_auditor"]
+__all__ = ["AuditContext", "Auditor", "Judge", "RuleEngineAuditor", "build_auditor", "warm_up"]
 
 
 def build_auditor(settings: Mapping[str, str] | None = None, judge: Judge | None = None) -> Auditor:
@@ -33,6 +33,20 @@ def build_auditor(settings: Mapping[str, str] | None = None, judge: Judge | None
     kit_ref = settings.get(BRAND_KIT_SETTING, "").strip()
     kit = find_brand_kit(kit_ref, dirs) if kit_ref else None
     return RuleEngineAuditor(brand_kit=kit, brand_kit_dirs=dirs, judge=judge)
+
+
+def warm_up() -> None:
+    """Load now what the first audit would otherwise load while the host serves: the
+    packaged rule packs and textstat's pronunciation dictionary. The dictionary alone is
+    about a second of pure-Python work that holds the GIL (measured: the first audit of a
+    fresh process took 1.2 s, later ones 30 ms), so paid during a request it stalls every
+    thread of the process, the host's HTTP front included. Called once at app start-up."""
+    import textstat
+
+    from .packs import packaged_packs
+
+    packaged_packs()
+    textstat.syllable_count("warm")
 
 
 def __getattr__(name: str) -> Any:
