@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 PORT ?= 7071
 
-.PHONY: install run test lint typecheck pytest bench fuzz clean
+.PHONY: install run test lint typecheck pytest bench fuzz clean cosmos-server
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -40,7 +40,18 @@ bench: install
 	$(BIN)/python bench/engine.py
 
 clean:
-	rm -rf $(VENV) .devhost .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) .devhost .mypy_cache .ruff_cache .pytest_cache tests/cosmos/node/node_modules
+
+# The suite's in-memory Cosmos DB protocol server (docs/persistence.md), on
+# 127.0.0.1:$(COSMOS_PORT) over http, to try `make run` against Cosmos without an account:
+# CosmosDBConnection=AccountEndpoint=http://127.0.0.1:8081/;AccountKey=<any>;
+COSMOS_PORT ?= 8081
+COSMOS_NODE := tests/cosmos/node
+$(COSMOS_NODE)/node_modules/.package-lock.json: $(COSMOS_NODE)/package.json $(COSMOS_NODE)/package-lock.json
+	cd $(COSMOS_NODE) && npm ci --ignore-scripts --no-audit --no-fund
+
+cosmos-server: $(COSMOS_NODE)/node_modules/.package-lock.json
+	node tests/cosmos/cosmos_server.js --host 127.0.0.1 --port $(COSMOS_PORT) --no-ssl
 
 # A longer schemathesis run than the suite's (same seed unless FUZZ_SEED is set); it
 # stops by itself after FUZZ_MAX_TIME seconds.

@@ -16,6 +16,7 @@ from marketing_agents.http_input import MAX_SAFE_INTEGER, read_json_object, vali
 from marketing_agents.problems import PROBLEM_CONTENT_TYPE, ProblemError, ServiceUnavailable
 from marketing_agents.protocol import PRINCIPAL_HEADER
 from marketing_agents.settings import ConfigError, local_user
+from marketing_agents.store.base import StoreUnavailable
 
 log = logging.getLogger("marketing_agents.api")
 
@@ -55,6 +56,11 @@ def guarded(handler: Handler) -> Handler:
         except ConfigError as error:
             log.error("configuration error: %s", error)
             return problem_response(ServiceUnavailable(f"The service is misconfigured: {error}"), path)
+        except StoreUnavailable as error:  # throttled past the retry policy, or unreachable
+            log.warning("store unavailable: %s", error)
+            problem = ServiceUnavailable(f"The document store is not answering now: {error}")
+            problem.headers = {"Retry-After": "5"}
+            return problem_response(problem, path)
         except Exception:
             log.exception("unhandled error in %s", handler.__name__)
             failure = ProblemError("The server failed to handle this request; it has been logged")

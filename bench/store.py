@@ -158,7 +158,8 @@ async def cosmos_backend(count: int, tmp: Path) -> AsyncIterator[CampaignReposit
     """A Cosmos-protocol server on loopback (tests/cosmos/server.py), seeded through the
     async azure-cosmos SDK (64 upserts in flight), read through the app's repository."""
     from azure.cosmos import PartitionKey
-    from azure.cosmos.aio import CosmosClient
+
+    from marketing_agents.store.cosmos_account import account_from_settings, create_client
     from tests.cosmos.server import cosmos_server
 
     with cosmos_server(tmp) as server:
@@ -168,7 +169,10 @@ async def cosmos_backend(count: int, tmp: Path) -> AsyncIterator[CampaignReposit
             # indexing policies if it does so on first use; seeding only fills them.
             with contextlib.suppress(Exception):
                 await repository.get_campaign(bench_id(0))
-            async with CosmosClient(server.endpoint, credential=server.key) as client:
+            account = account_from_settings({"CosmosDBConnection": server.connection_string})
+            assert account is not None
+            # the app's client factory: a loopback http endpoint gets endpoint discovery off
+            async with create_client(account) as client:
                 database = await client.create_database_if_not_exists(DATABASE)
                 containers = {
                     name: await database.create_container_if_not_exists(name, PartitionKey(path=path))

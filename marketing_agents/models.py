@@ -18,6 +18,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    PlainSerializer,
     StringConstraints,
     ValidationInfo,
     WithJsonSchema,
@@ -49,6 +50,19 @@ MAX_NOTES = 60
 def utc_now() -> datetime:
     """The current time, always timezone-aware UTC."""
     return datetime.now(UTC)
+
+
+def _fixed_width_utc(value: datetime) -> str:
+    """ISO 8601 in UTC with all six fraction digits, e.g. ``2026-01-01T00:00:00.000000Z``.
+    Stores sort timestamps as strings (Cosmos DB's ORDER BY, SQLite's json_extract);
+    pydantic's default drops a zero fraction, which sorts ``…:00Z`` after ``…:00.5Z``."""
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+# Every stored timestamp: string order is time order (see _fixed_width_utc).
+Timestamp = Annotated[datetime, PlainSerializer(_fixed_width_utc, return_type=str, when_used="json")]
 
 
 class CamelModel(BaseModel):
@@ -419,7 +433,7 @@ class ArtifactVersion(CamelModel):
     data: ArtifactData = Field(json_schema_extra=_one_of)
     metadata: ArtifactMetadata
     agent_name: str
-    created_at: datetime
+    created_at: Timestamp
     audit_report_id: str | None = None
     doc_type: Literal["artifactVersion"] = "artifactVersion"
 
@@ -525,7 +539,7 @@ class AuditReport(CamelModel):
     checked_by: list[str] = Field(default_factory=list)
     not_checked: list[str] = Field(default_factory=list)
     artifact_version_ids: dict[ArtifactType, str] = Field(default_factory=dict)
-    created_at: datetime
+    created_at: Timestamp
     doc_type: Literal["auditReport"] = "auditReport"
 
     def types_with_findings(self) -> list[ArtifactType]:
@@ -542,7 +556,7 @@ class AuditReport(CamelModel):
 
 class Approval(CamelModel):
     approved_by: str
-    approved_at: datetime
+    approved_at: Timestamp
     approved_version_ids: dict[ArtifactType, str]
     audit_report_id: str | None
     compliance_score: float | None
@@ -559,12 +573,12 @@ class Campaign(CamelModel):
     active_version_ids: dict[ArtifactType, str] = Field(default_factory=dict)
     latest_audit_report_id: str | None = None
     owner: str
-    created_at: datetime
-    updated_at: datetime
+    created_at: Timestamp
+    updated_at: Timestamp
     approval: Approval | None = None
     usage: Usage = Field(default_factory=Usage)
     status_reason: str | None = None
-    review_deadline: datetime | None = None
+    review_deadline: Timestamp | None = None
     doc_type: Literal["campaign"] = "campaign"
 
 
@@ -576,7 +590,7 @@ class Revision(CamelModel):
     specific_changes: list[str] = Field(default_factory=list)
     artifact_types: list[ArtifactType] = Field(default_factory=list)
     requested_by: str
-    created_at: datetime
+    created_at: Timestamp
     doc_type: Literal["revision"] = "revision"
 
 
@@ -592,7 +606,7 @@ class CampaignEvent(CamelModel):
     campaign_id: str
     sequence: int
     type: str
-    timestamp: datetime
+    timestamp: Timestamp
     payload: dict[str, Any] = Field(default_factory=dict)
     doc_type: Literal["event"] = "event"
 

@@ -15,6 +15,8 @@ from typing import Any
 
 from localdocs import MAX_ITEM_BYTES, DocumentStore, DocumentTooLargeError, check_document, item_size
 
+from .cosmos_sdk import CosmosAccountWriter, parse_account
+
 __all__ = ["MAX_ITEM_BYTES", "CosmosOutput", "DocumentTooLargeError", "check_documents", "item_size", "to_documents"]
 
 LOCAL_PREFIX = "LocalDocumentStore="
@@ -47,7 +49,7 @@ class CosmosOutput:
     def __init__(self, app_dir: Path) -> None:
         self.app_dir = app_dir
         self._local: dict[Path, DocumentStore] = {}
-        self._remote: dict[str, Any] = {}
+        self._remote: dict[tuple[str, str | None], CosmosAccountWriter] = {}
         self._lock = threading.Lock()
 
     def prepare(self, settings: Mapping[str, Any], value: Any) -> list[dict[str, Any]]:
@@ -70,11 +72,8 @@ class CosmosOutput:
                 database, container, docs, pk_path)
             return
         endpoint = os.environ.get(f"{connection}__accountEndpoint")
-        if (conn_value and "AccountEndpoint=" in conn_value) or endpoint:
-            container_client = self._container(connection, conn_value, endpoint,
-                                               database, container)
-            for doc in docs:
-                container_client.upsert_item(doc)
+        if (conn_value and "accountendpoint=" in conn_value.lower()) or endpoint:
+            self._account(connection, conn_value, endpoint).upsert(settings, docs)
             return
         raise RuntimeError(f"Cosmos DB output binding: setting {connection!r} is not set "
                            f"(use '{LOCAL_PREFIX}<path>' or an AccountEndpoint connection)")
@@ -87,26 +86,17 @@ class CosmosOutput:
                 self._local[path] = DocumentStore(path)
             return self._local[path]
 
-    def _container(self, connection: str, conn_value: str | None, endpoint: str | None,
-                   database: str, container: str) -> Any:
-        key = f"{connection}/{database}/{container}"
+    def _account(self, connection: str, conn_value: str | None,
+                 endpoint: str | None) -> CosmosAccountWriter:
+        """The SDK writer of the account the setting names (devhost/bindings/cosmos_sdk.py)."""
+        account = parse_account(connection, conn_value, endpoint)
         with self._lock:
-            if key in self._remote:
-                return self._remote[key]
-            try:
-                from azure.cosmos import CosmosClient
-            except ImportError:
-                raise RuntimeError("the Cosmos DB endpoint backend needs the azure-cosmos "
-                                   "package (pip install azure-cosmos)") from None
-            if conn_value and "AccountEndpoint=" in conn_value:
-                client = CosmosClient.from_connection_string(conn_value)
-            else:
-                from azure.identity import DefaultAzureCredential
-                client = CosmosClient(endpoint, credential=DefaultAzureCredential())
-            self._remote[key] = client.get_database_client(database) \
-                .get_container_client(container)
-            return self._remote[key]
+            if account not in self._remote:
+                self._remote[account] = CosmosAccountWriter(*account)
+            return self._remote[account]
 
     def close(self) -> None:
         for store in self._local.values():
             store.close()
+        for writer in self._remote.values():
+            writer.close()

@@ -1,5 +1,6 @@
-"""Campaign repository: protocol, local (SQLite) implementation, and the factory that
-picks one from the ``CosmosDBConnection`` setting (docs/local-document-store.md)."""
+"""Campaign repository: protocol, the local (SQLite) and Cosmos DB implementations, and
+the factory that picks one from the ``CosmosDBConnection`` setting
+(docs/local-document-store.md, docs/persistence.md)."""
 
 from __future__ import annotations
 
@@ -14,8 +15,10 @@ from .base import (
     DocumentTooLarge,
     PreconditionFailed,
     StoreError,
+    StoreUnavailable,
     check_document_size,
 )
+from .cosmos_account import account_from_settings
 from .local import LocalCampaignRepository
 
 __all__ = [
@@ -25,6 +28,7 @@ __all__ = [
     "LocalCampaignRepository",
     "PreconditionFailed",
     "StoreError",
+    "StoreUnavailable",
     "check_document_size",
     "local_store_path",
     "repository_from_settings",
@@ -45,6 +49,11 @@ def local_store_path(env: Mapping[str, str] | None = None, base_dir: str | Path 
             "as in local.settings.json.example)"
         )
     if not value.startswith(LOCAL_PREFIX):
+        if account_from_settings(env) is None:  # raises ConfigError for a malformed account
+            raise ConfigError(
+                f"setting {COSMOS_CONNECTION_SETTING} is neither {LOCAL_PREFIX}<path> nor a Cosmos DB "
+                "connection string (AccountEndpoint=https://…;AccountKey=…;)"
+            )
         return None
     path = Path(value[len(LOCAL_PREFIX) :].strip())
     if not str(path) or str(path) == ".":
@@ -54,10 +63,14 @@ def local_store_path(env: Mapping[str, str] | None = None, base_dir: str | Path 
 
 
 def repository_from_settings(env: Mapping[str, str] | None = None) -> CampaignRepository:
+    """The local repository for ``LocalDocumentStore=<path>``; the Cosmos DB one for an
+    account connection string (key) or ``CosmosDBConnection__accountEndpoint`` (Entra ID)."""
+    env = os.environ if env is None else env
     path = local_store_path(env)
-    if path is None:
-        raise ConfigError(
-            f"setting {COSMOS_CONNECTION_SETTING} points at Cosmos DB, whose repository "
-            "is not part of this build yet; use LocalDocumentStore=<path>"
-        )
-    return LocalCampaignRepository(path)
+    if path is not None:
+        return LocalCampaignRepository(path)
+    from .cosmos import CosmosCampaignRepository  # the SDK is imported only when it is used
+
+    account = account_from_settings(env)
+    assert account is not None  # local_store_path refused every other value
+    return CosmosCampaignRepository(account)

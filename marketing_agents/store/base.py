@@ -21,22 +21,15 @@ from ..models import (
     Revision,
 )
 
-# Container names and partition-key paths: the same in Cosmos DB, in the bindings
-# (function_app) and in the local document store.
-CAMPAIGNS = "campaigns"  # partition key /id
-ARTIFACTS = "artifacts"  # partition key /campaignId
-AUDITS = "audits"  # partition key /campaignId
-REVISIONS = "revisions"  # partition key /campaignId
-EVENTS = "events"  # partition key /campaignId
-DATABASE = "marketing"
-
-PARTITION_KEY_PATHS = {
-    CAMPAIGNS: "/id",
-    ARTIFACTS: "/campaignId",
-    AUDITS: "/campaignId",
-    REVISIONS: "/campaignId",
-    EVENTS: "/campaignId",
-}
+# The layout (database, containers, partition keys, indexing) is defined once, in
+# layout.py; re-exported here for the code that imports it from base.
+from .layout import ARTIFACTS as ARTIFACTS
+from .layout import AUDITS as AUDITS
+from .layout import CAMPAIGNS as CAMPAIGNS
+from .layout import DATABASE as DATABASE
+from .layout import EVENTS as EVENTS
+from .layout import PARTITION_KEY_PATHS as PARTITION_KEY_PATHS
+from .layout import REVISIONS as REVISIONS
 
 
 class StoreError(Exception):
@@ -49,6 +42,11 @@ class PreconditionFailed(StoreError):
 
 class AlreadyExists(StoreError):
     """A create hit an existing id."""
+
+
+class StoreUnavailable(StoreError):
+    """The store could not answer (throttled past the retry policy, unreachable): a
+    transient condition the API reports as 503, never as a stored-data problem."""
 
 
 class DocumentTooLarge(StoreError):
