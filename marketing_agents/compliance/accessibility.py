@@ -11,40 +11,15 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from ..colour import contrast_ratio, parse_hex, relative_luminance, to_hex
 from ..models import ArtifactType, Fix, FixKind
 from ..text import stem
 from .fields import TextField
 from .findings import Finding, RuleContext, make_finding
 from .rules import BaseRule
 
-_HEX = re.compile(r"^#?([0-9a-fA-F]{6}|[0-9a-fA-F]{3})$")
 _GENERIC_ALT = {"image", "poster", "picture", "graphic", "photo", "banner", "visual", "alt", "text"}
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
-
-
-def parse_hex(value: str) -> tuple[int, int, int] | None:
-    m = _HEX.match(value.strip())
-    if not m:
-        return None
-    digits = m.group(1)
-    if len(digits) == 3:
-        digits = "".join(c * 2 for c in digits)
-    return int(digits[0:2], 16), int(digits[2:4], 16), int(digits[4:6], 16)
-
-
-def relative_luminance(rgb: tuple[int, int, int]) -> float:
-    """WCAG 2.x relative luminance of an sRGB colour."""
-    def channel(c: int) -> float:
-        s = c / 255
-        return s / 12.92 if s <= 0.03928 else ((s + 0.055) / 1.055) ** 2.4
-
-    r, g, b = (channel(c) for c in rgb)
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-
-def contrast_ratio(a: tuple[int, int, int], b: tuple[int, int, int]) -> float:
-    la, lb = sorted((relative_luminance(a), relative_luminance(b)), reverse=True)
-    return (la + 0.05) / (lb + 0.05)
 
 
 def accessible_shade(text: tuple[int, int, int], background: tuple[int, int, int], ratio: float) -> str:
@@ -56,8 +31,8 @@ def accessible_shade(text: tuple[int, int, int], background: tuple[int, int, int
         mixed = tuple(round(c + (d - c) * t) for c, d in zip(text, toward, strict=True))
         candidate = (mixed[0], mixed[1], mixed[2])
         if contrast_ratio(candidate, background) >= ratio:
-            return "#{:02X}{:02X}{:02X}".format(*candidate)
-    return "#{:02X}{:02X}{:02X}".format(*toward)
+            return to_hex(candidate)
+    return to_hex(toward)
 
 
 def _concepts(context: RuleContext) -> list[tuple[int, dict[str, object]]]:

@@ -16,6 +16,7 @@ from functools import cache
 
 from PIL import ImageFont
 
+from ..colour import contrast_ratio, normalise_hex, parse_hex
 from ..models import PosterConcept
 from . import wrapping
 
@@ -34,7 +35,6 @@ SUBLINE_MAX_LINES = 6
 DEFAULT_BACKGROUND = "#1F3A5F"
 DEFAULT_ACCENT = "#F2C14E"
 LIGHT, DARK = "#FFFFFF", "#111111"
-_HEX = re.compile(r"^#?([0-9A-Fa-f]{6}|[0-9A-Fa-f]{3})$")
 # Characters XML 1.0 cannot carry at all (controls, lone surrogates, U+FFFE/U+FFFF):
 # no escaping helps, and Pillow cannot draw them either, so they are dropped.
 _NOT_DRAWABLE = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -54,35 +54,15 @@ def text_width(text: str, size: int) -> float:
     return float(font(size).getlength(text))
 
 
-def normalise_hex(value: str | None, default: str) -> str:
-    """``#RRGGBB`` upper-case, or ``default`` for anything that is not a hex colour."""
-    match = _HEX.match((value or "").strip())
-    if match is None:
-        return default
-    digits = match.group(1)
-    if len(digits) == 3:
-        digits = "".join(d * 2 for d in digits)
-    return "#" + digits.upper()
-
-
 def rgb(colour: str) -> tuple[int, int, int]:
-    return int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16)
+    """``(r, g, b)`` of a colour already normalised to ``#RRGGBB``."""
+    parsed = parse_hex(colour)
+    if parsed is None:
+        raise ValueError(f"not a hex colour: {colour!r}")
+    return parsed
 
 
-def luminance(colour: str) -> float:
-    """WCAG 2 relative luminance."""
-
-    def channel(value: int) -> float:
-        c = value / 255
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-
-    r, g, b = rgb(colour)
-    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
-
-
-def contrast(a: str, b: str) -> float:
-    high, low = sorted((luminance(a), luminance(b)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
+contrast = contrast_ratio  # the poster package's name for it
 
 
 def readable_on(background: str, candidates: tuple[str, ...] = ()) -> str:

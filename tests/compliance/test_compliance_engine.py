@@ -147,7 +147,7 @@ def test_accessibility_alt_text_and_contrast() -> None:
     contrast = [i for i in report.issues if i.rule_id == "a11y.contrast"]
     assert {i.field for i in contrast} == {"concepts[0].palette[1]", "concepts[0].palette[3]",
                                            "concepts[1].palette[1]", "concepts[1].palette[3]"}
-    from marketing_agents.compliance.accessibility import contrast_ratio, parse_hex
+    from marketing_agents.colour import contrast_ratio, parse_hex
 
     for issue in contrast:
         assert issue.fix is not None and issue.fix.kind is FixKind.REPLACE

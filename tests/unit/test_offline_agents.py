@@ -8,8 +8,8 @@ from typing import Any
 
 from marketing_agents.agents.base import Agent, AgentContext, AgentResult
 from marketing_agents.agents.offline import OfflineCopywriter, OfflineShortCopyWriter, OfflineVisualConceptWriter
-from marketing_agents.agents.offline.palette import contrast_ratio
 from marketing_agents.agents.registry import build_agents, offline_agents
+from marketing_agents.colour import contrast_ratio
 from marketing_agents.models import ArtifactType, CampaignBrief, CopyData, Platform, ShortCopyData, VisualData
 from marketing_agents.platforms import measure
 from marketing_agents.text import term_spans

@@ -1,4 +1,4 @@
-"""WCAG 2.x contrast, so every offline poster palette is readable (AA: 4.5:1).
+"""Readable offline poster palettes (WCAG AA: 4.5:1, computed in ``marketing_agents.colour``).
 
 Palette convention for poster concepts: ``[background, text, accent, accent_text]`` —
 the headline and subline are drawn in ``text`` on ``background``; the call-to-action
@@ -7,30 +7,7 @@ button is ``accent`` with its label in ``accent_text``.
 
 from __future__ import annotations
 
-import re
-
-AA_NORMAL = 4.5
-_HEX = re.compile(r"^#([0-9a-fA-F]{6})$")
-
-
-def _channel(value: int) -> float:
-    c = value / 255
-    return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
-
-
-def relative_luminance(hex_colour: str) -> float:
-    m = _HEX.match(hex_colour)
-    if not m:
-        raise ValueError(f"not a #RRGGBB colour: {hex_colour!r}")
-    rgb = bytes.fromhex(m.group(1))
-    r, g, b = (_channel(v) for v in rgb)
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-
-def contrast_ratio(a: str, b: str) -> float:
-    """WCAG contrast ratio between two colours, 1.0 to 21.0."""
-    la, lb = sorted((relative_luminance(a), relative_luminance(b)), reverse=True)
-    return (la + 0.05) / (lb + 0.05)
+from ...colour import AA_NORMAL, contrast_ratio, relative_luminance
 
 
 def readable_on(background: str, preferred: str, minimum: float = AA_NORMAL) -> str:

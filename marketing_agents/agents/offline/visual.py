@@ -9,13 +9,14 @@ from __future__ import annotations
 import asyncio
 import re
 
+from ...colour import contrast_ratio, relative_luminance
 from ...models import ArtifactType, PosterConcept, VisualData
 from ...text import split_sentences
 from ..base import AgentContext, AgentResult, ChunkSink
 from .brief import Plan, make_plan
 from .common import missing_sentences, previous_data
 from .editing import shorten_text, within
-from .palette import accessible_palette, contrast_ratio, relative_luminance
+from .palette import accessible_palette
 
 CONCEPTS = 2
 MAX_HEADLINE_WORDS = 8

@@ -1,0 +1,29 @@
+"""WCAG contrast, computed in one place for the poster, the offline writer and the auditor."""
+
+from __future__ import annotations
+
+import pytest
+
+from marketing_agents.colour import contrast_ratio, normalise_hex, parse_hex, relative_luminance
+
+
+def test_extremes_and_symmetry() -> None:
+    assert contrast_ratio("#000000", "#FFFFFF") == pytest.approx(21.0)
+    assert contrast_ratio("#777777", "#777777") == pytest.approx(1.0)
+    assert contrast_ratio("#1B4332", "#FFFFFF") == pytest.approx(contrast_ratio((255, 255, 255), (27, 67, 50)))
+
+
+def test_known_ratio_from_the_wcag_examples() -> None:
+    # #767676 on white is the lightest grey that passes AA (4.54:1)
+    assert contrast_ratio("#767676", "#FFFFFF") == pytest.approx(4.54, abs=0.01)
+    assert contrast_ratio("#777777", "#FFFFFF") < 4.5
+
+
+def test_parsing_is_whole_string_and_short_forms_expand() -> None:
+    assert parse_hex("#abc") == (0xAA, 0xBB, 0xCC)
+    assert parse_hex("1b4332") == (0x1B, 0x43, 0x32)
+    assert parse_hex("#1B4332\n") == (0x1B, 0x43, 0x32)  # surrounding space is trimmed
+    assert parse_hex("#1B43320") is None and parse_hex("red") is None and parse_hex("") is None
+    assert normalise_hex("#abc", "#000000") == "#AABBCC" and normalise_hex(None, "#000000") == "#000000"
+    with pytest.raises(ValueError, match="not a hex colour"):
+        relative_luminance("red")
