@@ -18,7 +18,7 @@ from PIL import Image, ImageDraw, ImageOps
 from ..models import PosterConcept
 from .layout import PosterLayout, TextBlock, drawable, font, layout_poster, rgb
 
-FONT_FAMILY = "Aileron, 'Helvetica Neue', Helvetica, Arial, sans-serif"
+FONT_FAMILY = "'DejaVu Sans', Aileron, 'Helvetica Neue', Helvetica, Arial, sans-serif"
 OVERLAY_OPACITY = 0.72  # keeps text on a photo as readable as on the flat background
 
 
