@@ -8,12 +8,10 @@ so no key is stored. ``Port=`` overrides the endpoint's port (local emulators).
 
 from __future__ import annotations
 
-import os
-from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from ...settings import SIGNALR_CONNECTION_SETTING, ConfigError
+from ...settings import SIGNALR_CONNECTION_SETTING, ConfigError, Settings
 
 
 @dataclass(frozen=True)
@@ -48,9 +46,12 @@ class SignalRConnection:
         return cls(endpoint=endpoint, access_key=access_key, auth_type=auth_type, client_id=client_id)
 
     @classmethod
-    def from_environment(cls, env: Mapping[str, str] | None = None,
-                         setting: str = SIGNALR_CONNECTION_SETTING) -> SignalRConnection | None:
+    def from_settings(cls, settings: Settings) -> SignalRConnection | None:
         """The configured connection, or None when SignalR is not configured (streaming is then off)."""
-        env = os.environ if env is None else env
-        text = (env.get(setting) or "").strip()
-        return cls.parse(text) if text else None
+        text = settings.signalr_connection
+        if not text:
+            return None
+        try:
+            return cls.parse(text)
+        except ConfigError as error:
+            raise ConfigError(f"setting {SIGNALR_CONNECTION_SETTING}: {error}") from None
