@@ -43,7 +43,7 @@ class Settings(BaseSettings):
     """The app's settings. A blank value means the default, as it always has."""
 
     model_config = SettingsConfigDict(
-        case_sensitive=True, env_ignore_empty=True, extra="ignore", frozen=True, populate_by_name=True
+        case_sensitive=True, env_ignore_empty=True, extra="ignore", frozen=True
     )
 
     # --- the campaign flow -------------------------------------------------------------
@@ -234,7 +234,7 @@ class Settings(BaseSettings):
         "which uses the two settings below)")
     simulated_latency_ms: float = setting(
         0.0, name="SIMULATED_LATENCY_MS", where=Where.TESTS, group="testing", ge=0.0, le=600_000.0,
-        meaning="with the simulated agents: every agent call and audit first waits this long")
+        meaning="with the simulated agents: every agent call and audit first waits this many milliseconds")
     simulated_agents: SimulationMode | None = setting(
         None, name="SIMULATED_AGENTS", where=Where.TESTS, group="testing", values="empty or `canned`",
         meaning="with the simulated agents: `canned` answers each distinct input once and replays it")
