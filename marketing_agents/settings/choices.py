@@ -31,5 +31,11 @@ class PosterStoreKind(str, Enum):
     BLOB = "blob"
 
 
+class ConnectionCredential(str, Enum):
+    """``<connection>__credential`` of an identity-based connection, as the Functions extensions read it."""
+
+    MANAGED_IDENTITY = "managedidentity"
+
+
 class SimulationMode(str, Enum):
     CANNED = "canned"

@@ -17,7 +17,14 @@ from typing import Annotated, Any
 from pydantic import field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, PydanticBaseSettingsSource, SettingsConfigDict
 
-from .choices import CacheBackend, PosterStoreKind, Provider, ResponseFormatMode, SimulationMode
+from .choices import (
+    CacheBackend,
+    ConnectionCredential,
+    PosterStoreKind,
+    Provider,
+    ResponseFormatMode,
+    SimulationMode,
+)
 from .fields import Where, setting
 from .sources import environment_source
 
@@ -36,7 +43,8 @@ OFFLINE_PROVIDER_WORDS = frozenset({"none", "offline"})
 
 CommaList = Annotated[tuple[str, ...], NoDecode]  # "a, b,c" in the environment, not JSON
 
-_LOWERCASED = ("MODEL_PROVIDER", "MODEL_RESPONSE_FORMAT", "AGENT_CACHE_BACKEND", "POSTER_STORE", "SIMULATED_AGENTS")
+_LOWERCASED = ("MODEL_PROVIDER", "MODEL_RESPONSE_FORMAT", "AGENT_CACHE_BACKEND", "POSTER_STORE", "SIMULATED_AGENTS",
+               f"{SIGNALR_CONNECTION_SETTING}__credential")
 
 
 class Settings(BaseSettings):
@@ -82,6 +90,19 @@ class Settings(BaseSettings):
         default_text="unset: no chunk streaming",
         meaning="SignalR Service (devhost's emulator locally): the SignalR bindings and the chunk "
         "stream (docs/realtime.md)")
+    signalr_service_uri: str | None = setting(
+        None, name=f"{SIGNALR_CONNECTION_SETTING}__serviceUri", where=Where.AZURE, group="realtime",
+        values="`https://NAME.service.signalr.net`",
+        meaning=f"SignalR Service with Entra ID, used when `{SIGNALR_CONNECTION_SETTING}` is unset; the "
+        "extension's identity-based form")
+    signalr_credential: ConnectionCredential | None = setting(
+        None, name=f"{SIGNALR_CONNECTION_SETTING}__credential", where=Where.AZURE, group="realtime",
+        default_text="`DefaultAzureCredential`",
+        meaning="with `__serviceUri`: `managedidentity` for the app's managed identity")
+    signalr_client_id: str | None = setting(
+        None, name=f"{SIGNALR_CONNECTION_SETTING}__clientId", where=Where.AZURE, group="realtime",
+        default_text="the system-assigned identity",
+        meaning="with `__credential=managedidentity`: the client id of the user-assigned identity")
 
     # --- compliance ----------------------------------------------------------------------
     compliance_brand_kits_dir: CommaList = setting(
@@ -272,7 +293,7 @@ class Settings(BaseSettings):
             return tuple(part.strip() for part in value.split(",") if part.strip())
         return value
 
-    @field_validator("azure_openai_endpoint", "model_base_url")
+    @field_validator("azure_openai_endpoint", "model_base_url", "signalr_service_uri")
     @classmethod
     def _http_url(cls, value: str | None) -> str | None:
         if value is not None and not value.startswith(("http://", "https://")):

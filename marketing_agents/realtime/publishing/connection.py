@@ -4,6 +4,11 @@
 tokens with the key. ``AuthType=azure.msi`` (optionally ``ClientId=``) or
 ``AuthType=azure`` uses Entra ID instead (managed identity / DefaultAzureCredential),
 so no key is stored. ``Port=`` overrides the endpoint's port (local emulators).
+
+The identity-based form the Functions SignalR extension reads in Azure is accepted too:
+no ``AzureSignalRConnectionString`` but ``AzureSignalRConnectionString__serviceUri``
+(with ``__credential=managedidentity`` and ``__clientId`` for a user-assigned identity),
+so the app's own publishing and the extension's bindings share one set of settings.
 """
 
 from __future__ import annotations
@@ -47,11 +52,18 @@ class SignalRConnection:
 
     @classmethod
     def from_settings(cls, settings: Settings) -> SignalRConnection | None:
-        """The configured connection, or None when SignalR is not configured (streaming is then off)."""
+        """The configured connection, or None when SignalR is not configured (streaming is then off).
+        The connection string wins; else ``__serviceUri`` means Entra ID: the managed identity
+        (user-assigned by ``__clientId``) with ``__credential=managedidentity``, otherwise
+        ``DefaultAzureCredential`` (``az login`` on a laptop)."""
         text = settings.signalr_connection
-        if not text:
+        if text:
+            try:
+                return cls.parse(text)
+            except ConfigError as error:
+                raise ConfigError(f"setting {SIGNALR_CONNECTION_SETTING}: {error}") from None
+        if settings.signalr_service_uri is None:
             return None
-        try:
-            return cls.parse(text)
-        except ConfigError as error:
-            raise ConfigError(f"setting {SIGNALR_CONNECTION_SETTING}: {error}") from None
+        managed = settings.signalr_credential is not None
+        return cls(endpoint=settings.signalr_service_uri.rstrip("/"), auth_type="azure.msi" if managed else "azure",
+                   client_id=settings.signalr_client_id)
