@@ -13,7 +13,11 @@ from .tables import REPO_ROOT, markdown, refresh, stale_documents
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m marketing_agents.settings", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="python -m marketing_agents.settings",
+        description="Print, write or check the settings tables generated from the declared settings "
+        "(docs/settings.md), or list the declared environment names.",
+    )
     action = parser.add_mutually_exclusive_group(required=True)
     action.add_argument("--markdown", action="store_true", help="print the settings table")
     action.add_argument("--write", action="store_true", help="regenerate the tables in README.md and docs/")
