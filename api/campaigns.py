@@ -47,7 +47,7 @@ def _links(req: func.HttpRequest, campaign_id: str) -> dict[str, str]:
     }
 
 
-@bp.route(route="campaigns", methods=["POST"], auth_level=ANONYMOUS)
+@bp.route(route="api/campaigns", methods=["POST"], auth_level=ANONYMOUS)
 @bp.durable_client_input(client_name="client")
 @guarded
 async def create_campaign(req: func.HttpRequest, client: df.DurableOrchestrationClient) -> func.HttpResponse:
@@ -64,7 +64,7 @@ async def create_campaign(req: func.HttpRequest, client: df.DurableOrchestration
     return json_response(body, 202, {"Location": links["self"]})
 
 
-@bp.route(route="campaigns", methods=["GET"], auth_level=ANONYMOUS)
+@bp.route(route="api/campaigns", methods=["GET"], auth_level=ANONYMOUS)
 @guarded
 async def list_campaigns(req: func.HttpRequest) -> func.HttpResponse:
     status = parse_status(req.params["status"]) if "status" in req.params else None
@@ -73,14 +73,14 @@ async def list_campaigns(req: func.HttpRequest) -> func.HttpResponse:
     return json_response({"items": [c.to_doc() for c in items], "continuationToken": token})
 
 
-@bp.route(route="campaigns/{id}", methods=["GET"], auth_level=ANONYMOUS)
+@bp.route(route="api/campaigns/{id}", methods=["GET"], auth_level=ANONYMOUS)
 @guarded
 async def get_campaign(req: func.HttpRequest) -> func.HttpResponse:
     snapshot = await _service().snapshot(req.route_params["id"], caller(req))
     return json_response(snapshot.to_doc())
 
 
-@bp.route(route="campaigns/{id}/artifacts", methods=["GET"], auth_level=ANONYMOUS)
+@bp.route(route="api/campaigns/{id}/artifacts", methods=["GET"], auth_level=ANONYMOUS)
 @guarded
 async def list_artifacts(req: func.HttpRequest) -> func.HttpResponse:
     artifact_type = parse_artifact_type(req.params["type"]) if "type" in req.params else None
@@ -88,7 +88,7 @@ async def list_artifacts(req: func.HttpRequest) -> func.HttpResponse:
     return json_response({"items": [v.to_doc() for v in versions]})
 
 
-@bp.route(route="campaigns/{id}/artifacts/{type}/versions", methods=["GET"], auth_level=ANONYMOUS)
+@bp.route(route="api/campaigns/{id}/artifacts/{type}/versions", methods=["GET"], auth_level=ANONYMOUS)
 @guarded
 async def list_artifact_versions(req: func.HttpRequest) -> func.HttpResponse:
     artifact_type = parse_artifact_type(req.route_params["type"])
@@ -96,14 +96,14 @@ async def list_artifact_versions(req: func.HttpRequest) -> func.HttpResponse:
     return json_response({"items": [v.to_doc() for v in versions]})
 
 
-@bp.route(route="campaigns/{id}/audits", methods=["GET"], auth_level=ANONYMOUS)
+@bp.route(route="api/campaigns/{id}/audits", methods=["GET"], auth_level=ANONYMOUS)
 @guarded
 async def list_audits(req: func.HttpRequest) -> func.HttpResponse:
     reports = await _service().audits(req.route_params["id"], caller(req))
     return json_response({"items": [r.to_doc() for r in reports]})
 
 
-@bp.route(route="campaigns/{id}/events", methods=["GET"], auth_level=ANONYMOUS)
+@bp.route(route="api/campaigns/{id}/events", methods=["GET"], auth_level=ANONYMOUS)
 @guarded
 async def list_events(req: func.HttpRequest) -> func.HttpResponse:
     after = query_number(req, "after", 0)  # the last sequence number the client has seen
@@ -111,7 +111,7 @@ async def list_events(req: func.HttpRequest) -> func.HttpResponse:
     return json_response({"items": [e.to_doc() for e in events]})
 
 
-@bp.route(route="campaigns/{id}/revisions", methods=["POST"], auth_level=ANONYMOUS)
+@bp.route(route="api/campaigns/{id}/revisions", methods=["POST"], auth_level=ANONYMOUS)
 @bp.durable_client_input(client_name="client")
 @guarded
 async def request_revision(req: func.HttpRequest, client: df.DurableOrchestrationClient) -> func.HttpResponse:
@@ -128,7 +128,7 @@ async def request_revision(req: func.HttpRequest, client: df.DurableOrchestratio
     return json_response(dict(body, links=_links(req, campaign_id)), 202)
 
 
-@bp.route(route="campaigns/{id}/approve", methods=["POST"], auth_level=ANONYMOUS)
+@bp.route(route="api/campaigns/{id}/approve", methods=["POST"], auth_level=ANONYMOUS)
 @bp.durable_client_input(client_name="client")
 @guarded
 async def approve_campaign(req: func.HttpRequest, client: df.DurableOrchestrationClient) -> func.HttpResponse:
@@ -139,7 +139,7 @@ async def approve_campaign(req: func.HttpRequest, client: df.DurableOrchestratio
     return json_response(campaign.to_doc())
 
 
-@bp.route(route="campaigns/{id}/cancel", methods=["POST"], auth_level=ANONYMOUS)
+@bp.route(route="api/campaigns/{id}/cancel", methods=["POST"], auth_level=ANONYMOUS)
 @bp.durable_client_input(client_name="client")
 @guarded
 async def cancel_campaign(req: func.HttpRequest, client: df.DurableOrchestrationClient) -> func.HttpResponse:
@@ -158,7 +158,7 @@ async def cancel_campaign(req: func.HttpRequest, client: df.DurableOrchestration
     return json_response({"campaignId": campaign_id, "status": campaign.status.value}, 202)
 
 
-@bp.route(route="campaigns/{id}/posters/{file}", methods=["GET"], auth_level=ANONYMOUS)
+@bp.route(route="api/campaigns/{id}/posters/{file}", methods=["GET"], auth_level=ANONYMOUS)
 @guarded
 async def get_poster(req: func.HttpRequest) -> func.HttpResponse:
     """The rendered poster of a Visual version, as SVG or PNG (`{versionId}.svg|png`)."""
