@@ -12,10 +12,11 @@ from typing import cast
 import azure.durable_functions as df
 import azure.functions as func
 
-from marketing_agents.campaign.commands import CampaignCommands, parse_artifact_type, parse_status
+from marketing_agents.campaign.commands import CampaignCommands, parse_artifact_type, parse_status, review_event
 from marketing_agents.campaign.contracts import CANCEL_EVENT, CancelNotice
 from marketing_agents.components import components
-from marketing_agents.ids import parse_poster_file, review_event_name
+from marketing_agents.edits import EditRequest
+from marketing_agents.ids import parse_poster_file
 from marketing_agents.models import ApprovalRequest, CampaignBrief, CancelRequest, RevisionRequest
 from marketing_agents.openapi import MAX_PAGE_SIZE
 from marketing_agents.poster import CONTENT_TYPES, PosterKind
@@ -42,8 +43,10 @@ def _links(req: func.HttpRequest, campaign_id: str) -> dict[str, str]:
         "audits": f"{root}/audits",
         "events": f"{root}/events",
         "revisions": f"{root}/revisions",
+        "edits": f"{root}/edits",
         "approve": f"{root}/approve",
         "cancel": f"{root}/cancel",
+        "export": f"{root}/export",
     }
 
 
@@ -120,11 +123,31 @@ async def request_revision(req: func.HttpRequest, client: df.DurableOrchestratio
     service = _service()
     revision, decision, before = await service.request_revision(campaign_id, caller(req), request)
     try:
-        await client.raise_event(campaign_id, review_event_name(revision.revision_number - 1), decision.to_doc())
+        await client.raise_event(campaign_id, review_event(before), decision.to_doc())
     except Exception as error:  # the orchestration is gone or unreachable: undo, so nothing is half-done
         await service.undo_revision(before)
         raise ServiceUnavailable("The revision could not be started; the campaign is unchanged, try again") from error
     body = {"campaignId": campaign_id, "revisionNumber": revision.revision_number, "status": "Revising"}
+    return json_response(dict(body, links=_links(req, campaign_id)), 202)
+
+
+@bp.route(route="api/campaigns/{id}/edits", methods=["POST"], auth_level=ANONYMOUS)
+@bp.durable_client_input(client_name="client")
+@guarded
+async def save_edit(req: func.HttpRequest, client: df.DurableOrchestrationClient) -> func.HttpResponse:
+    """A person's edit of one artifact: stored as a new version by the orchestration,
+    audited at once, and the campaign back in review (docs/events.md, "Edits")."""
+    request = request_body(req, EditRequest, "edit")
+    campaign_id = req.route_params["id"]
+    service = _service()
+    decision, before = await service.edit(campaign_id, caller(req), request)
+    try:
+        await client.raise_event(campaign_id, review_event(before), decision.to_doc())
+    except Exception as error:  # the orchestration is gone or unreachable: undo, so nothing is half-done
+        await service.undo_edit(before)
+        raise ServiceUnavailable("The edit could not be saved; the campaign is unchanged, try again") from error
+    body = {"campaignId": campaign_id, "status": "Auditing", "editNumber": decision.edit.edit_number
+            if decision.edit else 0}
     return json_response(dict(body, links=_links(req, campaign_id)), 202)
 
 
@@ -135,7 +158,7 @@ async def approve_campaign(req: func.HttpRequest, client: df.DurableOrchestratio
     request = request_body(req, ApprovalRequest, "approval", empty_is_object=True)
     campaign_id = req.route_params["id"]
     campaign, decision = await _service().approve(campaign_id, caller(req), request)
-    await client.raise_event(campaign_id, review_event_name(decision.revision_number), decision.to_doc())
+    await client.raise_event(campaign_id, review_event(campaign), decision.to_doc())
     return json_response(campaign.to_doc())
 
 
