@@ -68,6 +68,10 @@ class Settings(BaseSettings):
         DEFAULT_LOCAL_USER, name=LOCAL_USER_SETTING, where=Where.LOCAL, group="campaign",
         meaning="the user of requests without an identity header (in Azure, App Service authentication "
         "sets `x-ms-client-principal-id`)")
+    azure_instance_id: str | None = setting(
+        None, name="WEBSITE_INSTANCE_ID", where=Where.AZURE, group="campaign", default_text="set by the platform",
+        meaning="set by Azure on every Functions instance, never locally: the identity then always comes from "
+        "App Service authentication (`GET /api/me` offers no user switch)")
 
     # --- persistence ---------------------------------------------------------------------
     cosmos_connection: str | None = setting(
@@ -247,6 +251,12 @@ class Settings(BaseSettings):
     poster_blob_container: str = setting(
         DEFAULT_POSTER_CONTAINER, name="POSTER_BLOB_CONTAINER", where=Where.BOTH, group="posters",
         meaning="container of the poster blobs")
+
+    # --- the dashboard ------------------------------------------------------------------
+    dashboard_dist: str = setting(
+        "web/dist", name="DASHBOARD_DIST", where=Where.BOTH, group="dashboard",
+        meaning="the dashboard's build folder, relative to the app's folder (where `function_app.py` is); "
+        "served at `/`")
 
     # --- tests and benchmarks --------------------------------------------------------------
     agents_wrapper: str | None = setting(
