@@ -64,12 +64,13 @@ class Settings(BaseSettings):
     max_regeneration_rounds: int = setting(
         5, name="MAX_REGENERATION_ROUNDS", where=Where.BOTH, group="campaign", ge=0, le=10,
         meaning="audit-driven regeneration rounds before `NeedsAttention`")
+    # --- who the caller is -----------------------------------------------------------------
     local_user: str = setting(
-        DEFAULT_LOCAL_USER, name=LOCAL_USER_SETTING, where=Where.LOCAL, group="campaign",
+        DEFAULT_LOCAL_USER, name=LOCAL_USER_SETTING, where=Where.LOCAL, group="identity",
         meaning="the user of requests without an identity header (in Azure, App Service authentication "
         "sets `x-ms-client-principal-id`)")
     azure_instance_id: str | None = setting(
-        None, name="WEBSITE_INSTANCE_ID", where=Where.AZURE, group="campaign", default_text="set by the platform",
+        None, name="WEBSITE_INSTANCE_ID", where=Where.AZURE, group="identity", default_text="set by the platform",
         meaning="set by Azure on every Functions instance, never locally: the identity then always comes from "
         "App Service authentication (`GET /api/me` offers no user switch)")
 
