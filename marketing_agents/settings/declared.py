@@ -70,7 +70,7 @@ class Settings(BaseSettings):
         meaning="the user of requests without an identity header (in Azure, App Service authentication "
         "sets `x-ms-client-principal-id`)")
     azure_instance_id: str | None = setting(
-        None, name="WEBSITE_INSTANCE_ID", where=Where.AZURE, group="identity", default_text="set by the platform",
+        None, name="WEBSITE_INSTANCE_ID", where=Where.PLATFORM, group="identity",
         meaning="set by Azure on every Functions instance, never locally: the identity then always comes from "
         "App Service authentication (`GET /api/me` offers no user switch)")
 
