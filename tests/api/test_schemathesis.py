@@ -52,5 +52,7 @@ def test_schemathesis_finds_nothing(host: DevHost, tmp_path: Path) -> None:
                           text=True, timeout=600, check=False)
     output = done.stdout + done.stderr
     assert done.returncode == 0, output[-20000:]
-    operations = sum(len(ops) for ops in openapi_document()["paths"].values())
-    assert f"Tested: {operations}" in output, output[-5000:]  # every operation of the document ran
+    # Every operation of the document ran, except GET /api/openapi.json: schemathesis
+    # leaves out the operation that serves the document it loaded.
+    operations = sum(len(ops) for ops in openapi_document()["paths"].values()) - 1
+    assert f"Selected: {operations}/{operations}" in output and f"Tested: {operations}" in output, output[-5000:]
