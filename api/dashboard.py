@@ -17,6 +17,7 @@ import azure.functions as func
 
 from marketing_agents.components import components
 from marketing_agents.dashboard import (
+    DashboardFile,
     DashboardNotBuilt,
     DashboardNotFound,
     dist_folder,
@@ -33,8 +34,10 @@ SERVED_METHODS = ["GET", "HEAD"]
 DASHBOARD_ROUTE = "{*path}"
 
 
-def _read(path: Path) -> bytes:
-    return path.read_bytes()
+def _load(request_path: str, dist: Path) -> tuple[DashboardFile, bytes]:
+    """Resolve and read (file-system calls: run in a thread, off the event loop)."""
+    found = resolve(request_path, dist)
+    return found, found.path.read_bytes()
 
 
 def _problem(error: ProblemError, instance: str, settings: Settings) -> func.HttpResponse:
@@ -58,8 +61,7 @@ async def dashboard(req: func.HttpRequest) -> func.HttpResponse:
         return _problem(MethodNotAllowed(f"{req.method} is not served here; use GET or HEAD", SERVED_METHODS),
                         instance, settings)
     try:
-        found = resolve(request_path, dist_folder(settings))
-        body = await asyncio.to_thread(_read, found.path)  # file I/O off the event loop
+        found, body = await asyncio.to_thread(_load, request_path, dist_folder(settings))
     except DashboardNotBuilt as error:
         return _problem(ServiceUnavailable(str(error)), instance, settings)
     except (DashboardNotFound, OSError):

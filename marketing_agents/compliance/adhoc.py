@@ -46,7 +46,7 @@ class AuditRequest(StrictRequest):
     # A post is checked against its platform's limits, so ShortCopy needs the platform.
     model_config = ConfigDict(**StrictRequest.model_config, json_schema_extra={
         "if": {"properties": {"artifactType": {"const": ArtifactType.SHORT_COPY.value}}, "required": ["artifactType"]},
-        "then": {"required": ["platform"]},
+        "then": {"required": ["platform"], "properties": {"platform": {"$ref": "#/components/schemas/Platform"}}},
     })
 
     text: AuditText
