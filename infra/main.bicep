@@ -177,6 +177,22 @@ var redisSettings = createRedis ? {
   REDIS_USERNAME: identity.outputs.principalId
 } : {}
 
+// The app's own settings (the names marketing_agents reads; tests/infra checks them).
+var appOwnSettings = {
+  CosmosDBConnection__accountEndpoint: cosmos.outputs.endpoint
+  CosmosDBConnection__credential: 'managedidentity'
+  CosmosDBConnection__clientId: identity.outputs.clientId
+  AzureSignalRConnectionString__serviceUri: 'https://${signalRName}.service.signalr.net'
+  AzureSignalRConnectionString__credential: 'managedidentity'
+  AzureSignalRConnectionString__clientId: identity.outputs.clientId
+  POSTER_STORE: 'blob'
+  POSTER_BLOB_ACCOUNT_URL: storage.outputs.blobEndpoint
+  POSTER_BLOB_CONTAINER: posterContainerName
+  REVIEW_DEADLINE_HOURS: '72'
+  COMPLIANCE_THRESHOLD: '80'
+  MAX_REGENERATION_ROUNDS: '5'
+}
+
 module functionApp 'modules/functionapp.bicep' = {
   name: 'functionapp'
   scope: rg
@@ -194,24 +210,7 @@ module functionApp 'modules/functionapp.bicep' = {
     maximumInstanceCount: maximumInstanceCount
     httpPerInstanceConcurrency: httpPerInstanceConcurrency
     authClientId: authClientId
-    appSettings: union(
-      {
-        CosmosDBConnection__accountEndpoint: cosmos.outputs.endpoint
-        CosmosDBConnection__credential: 'managedidentity'
-        CosmosDBConnection__clientId: identity.outputs.clientId
-        AzureSignalRConnectionString__serviceUri: 'https://${signalRName}.service.signalr.net'
-        AzureSignalRConnectionString__credential: 'managedidentity'
-        AzureSignalRConnectionString__clientId: identity.outputs.clientId
-        POSTER_STORE: 'blob'
-        POSTER_BLOB_ACCOUNT_URL: storage.outputs.blobEndpoint
-        POSTER_BLOB_CONTAINER: posterContainerName
-        REVIEW_DEADLINE_HOURS: '72'
-        COMPLIANCE_THRESHOLD: '80'
-        MAX_REGENERATION_ROUNDS: '5'
-      },
-      modelSettings,
-      redisSettings
-    )
+    appSettings: union(appOwnSettings, modelSettings, redisSettings)
   }
 }
 

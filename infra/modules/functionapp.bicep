@@ -102,41 +102,45 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
       remoteDebuggingEnabled: false
     }
   }
+}
 
-  resource settings 'config' = {
-    name: 'appsettings'
-    properties: union(appSettings, platformSettings)
-  }
+resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
+  parent: site
+  name: 'appsettings'
+  properties: union(appSettings, platformSettings)
+}
 
-  resource auth 'config' = {
-    name: 'authsettingsV2'
-    properties: {
-      platform: { enabled: true }
-      globalValidation: {
-        requireAuthentication: true
-        unauthenticatedClientAction: 'RedirectToLoginPage'
-        redirectToProvider: 'azureactivedirectory'
-        excludedPaths: ['/runtime/webhooks/signalr']
-      }
-      identityProviders: {
-        azureActiveDirectory: {
-          enabled: true
-          registration: {
-            clientId: authClientId
-            clientSecretSettingName: 'OVERRIDE_USE_MI_FIC_ASSERTION_CLIENTID'
-            openIdIssuer: '${environment().authentication.loginEndpoint}${tenant().tenantId}/v2.0'
-          }
-          validation: {
-            allowedAudiences: ['api://${authClientId}', authClientId]
-          }
+resource auth 'Microsoft.Web/sites/config@2024-04-01' = {
+  parent: site
+  name: 'authsettingsV2'
+  properties: {
+    platform: { enabled: true }
+    globalValidation: {
+      requireAuthentication: true
+      unauthenticatedClientAction: 'RedirectToLoginPage'
+      redirectToProvider: 'azureactivedirectory'
+      excludedPaths: ['/runtime/webhooks/signalr']
+    }
+    identityProviders: {
+      azureActiveDirectory: {
+        enabled: true
+        registration: {
+          clientId: authClientId
+          clientSecretSettingName: 'OVERRIDE_USE_MI_FIC_ASSERTION_CLIENTID'
+          openIdIssuer: '${environment().authentication.loginEndpoint}${tenant().tenantId}/v2.0'
+        }
+        validation: {
+          allowedAudiences: ['api://${authClientId}', authClientId]
         }
       }
-      login: {
-        tokenStore: { enabled: true }
-      }
-      httpSettings: {
-        requireHttps: true
-      }
+    }
+    // No token store: Flex Consumption has no content share for the file-based store, and
+    // the app needs only the platform's x-ms-client-principal-* headers.
+    login: {
+      tokenStore: { enabled: false }
+    }
+    httpSettings: {
+      requireHttps: true
     }
   }
 }

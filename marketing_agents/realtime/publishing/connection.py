@@ -4,6 +4,11 @@
 tokens with the key. ``AuthType=azure.msi`` (optionally ``ClientId=``) or
 ``AuthType=azure`` uses Entra ID instead (managed identity / DefaultAzureCredential),
 so no key is stored. ``Port=`` overrides the endpoint's port (local emulators).
+
+The identity-based form the Functions SignalR extension reads in Azure is accepted too:
+no ``AzureSignalRConnectionString`` but ``AzureSignalRConnectionString__serviceUri``
+(with ``__credential=managedidentity`` and ``__clientId`` for a user-assigned identity),
+so the app's own publishing and the extension's bindings share one set of settings.
 """
 
 from __future__ import annotations
@@ -53,4 +58,22 @@ class SignalRConnection:
         """The configured connection, or None when SignalR is not configured (streaming is then off)."""
         env = os.environ if env is None else env
         text = (env.get(setting) or "").strip()
-        return cls.parse(text) if text else None
+        if text:
+            return cls.parse(text)
+        service_uri = (env.get(f"{setting}__serviceUri") or "").strip()
+        return cls.from_identity_settings(setting, service_uri, env) if service_uri else None
+
+    @classmethod
+    def from_identity_settings(cls, setting: str, service_uri: str, env: Mapping[str, str]) -> SignalRConnection:
+        """``<setting>__serviceUri`` / ``__credential`` / ``__clientId``: Entra ID, no key.
+        ``managedidentity`` means the (user-assigned, by ``__clientId``) managed identity;
+        no credential means ``DefaultAzureCredential`` (``az login`` on a laptop)."""
+        split = urlsplit(service_uri)
+        if split.scheme not in ("http", "https") or not split.hostname:
+            raise ConfigError(f"setting {setting}__serviceUri needs an http(s)://host URL (got {service_uri!r})")
+        credential = (env.get(f"{setting}__credential") or "").strip().lower()
+        if credential not in ("", "managedidentity"):
+            raise ConfigError(f"setting {setting}__credential={credential!r} must be managedidentity or unset")
+        client_id = (env.get(f"{setting}__clientId") or "").strip() or None
+        return cls(endpoint=service_uri.rstrip("/"), auth_type="azure.msi" if credential else "azure",
+                   client_id=client_id)
