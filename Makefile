@@ -69,6 +69,15 @@ $(COSMOS_NODE)/node_modules/.package-lock.json: $(COSMOS_NODE)/package.json $(CO
 cosmos-server: $(COSMOS_NODE)/node_modules/.package-lock.json
 	node tests/cosmos/cosmos_server.js --host 127.0.0.1 --port $(COSMOS_PORT) --no-ssl
 
+# The app under Azure Functions Core Tools (func start) with Azurite, the standalone
+# SignalR emulator and a Cosmos DB endpoint; says what is missing where it cannot run.
+func: install
+	tools/func.sh
+
+# devhost's SignalR Service emulator on its own (for func start): SIGNALR_PORT, default 8888.
+signalr-emulator: install
+	$(BIN)/python -m devhost.signalr --port $${SIGNALR_PORT:-8888}
+
 # A longer schemathesis run than the suite's (same seed unless FUZZ_SEED is set); it
 # stops by itself after FUZZ_MAX_TIME seconds.
 fuzz: install
