@@ -177,6 +177,19 @@ var redisSettings = createRedis ? {
   REDIS_USERNAME: identity.outputs.principalId
 } : {}
 
+module roles 'modules/roles.bicep' = {
+  name: 'roles'
+  scope: rg
+  params: {
+    identityPrincipalId: identity.outputs.principalId
+    userPrincipalId: principalId
+    storageAccountName: storage.outputs.name
+    cosmosAccountName: cosmos.outputs.name
+    applicationInsightsName: monitoring.outputs.applicationInsightsName
+    openAiAccountName: createOpenAi ? openAi.outputs.name : ''
+  }
+}
+
 // The app's own settings (the names marketing_agents reads; tests/infra checks them).
 var appOwnSettings = {
   CosmosDBConnection__accountEndpoint: cosmos.outputs.endpoint
@@ -193,9 +206,11 @@ var appOwnSettings = {
   MAX_REGENERATION_ROUNDS: '5'
 }
 
+// After the roles: the host keeps its keys in the storage account, through the identity.
 module functionApp 'modules/functionapp.bicep' = {
   name: 'functionapp'
   scope: rg
+  dependsOn: [roles]
   params: {
     name: functionAppName
     planName: 'plan-${resourceToken}'
@@ -226,20 +241,7 @@ module signalR 'modules/signalr.bicep' = {
     functionAppName: functionApp.outputs.name
     functionAppHostName: functionApp.outputs.defaultHostName
     signalRKeyName: functionApp.outputs.signalRKeyName
-  }
-}
-
-module roles 'modules/roles.bicep' = {
-  name: 'roles'
-  scope: rg
-  params: {
     identityPrincipalId: identity.outputs.principalId
-    userPrincipalId: principalId
-    storageAccountName: storage.outputs.name
-    cosmosAccountName: cosmos.outputs.name
-    signalRName: signalR.outputs.name
-    applicationInsightsName: monitoring.outputs.applicationInsightsName
-    openAiAccountName: createOpenAi ? openAi.outputs.name : ''
   }
 }
 

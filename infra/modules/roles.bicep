@@ -3,15 +3,15 @@
 //             containers; also the deployment package and posters), Storage Queue Data
 //             Contributor and Storage Table Data Contributor (the Durable task hub)
 //   Cosmos DB the built-in Cosmos DB Data Contributor (data plane only: read and write items)
-//   SignalR   SignalR App Server (sign client tokens, send to groups, manage group membership)
 //   OpenAI    Cognitive Services OpenAI User (call deployments; cannot change them)
 //   insights  Monitoring Metrics Publisher (telemetry with Entra ID; local auth is off)
 // The person running azd (userPrincipalId) gets the same data roles to debug, when set.
+// (SignalR App Server is assigned in modules/signalr.bicep: the service is created after
+// the app, whose host must reach its storage first, so these roles come before the app.)
 param identityPrincipalId string
 param userPrincipalId string = ''
 param storageAccountName string
 param cosmosAccountName string
-param signalRName string
 param applicationInsightsName string
 @description('Empty when the app uses an existing Azure OpenAI endpoint (assign the role there).')
 param openAiAccountName string = ''
@@ -19,7 +19,6 @@ param openAiAccountName string = ''
 var storageBlobDataOwner = 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
 var storageQueueDataContributor = '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
 var storageTableDataContributor = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
-var signalRAppServer = '420fcaa2-552c-430f-98ca-3264be4806c7'
 var cognitiveServicesOpenAiUser = '5e0bd9bd-7b93-4f28-af87-19fc36ad61bd'
 var monitoringMetricsPublisher = '3913510d-42f4-4e42-8a64-420c390055eb'
 // Cosmos DB's own (data-plane) role definition: Cosmos DB Built-in Data Contributor.
@@ -38,10 +37,6 @@ resource storage 'Microsoft.Storage/storageAccounts@2024-01-01' existing = {
 
 resource cosmos 'Microsoft.DocumentDB/databaseAccounts@2024-11-15' existing = {
   name: cosmosAccountName
-}
-
-resource signalR 'Microsoft.SignalRService/signalR@2024-03-01' existing = {
-  name: signalRName
 }
 
 resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing = {
@@ -91,16 +86,6 @@ resource cosmosRoles 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments@2
     scope: cosmos.id
   }
 }]
-
-resource signalRRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(signalR.id, identityPrincipalId, signalRAppServer)
-  scope: signalR
-  properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', signalRAppServer)
-    principalId: identityPrincipalId
-    principalType: 'ServicePrincipal'
-  }
-}
 
 resource insightsRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(applicationInsights.id, identityPrincipalId, monitoringMetricsPublisher)

@@ -12,6 +12,10 @@ param functionAppName string
 param functionAppHostName string
 @description('Name of the SignalR extension system key on the Function App host.')
 param signalRKeyName string
+@description('Object id of the app\'s identity: SignalR App Server on this service.')
+param identityPrincipalId string
+
+var signalRAppServer = '420fcaa2-552c-430f-98ca-3264be4806c7'
 
 resource functionApp 'Microsoft.Web/sites@2024-04-01' existing = {
   name: functionAppName
@@ -50,6 +54,17 @@ resource signalR 'Microsoft.SignalRService/signalR@2024-03-01' = {
         }
       ]
     }
+  }
+}
+
+// Sign client tokens, send to users and groups, manage group membership; nothing else.
+resource appServerRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(signalR.id, identityPrincipalId, signalRAppServer)
+  scope: signalR
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', signalRAppServer)
+    principalId: identityPrincipalId
+    principalType: 'ServicePrincipal'
   }
 }
 

@@ -124,7 +124,7 @@ def test_app_service_authentication_fronts_every_route_but_the_signalr_webhook(
 
 
 def test_the_identity_gets_each_data_role_it_needs(parsed_bicep: dict[str, Any]) -> None:
-    text = (INFRA / "modules" / "roles.bicep").read_text()
+    text = (INFRA / "modules" / "roles.bicep").read_text() + (INFRA / "modules" / "signalr.bicep").read_text()
     roles = {
         "b7e6dc6d-f1e8-4753-8033-0f276bb0955b": "Storage Blob Data Owner",
         "974c5e8b-45b9-4653-ba55-5f855dd0fb88": "Storage Queue Data Contributor",
@@ -137,7 +137,9 @@ def test_the_identity_gets_each_data_role_it_needs(parsed_bicep: dict[str, Any])
     missing = [name for guid, name in roles.items() if guid not in text]
     assert missing == []
     assigned = [res for res in resources(parsed_bicep, "modules/roles.bicep").values() if not res["existing"]]
-    assert len(assigned) >= 7
+    assert len(assigned) >= 6
+    signalr_role = of_type(parsed_bicep, "modules/signalr.bicep", "Microsoft.Authorization/roleAssignments")
+    assert signalr_role["scope"] == "signalR"
     # Nothing broader than data roles: no Owner, Contributor or account-key role.
     for broad in ("8e3af657-a8ff-443c-a75c-2fe8c4bcb635", "b24988ac-6180-42a0-ab88-20f7382dd24c",
                   "17d1049b-9a84-46fb-8f53-869881c3d3ab"):
