@@ -39,3 +39,22 @@ def test_funcignore_keeps_development_files_out() -> None:
 
 def test_funcignore_keeps_the_app_and_the_dashboard_build_in() -> None:
     assert [p for p in MUST_SHIP if excluded(p)] == []
+
+
+def test_the_core_tools_example_names_what_the_real_extensions_can_read() -> None:
+    """local.settings.func.json.example: the same names as the main example, with values
+    the real host reads (Azurite, a Cosmos DB account endpoint, the standalone emulator)."""
+    import json
+
+    from devhost.signalr.__main__ import parse_args
+    from marketing_agents.realtime.publishing import SignalRConnection
+    from marketing_agents.store.cosmos_account import account_from_settings
+
+    main = json.loads((ROOT / "local.settings.json.example").read_text())["Values"]
+    func = json.loads((ROOT / "local.settings.func.json.example").read_text())["Values"]
+    assert set(func) == set(main)
+    assert func["AzureWebJobsStorage"] == "UseDevelopmentStorage=true"  # Azurite
+    account = account_from_settings(func)
+    assert account is not None and not account.uses_identity  # not the local document store
+    signalr = SignalRConnection.from_environment(func)
+    assert signalr is not None and signalr.endpoint == f"http://127.0.0.1:{parse_args([]).port}"
