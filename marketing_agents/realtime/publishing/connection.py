@@ -13,12 +13,10 @@ so the app's own publishing and the extension's bindings share one set of settin
 
 from __future__ import annotations
 
-import os
-from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from ...settings import SIGNALR_CONNECTION_SETTING, ConfigError
+from ...settings import SIGNALR_CONNECTION_SETTING, ConfigError, Settings
 
 
 @dataclass(frozen=True)
@@ -53,27 +51,19 @@ class SignalRConnection:
         return cls(endpoint=endpoint, access_key=access_key, auth_type=auth_type, client_id=client_id)
 
     @classmethod
-    def from_environment(cls, env: Mapping[str, str] | None = None,
-                         setting: str = SIGNALR_CONNECTION_SETTING) -> SignalRConnection | None:
-        """The configured connection, or None when SignalR is not configured (streaming is then off)."""
-        env = os.environ if env is None else env
-        text = (env.get(setting) or "").strip()
+    def from_settings(cls, settings: Settings) -> SignalRConnection | None:
+        """The configured connection, or None when SignalR is not configured (streaming is then off).
+        The connection string wins; else ``__serviceUri`` means Entra ID: the managed identity
+        (user-assigned by ``__clientId``) with ``__credential=managedidentity``, otherwise
+        ``DefaultAzureCredential`` (``az login`` on a laptop)."""
+        text = settings.signalr_connection
         if text:
-            return cls.parse(text)
-        service_uri = (env.get(f"{setting}__serviceUri") or "").strip()
-        return cls.from_identity_settings(setting, service_uri, env) if service_uri else None
-
-    @classmethod
-    def from_identity_settings(cls, setting: str, service_uri: str, env: Mapping[str, str]) -> SignalRConnection:
-        """``<setting>__serviceUri`` / ``__credential`` / ``__clientId``: Entra ID, no key.
-        ``managedidentity`` means the (user-assigned, by ``__clientId``) managed identity;
-        no credential means ``DefaultAzureCredential`` (``az login`` on a laptop)."""
-        split = urlsplit(service_uri)
-        if split.scheme not in ("http", "https") or not split.hostname:
-            raise ConfigError(f"setting {setting}__serviceUri needs an http(s)://host URL (got {service_uri!r})")
-        credential = (env.get(f"{setting}__credential") or "").strip().lower()
-        if credential not in ("", "managedidentity"):
-            raise ConfigError(f"setting {setting}__credential={credential!r} must be managedidentity or unset")
-        client_id = (env.get(f"{setting}__clientId") or "").strip() or None
-        return cls(endpoint=service_uri.rstrip("/"), auth_type="azure.msi" if credential else "azure",
-                   client_id=client_id)
+            try:
+                return cls.parse(text)
+            except ConfigError as error:
+                raise ConfigError(f"setting {SIGNALR_CONNECTION_SETTING}: {error}") from None
+        if settings.signalr_service_uri is None:
+            return None
+        managed = settings.signalr_credential is not None
+        return cls(endpoint=settings.signalr_service_uri.rstrip("/"), auth_type="azure.msi" if managed else "azure",
+                   client_id=settings.signalr_client_id)
