@@ -48,13 +48,15 @@ def test_the_core_tools_example_names_what_the_real_extensions_can_read() -> Non
 
     from devhost.signalr.__main__ import parse_args
     from marketing_agents.realtime.publishing import SignalRConnection
+    from marketing_agents.settings import load_settings
     from marketing_agents.store.cosmos_account import account_from_settings
 
     main = json.loads((ROOT / "local.settings.json.example").read_text())["Values"]
     func = json.loads((ROOT / "local.settings.func.json.example").read_text())["Values"]
     assert set(func) == set(main)
     assert func["AzureWebJobsStorage"] == "UseDevelopmentStorage=true"  # Azurite
-    account = account_from_settings(func)
+    settings = load_settings(func)
+    account = account_from_settings(settings)
     assert account is not None and not account.uses_identity  # not the local document store
-    signalr = SignalRConnection.from_environment(func)
+    signalr = SignalRConnection.from_settings(settings)
     assert signalr is not None and signalr.endpoint == f"http://127.0.0.1:{parse_args([]).port}"

@@ -1,80 +1,88 @@
 """One set of setting names across the three places that hold them: the app settings
-infra/ gives the Function App, the names the code reads, and local.settings.json.example.
-A name one has and another lacks fails, unless it is on the explicit lists below.
-
-The code's names are today's (constants and literal reads in marketing_agents/); when
-the single settings object lands (issue 12 item 3), read them from it instead."""
+infra/ gives the Function App, the settings object (marketing_agents/settings, each
+setting declared with where it applies) and local.settings.json.example. A name one has
+and another lacks fails, unless the declaration or the explicit lists below say why."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
+from marketing_agents.settings import Where, app_settings
+
 from .bicep_settings import bicep_app_settings
-from .conftest import ROOT
 from .test_function_metadata import example_settings
 
-# Read by the Functions host, the platform or the SDKs, not by marketing_agents.
+# Read by the Functions host, the platform, the extensions or the Azure SDKs, not by the
+# app's settings object (so not declared there).
 HOST_AND_PLATFORM = {
     "FUNCTIONS_WORKER_RUNTIME", "AzureWebJobsStorage", "AzureWebJobsFeatureFlags",
     "AzureWebJobsStorage__accountName", "AzureWebJobsStorage__credential", "AzureWebJobsStorage__clientId",
     "APPLICATIONINSIGHTS_CONNECTION_STRING", "APPLICATIONINSIGHTS_AUTHENTICATION_STRING",
     "AZURE_CLIENT_ID",  # DefaultAzureCredential's user-assigned identity
     "OVERRIDE_USE_MI_FIC_ASSERTION_CLIENTID",  # App Service authentication's federated credential
-    # The extensions' identity-based connection parts (the code reads the base names).
-    "CosmosDBConnection__credential", "CosmosDBConnection__clientId",
-    "AzureSignalRConnectionString__credential", "AzureSignalRConnectionString__clientId",
+    "CosmosDBConnection__credential", "CosmosDBConnection__clientId",  # the Cosmos DB extension's
 }
-# In the example only: a laptop has no identity, no App Service authentication.
-LOCAL_ONLY = {"LOCAL_USER_ID"}
-# In Azure only: what the laptop gets from defaults (offline agents, local posters, no Redis).
-AZURE_ONLY = {
-    "CosmosDBConnection__accountEndpoint", "AzureSignalRConnectionString__serviceUri",
-    "POSTER_STORE", "POSTER_BLOB_ACCOUNT_URL", "POSTER_BLOB_CONTAINER",
-    "MODEL_PROVIDER", "AZURE_OPENAI_ENDPOINT", "MODEL_NAME", "MODEL_JUDGE", "MODEL_FALLBACKS",
-    "MODEL_TOKENS_PER_MINUTE", "MODEL_REQUESTS_PER_MINUTE",
-    "REDIS_HOST", "REDIS_PORT", "REDIS_USE_ENTRA_ID", "REDIS_USERNAME",
+
+# Declared for Azure but left at their defaults by infra/ (the default is right there).
+NOT_SET_IN_AZURE = {
+    # Azure uses the identity-based __serviceUri form instead of a connection string.
+    "AzureSignalRConnectionString",
+    # Model tuning: the defaults are the tested ones; per-agent models default to MODEL_NAME.
+    "MODEL_COPYWRITER", "MODEL_SHORT_COPY", "MODEL_VISUAL", "MODEL_TEMPERATURE", "MODEL_RESPONSE_FORMAT",
+    "MODEL_TIMEOUT_SECONDS", "MODEL_READ_TIMEOUT_SECONDS", "MODEL_MAX_OUTPUT_TOKENS", "MODEL_MAX_TRIES",
+    "MODEL_RETRY_BASE_SECONDS", "MODEL_RETRY_MAX_WAIT_SECONDS", "MODEL_RATE_LIMIT_PATIENCE_SECONDS",
+    "MODEL_MAX_CONCURRENCY", "AZURE_OPENAI_API_VERSION",
+    "MODEL_BASE_URL",  # openai_compatible servers only
+    "MODEL_IMAGE",  # no image model is deployed by infra/
+    # The cache: Redis when REDIS_HOST is set, else SQLite; one-hour entries.
+    "AGENT_CACHE_BACKEND", "AGENT_CACHE_TTL_SECONDS",
+    # Brand kits come with the brief unless an operator sets one.
+    "COMPLIANCE_BRAND_KIT", "COMPLIANCE_BRAND_KITS_DIR",
 }
-# In the Bicep or example as connection names whose value forms differ (string vs identity).
-CONNECTIONS = {"CosmosDBConnection", "AzureSignalRConnectionString"}
+
+# Declared for a laptop but left at their defaults by the example (offline agents, local
+# posters, SQLite cache: `make run` needs no model, key or account).
+NOT_SET_LOCALLY = {
+    "MODEL_PROVIDER", "MODEL_NAME", "MODEL_JUDGE", "MODEL_FALLBACKS", "MODEL_COPYWRITER", "MODEL_SHORT_COPY",
+    "MODEL_VISUAL", "MODEL_IMAGE", "MODEL_TEMPERATURE", "MODEL_RESPONSE_FORMAT", "MODEL_TIMEOUT_SECONDS",
+    "MODEL_READ_TIMEOUT_SECONDS", "MODEL_MAX_OUTPUT_TOKENS", "MODEL_MAX_TRIES", "MODEL_RETRY_BASE_SECONDS",
+    "MODEL_RETRY_MAX_WAIT_SECONDS", "MODEL_RATE_LIMIT_PATIENCE_SECONDS", "MODEL_MAX_CONCURRENCY",
+    "MODEL_REQUESTS_PER_MINUTE", "MODEL_TOKENS_PER_MINUTE", "MODEL_BASE_URL", "MODEL_API_KEY", "OPENAI_API_KEY",
+    "AZURE_OPENAI_ENDPOINT", "AZURE_OPENAI_API_VERSION",
+    "AGENT_CACHE_BACKEND", "AGENT_CACHE_TTL_SECONDS", "AGENT_CACHE_PATH", "REDIS_URL",
+    "POSTER_STORE", "POSTER_DIR", "POSTER_BLOB_CONTAINER", "POSTER_BLOB_CONNECTION_STRING",
+    "COMPLIANCE_BRAND_KIT", "COMPLIANCE_BRAND_KITS_DIR",
+}
+
+IN_AZURE = (Where.AZURE, Where.BOTH)
+LOCALLY = (Where.LOCAL, Where.BOTH)
 
 
-def code_setting_names() -> set[str]:
-    """Names marketing_agents reads: ``*_SETTING`` constants and quoted UPPER_CASE names
-    passed to the readers (env.get, _text, number_setting, ...) or in the per-agent table."""
-    names: set[str] = set()
-    for path in (ROOT / "marketing_agents").rglob("*.py"):
-        text = path.read_text()
-        names |= set(re.findall(r'_SETTING\s*=\s*"([A-Za-z][A-Za-z0-9_]+)"', text))
-        names |= set(re.findall(r'(?:env|environ)\.get\(\s*"([A-Za-z][A-Za-z0-9_]+)"', text))
-        names |= set(re.findall(r'Role\.[A-Z_]+:\s*"([A-Z][A-Z0-9_]+)"', text))  # per-agent model settings
-        names |= set(re.findall(r'(?:_text|_url|_flag|_choice|number_setting)\(\s*env,\s*"([A-Z][A-Z0-9_]+)"', text))
-    return names
+def declared() -> dict[str, Where]:
+    return {s.name: s.where for s in app_settings()}
 
 
-def test_the_code_reads_the_settings_names_we_expect() -> None:
-    names = code_setting_names()
-    assert {"CosmosDBConnection", "AzureSignalRConnectionString", "REVIEW_DEADLINE_HOURS", "MODEL_PROVIDER",
-            "POSTER_STORE", "REDIS_HOST"} <= names
-
-
-def test_bicep_code_and_example_agree_on_every_name(parsed_bicep: dict[str, Any]) -> None:
-    code = code_setting_names()
+def test_bicep_settings_object_and_example_agree_on_every_name(parsed_bicep: dict[str, Any]) -> None:
+    where = declared()
     bicep = bicep_app_settings(parsed_bicep)
     example = set(example_settings())
 
-    def base(name: str) -> str:
-        return name.split("__", 1)[0] if name.split("__", 1)[0] in CONNECTIONS else name
+    assert sorted(bicep - HOST_AND_PLATFORM - set(where)) == [], "Bicep app settings the settings object lacks"
+    assert sorted(example - HOST_AND_PLATFORM - set(where)) == [], "example settings the settings object lacks"
+    assert sorted(n for n in bicep if n in where and where[n] not in IN_AZURE) == [], (
+        "Bicep sets settings declared local-only or test-only")
+    assert sorted(n for n in example if n in where and where[n] not in LOCALLY) == [], (
+        "the example sets settings declared Azure-only or test-only")
+    assert sorted(n for n, w in where.items() if w in IN_AZURE and n not in bicep | NOT_SET_IN_AZURE) == [], (
+        "declared for Azure but neither in the Bicep nor on NOT_SET_IN_AZURE")
+    assert sorted(n for n, w in where.items() if w in LOCALLY and n not in example | NOT_SET_LOCALLY) == [], (
+        "declared for a laptop but neither in local.settings.json.example nor on NOT_SET_LOCALLY")
 
-    bicep_not_read = sorted(n for n in bicep - HOST_AND_PLATFORM if base(n) not in code)
-    assert bicep_not_read == [], "Bicep app settings the code does not read"
-    example_not_read = sorted(n for n in example - HOST_AND_PLATFORM if n not in code)
-    assert example_not_read == [], "example settings the code does not read"
-    only_example = sorted(n for n in example - bicep - HOST_AND_PLATFORM - LOCAL_ONLY - CONNECTIONS)
-    assert only_example == [], "in local.settings.json.example but not in the Bicep (add it, or to LOCAL_ONLY)"
-    only_bicep = sorted(n for n in bicep - example - HOST_AND_PLATFORM - AZURE_ONLY)
-    assert only_bicep == [], "in the Bicep but not in local.settings.json.example (add it, or to AZURE_ONLY)"
-    stale = sorted((LOCAL_ONLY - example) | (AZURE_ONLY - bicep))
-    assert stale == [], "names on the local-only/Azure-only lists that are no longer there"
-    for connection in CONNECTIONS:
-        assert connection in example and any(n.startswith(f"{connection}__") for n in bicep)
+
+def test_the_explicit_lists_are_not_stale(parsed_bicep: dict[str, Any]) -> None:
+    where = declared()
+    bicep = bicep_app_settings(parsed_bicep)
+    example = set(example_settings())
+    assert sorted(NOT_SET_IN_AZURE & bicep) == [] and sorted(NOT_SET_LOCALLY & example) == []
+    assert sorted((NOT_SET_IN_AZURE | NOT_SET_LOCALLY) - set(where)) == [], "listed names that are not declared"
+    assert sorted(HOST_AND_PLATFORM & set(where)) == [], "host settings that the app now declares"
