@@ -27,10 +27,6 @@ resource account 'Microsoft.DocumentDB/databaseAccounts@2024-11-15' = {
     disableKeyBasedMetadataWriteAccess: true
     minimalTlsVersion: 'Tls12'
     publicNetworkAccess: 'Enabled'
-    backupPolicy: {
-      type: 'Continuous'
-      continuousModeProperties: { tier: 'Continuous7Days' }
-    }
   }
 }
 

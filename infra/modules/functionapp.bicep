@@ -157,4 +157,5 @@ resource signalRKey 'Microsoft.Web/sites/host/systemkeys@2024-04-01' = {
 
 output name string = site.name
 output defaultHostName string = site.properties.defaultHostName
-output signalRKeyName string = signalRKey.properties.name
+// A module's outputs exist once all of it is deployed: the key above included.
+output signalRKeyName string = signalRKeyName
