@@ -28,7 +28,7 @@ from ..models import (
     utc_now,
 )
 from ..problems import BadRequest, Conflict, NotFound
-from ..settings import AppSettings
+from ..settings import Settings
 from ..store import CampaignRepository, PreconditionFailed
 from .auditing import link_reports
 from .contracts import FlowState, ReviewDecision
@@ -59,7 +59,7 @@ def parse_status(value: str) -> CampaignStatus:
 
 
 class CampaignCommands:
-    def __init__(self, repository: CampaignRepository, settings: AppSettings) -> None:
+    def __init__(self, repository: CampaignRepository, settings: Settings) -> None:
         self.repository = repository
         self.settings = settings
 
