@@ -1,4 +1,5 @@
-"""Service endpoints: health (liveness and dependencies) and the OpenAPI document."""
+"""Service endpoints: health (liveness and dependencies), the OpenAPI document, and who
+the caller is (``GET /api/me``, for the dashboard)."""
 
 from __future__ import annotations
 
@@ -10,12 +11,12 @@ import azure.functions as func
 from marketing_agents.components import components
 from marketing_agents.openapi import openapi_document
 
-from .http import json_response
+from .http import caller, identity_source, json_response
 
 bp = df.Blueprint()
 
 
-@bp.route(route="health", methods=["GET"], auth_level=func.AuthLevel.ANONYMOUS)
+@bp.route(route="api/health", methods=["GET"], auth_level=func.AuthLevel.ANONYMOUS)
 async def health(req: func.HttpRequest) -> func.HttpResponse:
     """200 when the store answers and settings are valid; 503 naming what is wrong."""
     checks: dict[str, object] = {}
@@ -33,6 +34,15 @@ async def health(req: func.HttpRequest) -> func.HttpResponse:
     return json_response({"status": "ok" if healthy else "unhealthy", "checks": checks}, 200 if healthy else 503)
 
 
-@bp.route(route="openapi.json", methods=["GET"], auth_level=func.AuthLevel.ANONYMOUS)
+@bp.route(route="api/openapi.json", methods=["GET"], auth_level=func.AuthLevel.ANONYMOUS)
 async def openapi(req: func.HttpRequest) -> func.HttpResponse:
     return json_response(openapi_document())
+
+
+@bp.route(route="api/me", methods=["GET"], auth_level=func.AuthLevel.ANONYMOUS)
+async def me(req: func.HttpRequest) -> func.HttpResponse:
+    """The user the API acts as for this request, and whether the dashboard may offer to
+    switch users (only locally: behind App Service authentication the identity is the
+    signed-in person's)."""
+    source = identity_source(req)
+    return json_response({"userId": caller(req), "source": source, "canSwitchUser": source == "local"})

@@ -9,6 +9,8 @@ from pydantic import BaseModel
 from pydantic.json_schema import models_json_schema
 
 from . import __version__
+from .compliance.adhoc import AuditRequest
+from .edits import EditRequest
 from .http_input import JSON_MEDIA_TYPE, MAX_SAFE_INTEGER
 from .ids import CAMPAIGN_ID_PATTERN, POSTER_FILE_PATTERN, anchored
 from .models import (
@@ -31,6 +33,8 @@ MAX_PAGE_SIZE = 100
 MODELS: list[type[BaseModel]] = [
     CampaignBrief,
     RevisionRequest,
+    EditRequest,
+    AuditRequest,
     ApprovalRequest,
     CancelRequest,
     Campaign,
@@ -111,6 +115,7 @@ CAMPAIGN_LINKS = {
         ("ListAudits", "listAudits"),
         ("ListEvents", "listEvents"),
         ("RequestRevision", "requestRevision"),
+        ("SaveEdit", "saveEdit"),
         ("ApproveCampaign", "approveCampaign"),
         ("CancelCampaign", "cancelCampaign"),
     )
@@ -131,10 +136,49 @@ REVISING = {
     },
     "required": ["campaignId", "revisionNumber", "status", "links"],
 }
+EDITING = {
+    "type": "object",
+    "properties": {
+        "campaignId": {"type": "string"},
+        "status": {"const": "Auditing"},
+        "editNumber": {"type": "integer", "minimum": 1},
+        "links": LINKS_SCHEMA,
+    },
+    "required": ["campaignId", "status", "editNumber", "links"],
+}
 CANCELLED = {
     "type": "object",
     "properties": {"campaignId": {"type": "string"}, "status": {"const": "Cancelled"}},
     "required": ["campaignId", "status"],
+}
+CHECKED = {
+    "type": "object",
+    "properties": {
+        "report": _ref("AuditReport"),
+        "artifacts": {
+            "type": "object",
+            "description": "The data that was audited, by artifact type: findings' field and span index into it",
+            "properties": {t.value: {"type": "object"} for t in ArtifactType},
+            "additionalProperties": False,
+        },
+    },
+    "required": ["report", "artifacts"],
+}
+BRAND_KITS = {
+    "type": "object",
+    "properties": {"items": {"type": "array", "items": {
+        "type": "object", "properties": {"id": {"type": "string"}, "name": {"type": "string"}},
+        "required": ["id", "name"]}}},
+    "required": ["items"],
+}
+ME = {
+    "type": "object",
+    "properties": {
+        "userId": {"type": "string"},
+        "source": {"enum": ["appService", "local"]},
+        "canSwitchUser": {"type": "boolean"},
+    },
+    "required": ["userId", "source", "canSwitchUser"],
 }
 AFTER = {"type": "integer", "minimum": 0, "maximum": MAX_SAFE_INTEGER, "default": 0}
 EMPTY_BODY_NOTE = "An empty body (still sent as application/json) counts as {}."
@@ -225,6 +269,19 @@ def openapi_document() -> dict[str, Any]:
                 requestBody=_body("RevisionRequest"),
             )
         },
+        "/api/campaigns/{id}/edits": {
+            "post": _op(
+                "saveEdit",
+                "Save a person's edit of one artifact: a new version by that person, audited at once, then back "
+                "in review. 409 unless AwaitingReview or NeedsAttention, or when basedOnVersionId is not the "
+                "active version (the problem's currentVersionId names it); 400 when data does not validate as "
+                "the artifact type's data",
+                {"202": _json(EDITING, "Accepted")},
+                WRITE_ERRORS,
+                parameters=[ID],
+                requestBody=_body("EditRequest"),
+            )
+        },
         "/api/campaigns/{id}/approve": {
             "post": _op(
                 "approveCampaign",
@@ -245,6 +302,16 @@ def openapi_document() -> dict[str, Any]:
                 requestBody=_body("CancelRequest", EMPTY_BODY_NOTE),
             )
         },
+        "/api/campaigns/{id}/export": {
+            "get": _op(
+                "exportCampaign",
+                "The campaign as a zip: README.txt, brief.json, copy.md, short-copy.csv, poster/<versionId>.svg "
+                "and .png, poster/alt-text.txt, audits/<reportId>.json (every audit), approval.json",
+                {"200": {"description": "The zip (Content-Disposition: attachment; filename=<slug>-<id>.zip)",
+                         "content": {"application/zip": {"schema": {"type": "string", "format": "binary"}}}}},
+                parameters=[ID],
+            )
+        },
         "/api/campaigns/{id}/posters/{file}": {
             "get": _op(
                 "getPoster",
@@ -253,6 +320,23 @@ def openapi_document() -> dict[str, Any]:
                 ("404", "405", "500", "503"),
                 parameters=[ID, POSTER_FILE],
             )
+        },
+        "/api/audit": {
+            "post": _op(
+                "auditText",
+                "Check any copy with the same rules as the audit command; the report is not stored",
+                {"200": _json(CHECKED)},
+                ("400", "405", "413", "415", "500", "503"),
+                requestBody=_body("AuditRequest"),
+            )
+        },
+        "/api/brand-kits": {
+            "get": _op("listBrandKits", "The brand kits a brief or a check may name", {"200": _json(BRAND_KITS)},
+                       ("405", "500", "503"))
+        },
+        "/api/me": {
+            "get": _op("me", "The user the API acts as, and whether the dashboard may switch users (locally only)",
+                       {"200": _json(ME)}, ("405",))
         },
         "/api/negotiate": {
             "post": _op(

@@ -104,6 +104,12 @@ class Settings(BaseSettings):
         default_text="the system-assigned identity",
         meaning="with `__credential=managedidentity`: the client id of the user-assigned identity")
 
+    # --- the dashboard (a test setting: the app ships its build in web/dist) ---------------
+    dashboard_dist: str | None = setting(
+        None, name="DASHBOARD_DIST", where=Where.TESTS, group="testing", values="a folder, relative to the app",
+        default_text="`web/dist`",
+        meaning="the dashboard build served at `/` (tests serve a build they write; the app ships `web/dist`)")
+
     # --- compliance ----------------------------------------------------------------------
     compliance_brand_kits_dir: CommaList = setting(
         (), name="COMPLIANCE_BRAND_KITS_DIR", where=Where.BOTH, group="compliance",
