@@ -5,7 +5,9 @@
 import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
 
-const API_TARGET = process.env.DASHBOARD_API ?? "http://127.0.0.1:7071";
+// (No @types/node for one variable: read it through globalThis.)
+const env = (globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env ?? {};
+const API_TARGET = env.DASHBOARD_API ?? "http://127.0.0.1:7071";
 
 export default defineConfig({
   plugins: [react()],

@@ -19,6 +19,8 @@ export interface Stream {
   artifactType: string;
   streamId: string;
   chunks: Record<number, string>;
+  /** Each placed chunk's eventId and server timestamp (the measurement hook reports them). */
+  sent: Record<number, { eventId: string; timestamp: string }>;
   complete: boolean;
   aborted: boolean;
   /** Stream ids this one replaced (a retried activity): their late chunks are ignored. */
@@ -150,6 +152,7 @@ function addChunk(state: LiveState, event: CampaignEvent): LiveState {
       artifactType: typeof p.artifactType === "string" ? p.artifactType : "Copy",
       streamId,
       chunks: {},
+      sent: {},
       complete: false,
       aborted: false,
       replaced: current ? [...current.replaced, current.streamId] : [],
@@ -161,6 +164,7 @@ function addChunk(state: LiveState, event: CampaignEvent): LiveState {
   stream = {
     ...stream,
     chunks: { ...stream.chunks, [index]: p.chunk },
+    sent: { ...stream.sent, [index]: { eventId: event.eventId, timestamp: event.timestamp } },
     complete: stream.complete || p.isComplete === true,
     aborted: stream.aborted || p.aborted === true,
   };
