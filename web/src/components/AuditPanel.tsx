@@ -141,9 +141,9 @@ export function Findings({ report, selected, onSelect, onApplyFix, canFix, activ
       {report.issues.length === 0 && <p>No findings. </p>}
       {groups.map((group) => (
         <section key={`${group.artifactType}-${group.severity}`} aria-label={`${ARTIFACT_LABEL[group.artifactType]}, ${group.severity}`}>
-          <h4 className="group-title">
+          <h3 className="group-title">
             {ARTIFACT_LABEL[group.artifactType]} · {group.severity} ({group.items.length})
-          </h4>
+          </h3>
           <ul className="finding-list">
             {group.items.map(({ issue, index }) => (
               <FindingCard
