@@ -1,6 +1,7 @@
 /** Every version of one artifact (who wrote it, which round or revision) and a side-by-side word diff of any two. */
 import { useEffect, useState } from "react";
 import { api, errorText } from "../lib/api";
+import { versionText } from "../lib/fields";
 import { sideBySide } from "../lib/wordDiff";
 import type { ArtifactType, ArtifactVersion } from "../lib/types";
 import { ARTIFACT_LABEL, Notice, formatTime } from "./common";
@@ -46,7 +47,7 @@ export function Versions({ campaignId, type, activeId, refreshKey }: {
     if (a && b) setCompared([a, b]);
   };
   const label = ARTIFACT_LABEL[type];
-  const diff = compared ? sideBySide(compared[0].content, compared[1].content) : null;
+  const diff = compared ? sideBySide(versionText(type, compared[0].data), versionText(type, compared[1].data)) : null;
   return (
     <div className="versions">
       <ol className="version-list" data-testid={`version-list-${type}`}>
