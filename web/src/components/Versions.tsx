@@ -83,7 +83,8 @@ export function Versions({ campaignId, type, activeId, refreshKey }: {
       {compared && diff && (
         <div className="diff" data-testid="diff-view">
           <p className="muted small">
-            v{compared[0].versionNumber} → v{compared[1].versionNumber}: {diff.removed} words removed, {diff.added} added
+            v{compared[0].versionNumber} → v{compared[1].versionNumber}:{" "}
+            {diff.added + diff.removed === 0 ? "the texts are the same, word for word" : `${diff.removed} words removed, ${diff.added} added`}
           </p>
           <div className="diff-cols">
             <div className="diff-col" aria-label={`Version ${compared[0].versionNumber}`}>
