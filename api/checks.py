@@ -8,8 +8,7 @@ import asyncio
 import azure.durable_functions as df
 import azure.functions as func
 
-from marketing_agents.compliance import brand_kit_dirs
-from marketing_agents.compliance.adhoc import AuditRequest, brand_kits, check_text
+from marketing_agents.compliance.adhoc import AuditRequest, brand_kit_dirs, brand_kits, check_text
 from marketing_agents.components import components
 
 from .http import guarded, json_response, request_body

@@ -25,7 +25,6 @@ from marketing_agents.dashboard import (
     security_headers,
 )
 from marketing_agents.problems import MethodNotAllowed, NotFound, ProblemError, ServiceUnavailable
-from marketing_agents.settings import ConfigError, Settings, load_settings
 
 from .http import problem_response
 
@@ -40,9 +39,9 @@ def _load(request_path: str, dist: Path) -> tuple[DashboardFile, bytes]:
     return found, found.path.read_bytes()
 
 
-def _problem(error: ProblemError, instance: str, settings: Settings) -> func.HttpResponse:
+def _problem(error: ProblemError, instance: str) -> func.HttpResponse:
     response = problem_response(error, instance)
-    for name, value in security_headers(settings).items():
+    for name, value in security_headers(components().settings).items():
         response.headers[name] = value
     return response
 
@@ -53,20 +52,16 @@ async def dashboard(req: func.HttpRequest) -> func.HttpResponse:
     other path, 503 while the dashboard is not built."""
     request_path = req.route_params.get("path") or ""
     instance = "/" + request_path.lstrip("/")
-    try:
-        settings = components().settings
-    except ConfigError as error:  # the page says what is wrong, under the strictest policy
-        return _problem(ServiceUnavailable(str(error)), instance, load_settings({}))
     if req.method.upper() not in SERVED_METHODS:
         return _problem(MethodNotAllowed(f"{req.method} is not served here; use GET or HEAD", SERVED_METHODS),
-                        instance, settings)
+                        instance)
     try:
-        found, body = await asyncio.to_thread(_load, request_path, dist_folder(settings))
+        found, body = await asyncio.to_thread(_load, request_path, dist_folder(components().settings))
     except DashboardNotBuilt as error:
-        return _problem(ServiceUnavailable(str(error)), instance, settings)
+        return _problem(ServiceUnavailable(str(error)), instance)
     except (DashboardNotFound, OSError):
-        return _problem(NotFound(f"The dashboard has no file at {instance}"), instance, settings)
-    headers = {**security_headers(settings), "Cache-Control": found.cache_control}
+        return _problem(NotFound(f"The dashboard has no file at {instance}"), instance)
+    headers = {**security_headers(components().settings), "Cache-Control": found.cache_control}
     if req.method.upper() == "HEAD":
         body = b""
     return func.HttpResponse(body, status_code=200, headers=headers, mimetype=found.content_type)

@@ -31,6 +31,18 @@ def caller(req: func.HttpRequest) -> str:
     return req.headers.get(PRINCIPAL_HEADER) or components().settings.local_user
 
 
+# Headers only App Service authentication sets (it strips them from what clients send);
+# the dashboard's local user picker sends the principal id alone.
+APP_SERVICE_AUTH_HEADERS = ("x-ms-client-principal", "x-ms-client-principal-idp")
+
+
+def identity_source(req: func.HttpRequest) -> str:
+    """``appService`` when the caller's identity comes from App Service authentication,
+    else ``local`` (devhost, Core Tools: the header, if any, is the local user picker's)."""
+    present = {k.lower() for k in req.headers}
+    return "appService" if any(h in present for h in APP_SERVICE_AUTH_HEADERS) else "local"
+
+
 def json_response(body: Any, status: int = 200, headers: dict[str, str] | None = None) -> func.HttpResponse:
     return func.HttpResponse(json.dumps(body), status_code=status, mimetype="application/json", headers=headers or {})
 

@@ -23,6 +23,7 @@ from .settings import Settings
 
 # The app's root is the folder holding function_app.py (this package's parent).
 APP_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DIST = APP_ROOT / "web" / "dist"
 INDEX = "index.html"
 ASSETS = "assets"
 
@@ -64,8 +65,8 @@ _HOST = re.compile(r"[A-Za-z0-9.-]+|[0-9A-Fa-f:.]+")  # a name, IPv4 or IPv6 (un
 
 
 def dist_folder(settings: Settings) -> Path:
-    """The build folder: ``DASHBOARD_DIST`` (default ``web/dist``), relative to the app's root."""
-    return APP_ROOT / settings.dashboard_dist
+    """The build folder: ``DASHBOARD_DIST`` (relative to the app's root) or ``web/dist``."""
+    return (APP_ROOT / settings.dashboard_dist) if settings.dashboard_dist else DEFAULT_DIST
 
 
 @dataclass(frozen=True)
@@ -143,7 +144,7 @@ def signalr_origins(settings: Settings) -> list[str]:
         key, sep, value = item.partition("=")
         if sep:
             parts[key.strip().lower()] = value.strip()
-    endpoint = parts.get("endpoint") or settings.signalr_service_uri or ""
+    endpoint = parts.get("endpoint") or (settings.signalr_service_uri or "").strip()
     origin = _origin(endpoint, parts.get("port", "")) if endpoint else None
     if origin is None:
         return []

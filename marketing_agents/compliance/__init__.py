@@ -16,12 +16,7 @@ if TYPE_CHECKING:
     from .engine import RuleEngineAuditor
     from .judge import Judge
 
-__all__ = ["AuditContext", "Auditor", "Judge", "RuleEngineAuditor", "brand_kit_dirs", "build_auditor", "warm_up"]
-
-
-def brand_kit_dirs(settings: Settings | None) -> list[Path]:
-    """The extra brand-kit folders the app is configured with (``COMPLIANCE_BRAND_KITS_DIR``)."""
-    return [Path(d) for d in settings.compliance_brand_kits_dir] if settings is not None else []
+__all__ = ["AuditContext", "Auditor", "Judge", "RuleEngineAuditor", "build_auditor", "warm_up"]
 
 
 def build_auditor(settings: Settings | None = None, judge: Judge | None = None) -> Auditor:
@@ -31,7 +26,7 @@ def build_auditor(settings: Settings | None = None, judge: Judge | None = None) 
     from .engine import RuleEngineAuditor
     from .packs import find_brand_kit
 
-    dirs = brand_kit_dirs(settings)
+    dirs = [Path(d) for d in settings.compliance_brand_kits_dir] if settings is not None else []
     kit_ref = settings.compliance_brand_kit if settings is not None else None
     kit = find_brand_kit(kit_ref, dirs) if kit_ref else None
     return RuleEngineAuditor(brand_kit=kit, brand_kit_dirs=dirs, judge=judge)

@@ -25,6 +25,7 @@ from ..models import (
     StrictRequest,
 )
 from ..problems import BadRequest
+from ..settings import Settings
 from .base import ArtifactLayout, AuditContext
 from .cli import CLI_CAMPAIGN
 from .engine import RuleEngineAuditor
@@ -54,6 +55,11 @@ class AuditRequest(StrictRequest):
     platform: Platform | None = None
     brief: CampaignBrief | None = None
     brand_kit: Annotated[str, StringConstraints(pattern=BRAND_KIT_ID)] | None = None
+
+
+def brand_kit_dirs(settings: Settings) -> list[Path]:
+    """The extra brand-kit folders the app is configured with (as the campaign auditor)."""
+    return [Path(d) for d in settings.compliance_brand_kits_dir]
 
 
 def brand_kits(dirs: list[Path]) -> list[RulePack]:

@@ -64,15 +64,10 @@ class Settings(BaseSettings):
     max_regeneration_rounds: int = setting(
         5, name="MAX_REGENERATION_ROUNDS", where=Where.BOTH, group="campaign", ge=0, le=10,
         meaning="audit-driven regeneration rounds before `NeedsAttention`")
-    # --- who the caller is -----------------------------------------------------------------
     local_user: str = setting(
-        DEFAULT_LOCAL_USER, name=LOCAL_USER_SETTING, where=Where.LOCAL, group="identity",
+        DEFAULT_LOCAL_USER, name=LOCAL_USER_SETTING, where=Where.LOCAL, group="campaign",
         meaning="the user of requests without an identity header (in Azure, App Service authentication "
         "sets `x-ms-client-principal-id`)")
-    azure_instance_id: str | None = setting(
-        None, name="WEBSITE_INSTANCE_ID", where=Where.PLATFORM, group="identity",
-        meaning="set by Azure on every Functions instance, never locally: the identity then always comes from "
-        "App Service authentication (`GET /api/me` offers no user switch)")
 
     # --- persistence ---------------------------------------------------------------------
     cosmos_connection: str | None = setting(
@@ -108,6 +103,12 @@ class Settings(BaseSettings):
         None, name=f"{SIGNALR_CONNECTION_SETTING}__clientId", where=Where.AZURE, group="realtime",
         default_text="the system-assigned identity",
         meaning="with `__credential=managedidentity`: the client id of the user-assigned identity")
+
+    # --- the dashboard (a test setting: the app ships its build in web/dist) ---------------
+    dashboard_dist: str | None = setting(
+        None, name="DASHBOARD_DIST", where=Where.TESTS, group="testing", values="a folder, relative to the app",
+        default_text="`web/dist`",
+        meaning="the dashboard build served at `/` (tests serve a build they write; the app ships `web/dist`)")
 
     # --- compliance ----------------------------------------------------------------------
     compliance_brand_kits_dir: CommaList = setting(
@@ -252,12 +253,6 @@ class Settings(BaseSettings):
     poster_blob_container: str = setting(
         DEFAULT_POSTER_CONTAINER, name="POSTER_BLOB_CONTAINER", where=Where.BOTH, group="posters",
         meaning="container of the poster blobs")
-
-    # --- the dashboard ------------------------------------------------------------------
-    dashboard_dist: str = setting(
-        "web/dist", name="DASHBOARD_DIST", where=Where.BOTH, group="dashboard",
-        meaning="the dashboard's build folder, relative to the app's folder (where `function_app.py` is); "
-        "served at `/`")
 
     # --- tests and benchmarks --------------------------------------------------------------
     agents_wrapper: str | None = setting(

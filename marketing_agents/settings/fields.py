@@ -17,7 +17,6 @@ class Where(str, Enum):
     LOCAL = "local"  # a laptop: devhost or Core Tools (local.settings.json)
     AZURE = "azure"  # the Function App's app settings in Azure
     BOTH = "both"  # either
-    PLATFORM = "platform"  # set by Azure itself on every instance; nobody sets it
     TESTS = "tests"  # tests and benchmarks only; never set in Azure
     CLI = "cli"  # the command-line client's environment, not the app's
 

@@ -16,8 +16,7 @@ from .fields import Where
 
 BEGIN = re.compile(r"<!-- settings:begin(?: groups=(?P<groups>[a-z,]+))? -->\n")
 END = "<!-- settings:end -->"
-WHERE_LABEL = {Where.LOCAL: "local", Where.AZURE: "Azure", Where.BOTH: "both", Where.PLATFORM: "Azure sets it",
-               Where.TESTS: "tests", Where.CLI: "CLI"}
+WHERE_LABEL = {Where.LOCAL: "local", Where.AZURE: "Azure", Where.BOTH: "both", Where.TESTS: "tests", Where.CLI: "CLI"}
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
 

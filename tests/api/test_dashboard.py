@@ -177,6 +177,6 @@ def test_signalr_origins_come_from_the_connection_string(setting: str, expected:
 
 
 def test_identity_based_signalr_setting_names_the_service() -> None:
-    env = {"AzureSignalRConnectionString__serviceUri": "https://y.service.signalr.net"}
+    settings = load_settings({"AzureSignalRConnectionString__serviceUri": "https://y.service.signalr.net"})
     assert "connect-src 'self' https://y.service.signalr.net wss://y.service.signalr.net;" in (
-        content_security_policy(load_settings(env)))
+        content_security_policy(settings))

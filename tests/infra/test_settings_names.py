@@ -38,8 +38,6 @@ NOT_SET_IN_AZURE = {
     "AGENT_CACHE_BACKEND", "AGENT_CACHE_TTL_SECONDS",
     # Brand kits come with the brief unless an operator sets one.
     "COMPLIANCE_BRAND_KIT", "COMPLIANCE_BRAND_KITS_DIR",
-    # The package carries the dashboard build at web/dist, the default.
-    "DASHBOARD_DIST",
 }
 
 # Declared for a laptop but left at their defaults by the example (offline agents, local
@@ -54,7 +52,6 @@ NOT_SET_LOCALLY = {
     "AGENT_CACHE_BACKEND", "AGENT_CACHE_TTL_SECONDS", "AGENT_CACHE_PATH", "REDIS_URL",
     "POSTER_STORE", "POSTER_DIR", "POSTER_BLOB_CONTAINER", "POSTER_BLOB_CONNECTION_STRING",
     "COMPLIANCE_BRAND_KIT", "COMPLIANCE_BRAND_KITS_DIR",
-    "DASHBOARD_DIST",  # `make web` builds into web/dist, the default
 }
 
 IN_AZURE = (Where.AZURE, Where.BOTH)
