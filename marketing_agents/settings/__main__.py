@@ -26,12 +26,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--groups", help="with --markdown: comma-separated groups (default: every app setting)")
     parser.add_argument("--root", type=Path, default=REPO_ROOT, help="the repository (default: %(default)s)")
     args = parser.parse_args(argv)
+    try:
+        return _run(args)
+    except ValueError as error:  # an unknown group, a table without its end marker
+        print(f"settings: {error}", file=sys.stderr)
+        return 2
+
+
+def _run(args: argparse.Namespace) -> int:
     if args.markdown:
-        try:
-            sys.stdout.write(markdown(args.groups.split(",") if args.groups else None))
-        except ValueError as error:
-            print(f"settings: {error}", file=sys.stderr)
-            return 2
+        sys.stdout.write(markdown(args.groups.split(",") if args.groups else None))
     elif args.names:
         names = [{"name": s.name, "where": s.where.value, "group": s.group} for s in declared_settings()]
         print(json.dumps(names, indent=2))

@@ -64,15 +64,26 @@ def documents(root: Path = REPO_ROOT) -> list[Path]:
     return [path for path in candidates if path.is_file() and BEGIN.search(path.read_text(encoding="utf-8"))]
 
 
+def _regenerated(path: Path) -> tuple[str, str]:
+    """The document's text as committed and as generated; a malformed table names the file."""
+    text = path.read_text(encoding="utf-8")
+    try:
+        return text, refreshed(text)
+    except ValueError as error:
+        raise ValueError(f"{path}: {error}") from None
+
+
 def stale_documents(root: Path = REPO_ROOT) -> list[Path]:
     """Documents whose tables differ from the declared settings."""
-    return [path for path in documents(root) if refreshed(path.read_text(encoding="utf-8")) != path.read_text(
-        encoding="utf-8")]
+    return [path for path in documents(root) if len(set(_regenerated(path))) > 1]
 
 
 def refresh(root: Path = REPO_ROOT) -> list[Path]:
     """Regenerate every table in place; the documents that changed."""
-    changed = stale_documents(root)
-    for path in changed:
-        path.write_text(refreshed(path.read_text(encoding="utf-8")), encoding="utf-8")
+    changed: list[Path] = []
+    for path in documents(root):
+        committed, generated = _regenerated(path)
+        if generated != committed:
+            path.write_text(generated, encoding="utf-8")
+            changed.append(path)
     return changed

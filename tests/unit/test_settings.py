@@ -176,6 +176,11 @@ def test_the_command_checks_writes_and_lists(tmp_path: Path, capsys: pytest.Capt
     assert listed["CosmosDBConnection__accountEndpoint"] == "azure" and listed["LOCAL_USER_ID"] == "local"
     assert settings_main(["--markdown", "--groups", "nope"]) == 2
     assert "no settings group nope" in capsys.readouterr().err
+    page.write_text("<!-- settings:begin -->\nno end\n", encoding="utf-8")
+    for action in ("--check", "--write"):
+        assert settings_main([action, "--root", str(tmp_path)]) == 2
+        error = capsys.readouterr().err
+        assert "page.md: settings:begin at offset 0 has no <!-- settings:end -->" in error and error.count("\n") == 1
 
 
 def test_the_object_is_immutable() -> None:
