@@ -13,6 +13,7 @@ import re
 from typing import Literal
 
 from ..models import FixKind
+from .fields import TextField
 from .findings import Finding, RuleContext, build_fix, make_finding, quoted
 from .matching import alternatives, compile_pattern, find
 from .rules import BaseRule
@@ -36,7 +37,17 @@ SUPERLATIVE = (
     r"|\b(?:market|industry|world)[- ]leading\b|\bleading\b(?= (?:brand|bottle|provider|maker|choice))"
     r"|\btop[- ]rated\b|\bunbeatable\b|\bunmatched\b|\bunrivall?ed\b|\bunbeaten\b"
     r"|\bworld'?s first\b|\bfirst[- ]ever\b|\bthe only\b|\bthe most \w+"
+    # a place's or the public's favourite: "Britain's favourite biscuit", "the nation's best-loved"
+    r"|\b(?:britain|america|europe|australia|canada|ireland|scotland|wales|england|london|the uk|the us|the usa"
+    r"|the nation|the world|the country|the city|the town|the planet)['’]s"
+    r" (?:favou?rite|best[- ]loved|most[- ]loved|best[- ]selling|no\.? ?1|number[- ]one|#1|top[- ]rated|leading|best)\b"
+    r"|\b(?:greenest|tastiest[- ]ever|most[- ]loved|best[- ]loved)\b"
+    r"(?= (?:brand|airline|bank|energy|supplier|provider|company))"
 )
+_COMPARATIVES = ("cleaner|brighter|whiter|stronger|faster|tougher|smoother|softer|fresher|quieter|healthier|safer"
+                 "|lighter|thinner|slimmer|sharper|clearer|crisper|richer|deeper|longer[- ]lasting|better|smaller"
+                 "|lower|reduced|greener")
+_NO_BASIS = r"(?![^.!?\n]{0,40}\b(?:than|compared|vs\.?|versus|previous|before|last year|our old|original)\b)"
 _NOT_COMPARATIVE = "rather|other|order|later|earlier|sooner|never|ever|over|under|after|either|neither"
 COMPARISON = (
     rf"\b(?:better|worse|more \w+|less \w+|fewer \w+|(?!(?:{_NOT_COMPARATIVE})\b)\w{{3,}}er) than"
@@ -45,11 +56,23 @@ COMPARISON = (
     r"|\b(?:outperforms?|outlasts?|beats)\b(?: (?:the|any|all|other|every)\b)*(?: [\w-]+)?"
     r"|\b(?:twice|three times|\d+x) (?:as \w+|longer|more|less|faster|stronger)\b"
     r"|\bcompared (?:to|with) [\w-]+"
+    # implied comparisons, no "than": "lasts longer", "more protein, less sugar", "a cleaner finish"
+    rf"|\b(?:lasts?|lasting|stays? \w+|keeps? (?:\w+ ){{1,2}}|runs?|charges?|works?|cleans?|dries|cools?|heats?"
+    rf"|absorbs?|protects?|performs?|goes|go|travels?)\s(?:longer|faster|better|quicker|harder|further|farther)\b{_NO_BASIS}"
+    rf"|\b(?:more|less|fewer|extra|reduced|lower|higher)\s(?:protein|sugar|fat|calories|salt|sodium|fibre|fiber"
+    rf"|caffeine|carbs|vitamins?|range|power|battery life|legroom|miles|data|speed|emissions|CO2|plastic|waste"
+    rf"|energy|noise)\b{_NO_BASIS}"
+    rf"|\b(?:{_COMPARATIVES})(?:,? (?:and )?(?:{_COMPARATIVES}))* (?:finish|results?|clean|wash|skin|teeth|smile|hair"
+    rf"|performance|protection|coverage|signal|connection|broadband|speeds?|grip|battery|sound|picture|shave"
+    rf"|footprint|impact|formula|whites|colours|colors)\b{_NO_BASIS}"
 )
 PROOF = (
     r"\b(?:clinically|scientifically|medically|independently) (?:proven|tested|shown|verified)\b"
     r"|\b(?:lab|laboratory)[- ]tested\b"
     r"|\b(?:studies|research|science|tests) (?:show|shows|prove|proves)\b|\b(?<!un)proven\b"
+    r"|\b(?:clinically|scientifically|medically|dermatologically|independently) (?:formulated|backed|studied"
+    r"|researched|developed|validated|approved)\b"
+    r"|\bscience[- ](?:backed|based|led)\b|\bbacked by (?:science|research|studies|clinical \w+)\b"
 )
 PATTERNS = {"number": NUMBER, "superlative": SUPERLATIVE, "comparison": COMPARISON, "proof": PROOF}
 _PROOF_EVIDENCE = r"\b(?:study|studies|trial|clinical|test|tested|lab|research|proven|certified|independent)"
@@ -79,13 +102,62 @@ def _supported(claim: str, excerpt: str, context: RuleContext) -> bool:
     return any(key in e.lower() for e in context.evidence)
 
 
+# A figure that states the terms of an offer is a disclosure, not a claim about the
+# product: prices, discounts, rates, durations of a trial/return/warranty, instalments,
+# ages, dates. Only savings ("save £300") stay claims among money amounts.
+_DATE_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s+(?:{_MONTHS})[a-z]*\b", re.IGNORECASE)
+_SAVING_BEFORE = re.compile(
+    r"\b(?:save|saves|saved|saving|savings|cut|cuts|lower|lowers|reduce|reduces|slash\w*|earn|earns|earned|earning"
+    r"|make|makes|made|making|win|wins|won|profit|profits|gain|gains)"
+    r"(?:\s+(?:you|up|to|up to|an average of|on average|by|over))*\s*$",
+    re.IGNORECASE,
+)
+_TERM_AFTER = re.compile(
+    r"^(?:\s?%)?\s*(?:off\b|%\s*off\b|(?:%\s*)?(?:AER|APR|p\.?a\.?|gross|interest|fixed)\b|\+|"
+    r"\s*for\s+[$€£]|\s*for\s+\d|\s*(?:instalments?|installments?|payments?|interest-free)\b|"
+    r"[- ]?(?:day|week|month|year|night)s?\b(?=[^.!?]*\b(?:trial|return|refund|cancel|guarantee|warranty|"
+    r"money[- ]back|contract|notice|cover|insurance|subscription|membership|free|terms|fixed|bond|term)\b))",
+    re.IGNORECASE,
+)
+_TERM_BEFORE = re.compile(
+    r"(?:\b(?:pay in|split (?:it )?into|within|after|aged?(?: over| under)?|ages"
+    r"|min(?:imum)?(?: spend| order| deposit)?"
+    r"(?: of)?|orders? (?:over|above|of)|spend(?: over)?|code|for the first|from)\s*$)",
+    re.IGNORECASE,
+)
+
+
 def _not_a_claim(text: str, start: int, end: int, excerpt: str) -> bool:
-    """Years, dates, times and "24/7" are numbers but not claims."""
-    return bool(
-        _YEAR.match(excerpt)
-        or _DATE_BEFORE.search(text[max(0, start - 10) : start])
-        or _NOT_A_CLAIM_AFTER.match(text[end : end + 4])
-    )
+    """Years, dates, times, "24/7", prices, discounts, rates and the figures of an
+    offer's terms are numbers but not claims that need substantiation."""
+    before, after = text[max(0, start - 40) : start], text[end : end + 120]
+    if _YEAR.match(excerpt) or _DATE_BEFORE.search(text[max(0, start - 10) : start]) or _DATE_AFTER.match(after):
+        return True
+    if _NOT_A_CLAIM_AFTER.match(text[end : end + 4]):
+        return True
+    if excerpt[:1] in "$€£" and not _SAVING_BEFORE.search(before):
+        return True  # a price or an amount on offer
+    if excerpt.endswith("%") and re.match(r"^\s*off\b", after, re.IGNORECASE):
+        return True  # a discount is the offer itself
+    if _TERM_AFTER.match(after):
+        return True
+    return bool(_TERM_BEFORE.search(before)) and not re.match(r"^\s?(?:%|x\b|times\b)", after)
+
+
+_OWN_BEFORE = re.compile(r"\b(?:our|our own|our very|my)\s+$", re.IGNORECASE)
+_MARKET_SCOPE = re.compile(
+    r"\b(?:on the market|in the (?:world|uk|us|country|industry|market)|anywhere|you can buy|of any|in its class"
+    r"|available|in (?:britain|europe|america|town))\b", re.IGNORECASE,
+)
+
+
+def _own_range(f: TextField, start: int, end: int) -> bool:
+    """"Our cheapest cover", "our best-selling flavour": a superlative within the
+    advertiser's own range, not a claim about the market (unless the sentence says so)."""
+    if not _OWN_BEFORE.search(f.text[max(0, start - 12) : start]):
+        return False
+    _, sentence_end = f.sentence_bounds(start, end)
+    return not _MARKET_SCOPE.search(f.text[end:sentence_end])
 
 
 class ClaimRule(BaseRule):
@@ -101,6 +173,8 @@ class ClaimRule(BaseRule):
             for start, end in find(f.text, (), parts):
                 excerpt = f.text[start:end]
                 if self.claim == "number" and _not_a_claim(f.text, start, end, excerpt):
+                    continue
+                if self.claim == "superlative" and _own_range(f, start, end):
                     continue
                 if _supported(self.claim, excerpt, context):
                     continue

@@ -8,6 +8,7 @@ score it lowers.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..models import ArtifactType, ComplianceIssue, Fix, FixKind, Span
@@ -50,6 +51,21 @@ class RuleContext:
             if any(w.lower() in lowered for w in words):
                 return item.strip().rstrip(".")
         return None
+
+
+_FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def figures(text: str) -> set[str]:
+    """The numbers in ``text``, normalised (``1,204`` → ``1204``)."""
+    return {m.group(0).replace(",", "") for m in _FIGURE.finditer(text)}
+
+
+def evidenced_number(sentence: str, evidence: list[str]) -> bool:
+    """Whether ``sentence`` states a figure (not a year) that an evidence item states too:
+    the specific, substantiated qualifier that makes a general claim acceptable."""
+    stated = {n for n in figures(sentence) if not (len(n) == 4 and n[:2] in ("19", "20"))}
+    return bool(stated) and any(stated & figures(item) for item in evidence)
 
 
 def build_fix(
