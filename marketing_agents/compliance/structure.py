@@ -127,7 +127,7 @@ class ClaimVerbRule(BaseRule):
         objects = [t for t in obj if t.is_word]
         if any(self._allowed(t) for t in objects):
             return None
-        following = [*objects[1:], None]
+        following: list[Token | None] = [*objects[1:], None] if objects else []
         condition = [t for t, after in zip(objects, following, strict=True) if self._condition(t, after)]
         if not condition and not (any_object and (objects or verb_len > 1 or toks[i].lower in self._noun_forms())):
             return None
