@@ -153,7 +153,7 @@ FILLER = frozenset(
     "a an the any all our your of about to on for in with and or message messages mention "
     "mentions mentioning note statement statements reference references referencing related "
     "claim claims claiming language word words term terms topic topics content messaging "
-    "wording phrase phrases copy text".split()
+    "wording phrase phrases copy text hashtag hashtags".split()
 )
 
 

@@ -43,6 +43,9 @@ class ExistenceRule(BaseRule):
     unless_evidence: list[str] = Field(default_factory=list)
     negatable: bool = False
     unless_evidenced_number: bool = False
+    # Rule-id prefixes whose findings also break this rule: "No medical claims" is broken
+    # by every health.* finding, whatever words it used (the engine adds those findings).
+    covers_rules: list[str] = Field(default_factory=list)
 
     def check(self, context: RuleContext) -> list[Finding]:
         if context.evidence_matches(self.unless_evidence):

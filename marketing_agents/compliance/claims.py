@@ -53,15 +53,17 @@ COMPARISON = (
     rf"\b(?:better|worse|more \w+|less \w+|fewer \w+|(?!(?:{_NOT_COMPARATIVE})\b)\w{{3,}}er) than"
     r"(?: (?:the|a|an|any|other|most|our|your|their|leading|ordinary|regular|standard|typical"
     r"|conventional|traditional|ever)\b)*(?: (?!(?:and|but|or|with|for|in|on|at|to)\b)[\w-]+)?"
-    r"|\b(?:outperforms?|outlasts?|beats)\b(?: (?:the|any|all|other|every)\b)*(?: [\w-]+)?"
+    r"|\b(?:outperforms?|outlasts?)\b(?: (?:the|any|all|other|every)\b)*(?: [\w-]+)?"
+    r"|\bbeats?\b(?: (?:the|any|all|other|every|leading|rival|competing|big)\b)+"
+    r" (?:competition|competitors?|rivals?|brands?|others|rest|leaders?|market|supermarkets?|banks?|providers?)\b"
+    rf"|\b(?!(?:{_NOT_COMPARATIVE})\b)\w{{3,}}er (?:[\w-]+ ){{1,2}}than (?:the |a |an |any |our |your |other )*[\w-]+"
     r"|\b(?:twice|three times|\d+x) (?:as \w+|longer|more|less|faster|stronger)\b"
     r"|\bcompared (?:to|with) [\w-]+"
     # implied comparisons, no "than": "lasts longer", "more protein, less sugar", "a cleaner finish"
     rf"|\b(?:lasts?|lasting|stays? \w+|keeps? (?:\w+ ){{1,2}}|runs?|charges?|works?|cleans?|dries|cools?|heats?"
-    rf"|absorbs?|protects?|performs?|goes|go|travels?)\s(?:longer|faster|better|quicker|harder|further|farther)\b{_NO_BASIS}"
+    rf"|absorbs?|protects?|performs?|goes|go|travels?)\s(?:longer|faster|better|quicker|further|farther)\b{_NO_BASIS}"
     rf"|\b(?:more|less|fewer|extra|reduced|lower|higher)\s(?:protein|sugar|fat|calories|salt|sodium|fibre|fiber"
-    rf"|caffeine|carbs|vitamins?|range|power|battery life|legroom|miles|data|speed|emissions|CO2|plastic|waste"
-    rf"|energy|noise)\b{_NO_BASIS}"
+    rf"|caffeine|carbs|vitamins?|range|power|battery life|legroom|miles|data|speed|noise)\b{_NO_BASIS}"
     rf"|\b(?:{_COMPARATIVES})(?:,? (?:and )?(?:{_COMPARATIVES}))* (?:finish|results?|clean|wash|skin|teeth|smile|hair"
     rf"|performance|protection|coverage|signal|connection|broadband|speeds?|grip|battery|sound|picture|shave"
     rf"|footprint|impact|formula|whites|colours|colors)\b{_NO_BASIS}"
@@ -97,7 +99,9 @@ def _supported(claim: str, excerpt: str, context: RuleContext) -> bool:
         return any(compile_pattern(_PROOF_EVIDENCE).search(e) for e in context.evidence)
     key = excerpt.lower()
     if claim == "comparison":
-        key = key.split(" than")[0]
+        key, _, basis = key.partition(" than")
+        if _basis_evidenced(basis, context.evidence):
+            return True
     key = re.sub(r"^(?:the|a|an)\s+", "", key)
     return any(key in e.lower() for e in context.evidence)
 
@@ -125,6 +129,16 @@ _TERM_BEFORE = re.compile(
     r"(?: of)?|orders? (?:over|above|of)|spend(?: over)?|code|for the first|from)\s*$)",
     re.IGNORECASE,
 )
+
+
+_COMPARED = re.compile(r"\b(?:than|vs\.?|versus|compared|previous|before)\b", re.IGNORECASE)
+
+
+def _basis_evidenced(basis: str, evidence: list[str]) -> bool:
+    """A comparison is backed by an evidence item that is itself a comparison and names
+    what is compared with ("than our previous model" ← "… vs 9 hours on the previous model")."""
+    words = [w for w in re.findall(r"[a-z]{4,}", basis) if w not in ("their", "other", "those", "these")]
+    return bool(words) and any(_COMPARED.search(e) and all(w in e.lower() for w in words) for e in evidence)
 
 
 def _not_a_claim(text: str, start: int, end: int, excerpt: str) -> bool:

@@ -51,6 +51,25 @@ def _dedupe(findings: Iterable[Finding]) -> list[Finding]:
     return out
 
 
+def covered_findings(packs: list[RulePack], findings: list[Finding]) -> list[Finding]:
+    """Findings of rules whose ``covers_rules`` name other rules: a brief that says "No
+    medical claims" is broken by every health finding, in that finding's words and span."""
+    out = []
+    for pack in packs:
+        for rule in pack.rules:
+            prefixes = tuple(getattr(rule, "covers_rules", ()))
+            if not prefixes:
+                continue
+            for f in findings:
+                if f.issue.rule_id.startswith(prefixes) and f.issue.rule_id != rule.id:
+                    issue = f.issue.model_copy(update={
+                        "rule_id": rule.id, "severity": rule.severity, "source": rule.source,
+                        "issue_description": f"{rule.message} {f.issue.issue_description}",
+                    })
+                    out.append(Finding(issue, rule.category))
+    return out
+
+
 class RuleEngineAuditor:
     """Implements :class:`~marketing_agents.compliance.base.Auditor` with rule packs."""
 
@@ -98,6 +117,10 @@ class RuleEngineAuditor:
             if found:
                 active.add(pack.id)
             findings += found
+        covered = covered_findings(packs, findings)
+        if covered:
+            active.add(brief_pack.id)
+        findings += covered
         flat = [f for fs in fields.values() for f in fs]
         refs = [p.ref() for p in packs if p.id in active]
         elapsed = (time.perf_counter() - started) * 1000

@@ -19,7 +19,9 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
-_TOKEN = re.compile(r"[A-Za-z\u00C0-\u024F]+(?:['’][A-Za-z]+)?|\d+(?:[.,]\d+)*|[^\sA-Za-z\d]")
+_TOKEN = re.compile(
+    r"(?:Dr|Prof|Mr|Mrs|Ms|St)\.(?=\s+[A-Z])|[A-Za-z\u00C0-\u024F]+(?:['’][A-Za-z]+)?|\d+(?:[.,]\d+)*|[^\sA-Za-z\d]"
+)
 _VOWELS = set("aeiou")
 _IRREGULAR = {
     "fought": "fight", "beaten": "beat", "kept": "keep", "got": "get", "gotten": "get", "swore": "swear",
@@ -128,11 +130,31 @@ def clause_start(toks: tuple[Token, ...], index: int) -> int:
     return i
 
 
-def negated(toks: tuple[Token, ...], index: int, window: int = 5) -> bool:
+def negated(toks: tuple[Token, ...], index: int, window: int = 8) -> bool:
     """Whether a negation precedes ``toks[index]`` in the same clause, within ``window``
-    words: "does not cure", "isn't a cure", "no cure for", "never claims to prevent"."""
-    first = max(clause_start(toks, index), index - window)
-    return any(t.negates for t in toks[first:index])
+    words: "does not cure", "isn't a cure", "no cure for", "never claims to prevent". A
+    comma inside a list ("not intended to diagnose, treat, cure or prevent") does not end
+    the clause; any other comma does ("no sugar, cures colds" is a claim)."""
+    words = 0
+    k = index - 1
+    while k >= 0 and words < window:
+        t = toks[k]
+        if t.text == "," and _in_list(toks, k):
+            k -= 1
+            continue
+        if t.breaks_clause:
+            return False
+        if t.negates:
+            return True
+        words += t.is_word
+        k -= 1
+    return False
+
+
+def _in_list(toks: tuple[Token, ...], comma: int) -> bool:
+    """Whether the comma at ``comma`` separates single words of a list ("a, b, c or d")."""
+    nxt = comma + 2
+    return nxt < len(toks) and toks[comma + 1].is_word and toks[nxt].lower in (",", "or", "and")
 
 
 def token_at(toks: tuple[Token, ...], offset: int) -> int:

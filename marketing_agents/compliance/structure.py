@@ -37,6 +37,8 @@ _OBJECT_ENDS = frozenset({
     "naturally", "instantly", "overnight", "forever", "again", "too", "also",
 })
 _OWN = frozenset({"our", "my", "we"})
+_DETERMINERS = frozenset({"a", "the", "your", "my", "common", "winter", "summer", "seasonal", "head", "chest", "nasty",
+                          "every", "that", "this", "any", "those"})
 
 
 def _phrase(text: str) -> tuple[frozenset[str], ...]:
@@ -88,6 +90,9 @@ class ClaimVerbRule(BaseRule):
     condition_suffixes: list[str] = Field(default_factory=list)
     condition_heads: list[str] = Field(default_factory=list)
     allowed_objects: list[str] = Field(default_factory=list)
+    # Conditions that are also adjectives ("cold"): one only as a noun, i.e. plural or
+    # after a determiner ("colds", "a cold", "the common cold"), not in "keeps drinks cold".
+    noun_only: list[str] = Field(default_factory=list)
     object_words: int = Field(default=6, ge=1, le=12)
 
     def check(self, context: RuleContext) -> list[Finding]:
@@ -128,7 +133,8 @@ class ClaimVerbRule(BaseRule):
         if any(self._allowed(t) for t in objects):
             return None
         following: list[Token | None] = [*objects[1:], None] if objects else []
-        condition = [t for t, after in zip(objects, following, strict=True) if self._condition(t, after)]
+        condition = [t for t, after in zip(objects, following, strict=True) if self._condition(t, after)
+                     and self._as_noun(t, objects)]
         if not condition and not (any_object and (objects or verb_len > 1 or toks[i].lower in self._noun_forms())):
             return None
         if condition and self._evidenced(condition, context):
@@ -168,6 +174,12 @@ class ClaimVerbRule(BaseRule):
         if len(t.lower) > 5 and t.lower.endswith(tuple(self.condition_suffixes)):
             return True
         return t.lemma in _set(tuple(self.condition_heads))
+
+    def _as_noun(self, t: Token, objects: list[Token]) -> bool:
+        if t.lower not in _set(tuple(self.noun_only)):
+            return True
+        k = objects.index(t)
+        return k > 0 and objects[k - 1].lower in _DETERMINERS
 
     def _evidenced(self, condition: list[Token], context: RuleContext) -> bool:
         evidence = {lemma(w) for item in context.evidence for w in _words(item)}
