@@ -506,6 +506,10 @@ class ComplianceIssue(CamelModel):
     suggestion: str = ""
     source: str = ""
     fix: Fix | None = None
+    # The text to put at ``span`` when the fix is mechanical (a preferred term, the product
+    # name's capitalisation, a banned word removed, a disclosure such as "#ad" added), so a
+    # client can offer "apply fix"; absent when only a writer can repair the finding.
+    replacement: str | None = None
 
 
 class CategoryScores(CamelModel):

@@ -103,6 +103,7 @@ def make_finding(
 ) -> Finding:
     """A finding at ``span`` of ``text_field`` (``excerpt`` is exactly the spanned text)."""
     excerpt = text_field.text[span[0] : span[1]] if span else ""
+    replacement = mechanical_replacement(rule.fix, fix, excerpt) if span else None
     issue = ComplianceIssue(
         rule_id=rule.id,
         artifact_type=text_field.artifact_type,
@@ -115,8 +116,27 @@ def make_finding(
         suggestion=rule.suggestion,
         source=rule.source,
         fix=fix,
+        replacement=replacement,
     )
     return Finding(issue, rule.category)
+
+
+def mechanical_replacement(spec: FixSpec | None, fix: Fix | None, excerpt: str) -> str | None:
+    """The text for the finding's span when applying the fix needs no judgement: a
+    replacement term (always mechanical), or a removal or fixed qualifier the rule marks
+    ``mechanical``. A qualifier taken from the evidence, a rewrite or a shortening is a
+    writer's job, so those findings carry none."""
+    if fix is None or not excerpt:
+        return None
+    if fix.kind is FixKind.REPLACE and fix.replacement is not None:
+        return fix.replacement
+    if spec is None or not spec.mechanical or fix.kind is not spec.kind:
+        return None
+    if fix.kind is FixKind.REMOVE:
+        return ""
+    if fix.kind is FixKind.QUALIFY and fix.replacement and not spec.qualify_from_evidence:
+        return f"{fix.replacement} {excerpt}" if spec.place == "before" else f"{excerpt} {fix.replacement}"
+    return None
 
 
 def quoted(excerpt: str, limit: int = 60) -> str:

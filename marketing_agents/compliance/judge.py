@@ -15,7 +15,7 @@ from pydantic import Field
 
 from ..models import ArtifactType, CamelModel, CampaignBrief, ComplianceIssue, Fix, FixKind, Severity, Span
 from .fields import TextField
-from .findings import Finding
+from .findings import Finding, mechanical_replacement
 from .rules import Category
 
 
@@ -116,6 +116,7 @@ def verify_and_merge(
             suggestion=p.suggestion,
             source=f"LLM judge ({judge_name})" + (f"; brief constraint “{p.constraint}”" if p.constraint else ""),
             fix=fix,
+            replacement=mechanical_replacement(None, fix, excerpt),
         )
         if any(_overlaps(issue, span, f.issue) for f in merged):
             rejected += 1
