@@ -1,6 +1,6 @@
 """Compliance engine figures on the labelled corpora, and the time to audit a full campaign.
 
-    python bench/audit_eval.py [--runs 300] [--judge] [--split dev|test|all]
+    python bench/audit_eval.py [--runs 300] [--judge] [--split dev|test|all] [--corpus FILE]
 
 For each split (``tests/compliance/corpora/dev.yaml``, the split the rules are tuned on,
 and ``test.yaml`` when present, written independently and never used to tune a rule) it
@@ -115,16 +115,21 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=300, help="timed full-campaign audits (0: no timing)")
     parser.add_argument("--judge", action="store_true", help="add the LLM judge from the MODEL_* settings")
     parser.add_argument("--split", choices=["dev", "test", "all"], default="all")
+    parser.add_argument("--corpus", type=Path, help="score this corpus file instead of the splits")
     args = parser.parse_args()
     auditor = judged_auditor() if args.judge else RuleEngineAuditor()
-    for name, path in SPLITS.items():
-        if args.split not in ("all", name):
+    splits = {args.corpus.stem: args.corpus} if args.corpus else SPLITS
+    for name, path in splits.items():
+        if args.split not in ("all", name) and not args.corpus:
             continue
         if not path.exists():
-            print(f"\n== {name} split: {path.relative_to(ROOT)} not present")
+            print(f"\n== {name} split: {path} not present")
             continue
-        print_evaluation(name + (" (rules + judge)" if args.judge else " (rules only)"),
-                         evaluate(load_corpus(path), auditor))
+        try:
+            snippets = load_corpus(path)
+        except (OSError, ValueError, KeyError, TypeError) as error:
+            sys.exit(f"audit_eval: {path}: {error}")
+        print_evaluation(name + (" (rules + judge)" if args.judge else " (rules only)"), evaluate(snippets, auditor))
     if args.runs > 0:
         timings = time_campaign(args.runs)
         p95 = sorted(timings)[int(0.95 * len(timings)) - 1]

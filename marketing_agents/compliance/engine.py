@@ -22,6 +22,7 @@ from .findings import Finding, RuleContext
 from .judge import Judge, JudgeRequest, JudgeText, JudgeVerdict, verify_and_merge
 from .packs import RulePack, brief_text, find_brand_kit, select_packs
 from .scoring import summarize
+from .unclassified import unclassified_claims
 
 RULES_CHECKER = "rules"
 MAX_ISSUES_PER_TYPE = 60  # findings listed per artifact type; the rest are counted
@@ -145,6 +146,7 @@ class RuleEngineAuditor:
             texts=[JudgeText(artifact_type=f.artifact_type, field=f.path, text=f.text) for f in run.fields],
             constraints=constraints,
             rule_issues=[f.issue for f in run.findings],
+            claims=unclassified_claims(run.fields, run.findings),
         )
         try:
             verdict: JudgeVerdict = await self.judge.review(request)
