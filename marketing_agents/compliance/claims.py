@@ -120,7 +120,8 @@ _TERM_AFTER = re.compile(
     r"^(?:\s?%)?\s*(?:off\b|%\s*off\b|(?:%\s*)?(?:AER|APR|p\.?a\.?|gross|interest|fixed)\b|\+|"
     r"\s*for\s+[$€£]|\s*for\s+\d|\s*(?:instalments?|installments?|payments?|interest-free)\b|"
     r"[- ]?(?:day|week|month|year|night)s?\b(?=[^.!?]*\b(?:trial|return|refund|cancel|guarantee|warranty|"
-    r"money[- ]back|contract|notice|cover|insurance|subscription|membership|free|terms|fixed|bond|term)\b))",
+    r"money[- ]back|contract|notice|cover|insurance|subscription|membership|free|terms|fixed|bond|term|plan|tariff"
+    r"|lease|loan|mortgage|agreement|deal)\b))",
     re.IGNORECASE,
 )
 _TERM_BEFORE = re.compile(
@@ -165,6 +166,25 @@ _MARKET_SCOPE = re.compile(
 )
 
 
+_THAN_BEFORE = re.compile(r"\bthan (?:the |a |any |our )?$", re.IGNORECASE)
+_TESTIMONIAL_EVIDENCE = re.compile(r"\b(?:review|testimonial|quote|said|verified buyer)", re.IGNORECASE)
+
+
+def _about_other(text: str, start: int) -> bool:
+    """"better than the leading brand": the superlative names what is compared with."""
+    return bool(_THAN_BEFORE.search(text[max(0, start - 16) : start]))
+
+
+def _quoted_testimonial(text: str, start: int, context: RuleContext) -> bool:
+    """A superlative inside a quoted, documented customer testimonial ("“Best night's sleep
+    in years” — verified buyer") reports an experience; the evidence holds the quote."""
+    before = text[:start]
+    opened = max(before.rfind("“"), before.rfind('"'))
+    if opened < 0 or (before.count("“") <= before.count("”") and before.count('"') % 2 == 0):
+        return False
+    return any(_TESTIMONIAL_EVIDENCE.search(e) for e in context.evidence)
+
+
 def _own_range(f: TextField, start: int, end: int) -> bool:
     """"Our cheapest cover", "our best-selling flavour": a superlative within the
     advertiser's own range, not a claim about the market (unless the sentence says so)."""
@@ -188,7 +208,8 @@ class ClaimRule(BaseRule):
                 excerpt = f.text[start:end]
                 if self.claim == "number" and _not_a_claim(f.text, start, end, excerpt):
                     continue
-                if self.claim == "superlative" and _own_range(f, start, end):
+                if self.claim == "superlative" and (_own_range(f, start, end) or _about_other(f.text, start)
+                                                    or _quoted_testimonial(f.text, start, context)):
                     continue
                 if _supported(self.claim, excerpt, context):
                     continue

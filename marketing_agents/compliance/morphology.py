@@ -82,6 +82,8 @@ def lemma(word: str) -> str:
         return w
     if w.endswith("ies") and len(w) > 4:
         return w[:-3] + "y"
+    if w.endswith("aches") and not w.endswith(("eaches", "oaches")):
+        return w[:-1]  # headaches, aches (but beaches, coaches)
     if w.endswith(("sses", "shes", "ches", "xes", "zes")):
         return w[:-2]
     if w.endswith("s") and not w.endswith("ss"):

@@ -20,10 +20,10 @@ is not a third-party endorsement. Evidence that names the group (a vets' survey 
 
 from __future__ import annotations
 
-from functools import lru_cache
+from dataclasses import dataclass
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, PrivateAttr
 
 from ..models import FixKind
 from .findings import Finding, RuleContext, build_fix, make_finding, quoted
@@ -46,8 +46,10 @@ def _phrase(text: str) -> tuple[frozenset[str], ...]:
     return tuple(frozenset({"*"}) if w == "*" else inflections(w) for w in text.lower().split())
 
 
-@lru_cache(maxsize=256)
-def _phrases(entries: tuple[str, ...]) -> dict[str, tuple[tuple[frozenset[str], ...], ...]]:
+PhraseIndex = dict[str, tuple[tuple[frozenset[str], ...], ...]]
+
+
+def _phrases(entries: list[str]) -> PhraseIndex:
     """The phrases by the forms of their first word, longest first: one dictionary
     lookup per token decides whether any phrase can start there."""
     index: dict[str, list[tuple[frozenset[str], ...]]] = {}
@@ -57,9 +59,9 @@ def _phrases(entries: tuple[str, ...]) -> dict[str, tuple[tuple[frozenset[str], 
     return {form: tuple(phrases) for form, phrases in index.items()}
 
 
-def _longest_at(toks: tuple[Token, ...], i: int, entries: tuple[str, ...]) -> int:
-    """Tokens matched at ``toks[i]`` by the longest of ``entries`` (0: none)."""
-    for phrase in _phrases(entries).get(toks[i].lower, ()):
+def _longest_at(toks: tuple[Token, ...], i: int, index: PhraseIndex) -> int:
+    """Tokens matched at ``toks[i]`` by the longest phrase of ``index`` (0: none)."""
+    for phrase in index.get(toks[i].lower, ()):
         n = _match_at(toks, i, phrase)
         if n:
             return n
@@ -94,14 +96,26 @@ class ClaimVerbRule(BaseRule):
     # after a determiner ("colds", "a cold", "the common cold"), not in "keeps drinks cold".
     noun_only: list[str] = Field(default_factory=list)
     object_words: int = Field(default=6, ge=1, le=12)
+    _lex: _VerbLexicon = PrivateAttr()
+
+    def model_post_init(self, context: object, /) -> None:
+        """Index the word lists once: a check then costs a few set lookups per word."""
+        self._lex = _VerbLexicon(
+            verbs=_phrases(self.verbs), nouns=_phrases(self.nouns), any_object=_forms(self.any_object),
+            noun_forms=_forms(self.nouns), conditions=frozenset(w.lower() for w in self.conditions),
+            condition_forms=_forms(self.conditions), suffixes=tuple(self.condition_suffixes),
+            heads=frozenset(w.lower() for w in self.condition_heads), allowed=_forms(self.allowed_objects),
+            noun_only=frozenset(w.lower() for w in self.noun_only),
+        )
 
     def check(self, context: RuleContext) -> list[Finding]:
+        lex = self._lex
         findings = []
         for f in context.in_scope(self):
             toks = tokens(f.text)
             i = 0
             while i < len(toks):
-                span = self._claim_at(toks, i, context)
+                span = self._claim_at(toks, i, context, lex)
                 if span is None:
                     i += 1
                     continue
@@ -113,38 +127,37 @@ class ClaimVerbRule(BaseRule):
                 i = last + 1
         return findings
 
-    def _claim_at(self, toks: tuple[Token, ...], i: int, context: RuleContext) -> tuple[int, int, int] | None:
+    def _claim_at(
+        self, toks: tuple[Token, ...], i: int, context: RuleContext, lex: _VerbLexicon
+    ) -> tuple[int, int, int] | None:
         """(start, end, last token index) of a claim that starts at ``toks[i]``, if any."""
         if not toks[i].is_word:
             return None
-        verb_len = _longest_at(toks, i, tuple(self.verbs))
-        any_object = bool(verb_len) and any(toks[i].lower in inflections(v) for v in self.any_object)
+        verb_len = _longest_at(toks, i, lex.verbs)
+        any_object = bool(verb_len) and toks[i].lower in lex.any_object
         if not verb_len:
-            noun_len = _longest_at(toks, i, tuple(self.nouns))
+            noun_len = _longest_at(toks, i, lex.nouns)
             if not noun_len:
                 return None
             verb_len, any_object = noun_len, True
             if i + verb_len < len(toks) and toks[i + verb_len].lower in ("for", "to"):
                 verb_len += 1
-        if negated(toks, i):
-            return None
+        if negated(toks, i) or (i >= 2 and toks[i - 1].text == "-" and toks[i - 2].lower == "self"):
+            return None  # "does not cure"; "self-healing case" describes the object, not a body
         obj = self._object(toks, i + verb_len)
         objects = [t for t in obj if t.is_word]
-        if any(self._allowed(t) for t in objects):
+        if any(t.lemma in lex.allowed or t.lower in lex.allowed for t in objects):
             return None
         following: list[Token | None] = [*objects[1:], None] if objects else []
-        condition = [t for t, after in zip(objects, following, strict=True) if self._condition(t, after)
-                     and self._as_noun(t, objects)]
-        if not condition and not (any_object and (objects or verb_len > 1 or toks[i].lower in self._noun_forms())):
+        condition = [t for t, after in zip(objects, following, strict=True) if self._condition(t, after, lex)
+                     and self._as_noun(t, objects, lex)]
+        if not condition and not (any_object and (objects or verb_len > 1 or toks[i].lower in lex.noun_forms)):
             return None
         if condition and self._evidenced(condition, context):
             return None
         last = (condition[-1] if condition else (objects[-1] if objects else toks[i + verb_len - 1]))
         last_index = toks.index(last)
         return toks[i].start, last.end, last_index
-
-    def _noun_forms(self) -> frozenset[str]:
-        return frozenset(f for n in self.nouns for f in inflections(n))
 
     def _object(self, toks: tuple[Token, ...], j: int) -> list[Token]:
         out: list[Token] = []
@@ -162,21 +175,19 @@ class ClaimVerbRule(BaseRule):
             j += 1
         return out
 
-    def _allowed(self, t: Token) -> bool:
-        return t.lemma in _set(tuple(self.allowed_objects)) or t.lower in _set(tuple(self.allowed_objects))
+    @staticmethod
+    def _condition(t: Token, following: Token | None, lex: _VerbLexicon) -> bool:
+        if t.lemma in lex.conditions or t.lower in lex.condition_forms:
+            return True
+        if following is not None and f"{t.lemma} {following.lemma}" in lex.conditions:
+            return True
+        if len(t.lower) > 5 and t.lower.endswith(lex.suffixes):
+            return True
+        return t.lemma in lex.heads
 
-    def _condition(self, t: Token, following: Token | None) -> bool:
-        names = _set(tuple(self.conditions))
-        if t.lemma in names or t.lower in names:
-            return True
-        if following is not None and f"{t.lemma} {following.lemma}" in names:
-            return True
-        if len(t.lower) > 5 and t.lower.endswith(tuple(self.condition_suffixes)):
-            return True
-        return t.lemma in _set(tuple(self.condition_heads))
-
-    def _as_noun(self, t: Token, objects: list[Token]) -> bool:
-        if t.lower not in _set(tuple(self.noun_only)):
+    @staticmethod
+    def _as_noun(t: Token, objects: list[Token], lex: _VerbLexicon) -> bool:
+        if t.lower not in lex.noun_only:
             return True
         k = objects.index(t)
         return k > 0 and objects[k - 1].lower in _DETERMINERS
@@ -186,9 +197,32 @@ class ClaimVerbRule(BaseRule):
         return any(t.lemma in evidence for t in condition)
 
 
-@lru_cache(maxsize=256)
-def _set(words: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(w.lower() for w in words)
+def _forms(words: list[str]) -> frozenset[str]:
+    """Every inflected form of ``words`` (plurals and verb forms), for exact lookups."""
+    return frozenset(f for w in words for f in inflections(w.lower()))
+
+
+@dataclass(frozen=True)
+class _VerbLexicon:
+    verbs: PhraseIndex
+    nouns: PhraseIndex
+    any_object: frozenset[str]
+    noun_forms: frozenset[str]
+    conditions: frozenset[str]
+    condition_forms: frozenset[str]
+    suffixes: tuple[str, ...]
+    heads: frozenset[str]
+    allowed: frozenset[str]
+    noun_only: frozenset[str]
+
+
+@dataclass(frozen=True)
+class _GroupLexicon:
+    groups: frozenset[str]
+    suffixes: tuple[str, ...]
+    verbs: PhraseIndex
+    passive: PhraseIndex
+    compounds: frozenset[str]
 
 
 def _words(text: str) -> list[str]:
@@ -200,20 +234,30 @@ class EndorsementRule(BaseRule):
 
     kind: Literal["endorsement"]
     groups: list[str]
+    # Word formation of the names of professions: -ologist, -scientist, -ician …
+    group_suffixes: list[str] = Field(default_factory=list)
     verbs: list[str]
     passive: list[str] = Field(default_factory=list)
     compounds: list[str] = Field(default_factory=list)
     gap: int = Field(default=2, ge=0, le=5)
     unless_evidence: list[str] = Field(default_factory=list)
+    _lex: _GroupLexicon = PrivateAttr()
+
+    def model_post_init(self, context: object, /) -> None:
+        self._lex = _GroupLexicon(
+            groups=frozenset(w.lower() for w in self.groups), suffixes=tuple(self.group_suffixes),
+            verbs=_phrases(self.verbs), passive=_phrases(self.passive), compounds=_forms(self.compounds),
+        )
 
     def check(self, context: RuleContext) -> list[Finding]:
         if context.evidence_matches(self.unless_evidence):
             return []
         evidence = {lemma(w) for item in context.evidence for w in _words(item)}
+        lex = self._lex
         findings = []
         for f in context.in_scope(self):
             toks = tokens(f.text)
-            for start, end, group in self._spans(toks):
+            for start, end, group in self._spans(toks, lex):
                 if group.lemma in evidence:
                     continue  # the brief documents this group's endorsement
                 excerpt = f.text[start:end]
@@ -222,52 +266,57 @@ class EndorsementRule(BaseRule):
                 findings.append(make_finding(self, f, (start, end), fix, desc))
         return findings
 
-    def _group(self, t: Token) -> bool:
-        return t.is_word and (t.lemma in _set(tuple(self.groups)) or t.lower in _set(tuple(self.groups)))
+    @staticmethod
+    def _group(t: Token, lex: _GroupLexicon) -> bool:
+        if not t.is_word:
+            return False
+        if t.lemma in lex.groups or t.lower in lex.groups:
+            return True
+        return len(t.lemma) > 6 and t.lemma.endswith(lex.suffixes)
 
-    def _spans(self, toks: tuple[Token, ...]) -> list[tuple[int, int, Token]]:
+    def _spans(self, toks: tuple[Token, ...], lex: _GroupLexicon) -> list[tuple[int, int, Token]]:
         """(start, end, group word) of each endorsement."""
         spans: list[tuple[int, int, Token]] = []
         taken = -1
         for i, t in enumerate(toks):
-            if i <= taken or not self._group(t) or negated(toks, i, 3):
+            if i <= taken or not self._group(t, lex) or negated(toks, i, 3):
                 continue
             if i > 0 and toks[i - 1].lower in _OWN:
                 continue
-            end = self._after_group(toks, i)
+            end = self._after_group(toks, i, lex)
             if end is not None:
                 spans.append((t.start, toks[end].end, t))
                 taken = end
         for i in range(len(toks)):
             if i <= taken:
                 continue
-            n = _longest_at(toks, i, tuple(self.passive))
+            n = _longest_at(toks, i, lex.passive)
             if not n:
                 continue
             for k in range(i + n, min(len(toks), i + n + 4)):
                 if toks[k].breaks_clause:
                     break
-                if self._group(toks[k]) and toks[k - 1].lower not in _OWN:
+                if self._group(toks[k], lex) and toks[k - 1].lower not in _OWN:
                     spans.append((toks[i].start, toks[k].end, toks[k]))
                     taken = k
                     break
         return sorted(spans, key=lambda s: s[0])
 
-    def _after_group(self, toks: tuple[Token, ...], i: int) -> int | None:
+    def _after_group(self, toks: tuple[Token, ...], i: int, lex: _GroupLexicon) -> int | None:
         """Index of the last token of an endorsement whose group word is ``toks[i]``."""
         j = i + 1
         if j + 1 < len(toks) and toks[j].text == "-":
-            if any(toks[j + 1].lower in inflections(c) for c in self.compounds):
+            if toks[j + 1].lower in lex.compounds:
                 return j + 1
             return None
         skipped = 0
         while j < len(toks) and skipped <= self.gap:
             if toks[j].breaks_clause and toks[j].text != ":":
                 return None
-            n = _longest_at(toks, j, tuple(self.verbs))
+            n = _longest_at(toks, j, lex.verbs)
             if n:
                 return j + n - 1
-            if self._group(toks[j]):
+            if self._group(toks[j], lex):
                 return None
             if toks[j].text == ":":
                 return None
