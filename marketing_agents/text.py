@@ -141,7 +141,7 @@ _REQUIRE = re.compile(
     re.IGNORECASE,
 )
 _AVOID = re.compile(
-    r"^\s*(?:avoid|no|never\s+(?:say|mention|use|target|address)|do\s*n[o']?t\s+(?:say|mention|use|{audience})|"
+    r"^\s*(?:avoid|no|never\s+(?:say|mention|use|target|address)|do\s*n[o']?t\s+(?:say|mention|use|make|{audience})|"
     r"must\s+not\s+(?:say|mention|use|include|{audience})|without)\b\s*(.+)$".format(
         # an audience the copy must not address ("Do not target children") bans that audience's words
         audience=r"target|address|appeal\s+to|market\s+to|speak\s+to|be\s+(?:aimed|directed)\s+at"),

@@ -22,7 +22,7 @@ _MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
 NUMBER = (
     r"(?<![\w#@/.,:-])(?<![Nn]o\. )(?<![Nn]o )"
     r"(?:[$€£]\s?)?\d+(?:[.,]\d+)*"
-    r"(?:\s?(?:%|percent\b|per cent\b)|x\b|k\b)?"
+    r"(?:\s?(?:%|percent\b|per cent\b)|x\b|k\b|(?:mb|gb|tb|mbps|gbps|mg|kg|ml|km|mph|kwh|kw|hrs?|mins?)\b)?"
     r"(?![\w/:]|\.\d|,\d)"
 )
 _YEAR = re.compile(r"^(?:19|20)\d\d$")

@@ -46,7 +46,7 @@ _SWAP = re.compile(
 # Words that make a constraint about style rather than content: the judge's job.
 _STYLE = re.compile(
     r"\b(?:tone|voice|style|feel|mood|spelling|grammar|formal|informal|casual|playful|friendly|"
-    r"humou?r|emoji|emojis|language|audience|personal|upbeat|positive|negative|sound|vibe)\b",
+    r"humou?r|language|audience|personal|upbeat|positive|negative|sound|vibe)\b",
     re.IGNORECASE,
 )
 _TARGETS: list[tuple[str, list[str]]] = [
@@ -96,7 +96,7 @@ _CLAIM_TOPICS: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
         (r"\b(?:financial|investment|earnings?|income|returns?)\b", ("fin.",)),
         (r"\bweight[- ]loss\b", ("health.weight-loss",)),
         (r"\bsuperlatives?\b", ("ads.claim-superlative",)),
-        (r"\b(?:comparisons?|comparative)\b", ("ads.claim-comparison",)),
+        (r"\b(?:comparisons?|comparative|competitors?|rivals?)\b", ("ads.claim-comparison",)),
         (r"\b(?:testimonials?|endorsements?|reviews?)\b", ("endorse.",)),
         (r"\bguarantees?\b", ("ads.guarantee",)),
         (r"\b(?:unsubstantiated|unproven|objective)\s+claims?\b", ("ads.claim-",)),

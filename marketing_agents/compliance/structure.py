@@ -33,7 +33,7 @@ from .rules import BaseRule
 # Words after which the object of a claim verb has ended.
 _OBJECT_ENDS = frozenset({
     "in", "with", "for", "after", "at", "on", "by", "from", "while", "when", "during", "so", "then", "to",
-    "into", "like", "as", "because", "thanks", "without", "every", "each", "all", "day", "fast", "quickly",
+    "into", "like", "as", "because", "thanks", "without", "every", "each", "all", "fast", "quickly",
     "naturally", "instantly", "overnight", "forever", "again", "too", "also",
 })
 _OWN = frozenset({"our", "my", "we"})
