@@ -46,6 +46,9 @@ class ExistenceRule(BaseRule):
     # Rule-id prefixes whose findings also break this rule: "No medical claims" is broken
     # by every health.* finding, whatever words it used (the engine adds those findings).
     covers_rules: list[str] = Field(default_factory=list)
+    # The product's own name, however it is spelt ("Eco Bottle" for EcoBottle), is not a claim
+    # the copy makes: agents never rename the product (a person decides on the name).
+    skip_product_names: bool = False
 
     def check(self, context: RuleContext) -> list[Finding]:
         if context.evidence_matches(self.unless_evidence):
@@ -54,6 +57,8 @@ class ExistenceRule(BaseRule):
         for f in context.in_scope(self):
             for start, end in find(f.text, self.terms, self.patterns, self.stems):
                 if self.exceptions and covered((start, end), f.text, self.exceptions):
+                    continue
+                if self.skip_product_names and _within_name(f.text, start, end, context.product_names):
                     continue
                 if self.unless or self.unless_evidenced_number:
                     s, e = f.sentence_bounds(start, end)
@@ -70,6 +75,13 @@ class ExistenceRule(BaseRule):
                 desc = f"{self.message} Found {quoted(excerpt)}." + _in_product_name(f.text, start, end, context)
                 findings.append(make_finding(self, f, (start, end), fix, desc))
         return findings
+
+
+def _within_name(text: str, start: int, end: int, names: list[str]) -> bool:
+    return any(
+        m.start() <= start and end <= m.end()
+        for name in names if len(name) >= 3 for m in _name_regex(name).finditer(text)
+    )
 
 
 def _in_product_name(text: str, start: int, end: int, context: RuleContext) -> str:

@@ -36,6 +36,7 @@ SUPERLATIVE = (
     r"|largest|smallest|quietest|warmest|most advanced|most trusted|most popular)\b"
     r"|\b(?:market|industry|world)[- ]leading\b|\bleading\b(?= (?:brand|bottle|provider|maker|choice))"
     r"|\btop[- ]rated\b|\bunbeatable\b|\bunmatched\b|\bunrivall?ed\b|\bunbeaten\b"
+    r"|\bsuperior\b|\bsecond to none\b|\bunparall?eled\b|\bunsurpassed\b|\bbest[- ]in[- ]class\b|\bclass[- ]leading\b"
     r"|\bworld'?s first\b|\bfirst[- ]ever\b|\bthe only\b|\bthe most \w+"
     # a place's or the public's favourite: "Britain's favourite biscuit", "the nation's best-loved"
     r"|\b(?:britain|america|europe|australia|canada|ireland|scotland|wales|england|london|the uk|the us|the usa"
@@ -66,7 +67,7 @@ COMPARISON = (
     rf"|caffeine|carbs|vitamins?|range|power|battery life|legroom|miles|data|speed|noise)\b{_NO_BASIS}"
     rf"|\b(?:{_COMPARATIVES})(?:,? (?:and )?(?:{_COMPARATIVES}))* (?:finish|results?|clean|wash|skin|teeth|smile|hair"
     rf"|performance|protection|coverage|signal|connection|broadband|speeds?|grip|battery|sound|picture|shave"
-    rf"|footprint|impact|formula|whites|colours|colors)\b{_NO_BASIS}"
+    rf"|formula|whites|colours|colors)\b{_NO_BASIS}"
 )
 PROOF = (
     r"\b(?:clinically|scientifically|medically|independently) (?:proven|tested|shown|verified)\b"
@@ -127,7 +128,7 @@ _TERM_AFTER = re.compile(
 _TERM_BEFORE = re.compile(
     r"(?:\b(?:pay in|split (?:it )?into|within|after|aged?(?: over| under)?|ages"
     r"|min(?:imum)?(?: spend| order| deposit)?"
-    r"(?: of)?|orders? (?:over|above|of)|spend(?: over)?|code|for the first|from)\s*$)",
+    r"(?: of)?|orders? (?:over|above|of)|spend(?: over)?|code|for the first|from|free for)\s*$)",
     re.IGNORECASE,
 )
 
@@ -190,6 +191,8 @@ def _own_range(f: TextField, start: int, end: int) -> bool:
     advertiser's own range, not a claim about the market (unless the sentence says so)."""
     if not _OWN_BEFORE.search(f.text[max(0, start - 12) : start]):
         return False
+    if re.match(r"^(?:\s+\w+)?\s+(?:ever|yet)\b|^[- ]ever\b", f.text[end : end + 20], re.IGNORECASE):
+        return False  # "our lowest ever rate": a claim about the advertiser's past prices
     _, sentence_end = f.sentence_bounds(start, end)
     return not _MARKET_SCOPE.search(f.text[end:sentence_end])
 

@@ -95,6 +95,7 @@ class ClaimVerbRule(BaseRule):
     # Conditions that are also adjectives ("cold"): one only as a noun, i.e. plural or
     # after a determiner ("colds", "a cold", "the common cold"), not in "keeps drinks cold".
     noun_only: list[str] = Field(default_factory=list)
+    compound_tails: list[str] = Field(default_factory=list)
     object_words: int = Field(default=6, ge=1, le=12)
     _lex: _VerbLexicon = PrivateAttr()
 
@@ -106,6 +107,7 @@ class ClaimVerbRule(BaseRule):
             condition_forms=_forms(self.conditions), suffixes=tuple(self.condition_suffixes),
             heads=frozenset(w.lower() for w in self.condition_heads), allowed=_forms(self.allowed_objects),
             noun_only=frozenset(w.lower() for w in self.noun_only),
+            compound_tails=frozenset(w.lower() for w in self.compound_tails),
         )
 
     def check(self, context: RuleContext) -> list[Finding]:
@@ -133,6 +135,9 @@ class ClaimVerbRule(BaseRule):
         """(start, end, last token index) of a claim that starts at ``toks[i]``, if any."""
         if not toks[i].is_word:
             return None
+        compound = self._compound_at(toks, i, lex)
+        if compound is not None:
+            return compound
         verb_len = _longest_at(toks, i, lex.verbs)
         any_object = bool(verb_len) and toks[i].lower in lex.any_object
         if not verb_len:
@@ -175,6 +180,16 @@ class ClaimVerbRule(BaseRule):
             j += 1
         return out
 
+    def _compound_at(self, toks: tuple[Token, ...], i: int, lex: _VerbLexicon) -> tuple[int, int, int] | None:
+        """A condition compounded with a claim word: "acne-fighting", "pain-free"."""
+        j = i + 2
+        if j >= len(toks) or toks[i + 1].text != "-" or toks[j].lower not in lex.compound_tails:
+            return None
+        following = toks[i + 1] if toks[i + 1].is_word else None
+        if not self._condition(toks[i], following, lex) or negated(toks, i):
+            return None
+        return toks[i].start, toks[j].end, j
+
     @staticmethod
     def _condition(t: Token, following: Token | None, lex: _VerbLexicon) -> bool:
         if t.lemma in lex.conditions or t.lower in lex.condition_forms:
@@ -214,6 +229,7 @@ class _VerbLexicon:
     heads: frozenset[str]
     allowed: frozenset[str]
     noun_only: frozenset[str]
+    compound_tails: frozenset[str]
 
 
 @dataclass(frozen=True)
