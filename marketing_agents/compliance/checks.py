@@ -16,7 +16,7 @@ from pydantic import Field
 from ..models import Fix, FixKind, Platform
 from ..platforms import hashtag_spans, measure
 from .fields import TextField, artifact_text, primary_field
-from .findings import Finding, RuleContext, build_fix, evidenced_number, make_finding, quoted
+from .findings import Finding, RuleContext, build_fix, evidenced_number, make_finding, names_audience, quoted
 from .matching import any_pattern, compile_pattern, covered, find
 from .morphology import negated, token_at, tokens
 from .rules import BaseRule
@@ -49,6 +49,8 @@ class ExistenceRule(BaseRule):
     # The product's own name, however it is spelt ("Eco Bottle" for EcoBottle), is not a claim
     # the copy makes: agents never rename the product (a person decides on the name).
     skip_product_names: bool = False
+    # Words of the brief's target audience ("eco-conscious millennials") name the audience.
+    skip_audience: bool = False
 
     def check(self, context: RuleContext) -> list[Finding]:
         if context.evidence_matches(self.unless_evidence):
@@ -59,6 +61,8 @@ class ExistenceRule(BaseRule):
                 if self.exceptions and covered((start, end), f.text, self.exceptions):
                     continue
                 if self.skip_product_names and _within_name(f.text, start, end, context.product_names):
+                    continue
+                if self.skip_audience and names_audience(f.text[start:end], context.audience):
                     continue
                 if self.unless or self.unless_evidenced_number:
                     s, e = f.sentence_bounds(start, end)

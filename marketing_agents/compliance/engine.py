@@ -111,6 +111,7 @@ class RuleEngineAuditor:
             fields=fields,
             evidence=list(context.brief.evidence),
             product_names=[context.brief.product, *kit.brand.product_names],
+            audience=context.brief.target_audience,
         )
         findings: list[Finding] = []
         for pack in packs:

@@ -32,6 +32,7 @@ class RuleContext:
     fields: dict[ArtifactType, list[TextField]]
     evidence: list[str]
     product_names: list[str] = field(default_factory=list)
+    audience: str = ""  # the brief's target audience: naming it ("for eco-conscious hikers") claims nothing
     _scoped: dict[tuple[object, ...], list[TextField]] = field(default_factory=dict, repr=False)
 
     def in_scope(self, rule: BaseRule) -> list[TextField]:
@@ -76,6 +77,17 @@ def evidenced_number(sentence: str, evidence: list[str]) -> bool:
     the specific, substantiated qualifier that makes a general claim acceptable."""
     stated = {n for n in figures(sentence) if not (len(n) == 4 and n[:2] in ("19", "20"))}
     return bool(stated) and any(stated & figures(item) for item in evidence)
+
+
+def _letters(text: str) -> str:
+    return re.sub(r"[^a-z]", "", text.lower())
+
+
+def names_audience(excerpt: str, audience: str) -> bool:
+    """Whether ``excerpt`` ("eco-conscious", "#EcoConscious") is a word of the brief's target
+    audience ("Eco-conscious millennials"): the copy addressing its audience, not a claim."""
+    key = _letters(excerpt)
+    return len(key) >= 5 and key in _letters(audience)
 
 
 def build_fix(
