@@ -29,6 +29,13 @@ _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _DATE_BEFORE = re.compile(rf"\b(?:{_MONTHS})[a-z]*\.? $", re.IGNORECASE)
 _NOT_A_CLAIM_AFTER = re.compile(r"^(?:\s?(?:am|pm|st|nd|rd|th)\b|/7\b)", re.IGNORECASE)
 
+_NOT_SUPERLATIVE = (
+    "rest|west|best|test|nest|quest|vest|chest|guest|pest|crest|zest|fest|jest|lest|request|interest|forest"
+    "|harvest|contest|protest|honest|modest|earnest|digest|manifest|conquest|invest|suggest|arrest|priest"
+    "|tempest|inquest|latest|newest|nearest|tastiest|yummiest|comfiest|cosiest|coziest|softest|loveliest"
+    "|prettiest|coolest|happiest|dreamiest|juiciest|creamiest|cutest|sweetest|nicest|jolliest|merriest|funniest"
+    "|silliest|wildest|boldest|biggest fan|craziest|tiniest|earliest|closest|dearest|finest hour"
+)
 SUPERLATIVE = (
     r"(?<!\w)#1\b|\bno\.? ?1\b|\bnumber[- ]one\b|\bbest(?:[- ]selling|[- ]rated)?\b|\bbestselling\b"
     r"|\b(?:greatest|biggest|fastest|strongest|lightest|toughest|safest|cheapest|healthiest"
@@ -36,6 +43,9 @@ SUPERLATIVE = (
     r"|largest|smallest|quietest|warmest|most advanced|most trusted|most popular)\b"
     r"|\b(?:market|industry|world)[- ]leading\b|\bleading\b(?= (?:brand|bottle|provider|maker|choice))"
     r"|\btop[- ]rated\b|\bunbeatable\b|\bunmatched\b|\bunrivall?ed\b|\bunbeaten\b"
+    # any "the …est" superlative (word formation), except words that only end like one and
+    # the subjective superlatives of taste and comfort that are puffery ("the tastiest way")
+    rf"|\bthe (?:[\w-]+ )?(?!(?:{_NOT_SUPERLATIVE})\b)[a-z]{{2,}}(?:est|iest)\b"
     r"|\bsuperior\b|\bsecond to none\b|\bunparall?eled\b|\bunsurpassed\b|\bbest[- ]in[- ]class\b|\bclass[- ]leading\b"
     r"|\bworld'?s first\b|\bfirst[- ]ever\b|\bthe only\b|\bthe most \w+"
     # a place's or the public's favourite: "Britain's favourite biscuit", "the nation's best-loved"
