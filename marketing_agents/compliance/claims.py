@@ -46,6 +46,7 @@ SUPERLATIVE = (
     # any "the …est" superlative (word formation), except words that only end like one and
     # the subjective superlatives of taste and comfort that are puffery ("the tastiest way")
     rf"|\bthe (?:[\w-]+ )?(?!(?:{_NOT_SUPERLATIVE})\b)[a-z]{{2,}}(?:est|iest)\b"
+    r"(?! (?:day|days|night|nights|weekend|summer|winter|season|year|month|week|hour|time|queue)\b)"
     r"|\bsuperior\b|\bsecond to none\b|\bunparall?eled\b|\bunsurpassed\b|\bbest[- ]in[- ]class\b|\bclass[- ]leading\b"
     r"|\bworld'?s first\b|\bfirst[- ]ever\b|\bthe only\b|\bthe most \w+"
     # a place's or the public's favourite: "Britain's favourite biscuit", "the nation's best-loved"

@@ -233,6 +233,8 @@ def _score_rules(result: Evaluation, snippet: Snippet, issues: list[ComplianceIs
             t.fn += hit and not predicted
         if predicted and not hit:
             result.false_alarms.append(f"{snippet.id}: {rule} (rule not labelled)")
+        if hit and not predicted:
+            result.misses.append(f"{snippet.id}: {rule} (labelled rule not reported)")
 
 
 def _score_areas(result: Evaluation, snippet: Snippet, issues: list[ComplianceIssue]) -> None:

@@ -151,8 +151,8 @@ class ClaimVerbRule(BaseRule):
             return None  # "does not cure"; "self-healing case" describes the object, not a body
         obj = self._object(toks, i + verb_len)
         objects = [t for t in obj if t.is_word]
-        if any(t.lemma in lex.allowed or t.lower in lex.allowed for t in objects):
-            return None
+        if objects and (objects[-1].lemma in lex.allowed or objects[-1].lower in lex.allowed):
+            return None  # the object's head is ordinary: "prevents spills", "fights stubborn stains"
         following: list[Token | None] = [*objects[1:], None] if objects else []
         condition = [t for t, after in zip(objects, following, strict=True) if self._condition(t, after, lex)
                      and self._as_noun(t, objects, lex)]
