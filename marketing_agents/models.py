@@ -521,6 +521,10 @@ class ComplianceIssue(CamelModel):
     # What kind of rule found it, from the rule's pack (compliance/findings.issue_category):
     # regulatory findings are told apart from brand style advice by this.
     category: IssueCategory | None = None
+    # The text to put at ``span`` when the fix is mechanical (a preferred term, the product
+    # name's capitalisation, a banned word removed, a disclosure such as "#ad" added), so a
+    # client can offer "apply fix"; absent when only a writer can repair the finding.
+    replacement: str | None = None
 
 
 class CategoryScores(CamelModel):

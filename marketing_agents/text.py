@@ -141,8 +141,10 @@ _REQUIRE = re.compile(
     re.IGNORECASE,
 )
 _AVOID = re.compile(
-    r"^\s*(?:avoid|no|never\s+(?:say|mention|use)|do\s*n[o']?t\s+(?:say|mention|use)|"
-    r"must\s+not\s+(?:say|mention|use|include)|without)\b\s*(.+)$",
+    r"^\s*(?:avoid|no|never\s+(?:say|mention|use|target|address)|do\s*n[o']?t\s+(?:say|mention|use|make|{audience})|"
+    r"must\s+not\s+(?:say|mention|use|include|{audience})|without)\b\s*(.+)$".format(
+        # an audience the copy must not address ("Do not target children") bans that audience's words
+        audience=r"target|address|appeal\s+to|market\s+to|speak\s+to|be\s+(?:aimed|directed)\s+at"),
     re.IGNORECASE,
 )
 _STATEMENT = re.compile(r"^(?:(?:a|an|the)\s+)?(?:[\w-]+\s+)?that\s+(.+)$", re.IGNORECASE)
@@ -151,7 +153,7 @@ FILLER = frozenset(
     "a an the any all our your of about to on for in with and or message messages mention "
     "mentions mentioning note statement statements reference references referencing related "
     "claim claims claiming language word words term terms topic topics content messaging "
-    "wording phrase phrases copy text".split()
+    "wording phrase phrases copy text hashtag hashtags".split()
 )
 
 

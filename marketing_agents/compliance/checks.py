@@ -16,8 +16,9 @@ from pydantic import Field
 from ..models import Fix, FixKind, Platform
 from ..platforms import hashtag_spans, measure
 from .fields import TextField, artifact_text, primary_field
-from .findings import Finding, RuleContext, build_fix, make_finding, quoted
+from .findings import Finding, RuleContext, build_fix, evidenced_number, make_finding, names_audience, quoted
 from .matching import any_pattern, compile_pattern, covered, find
+from .morphology import negated, token_at, tokens
 from .rules import BaseRule
 
 _WORD = re.compile(r"[\w'’-]+")
@@ -28,7 +29,10 @@ class ExistenceRule(BaseRule):
     match, make it acceptable ("plastic-free" may be fine where "plastic" is banned);
     ``unless`` patterns found in the same sentence qualify the claim ("recyclable where
     facilities exist"); ``unless_evidence`` patterns found in the brief's evidence make
-    the claim substantiated."""
+    the claim substantiated; ``negatable`` drops a match negated in its clause ("we don't
+    claim to be carbon neutral"); ``unless_evidenced_number`` drops a match whose
+    sentence states a figure the evidence gives ("sustainably sourced: 100% of our cocoa
+    is certified" with that figure in the evidence)."""
 
     kind: Literal["existence"]
     terms: list[str] = Field(default_factory=list)
@@ -37,6 +41,16 @@ class ExistenceRule(BaseRule):
     exceptions: list[str] = Field(default_factory=list)
     unless: list[str] = Field(default_factory=list)
     unless_evidence: list[str] = Field(default_factory=list)
+    negatable: bool = False
+    unless_evidenced_number: bool = False
+    # Rule-id prefixes whose findings also break this rule: "No medical claims" is broken
+    # by every health.* finding, whatever words it used (the engine adds those findings).
+    covers_rules: list[str] = Field(default_factory=list)
+    # The product's own name, however it is spelt ("Eco Bottle" for EcoBottle), is not a claim
+    # the copy makes: agents never rename the product (a person decides on the name).
+    skip_product_names: bool = False
+    # Words of the brief's target audience ("eco-conscious millennials") name the audience.
+    skip_audience: bool = False
 
     def check(self, context: RuleContext) -> list[Finding]:
         if context.evidence_matches(self.unless_evidence):
@@ -46,15 +60,32 @@ class ExistenceRule(BaseRule):
             for start, end in find(f.text, self.terms, self.patterns, self.stems):
                 if self.exceptions and covered((start, end), f.text, self.exceptions):
                     continue
-                if self.unless:
+                if self.skip_product_names and _within_name(f.text, start, end, context.product_names):
+                    continue
+                if self.skip_audience and names_audience(f.text[start:end], context.audience):
+                    continue
+                if self.unless or self.unless_evidenced_number:
                     s, e = f.sentence_bounds(start, end)
-                    if any_pattern(f.text[s:e], self.unless):
+                    if self.unless and any_pattern(f.text[s:e], self.unless):
+                        continue
+                    if self.unless_evidenced_number and evidenced_number(f.text[s:e], context.evidence):
+                        continue
+                if self.negatable:
+                    toks = tokens(f.text)
+                    if negated(toks, token_at(toks, start)):
                         continue
                 excerpt = f.text[start:end]
                 fix = build_fix(self.fix, excerpt, context, FixKind.REMOVE, f.text)
                 desc = f"{self.message} Found {quoted(excerpt)}." + _in_product_name(f.text, start, end, context)
                 findings.append(make_finding(self, f, (start, end), fix, desc))
         return findings
+
+
+def _within_name(text: str, start: int, end: int, names: list[str]) -> bool:
+    return any(
+        m.start() <= start and end <= m.end()
+        for name in names if len(name) >= 3 for m in _name_regex(name).finditer(text)
+    )
 
 
 def _in_product_name(text: str, start: int, end: int, context: RuleContext) -> str:

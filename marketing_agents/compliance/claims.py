@@ -13,6 +13,7 @@ import re
 from typing import Literal
 
 from ..models import FixKind
+from .fields import TextField
 from .findings import Finding, RuleContext, build_fix, make_finding, quoted
 from .matching import alternatives, compile_pattern, find
 from .rules import BaseRule
@@ -21,13 +22,20 @@ _MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
 NUMBER = (
     r"(?<![\w#@/.,:-])(?<![Nn]o\. )(?<![Nn]o )"
     r"(?:[$€£]\s?)?\d+(?:[.,]\d+)*"
-    r"(?:\s?(?:%|percent\b|per cent\b)|x\b|k\b)?"
+    r"(?:\s?(?:%|percent\b|per cent\b)|x\b|k\b|(?:mb|gb|tb|mbps|gbps|mg|kg|ml|km|mph|kwh|kw|hrs?|mins?)\b)?"
     r"(?![\w/:]|\.\d|,\d)"
 )
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _DATE_BEFORE = re.compile(rf"\b(?:{_MONTHS})[a-z]*\.? $", re.IGNORECASE)
 _NOT_A_CLAIM_AFTER = re.compile(r"^(?:\s?(?:am|pm|st|nd|rd|th)\b|/7\b)", re.IGNORECASE)
 
+_NOT_SUPERLATIVE = (
+    "rest|west|best|test|nest|quest|vest|chest|guest|pest|crest|zest|fest|jest|lest|request|interest|forest"
+    "|harvest|contest|protest|honest|modest|earnest|digest|manifest|conquest|invest|suggest|arrest|priest"
+    "|tempest|inquest|latest|newest|nearest|tastiest|yummiest|comfiest|cosiest|coziest|softest|loveliest"
+    "|prettiest|coolest|happiest|dreamiest|juiciest|creamiest|cutest|sweetest|nicest|jolliest|merriest|funniest"
+    "|silliest|wildest|boldest|biggest fan|craziest|tiniest|earliest|closest|dearest|finest hour"
+)
 SUPERLATIVE = (
     r"(?<!\w)#1\b|\bno\.? ?1\b|\bnumber[- ]one\b|\bbest(?:[- ]selling|[- ]rated)?\b|\bbestselling\b"
     r"|\b(?:greatest|biggest|fastest|strongest|lightest|toughest|safest|cheapest|healthiest"
@@ -35,21 +43,50 @@ SUPERLATIVE = (
     r"|largest|smallest|quietest|warmest|most advanced|most trusted|most popular)\b"
     r"|\b(?:market|industry|world)[- ]leading\b|\bleading\b(?= (?:brand|bottle|provider|maker|choice))"
     r"|\btop[- ]rated\b|\bunbeatable\b|\bunmatched\b|\bunrivall?ed\b|\bunbeaten\b"
+    # any "the …est" superlative (word formation), except words that only end like one and
+    # the subjective superlatives of taste and comfort that are puffery ("the tastiest way")
+    rf"|\bthe (?:[\w-]+ )?(?!(?:{_NOT_SUPERLATIVE})\b)[a-z]{{2,}}(?:est|iest)\b"
+    r"(?! (?:day|days|night|nights|weekend|summer|winter|season|year|month|week|hour|time|queue)\b)"
+    r"|\bsuperior\b|\bsecond to none\b|\bunparall?eled\b|\bunsurpassed\b|\bbest[- ]in[- ]class\b|\bclass[- ]leading\b"
     r"|\bworld'?s first\b|\bfirst[- ]ever\b|\bthe only\b|\bthe most \w+"
+    # a place's or the public's favourite: "Britain's favourite biscuit", "the nation's best-loved"
+    r"|\b(?:britain|america|europe|australia|canada|ireland|scotland|wales|england|london|the uk|the us|the usa"
+    r"|the nation|the world|the country|the city|the town|the planet)['’]s"
+    r" (?:favou?rite|best[- ]loved|most[- ]loved|best[- ]selling|no\.? ?1|number[- ]one|#1|top[- ]rated|leading|best)\b"
+    r"|\b(?:greenest|tastiest[- ]ever|most[- ]loved|best[- ]loved)\b"
+    r"(?= (?:brand|airline|bank|energy|supplier|provider|company))"
 )
+_COMPARATIVES = ("cleaner|brighter|whiter|stronger|faster|tougher|smoother|softer|fresher|quieter|healthier|safer"
+                 "|lighter|thinner|slimmer|sharper|clearer|crisper|richer|deeper|longer[- ]lasting|better|smaller"
+                 "|lower|reduced|greener")
+_NO_BASIS = r"(?![^.!?\n]{0,40}\b(?:than|compared|vs\.?|versus|previous|before|last year|our old|original)\b)"
 _NOT_COMPARATIVE = "rather|other|order|later|earlier|sooner|never|ever|over|under|after|either|neither"
 COMPARISON = (
     rf"\b(?:better|worse|more \w+|less \w+|fewer \w+|(?!(?:{_NOT_COMPARATIVE})\b)\w{{3,}}er) than"
     r"(?: (?:the|a|an|any|other|most|our|your|their|leading|ordinary|regular|standard|typical"
     r"|conventional|traditional|ever)\b)*(?: (?!(?:and|but|or|with|for|in|on|at|to)\b)[\w-]+)?"
-    r"|\b(?:outperforms?|outlasts?|beats)\b(?: (?:the|any|all|other|every)\b)*(?: [\w-]+)?"
+    r"|\b(?:outperforms?|outlasts?)\b(?: (?:the|any|all|other|every)\b)*(?: [\w-]+)?"
+    r"|\bbeats?\b(?: (?:the|any|all|other|every|leading|rival|competing|big)\b)+"
+    r" (?:competition|competitors?|rivals?|brands?|others|rest|leaders?|market|supermarkets?|banks?|providers?)\b"
+    rf"|\b(?!(?:{_NOT_COMPARATIVE})\b)\w{{3,}}er (?:[\w-]+ ){{1,2}}than (?:the |a |an |any |our |your |other )*[\w-]+"
     r"|\b(?:twice|three times|\d+x) (?:as \w+|longer|more|less|faster|stronger)\b"
     r"|\bcompared (?:to|with) [\w-]+"
+    # implied comparisons, no "than": "lasts longer", "more protein, less sugar", "a cleaner finish"
+    rf"|\b(?:lasts?|lasting|stays? \w+|keeps? (?:\w+ ){{1,2}}|runs?|charges?|works?|cleans?|dries|cools?|heats?"
+    rf"|absorbs?|protects?|performs?|goes|go|travels?)\s(?:longer|faster|better|quicker|further|farther)\b{_NO_BASIS}"
+    rf"|\b(?:more|less|fewer|extra|reduced|lower|higher)\s(?:protein|sugar|fat|calories|salt|sodium|fibre|fiber"
+    rf"|caffeine|carbs|vitamins?|range|power|battery life|legroom|miles|data|speed|noise)\b{_NO_BASIS}"
+    rf"|\b(?:{_COMPARATIVES})(?:,? (?:and )?(?:{_COMPARATIVES}))* (?:finish|results?|clean|wash|skin|teeth|smile|hair"
+    rf"|performance|protection|coverage|signal|connection|broadband|speeds?|grip|battery|sound|picture|shave"
+    rf"|formula|whites|colours|colors)\b{_NO_BASIS}"
 )
 PROOF = (
     r"\b(?:clinically|scientifically|medically|independently) (?:proven|tested|shown|verified)\b"
     r"|\b(?:lab|laboratory)[- ]tested\b"
     r"|\b(?:studies|research|science|tests) (?:show|shows|prove|proves)\b|\b(?<!un)proven\b"
+    r"|\b(?:clinically|scientifically|medically|dermatologically|independently) (?:formulated|backed|studied"
+    r"|researched|developed|validated|approved)\b"
+    r"|\bscience[- ](?:backed|based|led)\b|\bbacked by (?:science|research|studies|clinical \w+)\b"
 )
 PATTERNS = {"number": NUMBER, "superlative": SUPERLATIVE, "comparison": COMPARISON, "proof": PROOF}
 _PROOF_EVIDENCE = r"\b(?:study|studies|trial|clinical|test|tested|lab|research|proven|certified|independent)"
@@ -74,18 +111,101 @@ def _supported(claim: str, excerpt: str, context: RuleContext) -> bool:
         return any(compile_pattern(_PROOF_EVIDENCE).search(e) for e in context.evidence)
     key = excerpt.lower()
     if claim == "comparison":
-        key = key.split(" than")[0]
+        key, _, basis = key.partition(" than")
+        if _basis_evidenced(basis, context.evidence):
+            return True
     key = re.sub(r"^(?:the|a|an)\s+", "", key)
     return any(key in e.lower() for e in context.evidence)
 
 
+# A figure that states the terms of an offer is a disclosure, not a claim about the
+# product: prices, discounts, rates, durations of a trial/return/warranty, instalments,
+# ages, dates. Only savings ("save £300") stay claims among money amounts.
+_DATE_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s+(?:{_MONTHS})[a-z]*\b", re.IGNORECASE)
+_SAVING_BEFORE = re.compile(
+    r"\b(?:save|saves|saved|saving|savings|cut|cuts|lower|lowers|reduce|reduces|slash\w*|earn|earns|earned|earning"
+    r"|make|makes|made|making|win|wins|won|profit|profits|gain|gains)"
+    r"(?:\s+(?:you|up|to|up to|an average of|on average|by|over))*\s*$",
+    re.IGNORECASE,
+)
+_TERM_AFTER = re.compile(
+    r"^(?:\s?%)?\s*(?:off\b|%\s*off\b|(?:%\s*)?(?:AER|APR|p\.?a\.?|gross|interest|fixed)\b|\+|"
+    r"\s*for\s+[$€£]|\s*for\s+\d|\s*(?:instalments?|installments?|payments?|interest-free)\b|"
+    r"[- ]?(?:day|week|month|year|night)s?\b(?=[^.!?]*\b(?:trial|return|refund|cancel|guarantee|warranty|"
+    r"money[- ]back|contract|notice|cover|insurance|subscription|membership|free|terms|fixed|bond|term|plan|tariff"
+    r"|lease|loan|mortgage|agreement|deal)\b))",
+    re.IGNORECASE,
+)
+_TERM_BEFORE = re.compile(
+    r"(?:\b(?:pay in|split (?:it )?into|within|after|aged?(?: over| under)?|ages"
+    r"|min(?:imum)?(?: spend| order| deposit)?"
+    r"(?: of)?|orders? (?:over|above|of)|spend(?: over)?|code|for the first|from|free for)\s*$)",
+    re.IGNORECASE,
+)
+
+
+_COMPARED = re.compile(r"\b(?:than|vs\.?|versus|compared|previous|before)\b", re.IGNORECASE)
+
+
+def _basis_evidenced(basis: str, evidence: list[str]) -> bool:
+    """A comparison is backed by an evidence item that is itself a comparison and names
+    what is compared with ("than our previous model" ← "… vs 9 hours on the previous model")."""
+    words = [w for w in re.findall(r"[a-z]{4,}", basis) if w not in ("their", "other", "those", "these")]
+    return bool(words) and any(_COMPARED.search(e) and all(w in e.lower() for w in words) for e in evidence)
+
+
 def _not_a_claim(text: str, start: int, end: int, excerpt: str) -> bool:
-    """Years, dates, times and "24/7" are numbers but not claims."""
-    return bool(
-        _YEAR.match(excerpt)
-        or _DATE_BEFORE.search(text[max(0, start - 10) : start])
-        or _NOT_A_CLAIM_AFTER.match(text[end : end + 4])
-    )
+    """Years, dates, times, "24/7", prices, discounts, rates and the figures of an
+    offer's terms are numbers but not claims that need substantiation."""
+    before, after = text[max(0, start - 40) : start], text[end : end + 120]
+    if _YEAR.match(excerpt) or _DATE_BEFORE.search(text[max(0, start - 10) : start]) or _DATE_AFTER.match(after):
+        return True
+    if _NOT_A_CLAIM_AFTER.match(text[end : end + 4]):
+        return True
+    if excerpt[:1] in "$€£" and not _SAVING_BEFORE.search(before):
+        return True  # a price or an amount on offer
+    if excerpt.endswith("%") and re.match(r"^\s*off\b", after, re.IGNORECASE):
+        return True  # a discount is the offer itself
+    if _TERM_AFTER.match(after):
+        return True
+    return bool(_TERM_BEFORE.search(before)) and not re.match(r"^\s?(?:%|x\b|times\b)", after)
+
+
+_OWN_BEFORE = re.compile(r"\b(?:our|our own|our very|my)\s+$", re.IGNORECASE)
+_MARKET_SCOPE = re.compile(
+    r"\b(?:on the market|in the (?:world|uk|us|country|industry|market)|anywhere|you can buy|of any|in its class"
+    r"|available|in (?:britain|europe|america|town))\b", re.IGNORECASE,
+)
+
+
+_THAN_BEFORE = re.compile(r"\bthan (?:the |a |any |our )?$", re.IGNORECASE)
+_TESTIMONIAL_EVIDENCE = re.compile(r"\b(?:review|testimonial|quote|said|verified buyer)", re.IGNORECASE)
+
+
+def _about_other(text: str, start: int) -> bool:
+    """"better than the leading brand": the superlative names what is compared with."""
+    return bool(_THAN_BEFORE.search(text[max(0, start - 16) : start]))
+
+
+def _quoted_testimonial(text: str, start: int, context: RuleContext) -> bool:
+    """A superlative inside a quoted, documented customer testimonial ("“Best night's sleep
+    in years” — verified buyer") reports an experience; the evidence holds the quote."""
+    before = text[:start]
+    opened = max(before.rfind("“"), before.rfind('"'))
+    if opened < 0 or (before.count("“") <= before.count("”") and before.count('"') % 2 == 0):
+        return False
+    return any(_TESTIMONIAL_EVIDENCE.search(e) for e in context.evidence)
+
+
+def _own_range(f: TextField, start: int, end: int) -> bool:
+    """"Our cheapest cover", "our best-selling flavour": a superlative within the
+    advertiser's own range, not a claim about the market (unless the sentence says so)."""
+    if not _OWN_BEFORE.search(f.text[max(0, start - 12) : start]):
+        return False
+    if re.match(r"^(?:\s+\w+)?\s+(?:ever|yet)\b|^[- ]ever\b", f.text[end : end + 20], re.IGNORECASE):
+        return False  # "our lowest ever rate": a claim about the advertiser's past prices
+    _, sentence_end = f.sentence_bounds(start, end)
+    return not _MARKET_SCOPE.search(f.text[end:sentence_end])
 
 
 class ClaimRule(BaseRule):
@@ -101,6 +221,9 @@ class ClaimRule(BaseRule):
             for start, end in find(f.text, (), parts):
                 excerpt = f.text[start:end]
                 if self.claim == "number" and _not_a_claim(f.text, start, end, excerpt):
+                    continue
+                if self.claim == "superlative" and (_own_range(f, start, end) or _about_other(f.text, start)
+                                                    or _quoted_testimonial(f.text, start, context)):
                     continue
                 if _supported(self.claim, excerpt, context):
                     continue

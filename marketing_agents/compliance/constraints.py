@@ -46,7 +46,7 @@ _SWAP = re.compile(
 # Words that make a constraint about style rather than content: the judge's job.
 _STYLE = re.compile(
     r"\b(?:tone|voice|style|feel|mood|spelling|grammar|formal|informal|casual|playful|friendly|"
-    r"humou?r|emoji|emojis|language|audience|personal|upbeat|positive|negative|sound|vibe)\b",
+    r"humou?r|language|audience|personal|upbeat|positive|negative|sound|vibe)\b",
     re.IGNORECASE,
 )
 _TARGETS: list[tuple[str, list[str]]] = [
@@ -85,6 +85,28 @@ def concept_for(words: tuple[str, ...], phrase: str) -> Concept:
                 patterns += entry.get("patterns", [])
                 add = entry.get("add", add)
     return Concept(tuple(dict.fromkeys(terms)), tuple(dict.fromkeys(patterns)), add)
+
+
+# Constraints that ban a kind of claim: the packs that detect that kind decide them too.
+_CLAIM_TOPICS: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
+    (re.compile(p, re.IGNORECASE), prefixes)
+    for p, prefixes in [
+        (r"\b(?:medical|medicinal|health|healthcare|disease|therapeutic|cure)\b", ("health.",)),
+        (r"\b(?:environmental|green|eco|sustainability|sustainable|climate|carbon)\b", ("env.",)),
+        (r"\b(?:financial|investment|earnings?|income|returns?)\b", ("fin.",)),
+        (r"\bweight[- ]loss\b", ("health.weight-loss",)),
+        (r"\bsuperlatives?\b", ("ads.claim-superlative",)),
+        (r"\b(?:comparisons?|comparative|competitors?|rivals?)\b", ("ads.claim-comparison",)),
+        (r"\b(?:testimonials?|endorsements?|reviews?)\b", ("endorse.",)),
+        (r"\bguarantees?\b", ("ads.guarantee",)),
+        (r"\b(?:unsubstantiated|unproven|objective)\s+claims?\b", ("ads.claim-",)),
+    ]
+]
+
+
+def claim_topics(text: str) -> list[str]:
+    """Rule-id prefixes of the claims a constraint bans ("No medical claims" → health.)."""
+    return [prefix for pattern, prefixes in _CLAIM_TOPICS if pattern.search(text) for prefix in prefixes]
 
 
 def _slug(text: str) -> str:
@@ -154,7 +176,7 @@ def compile_constraint(raw: str, index: int) -> ExistenceRule | RequiredRule | L
             patterns=list(concept.patterns), stems=not parsed.exact,
             message=f"The brief says to avoid {parsed.phrase} (“{raw}”).", severity=Severity.HIGH,
             suggestion=f"Remove every mention of {parsed.phrase} and related terms.", source=source,
-            category=Category.RISK, fix=FixSpec(kind=FixKind.REMOVE),
+            category=Category.RISK, fix=FixSpec(kind=FixKind.REMOVE), covers_rules=claim_topics(parsed.phrase),
         )
     if parsed.exact:
         concept = Concept((parsed.phrase,), (), parsed.phrase)

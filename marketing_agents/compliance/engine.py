@@ -22,6 +22,7 @@ from .findings import Finding, RuleContext, with_category
 from .judge import Judge, JudgeRequest, JudgeText, JudgeVerdict, verify_and_merge
 from .packs import RulePack, brief_text, find_brand_kit, select_packs
 from .scoring import summarize
+from .unclassified import unclassified_claims
 
 RULES_CHECKER = "rules"
 MAX_ISSUES_PER_TYPE = 60  # findings listed per artifact type; the rest are counted
@@ -48,6 +49,25 @@ def _dedupe(findings: Iterable[Finding]) -> list[Finding]:
         if key not in seen:
             seen.add(key)
             out.append(f)
+    return out
+
+
+def covered_findings(packs: list[RulePack], findings: list[Finding]) -> list[Finding]:
+    """Findings of rules whose ``covers_rules`` name other rules: a brief that says "No
+    medical claims" is broken by every health finding, in that finding's words and span."""
+    out = []
+    for pack in packs:
+        for rule in pack.rules:
+            prefixes = tuple(getattr(rule, "covers_rules", ()))
+            if not prefixes:
+                continue
+            for f in findings:
+                if f.issue.rule_id.startswith(prefixes) and f.issue.rule_id != rule.id:
+                    issue = f.issue.model_copy(update={
+                        "rule_id": rule.id, "severity": rule.severity, "source": rule.source,
+                        "issue_description": f"{rule.message} {f.issue.issue_description}",
+                    })
+                    out.append(Finding(issue, rule.category))
     return out
 
 
@@ -91,6 +111,7 @@ class RuleEngineAuditor:
             fields=fields,
             evidence=list(context.brief.evidence),
             product_names=[context.brief.product, *kit.brand.product_names],
+            audience=context.brief.target_audience,
         )
         findings: list[Finding] = []
         for pack in packs:
@@ -98,6 +119,10 @@ class RuleEngineAuditor:
             if found:
                 active.add(pack.id)
             findings += found
+        covered = covered_findings(packs, findings)
+        if covered:
+            active.add(brief_pack.id)
+        findings += covered
         flat = [f for fs in fields.values() for f in fs]
         refs = [p.ref() for p in packs if p.id in active]
         elapsed = (time.perf_counter() - started) * 1000
@@ -123,6 +148,7 @@ class RuleEngineAuditor:
             texts=[JudgeText(artifact_type=f.artifact_type, field=f.path, text=f.text) for f in run.fields],
             constraints=constraints,
             rule_issues=[f.issue for f in run.findings],
+            claims=unclassified_claims(run.fields, run.findings),
         )
         try:
             verdict: JudgeVerdict = await self.judge.review(request)

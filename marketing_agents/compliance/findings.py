@@ -8,6 +8,7 @@ score it lowers.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..models import ArtifactType, ComplianceIssue, Fix, FixKind, IssueCategory, Span
@@ -64,14 +65,25 @@ class RuleContext:
     fields: dict[ArtifactType, list[TextField]]
     evidence: list[str]
     product_names: list[str] = field(default_factory=list)
+    audience: str = ""  # the brief's target audience: naming it ("for eco-conscious hikers") claims nothing
+    _scoped: dict[tuple[object, ...], list[TextField]] = field(default_factory=dict, repr=False)
 
     def in_scope(self, rule: BaseRule) -> list[TextField]:
-        return [
-            f
-            for fields in self.fields.values()
-            for f in fields
-            if rule.scope.covers(f.artifact_type, f.path, f.platform)
-        ]
+        """The fields ``rule`` reads. Most rules share a handful of scopes, so each distinct
+        scope is resolved once per audit (not once per rule: ~60 rules × every field)."""
+        scope = rule.scope
+        key = (tuple(scope.types) if scope.types is not None else None, tuple(scope.fields),
+               tuple(scope.platforms) if scope.platforms is not None else None)
+        found = self._scoped.get(key)
+        if found is None:
+            found = [
+                f
+                for fields in self.fields.values()
+                for f in fields
+                if scope.covers(f.artifact_type, f.path, f.platform)
+            ]
+            self._scoped[key] = found
+        return found
 
     def evidence_matches(self, patterns: list[str]) -> bool:
         return bool(patterns) and any(any_pattern(item, patterns) for item in self.evidence)
@@ -83,6 +95,32 @@ class RuleContext:
             if any(w.lower() in lowered for w in words):
                 return item.strip().rstrip(".")
         return None
+
+
+_FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def figures(text: str) -> set[str]:
+    """The numbers in ``text``, normalised (``1,204`` → ``1204``)."""
+    return {m.group(0).replace(",", "") for m in _FIGURE.finditer(text)}
+
+
+def evidenced_number(sentence: str, evidence: list[str]) -> bool:
+    """Whether ``sentence`` states a figure (not a year) that an evidence item states too:
+    the specific, substantiated qualifier that makes a general claim acceptable."""
+    stated = {n for n in figures(sentence) if not (len(n) == 4 and n[:2] in ("19", "20"))}
+    return bool(stated) and any(stated & figures(item) for item in evidence)
+
+
+def _letters(text: str) -> str:
+    return re.sub(r"[^a-z]", "", text.lower())
+
+
+def names_audience(excerpt: str, audience: str) -> bool:
+    """Whether ``excerpt`` ("eco-conscious", "#EcoConscious") is a word of the brief's target
+    audience ("Eco-conscious millennials"): the copy addressing its audience, not a claim."""
+    key = _letters(excerpt)
+    return len(key) >= 5 and key in _letters(audience)
 
 
 def build_fix(
@@ -120,6 +158,7 @@ def make_finding(
 ) -> Finding:
     """A finding at ``span`` of ``text_field`` (``excerpt`` is exactly the spanned text)."""
     excerpt = text_field.text[span[0] : span[1]] if span else ""
+    replacement = mechanical_replacement(rule.fix, fix, excerpt) if span else None
     issue = ComplianceIssue(
         rule_id=rule.id,
         artifact_type=text_field.artifact_type,
@@ -132,8 +171,27 @@ def make_finding(
         suggestion=rule.suggestion,
         source=rule.source,
         fix=fix,
+        replacement=replacement,
     )
     return Finding(issue, rule.category)
+
+
+def mechanical_replacement(spec: FixSpec | None, fix: Fix | None, excerpt: str) -> str | None:
+    """The text for the finding's span when applying the fix needs no judgement: a
+    replacement term (always mechanical), or a removal or fixed qualifier the rule marks
+    ``mechanical``. A qualifier taken from the evidence, a rewrite or a shortening is a
+    writer's job, so those findings carry none."""
+    if fix is None or not excerpt:
+        return None
+    if fix.kind is FixKind.REPLACE and fix.replacement is not None:
+        return fix.replacement
+    if spec is None or not spec.mechanical or fix.kind is not spec.kind:
+        return None
+    if fix.kind is FixKind.REMOVE:
+        return ""
+    if fix.kind is FixKind.QUALIFY and fix.replacement and not spec.qualify_from_evidence:
+        return f"{fix.replacement} {excerpt}" if spec.place == "before" else f"{excerpt} {fix.replacement}"
+    return None
 
 
 def quoted(excerpt: str, limit: int = 60) -> str:

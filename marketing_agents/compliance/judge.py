@@ -1,7 +1,9 @@
 """The LLM judge: a second opinion after the rules, never a replacement for them.
 
-A :class:`Judge` gets the campaign's texts, the brief and the constraints the rules could
-not compile, and proposes findings. The engine trusts none of it blindly: a proposal
+A :class:`Judge` gets the campaign's texts, the brief, the constraints the rules could
+not compile and the claims they could not classify (claim-like sentences no rule decided,
+with their spans: :mod:`.unclassified`), and proposes typed findings (an ``area`` of the
+corpus format, a severity, the exact excerpt). The engine trusts none of it blindly: a proposal
 must name a field that exists and an excerpt that is really in that field (the span is
 recomputed), or it is dropped; a proposal that lands on a rule finding's words is
 dropped too (the rule's finding stands); nothing the judge says removes a rule finding.
@@ -9,14 +11,30 @@ dropped too (the rule's finding stands); nothing the judge says removes a rule f
 
 from __future__ import annotations
 
+from enum import Enum
 from typing import Protocol, runtime_checkable
 
 from pydantic import Field
 
 from ..models import ArtifactType, CamelModel, CampaignBrief, ComplianceIssue, Fix, FixKind, Severity, Span
 from .fields import TextField
-from .findings import Finding
+from .findings import Finding, mechanical_replacement
 from .rules import Category
+from .unclassified import UnclassifiedClaim
+
+
+class Area(str, Enum):
+    """The areas of a finding (the corpus format's areas; rule packs map onto them)."""
+
+    ENVIRONMENTAL = "environmental"
+    HEALTH = "health"
+    FINANCIAL = "financial"
+    ENDORSEMENTS = "endorsements"
+    ADVERTISING = "advertising"
+    CONSTRAINTS = "constraints"
+    PLATFORM = "platform"
+    BRAND = "brand"
+    ACCESSIBILITY = "accessibility"
 
 
 class JudgeText(CamelModel):
@@ -32,6 +50,7 @@ class JudgeRequest(CamelModel):
     texts: list[JudgeText]
     constraints: list[str] = Field(default_factory=list)
     rule_issues: list[ComplianceIssue] = Field(default_factory=list)
+    claims: list[UnclassifiedClaim] = Field(default_factory=list)
 
 
 class ProposedFinding(CamelModel):
@@ -43,6 +62,7 @@ class ProposedFinding(CamelModel):
     severity: Severity = Severity.MEDIUM
     suggestion: str = ""
     category: Category = Category.TONE
+    area: Area | None = None  # which kind of rule it is (health, environmental …): the rule id says it
     constraint: str | None = None  # the brief constraint this finding is about, if any
     fix: Fix | None = None
 
@@ -63,18 +83,32 @@ class Judge(Protocol):
 
 
 def _locate(proposal: ProposedFinding, text: str) -> tuple[int, int] | None:
-    """The proposal's span, verified against the real text (or found from its excerpt)."""
+    """The proposal's span, verified against the real text: kept when the excerpt is
+    exactly there, otherwise repaired to the occurrence of the excerpt nearest the
+    proposed span (a model's offsets are often off by a few characters), or ``None``
+    when the excerpt is not in the text at all."""
     excerpt = proposal.excerpt
     if proposal.span is not None:
         s, e = proposal.span.start, proposal.span.end
         if 0 <= s < e <= len(text) and text[s:e] == excerpt:
             return s, e
-    if not excerpt:
+    if not excerpt.strip():
         return None
-    start = text.find(excerpt)
-    if start < 0:
-        start = text.lower().find(excerpt.lower())
-    return (start, start + len(excerpt)) if start >= 0 else None
+    starts = _occurrences(text, excerpt) or _occurrences(text.lower(), excerpt.lower())
+    if not starts:
+        return None
+    near = proposal.span.start if proposal.span is not None else 0
+    start = min(starts, key=lambda s: abs(s - near))
+    return start, start + len(excerpt)
+
+
+def _occurrences(text: str, part: str) -> list[int]:
+    found: list[int] = []
+    i = text.find(part)
+    while i >= 0 and len(found) < 100:
+        found.append(i)
+        i = text.find(part, i + 1)
+    return found
 
 
 def _overlaps(a: ComplianceIssue, span: tuple[int, int] | None, issue: ComplianceIssue) -> bool:
@@ -105,7 +139,7 @@ def verify_and_merge(
         excerpt = target.text[span[0] : span[1]] if span else ""
         fix = p.fix or Fix(kind=FixKind.REWRITE, target=excerpt or None)
         issue = ComplianceIssue(
-            rule_id=f"judge.{p.category.value}",
+            rule_id=f"judge.{(p.area.value if p.area is not None else p.category.value)}",
             artifact_type=p.artifact_type,
             artifact_version_id=target.version_id,
             field=p.field,
@@ -116,6 +150,7 @@ def verify_and_merge(
             suggestion=p.suggestion,
             source=f"LLM judge ({judge_name})" + (f"; brief constraint “{p.constraint}”" if p.constraint else ""),
             fix=fix,
+            replacement=mechanical_replacement(None, fix, excerpt),
         )
         if any(_overlaps(issue, span, f.issue) for f in merged):
             rejected += 1

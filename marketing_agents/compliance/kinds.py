@@ -21,6 +21,7 @@ from .checks import (
     SubstitutionRule,
 )
 from .claims import ClaimRule
+from .structure import ClaimVerbRule, EndorsementRule
 
 Rule = Annotated[
     ExistenceRule
@@ -31,6 +32,8 @@ Rule = Annotated[
     | CapitalizationRule
     | MetricRule
     | ClaimRule
+    | ClaimVerbRule
+    | EndorsementRule
     | AltTextRule
     | ContrastRule,
     Field(discriminator="kind"),

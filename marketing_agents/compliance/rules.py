@@ -16,7 +16,7 @@ import re
 from enum import Enum
 from fnmatch import translate
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -99,6 +99,11 @@ class FixSpec(RuleModel):
     replacement: str | None = None
     qualify_from_evidence: list[str] = Field(default_factory=list)
     fallback: FixKind | None = None
+    # The fix needs no judgement (removing a banned word, adding "#ad" or a standard
+    # qualifier): the finding then carries the span's ``replacement``. ``place`` says where
+    # a qualifier goes: "#ad" before the words, "where facilities exist" after them.
+    mechanical: bool = False
+    place: Literal["before", "after"] = "after"
 
 
 class BaseRule(RuleModel):

@@ -21,11 +21,13 @@ def judge_messages(request: JudgeRequest) -> list[Message]:
         {"artifactType": i.artifact_type.value, "field": i.field, "excerpt": i.excerpt, "ruleId": i.rule_id}
         for i in request.rule_issues
     ]
+    claims = [claim.model_dump(by_alias=True, mode="json") for claim in request.claims]
     blocks = [
         ("brief", request.brief.to_doc()),
         ("constraints", request.constraints),
         ("texts", texts),
         ("rule_findings", rule_findings),
+        ("unclassified_claims", claims),
     ]
     user = "Review this campaign.\n\n" + "\n\n".join(f"<{tag}>\n{as_data(value)}\n</{tag}>" for tag, value in blocks)
     return [{"role": "system", "content": load_prompt("judge").text}, {"role": "user", "content": user}]

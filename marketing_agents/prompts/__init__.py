@@ -20,7 +20,7 @@ PROMPT_VERSIONS: dict[str, int] = {
     "copywriter": 1,
     "short_copy": 2,
     "visual": 2,
-    "judge": 1,
+    "judge": 2,
 }
 
 

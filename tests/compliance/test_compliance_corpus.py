@@ -1,5 +1,7 @@
-"""The labelled corpus: recall on High/Critical labels and precision overall, and the
-clean counter-examples must stay clean. Figures per pack: ``python bench/audit_eval.py``."""
+"""The labelled corpora (format: ``corpora/FORMAT.md``). The DEV split carries the
+targets of issue 13 (the rules are tuned on it); the TEST split, written by someone who
+never saw the rules being tuned, is only reported, above a floor set at merge.
+Figures per pack and area: ``python bench/audit_eval.py``."""
 
 from __future__ import annotations
 
@@ -7,34 +9,65 @@ from pathlib import Path
 
 import pytest
 
-from marketing_agents.compliance.evaluation import evaluate, load_corpus
+from marketing_agents.compliance.engine import RuleEngineAuditor
+from marketing_agents.compliance.evaluation import AREAS, Evaluation, evaluate, load_corpus
+from marketing_agents.compliance.fields import artifact_fields
 
-HERE = Path(__file__).resolve().parent
+CORPORA = Path(__file__).resolve().parent / "corpora"
+DEV = CORPORA / "dev.yaml"
+TEST = CORPORA / "test.yaml"
 
-
-@pytest.mark.parametrize("name, min_recall", [("corpus.yaml", 0.95), ("holdout.yaml", 0.9)])
-def test_corpus(name: str, min_recall: float) -> None:
-    snippets = load_corpus(HERE / name)
-    result = evaluate(snippets)
-    assert result.blocking.recall >= min_recall, result.misses
-    assert result.overall.precision >= 0.9, result.false_alarms
-    assert result.clean_flagged == []
+# The test split's floor: the lead sets it at merge, from the figures this test prints.
+TEST_FLOOR = {"blocking_recall": 0.8, "blocking_precision": 0.85, "clean_flagged_rate": 0.1}
 
 
-def test_corpus_is_big_enough_and_covers_every_pack() -> None:
-    snippets = load_corpus(HERE / "corpus.yaml")
-    assert len(snippets) >= 60
-    packs = {rule.split(".")[0] for s in snippets for rule in s.expected}
-    assert {"env", "ads", "health", "fin", "endorse", "platform", "brand", "brief", "a11y"} <= packs
-    assert sum(1 for s in snippets if not s.expected) >= 15
+def summary(name: str, result: Evaluation) -> str:
+    b = result.blocking
+    return (f"{name}: {result.snippets} snippets; blocking recall {b.recall:.3f} ({b.tp}/{b.tp + b.fn}), "
+            f"precision {b.precision:.3f}; clean flagged High/Critical {result.clean_flagged_rate:.1%} "
+            f"({len(result.clean_flagged)}/{result.clean}); rule ids precision {result.overall.precision:.3f} "
+            f"recall {result.overall.recall:.3f}")
 
 
-def test_excerpts_are_exact_on_the_whole_corpus() -> None:
-    from marketing_agents.compliance.engine import RuleEngineAuditor
-    from marketing_agents.compliance.fields import artifact_fields
+@pytest.fixture(scope="module")
+def dev() -> Evaluation:
+    return evaluate(load_corpus(DEV))
 
+
+def test_dev_split_meets_the_targets(dev: Evaluation) -> None:
+    print(summary("dev", dev))
+    assert dev.blocking.recall >= 0.95, dev.misses
+    assert dev.blocking.precision >= 0.9, dev.false_alarms
+    assert dev.clean_flagged_rate <= 0.05, dev.clean_flagged
+    assert dev.overall.precision >= 0.9, dev.false_alarms
+    assert dev.overall.recall >= 0.9, dev.misses
+
+
+def test_dev_split_is_big_varied_and_a_third_clean() -> None:
+    snippets = load_corpus(DEV)
+    assert len(snippets) >= 200
+    assert len({s.industry for s in snippets}) >= 10
+    clean = sum(1 for s in snippets if s.clean)
+    assert 0.25 <= clean / len(snippets) <= 0.45
+    covered = {e.area for s in snippets for e in s.expectations}
+    assert set(AREAS) <= covered
+    assert len({s.id for s in snippets}) == len(snippets)
+
+
+@pytest.mark.skipif(not TEST.exists(), reason="the test split is not in this tree yet")
+def test_test_split_figures() -> None:
+    result = evaluate(load_corpus(TEST))
+    print(summary("test", result))
+    for line in result.misses + result.false_alarms + result.clean_flagged:
+        print("  ", line)
+    assert result.blocking.recall >= TEST_FLOOR["blocking_recall"]
+    assert result.blocking.precision >= TEST_FLOOR["blocking_precision"]
+    assert result.clean_flagged_rate <= TEST_FLOOR["clean_flagged_rate"]
+
+
+def test_excerpts_are_exact_on_the_whole_dev_split() -> None:
     auditor = RuleEngineAuditor()
-    for snippet in load_corpus(HERE / "corpus.yaml"):
+    for snippet in load_corpus(DEV):
         texts = {f.path: f.text for a in snippet.context.texts.values() for f in artifact_fields(a)}
         for finding in auditor.run_rules(snippet.context).findings:
             issue = finding.issue

@@ -1,0 +1,341 @@
+"""Rule kinds that read the structure of a claim instead of a list of phrases.
+
+``claim-verb``: a claim verb (cure, treat, prevent, relieve, protect against, reduce
+the risk of …) followed by its object. What makes it a health claim is the object: a
+condition, recognised by the lexicon the rule names *and* by word formation (the
+suffixes of disease names, -itis, -osis, -algia …; head nouns such as pain, disorder,
+infection), so a condition nobody listed ("cures hangovers", "heals joint pain",
+"relieves bloating") is caught while "prevents spills" and "fights stains" are not.
+Verbs in ``any_object`` ("cure", "heal") claim something whatever follows, except the
+figurative objects in ``allowed_objects``. A negation in the same clause ("does not
+treat", "not a cure") makes it no claim; an object the brief's evidence names is
+substantiated.
+
+``endorsement``: a group of people (doctors, athletes, chefs, vets, mums …) with an
+endorsing verb in either voice ("athletes swear by", "recommended by vets", "as used by
+Hollywood stars", "dermatologist-approved"); the advertiser's own staff ("our chefs")
+is not a third-party endorsement. Evidence that names the group (a vets' survey for
+"recommended by vets") or matches ``unless_evidence`` substantiates it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from pydantic import Field, PrivateAttr
+
+from ..models import FixKind
+from .findings import Finding, RuleContext, build_fix, make_finding, quoted
+from .morphology import Token, inflections, lemma, negated, tokens
+from .rules import BaseRule
+
+# Words after which the object of a claim verb has ended.
+_OBJECT_ENDS = frozenset({
+    "in", "with", "for", "after", "at", "on", "by", "from", "while", "when", "during", "so", "then", "to",
+    "into", "like", "as", "because", "thanks", "without", "every", "each", "all", "fast", "quickly",
+    "naturally", "instantly", "overnight", "forever", "again", "too", "also",
+})
+_OWN = frozenset({"our", "my", "we"})
+_DETERMINERS = frozenset({"a", "the", "your", "my", "common", "winter", "summer", "seasonal", "head", "chest", "nasty",
+                          "every", "that", "this", "any", "those"})
+
+
+def _phrase(text: str) -> tuple[frozenset[str], ...]:
+    """A multi-word verb as one set of accepted forms per word; ``*`` is any one word."""
+    return tuple(frozenset({"*"}) if w == "*" else inflections(w) for w in text.lower().split())
+
+
+PhraseIndex = dict[str, tuple[tuple[frozenset[str], ...], ...]]
+
+
+def _phrases(entries: list[str]) -> PhraseIndex:
+    """The phrases by the forms of their first word, longest first: one dictionary
+    lookup per token decides whether any phrase can start there."""
+    index: dict[str, list[tuple[frozenset[str], ...]]] = {}
+    for phrase in sorted((_phrase(e) for e in entries), key=len, reverse=True):
+        for form in phrase[0]:
+            index.setdefault(form, []).append(phrase)
+    return {form: tuple(phrases) for form, phrases in index.items()}
+
+
+def _longest_at(toks: tuple[Token, ...], i: int, index: PhraseIndex) -> int:
+    """Tokens matched at ``toks[i]`` by the longest phrase of ``index`` (0: none)."""
+    for phrase in index.get(toks[i].lower, ()):
+        n = _match_at(toks, i, phrase)
+        if n:
+            return n
+    return 0
+
+
+def _match_at(toks: tuple[Token, ...], i: int, phrase: tuple[frozenset[str], ...]) -> int:
+    """Tokens matched by ``phrase`` starting at ``toks[i]`` (0 when it does not match);
+    words of a hyphenated compound count one by one ("ward-off" too)."""
+    j = i
+    for forms in phrase:
+        while j < len(toks) and toks[j].text == "-":
+            j += 1
+        if j >= len(toks) or not toks[j].is_word or ("*" not in forms and toks[j].lower not in forms):
+            return 0
+        j += 1
+    return j - i
+
+
+class ClaimVerbRule(BaseRule):
+    """A claim verb (or claim noun: "a cure for") whose object is a condition."""
+
+    kind: Literal["claim-verb"]
+    verbs: list[str]
+    any_object: list[str] = Field(default_factory=list)
+    nouns: list[str] = Field(default_factory=list)
+    conditions: list[str] = Field(default_factory=list)
+    condition_suffixes: list[str] = Field(default_factory=list)
+    condition_heads: list[str] = Field(default_factory=list)
+    allowed_objects: list[str] = Field(default_factory=list)
+    # Conditions that are also adjectives ("cold"): one only as a noun, i.e. plural or
+    # after a determiner ("colds", "a cold", "the common cold"), not in "keeps drinks cold".
+    noun_only: list[str] = Field(default_factory=list)
+    compound_tails: list[str] = Field(default_factory=list)
+    object_words: int = Field(default=6, ge=1, le=12)
+    _lex: _VerbLexicon = PrivateAttr()
+
+    def model_post_init(self, context: object, /) -> None:
+        """Index the word lists once: a check then costs a few set lookups per word."""
+        self._lex = _VerbLexicon(
+            verbs=_phrases(self.verbs), nouns=_phrases(self.nouns), any_object=_forms(self.any_object),
+            noun_forms=_forms(self.nouns), conditions=frozenset(w.lower() for w in self.conditions),
+            condition_forms=_forms(self.conditions), suffixes=tuple(self.condition_suffixes),
+            heads=frozenset(w.lower() for w in self.condition_heads), allowed=_forms(self.allowed_objects),
+            noun_only=frozenset(w.lower() for w in self.noun_only),
+            compound_tails=frozenset(w.lower() for w in self.compound_tails),
+        )
+
+    def check(self, context: RuleContext) -> list[Finding]:
+        lex = self._lex
+        findings = []
+        for f in context.in_scope(self):
+            toks = tokens(f.text)
+            i = 0
+            while i < len(toks):
+                span = self._claim_at(toks, i, context, lex)
+                if span is None:
+                    i += 1
+                    continue
+                start, end, last = span
+                excerpt = f.text[start:end]
+                fix = build_fix(self.fix, excerpt, context, FixKind.REMOVE, f.text)
+                desc = f"{self.message} Found {quoted(excerpt)}."
+                findings.append(make_finding(self, f, (start, end), fix, desc))
+                i = last + 1
+        return findings
+
+    def _claim_at(
+        self, toks: tuple[Token, ...], i: int, context: RuleContext, lex: _VerbLexicon
+    ) -> tuple[int, int, int] | None:
+        """(start, end, last token index) of a claim that starts at ``toks[i]``, if any."""
+        if not toks[i].is_word:
+            return None
+        compound = self._compound_at(toks, i, lex)
+        if compound is not None:
+            return compound
+        verb_len = _longest_at(toks, i, lex.verbs)
+        any_object = bool(verb_len) and toks[i].lower in lex.any_object
+        if not verb_len:
+            noun_len = _longest_at(toks, i, lex.nouns)
+            if not noun_len:
+                return None
+            verb_len, any_object = noun_len, True
+            if i + verb_len < len(toks) and toks[i + verb_len].lower in ("for", "to"):
+                verb_len += 1
+        if negated(toks, i) or (i >= 2 and toks[i - 1].text == "-" and toks[i - 2].lower == "self"):
+            return None  # "does not cure"; "self-healing case" describes the object, not a body
+        obj = self._object(toks, i + verb_len)
+        objects = [t for t in obj if t.is_word]
+        if objects and (objects[-1].lemma in lex.allowed or objects[-1].lower in lex.allowed):
+            return None  # the object's head is ordinary: "prevents spills", "fights stubborn stains"
+        following: list[Token | None] = [*objects[1:], None] if objects else []
+        condition = [t for t, after in zip(objects, following, strict=True) if self._condition(t, after, lex)
+                     and self._as_noun(t, objects, lex)]
+        if not condition and not (any_object and (objects or verb_len > 1 or toks[i].lower in lex.noun_forms)):
+            return None
+        if condition and self._evidenced(condition, context):
+            return None
+        last = (condition[-1] if condition else (objects[-1] if objects else toks[i + verb_len - 1]))
+        last_index = toks.index(last)
+        return toks[i].start, last.end, last_index
+
+    def _object(self, toks: tuple[Token, ...], j: int) -> list[Token]:
+        out: list[Token] = []
+        words = 0
+        while j < len(toks) and words < self.object_words:
+            t = toks[j]
+            if t.breaks_clause and t.text != ",":
+                break
+            if t.text == "," and not (j + 1 < len(toks) and toks[j + 1].lower in ("and", "or")):
+                break
+            if t.is_word and t.lower in _OBJECT_ENDS and out:
+                break
+            out.append(t)
+            words += t.is_word
+            j += 1
+        return out
+
+    def _compound_at(self, toks: tuple[Token, ...], i: int, lex: _VerbLexicon) -> tuple[int, int, int] | None:
+        """A condition compounded with a claim word: "acne-fighting", "pain-free"."""
+        j = i + 2
+        if j >= len(toks) or toks[i + 1].text != "-" or toks[j].lower not in lex.compound_tails:
+            return None
+        following = toks[i + 1] if toks[i + 1].is_word else None
+        if not self._condition(toks[i], following, lex) or negated(toks, i):
+            return None
+        return toks[i].start, toks[j].end, j
+
+    @staticmethod
+    def _condition(t: Token, following: Token | None, lex: _VerbLexicon) -> bool:
+        if t.lemma in lex.conditions or t.lower in lex.condition_forms:
+            return True
+        if following is not None and f"{t.lemma} {following.lemma}" in lex.conditions:
+            return True
+        if len(t.lower) > 5 and t.lower.endswith(lex.suffixes):
+            return True
+        return t.lemma in lex.heads
+
+    @staticmethod
+    def _as_noun(t: Token, objects: list[Token], lex: _VerbLexicon) -> bool:
+        if t.lower not in lex.noun_only:
+            return True
+        k = objects.index(t)
+        return k > 0 and objects[k - 1].lower in _DETERMINERS
+
+    def _evidenced(self, condition: list[Token], context: RuleContext) -> bool:
+        evidence = {lemma(w) for item in context.evidence for w in _words(item)}
+        return any(t.lemma in evidence for t in condition)
+
+
+def _forms(words: list[str]) -> frozenset[str]:
+    """Every inflected form of ``words`` (plurals and verb forms), for exact lookups."""
+    return frozenset(f for w in words for f in inflections(w.lower()))
+
+
+@dataclass(frozen=True)
+class _VerbLexicon:
+    verbs: PhraseIndex
+    nouns: PhraseIndex
+    any_object: frozenset[str]
+    noun_forms: frozenset[str]
+    conditions: frozenset[str]
+    condition_forms: frozenset[str]
+    suffixes: tuple[str, ...]
+    heads: frozenset[str]
+    allowed: frozenset[str]
+    noun_only: frozenset[str]
+    compound_tails: frozenset[str]
+
+
+@dataclass(frozen=True)
+class _GroupLexicon:
+    groups: frozenset[str]
+    suffixes: tuple[str, ...]
+    verbs: PhraseIndex
+    passive: PhraseIndex
+    compounds: frozenset[str]
+
+
+def _words(text: str) -> list[str]:
+    return [t.text for t in tokens(text) if t.is_word]
+
+
+class EndorsementRule(BaseRule):
+    """A group of people endorsing the product, in either voice, without evidence."""
+
+    kind: Literal["endorsement"]
+    groups: list[str]
+    # Word formation of the names of professions: -ologist, -scientist, -ician …
+    group_suffixes: list[str] = Field(default_factory=list)
+    verbs: list[str]
+    passive: list[str] = Field(default_factory=list)
+    compounds: list[str] = Field(default_factory=list)
+    gap: int = Field(default=2, ge=0, le=5)
+    unless_evidence: list[str] = Field(default_factory=list)
+    _lex: _GroupLexicon = PrivateAttr()
+
+    def model_post_init(self, context: object, /) -> None:
+        self._lex = _GroupLexicon(
+            groups=frozenset(w.lower() for w in self.groups), suffixes=tuple(self.group_suffixes),
+            verbs=_phrases(self.verbs), passive=_phrases(self.passive), compounds=_forms(self.compounds),
+        )
+
+    def check(self, context: RuleContext) -> list[Finding]:
+        if context.evidence_matches(self.unless_evidence):
+            return []
+        evidence = {lemma(w) for item in context.evidence for w in _words(item)}
+        lex = self._lex
+        findings = []
+        for f in context.in_scope(self):
+            toks = tokens(f.text)
+            for start, end, group in self._spans(toks, lex):
+                if group.lemma in evidence:
+                    continue  # the brief documents this group's endorsement
+                excerpt = f.text[start:end]
+                fix = build_fix(self.fix, excerpt, context, FixKind.REMOVE, f.text)
+                desc = f"{self.message} Found {quoted(excerpt)}."
+                findings.append(make_finding(self, f, (start, end), fix, desc))
+        return findings
+
+    @staticmethod
+    def _group(t: Token, lex: _GroupLexicon) -> bool:
+        if not t.is_word:
+            return False
+        if t.lemma in lex.groups or t.lower in lex.groups:
+            return True
+        return len(t.lemma) > 6 and t.lemma.endswith(lex.suffixes)
+
+    def _spans(self, toks: tuple[Token, ...], lex: _GroupLexicon) -> list[tuple[int, int, Token]]:
+        """(start, end, group word) of each endorsement."""
+        spans: list[tuple[int, int, Token]] = []
+        taken = -1
+        for i, t in enumerate(toks):
+            if i <= taken or not self._group(t, lex) or negated(toks, i, 3):
+                continue
+            if i > 0 and toks[i - 1].lower in _OWN:
+                continue
+            end = self._after_group(toks, i, lex)
+            if end is not None:
+                spans.append((t.start, toks[end].end, t))
+                taken = end
+        for i in range(len(toks)):
+            if i <= taken:
+                continue
+            n = _longest_at(toks, i, lex.passive)
+            if not n:
+                continue
+            for k in range(i + n, min(len(toks), i + n + 4)):
+                if toks[k].breaks_clause:
+                    break
+                if self._group(toks[k], lex) and toks[k - 1].lower not in _OWN:
+                    spans.append((toks[i].start, toks[k].end, toks[k]))
+                    taken = k
+                    break
+        return sorted(spans, key=lambda s: s[0])
+
+    def _after_group(self, toks: tuple[Token, ...], i: int, lex: _GroupLexicon) -> int | None:
+        """Index of the last token of an endorsement whose group word is ``toks[i]``."""
+        j = i + 1
+        if j + 1 < len(toks) and toks[j].text == "-":
+            if toks[j + 1].lower in lex.compounds:
+                return j + 1
+            return None
+        skipped = 0
+        while j < len(toks) and skipped <= self.gap:
+            if toks[j].breaks_clause and toks[j].text != ":":
+                return None
+            n = _longest_at(toks, j, lex.verbs)
+            if n:
+                return j + n - 1
+            if self._group(toks[j], lex):
+                return None
+            if toks[j].text == ":":
+                return None
+            skipped += toks[j].is_word
+            j += 1
+        return None
