@@ -36,6 +36,7 @@ USER = "e2e-user"
 # Each agent call and audit waits this long first, so a test can reload or drop the
 # connection while a campaign is still being written (marketing_agents/testing/simulated.py).
 AGENT_LATENCY_MS = 700
+CHUNK_PACE_MS = 60  # the copy streams over a second or two, as a model's would
 SUITE_TIMEOUT_SECONDS = 900  # liveness only: a hung browser must not hang the suite
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
@@ -129,7 +130,7 @@ def test_dashboard_in_headless_chromium(tmp_path: Path, capsys: pytest.CaptureFi
     port = free_port()
     settings = {
         "AzureSignalRConnectionString": f"Endpoint=http://127.0.0.1:{port};AccessKey={ACCESS_KEY};Version=1.0;",
-        **simulated_settings(latency_ms=AGENT_LATENCY_MS),
+        **simulated_settings(latency_ms=AGENT_LATENCY_MS, chunk_ms=CHUNK_PACE_MS),
     }
     with capsys.disabled(), restored_environ(), \
             app_host(tmp_path / "state", user=USER, port=port, virtual_clock=False, **settings) as host:
