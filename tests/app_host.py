@@ -27,7 +27,8 @@ def app_host(state: Path, user: str, port: int = 0, virtual_clock: bool = True,
     }
     reset_components()
     try:
-        with DevHost(ROOT, state_dir=state / "devhost", port=port, virtual_clock=virtual_clock, settings=settings) as running:
+        with DevHost(ROOT, state_dir=state / "devhost", port=port, virtual_clock=virtual_clock,
+                     settings=settings) as running:
             yield running
     finally:
         reset_components()

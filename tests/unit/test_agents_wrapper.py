@@ -66,7 +66,8 @@ def test_a_bad_setting_of_the_factory_stops_the_host_naming_it(tmp_path: Path, n
         check_settings(env)
 
 
-def test_paced_agents_stream_the_same_chunks_each_after_a_pause(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_paced_agents_stream_the_same_chunks_each_after_a_pause(tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
     env = {**base_env(tmp_path), **simulated_settings(latency_ms=0, chunk_ms=5)}
     check_settings(env)
     copywriter = build_components(env).agents[ArtifactType.COPY]
