@@ -1,0 +1,256 @@
+/**
+ * One campaign through the whole flow as a person does it in the browser: create from the
+ * form, watch the copy stream and the three artifacts arrive, open a finding and see its
+ * exact words highlighted, edit an artifact and see it audited again, request a revision
+ * and compare versions, approve, and download the export. Every screen is checked with
+ * axe and photographed; the REST API is the witness of what the page shows.
+ */
+import assert from 'node:assert/strict';
+import { resolve } from 'node:path';
+import { after, before, test } from 'node:test';
+import type { Browser, Locator, Page } from 'playwright-core';
+import {
+  type ArtifactVersion, type AuditReport, type Finding, type Snapshot, ARTIFACT_TYPES, IN_REVIEW, audits, exampleBrief,
+  latestReport, snapshot, versions, waitForReview, waitForSnapshot,
+} from '../lib/api.ts';
+import { assertAccessible } from '../lib/axe.ts';
+import { type WatchedPage, assertClean, launchChromium, openPage } from '../lib/browser.ts';
+import { delays, renderedChunks } from '../lib/chunks.ts';
+import { artifact, createFromForm, highlightedText, testId, waitForBadge } from '../lib/dashboard.ts';
+import { ARTIFACTS, STEP_TIMEOUT_MS, USER } from '../lib/env.ts';
+import { printFigure, summary } from '../lib/figures.ts';
+import { screenshot } from '../lib/screens.ts';
+import { type ReceivedChunk, recordChunks } from '../lib/signalr.ts';
+import { readZip } from '../lib/zip.ts';
+
+const MAX_EXCERPT = 300; // marketing_agents/compliance/engine.py: longer excerpts end in "…"
+
+let browser: Browser;
+let watched: WatchedPage;
+let page: Page;
+let received: ReceivedChunk[];
+let campaignId = '';
+const brief = { ...exampleBrief('ecobottle'), name: 'EcoBottle summer launch (browser test)' };
+
+before(async () => {
+  browser = await launchChromium();
+  watched = await openPage(browser);
+  page = watched.page;
+  received = recordChunks(page);
+});
+
+after(async () => {
+  await browser.close();
+});
+
+/** The words a finding's excerpt stands for: all of them, or the first 299 when cut. */
+function excerptMatches(highlight: string, finding: Finding): boolean {
+  if (finding.excerpt.length === MAX_EXCERPT && finding.excerpt.endsWith('…')) {
+    return highlight.startsWith(finding.excerpt.slice(0, -1));
+  }
+  return highlight === finding.excerpt;
+}
+
+async function cardFinding(card: Locator, findings: readonly Finding[]): Promise<Finding[]> {
+  const text = (await card.textContent()) ?? '';
+  return findings.filter((f) => text.includes(f.issueDescription) || text.includes(f.suggestion));
+}
+
+test('create a campaign from the form', async () => {
+  await page.goto('/new');
+  await page.getByLabel('Theme', { exact: true }).waitFor();
+  await assertAccessible(page, 'create form');
+  await screenshot(page, 'create-form');
+  campaignId = await createFromForm(page, brief);
+  const stored = (await snapshot(campaignId)).campaign.brief;
+  for (const field of ['name', 'theme', 'product', 'targetAudience', 'tone'] as const) {
+    assert.equal(stored[field], brief[field], `the form sent the ${field} as typed`);
+  }
+  assert.deepEqual(stored.constraints, brief.constraints);
+  assert.deepEqual(stored.evidence, brief.evidence);
+  assert.deepEqual([...stored.platforms].sort(), [...brief.platforms].sort());
+});
+
+test('the copy streams as it is written, then all three artifacts arrive', async () => {
+  await page.waitForFunction(() => (document.querySelector('[data-testid="copy-stream"]')?.textContent ?? '').trim().length > 0,
+    undefined, { polling: 'raf', timeout: STEP_TIMEOUT_MS });
+  await screenshot(page, 'campaign-live');
+  await assertAccessible(page, 'live campaign');
+  const settled = await waitForReview(campaignId);
+  await waitForBadge(page, [settled.campaign.status]);
+  for (const type of ARTIFACT_TYPES) {
+    await artifact(page, type).waitFor({ timeout: STEP_TIMEOUT_MS });
+  }
+  const copy = settled.artifacts.Copy?.data as { headlines: string[] };
+  const firstHeadline = copy.headlines[0] ?? '';
+  await page.waitForFunction(([id, words]) => document.querySelector(`[data-testid="${id}"]`)?.textContent?.includes(words) ?? false,
+    ['artifact-Copy', firstHeadline] as const, { timeout: STEP_TIMEOUT_MS });
+  const posts = (settled.artifacts.ShortCopy?.data as { posts: { text: string }[] }).posts;
+  const shortText = (await artifact(page, 'ShortCopy').textContent()) ?? '';
+  for (const post of posts) {
+    const firstLine = post.text.split('\n')[0] ?? '';
+    assert.ok(shortText.includes(firstLine), `the short copy shows the post "${firstLine}"`);
+  }
+  const visual = settled.artifacts.Visual?.data as { concepts: { altText: string }[]; chosenIndex: number };
+  const alt = visual.concepts[visual.chosenIndex]?.altText ?? '';
+  assert.ok((await artifact(page, 'Visual').locator('img').evaluateAll(
+    (images, wanted) => images.some((img) => (img as HTMLImageElement).alt === wanted), alt)), 'the poster has its alt text');
+
+  const mine = received.filter((c) => c.campaignId === campaignId);
+  assert.ok(mine.length > 1, `the copy came in chunks (${mine.length})`);
+  const rendered = new Set((await renderedChunks(page)).map((c) => c.eventId));
+  const missing = mine.filter((c) => !rendered.has(c.eventId));
+  assert.deepEqual(missing.map((c) => c.eventId), [], 'every chunk received was rendered');
+  await screenshot(page, 'campaign-review');
+});
+
+let report: AuditReport;
+
+test('selecting a finding highlights exactly its words', async () => {
+  report = latestReport(await snapshot(campaignId));
+  assert.ok(report.issues.length > 0, 'the ecobottle brief draws at least one finding');
+  await testId(page, 'audit-score').waitFor();
+  assert.ok(((await testId(page, 'audit-score').textContent()) ?? '').includes(String(Math.round(report.complianceScore))),
+    'the scorecard shows the report\'s score');
+  assert.match((await testId(page, 'audit-band').textContent()) ?? '', new RegExp(report.status, 'i'));
+  const cards = testId(page, 'finding');
+  assert.equal(await cards.count(), report.issues.length, 'one card per finding');
+  const withSpans = report.issues.filter((f) => f.span !== null && f.excerpt !== '');
+  let checked = 0;
+  for (const card of (await cards.all()).slice(0, 4)) {
+    const candidates = (await cardFinding(card, report.issues)).filter((f) => withSpans.includes(f));
+    if (candidates.length === 0) continue;
+    await card.getByRole('button').first().click();
+    const words = await highlightedText(page);
+    assert.ok(candidates.some((f) => excerptMatches(words, f)), `the highlight "${words}" is the finding's excerpt`);
+    assert.ok(await testId(page, 'highlight').first().evaluate((el) => el.tagName === 'MARK'), 'the highlight is a <mark>');
+    assert.ok(await testId(page, 'highlight').first().isVisible(), 'the highlighted words are scrolled into view');
+    checked += 1;
+  }
+  assert.ok(checked > 0, 'at least one finding with a span was selected');
+  await screenshot(page, 'campaign-finding-highlighted');
+  await assertAccessible(page, 'campaign review with a finding selected');
+});
+
+let edited: ArtifactVersion;
+
+test('an edit by the person becomes a new version and is audited again', async () => {
+  const before = await snapshot(campaignId);
+  const active = before.artifacts.Copy;
+  assert.ok(active !== undefined);
+  const reportsBefore = (await audits(campaignId)).length;
+  const copyCard = artifact(page, 'Copy');
+  await copyCard.getByRole('button', { name: 'Edit' }).click();
+  const data = active.data as Record<string, unknown>;
+  const bodyShort = String(data.bodyShort);
+  const box = copyCard.getByRole('textbox').filter({ hasText: '' });
+  let target: Locator | undefined;
+  for (const candidate of await box.all()) {
+    if ((await candidate.inputValue()) === bodyShort) target = candidate;
+  }
+  assert.ok(target !== undefined, 'the short body is editable in place');
+  const newBody = 'EcoBottle is for hikers. It keeps drinks cold. It is made from recycled steel. Recycle it.';
+  await target.fill(newBody);
+  await screenshot(page, 'campaign-edit');
+  await assertAccessible(page, 'artifact editor');
+  await page.getByRole('button', { name: 'Save edit' }).click();
+
+  const after = await waitForSnapshot(campaignId,
+    (s) => IN_REVIEW.has(s.campaign.status) && s.artifacts.Copy?.id !== active.id
+      && latestReport(s).artifactVersionIds.Copy === s.artifacts.Copy?.id, 'review with the edited copy audited');
+  edited = after.artifacts.Copy as ArtifactVersion;
+  assert.equal(edited.agentName, USER, 'the new version is written by the person');
+  assert.equal((edited.data as Record<string, unknown>).bodyShort, newBody);
+  assert.ok((await audits(campaignId)).length > reportsBefore, 'a new audit report');
+  await waitForBadge(page, [after.campaign.status]);
+  const list = testId(page, 'version-list-Copy');
+  await page.waitForFunction((user) => document.querySelector('[data-testid="version-list-Copy"]')?.textContent?.includes(user) ?? false,
+    USER, { timeout: STEP_TIMEOUT_MS });
+  assert.ok(((await list.textContent()) ?? '').includes(USER), 'the version list names the person');
+  const score = String(Math.round(latestReport(after).complianceScore));
+  await page.waitForFunction((s) => document.querySelector('[data-testid="audit-score"]')?.textContent?.includes(s) ?? false,
+    score, { timeout: STEP_TIMEOUT_MS });
+});
+
+let revised: Snapshot;
+
+test('a revision request brings new versions, and two versions can be compared', async () => {
+  const before = await snapshot(campaignId);
+  await page.getByRole('button', { name: 'Request revision' }).click();
+  await page.getByLabel('Feedback').fill('Lead with the 24-hour cold claim and keep every sentence short.');
+  await assertAccessible(page, 'revision form');
+  await screenshot(page, 'revision-form');
+  await page.getByRole('button', { name: /^(send|submit)/i }).click();
+  revised = await waitForSnapshot(campaignId,
+    (s) => IN_REVIEW.has(s.campaign.status) && s.campaign.revisionNumber > before.campaign.revisionNumber, 'the revised review');
+  await waitForBadge(page, [revised.campaign.status]);
+  const copyVersions = await versions(campaignId, 'Copy');
+  assert.ok(copyVersions.length >= 3, 'agent, person, revision');
+  const list = testId(page, 'version-list-Copy');
+  await page.waitForFunction((n) => (document.querySelectorAll('[data-testid="version-list-Copy"] li').length) >= n,
+    copyVersions.length, { timeout: STEP_TIMEOUT_MS });
+  await list.getByRole('button', { name: 'Compare' }).first().click();
+  const diff = testId(page, 'diff-view');
+  await diff.waitFor({ timeout: STEP_TIMEOUT_MS });
+  const changes = await diff.locator('ins, del').count();
+  assert.ok(changes > 0, 'the diff marks inserted and deleted words');
+  await screenshot(page, 'campaign-diff');
+  await assertAccessible(page, 'version diff');
+});
+
+test('approve, and the approval record says who, which versions and which score', async () => {
+  const approve = page.getByRole('button', { name: 'Approve' });
+  const report = latestReport(await snapshot(campaignId));
+  const blocking = report.issues.filter((f) => f.severity === 'High' || f.severity === 'Critical');
+  assert.deepEqual(blocking.map((f) => f.ruleId), [], 'nothing blocks approval of the revised campaign');
+  assert.ok(await approve.isEnabled(), 'Approve is enabled');
+  await approve.click();
+  const confirm = page.getByRole('button', { name: /^(confirm|approve)/i }).last();
+  if (await confirm.isVisible() && !(await approve.isHidden())) await confirm.click();
+  const approved = await waitForSnapshot(campaignId, (s) => s.campaign.status === 'Approved', 'Approved');
+  const record = testId(page, 'approval-record');
+  await record.waitFor({ timeout: STEP_TIMEOUT_MS });
+  const text = (await record.textContent()) ?? '';
+  assert.ok(text.includes(USER), 'the record names the approver');
+  assert.ok(text.includes(String(Math.round(latestReport(approved).complianceScore))), 'the record shows the score');
+  await screenshot(page, 'campaign-approved');
+  await assertAccessible(page, 'approved campaign');
+});
+
+test('the export downloads as a zip with everything the contract lists', async () => {
+  const final = await snapshot(campaignId);
+  const download = page.waitForEvent('download', { timeout: STEP_TIMEOUT_MS });
+  await page.getByRole('button', { name: 'Download export' }).or(page.getByRole('link', { name: 'Download export' })).click();
+  const file = await download;
+  assert.match(file.suggestedFilename(), new RegExp(`-${campaignId}\\.zip$`));
+  const path = resolve(ARTIFACTS, 'export.zip');
+  await file.saveAs(path);
+  const zip = await readZip(path);
+  const visual = final.artifacts.Visual as ArtifactVersion;
+  const reports = await audits(campaignId);
+  const expected = ['README.txt', 'brief.json', 'copy.md', 'short-copy.csv', `poster/${visual.id}.svg`, `poster/${visual.id}.png`,
+    'poster/alt-text.txt', 'approval.json', ...reports.map((r) => `audits/${r.id}.json`)];
+  for (const name of expected) assert.ok(zip.names.includes(name), `the export has ${name} (it has ${zip.names.join(', ')})`);
+
+  assert.deepEqual(JSON.parse(await zip.text('brief.json')), final.campaign.brief);
+  const copy = final.artifacts.Copy?.data as { headlines: string[] };
+  assert.ok((await zip.text('copy.md')).includes(copy.headlines[0] ?? '?'), 'copy.md is the active copy');
+  const csv = (await zip.text('short-copy.csv')).replace(/\r\n/g, '\n').trimEnd().split('\n');
+  assert.equal(csv[0], 'platform,variant,text,length,limit,hashtags');
+  assert.ok(csv.length > 1, 'the CSV has the posts');
+  const png = await zip.bytes(`poster/${visual.id}.png`);
+  assert.deepEqual([...png.slice(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'the PNG is a PNG');
+  assert.match(await zip.text(`poster/${visual.id}.svg`), /<svg[\s>]/);
+  const data = visual.data as { concepts: { altText: string }[]; chosenIndex: number };
+  assert.ok((await zip.text('poster/alt-text.txt')).includes(data.concepts[data.chosenIndex]?.altText ?? '?'));
+  for (const r of reports) assert.equal(JSON.parse(await zip.text(`audits/${r.id}.json`)).id, r.id);
+  const approval = JSON.parse(await zip.text('approval.json')) as Record<string, unknown>;
+  assert.deepEqual(approval, final.campaign.approval, 'approval.json is the approval record');
+});
+
+test('figures: chunk delay from server send to render', async () => {
+  const rendered = await renderedChunks(page);
+  const measured = delays(received, rendered);
+  printFigure('chunk delay, server send → browser render', summary(measured));
+  await assertClean(watched);
+});
