@@ -20,6 +20,7 @@ from marketing_agents.campaign.contracts import (
     CampaignUpdate,
     GenerateInput,
     GenerateOutput,
+    RecordEditInput,
     StartInput,
 )
 from marketing_agents.campaign.documents import apply_update_stored
@@ -27,8 +28,10 @@ from marketing_agents.campaign.events import make_event, signalr_messages_json
 from marketing_agents.campaign.generation import GenerationError, attach_poster, generate_version
 from marketing_agents.compliance import warm_up
 from marketing_agents.components import check_settings, components
+from marketing_agents.edits import EditRequest, edited_data, edited_version
+from marketing_agents.ids import artifact_version_id
 from marketing_agents.llm.metering import metering
-from marketing_agents.models import BLOCKING_SEVERITIES, ArtifactType, CampaignStatus
+from marketing_agents.models import BLOCKING_SEVERITIES, ArtifactType, ArtifactVersion, CampaignStatus, Usage
 from marketing_agents.protocol import (
     HUB,
     ON_ARTIFACT_GENERATED,
@@ -140,26 +143,60 @@ async def generate_artifact(
         version, usage = await generate_version(inp, svc.repository, svc.agents, on_chunk)
     if version.type == ArtifactType.VISUAL:
         version = await attach_poster(version, svc.posters, svc.model_settings)
+    return _store_version(version, usage, inp.sequence, artifact_out, events_out, signalr)
+
+
+def _store_version(
+    version: ArtifactVersion,
+    usage: Usage,
+    sequence: int,
+    artifact_out: func.Out[func.Document],
+    events_out: func.Out[func.DocumentList],
+    signalr: func.Out[str],
+) -> dict[str, Any]:
+    """Write a new version (size-checked) and announce it with ``onArtifactGenerated``."""
     artifact_out.set(_document(version.to_doc(), ARTIFACTS))
-    event = make_event(
-        inp.campaign_id,
-        inp.sequence,
-        ON_ARTIFACT_GENERATED,
-        {
-            "artifactType": version.type.value,
-            "versionId": version.id,
-            "versionNumber": version.version_number,
-            "round": version.round,
-            "revisionNumber": version.revision_number,
-            "agentName": version.agent_name,
-            "model": version.metadata.model,
-            "content": version.content,
-        },
-    )
-    _publish(events_out, signalr, [event])
+    payload = {
+        "artifactType": version.type.value,
+        "versionId": version.id,
+        "versionNumber": version.version_number,
+        "round": version.round,
+        "revisionNumber": version.revision_number,
+        "agentName": version.agent_name,
+        "model": version.metadata.model,
+        "content": version.content,
+    }
+    if version.metadata.edited_by:
+        payload["editedBy"] = version.metadata.edited_by
+    _publish(events_out, signalr, [make_event(version.campaign_id, sequence, ON_ARTIFACT_GENERATED, payload)])
     return GenerateOutput(
         version_id=version.id, artifact_type=version.type, version_number=version.version_number, usage=usage
     ).to_doc()
+
+
+@bp.activity_trigger(input_name="payload")
+@cosmos_out("artifact_out", ARTIFACTS)
+@cosmos_out("events_out", EVENTS)
+@signalr_out
+async def record_edit(
+    payload: dict[str, Any],
+    artifact_out: func.Out[func.Document],
+    events_out: func.Out[func.DocumentList],
+    signalr: func.Out[str],
+) -> dict[str, Any]:
+    """Store a person's edit as the artifact's next version (validated again here, as
+    agent output is; a Visual edit's poster is rendered again from the edited concept)."""
+    inp = RecordEditInput.model_validate(payload)
+    request = EditRequest(artifact_type=inp.artifact_type, data=inp.data, based_on_version_id=inp.based_on_version_id)
+    version = edited_version(
+        artifact_version_id(inp.campaign_id, inp.artifact_type, inp.version_number),
+        inp.campaign_id, inp.artifact_type, inp.version_number, inp.revision_number,
+        edited_data(request), inp.by, inp.comment,
+    )
+    if version.type == ArtifactType.VISUAL:
+        svc = components()
+        version = await attach_poster(version, svc.posters, None)  # the renderer's design; no model picture
+    return _store_version(version, Usage(), inp.sequence, artifact_out, events_out, signalr)
 
 
 @bp.activity_trigger(input_name="payload")

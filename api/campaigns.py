@@ -12,10 +12,11 @@ from typing import cast
 import azure.durable_functions as df
 import azure.functions as func
 
-from marketing_agents.campaign.commands import CampaignCommands, parse_artifact_type, parse_status
+from marketing_agents.campaign.commands import CampaignCommands, parse_artifact_type, parse_status, review_event
 from marketing_agents.campaign.contracts import CANCEL_EVENT, CancelNotice
 from marketing_agents.components import components
-from marketing_agents.ids import parse_poster_file, review_event_name
+from marketing_agents.edits import EditRequest
+from marketing_agents.ids import parse_poster_file
 from marketing_agents.models import ApprovalRequest, CampaignBrief, CancelRequest, RevisionRequest
 from marketing_agents.openapi import MAX_PAGE_SIZE
 from marketing_agents.poster import CONTENT_TYPES, PosterKind
@@ -42,12 +43,14 @@ def _links(req: func.HttpRequest, campaign_id: str) -> dict[str, str]:
         "audits": f"{root}/audits",
         "events": f"{root}/events",
         "revisions": f"{root}/revisions",
+        "edits": f"{root}/edits",
         "approve": f"{root}/approve",
         "cancel": f"{root}/cancel",
+        "export": f"{root}/export",
     }
 
 
-@bp.route(route="campaigns", methods=["POST"], auth_level=ANONYMOUS)
+@bp.route(route="api/campaigns", methods=["POST"], auth_level=ANONYMOUS)
 @bp.durable_client_input(client_name="client")
 @guarded
 async def create_campaign(req: func.HttpRequest, client: df.DurableOrchestrationClient) -> func.HttpResponse:
@@ -64,7 +67,7 @@ async def create_campaign(req: func.HttpRequest, client: df.DurableOrchestration
     return json_response(body, 202, {"Location": links["self"]})
 
 
-@bp.route(route="campaigns", methods=["GET"], auth_level=ANONYMOUS)
+@bp.route(route="api/campaigns", methods=["GET"], auth_level=ANONYMOUS)
 @guarded
 async def list_campaigns(req: func.HttpRequest) -> func.HttpResponse:
     status = parse_status(req.params["status"]) if "status" in req.params else None
@@ -73,14 +76,14 @@ async def list_campaigns(req: func.HttpRequest) -> func.HttpResponse:
     return json_response({"items": [c.to_doc() for c in items], "continuationToken": token})
 
 
-@bp.route(route="campaigns/{id}", methods=["GET"], auth_level=ANONYMOUS)
+@bp.route(route="api/campaigns/{id}", methods=["GET"], auth_level=ANONYMOUS)
 @guarded
 async def get_campaign(req: func.HttpRequest) -> func.HttpResponse:
     snapshot = await _service().snapshot(req.route_params["id"], caller(req))
     return json_response(snapshot.to_doc())
 
 
-@bp.route(route="campaigns/{id}/artifacts", methods=["GET"], auth_level=ANONYMOUS)
+@bp.route(route="api/campaigns/{id}/artifacts", methods=["GET"], auth_level=ANONYMOUS)
 @guarded
 async def list_artifacts(req: func.HttpRequest) -> func.HttpResponse:
     artifact_type = parse_artifact_type(req.params["type"]) if "type" in req.params else None
@@ -88,7 +91,7 @@ async def list_artifacts(req: func.HttpRequest) -> func.HttpResponse:
     return json_response({"items": [v.to_doc() for v in versions]})
 
 
-@bp.route(route="campaigns/{id}/artifacts/{type}/versions", methods=["GET"], auth_level=ANONYMOUS)
+@bp.route(route="api/campaigns/{id}/artifacts/{type}/versions", methods=["GET"], auth_level=ANONYMOUS)
 @guarded
 async def list_artifact_versions(req: func.HttpRequest) -> func.HttpResponse:
     artifact_type = parse_artifact_type(req.route_params["type"])
@@ -96,14 +99,14 @@ async def list_artifact_versions(req: func.HttpRequest) -> func.HttpResponse:
     return json_response({"items": [v.to_doc() for v in versions]})
 
 
-@bp.route(route="campaigns/{id}/audits", methods=["GET"], auth_level=ANONYMOUS)
+@bp.route(route="api/campaigns/{id}/audits", methods=["GET"], auth_level=ANONYMOUS)
 @guarded
 async def list_audits(req: func.HttpRequest) -> func.HttpResponse:
     reports = await _service().audits(req.route_params["id"], caller(req))
     return json_response({"items": [r.to_doc() for r in reports]})
 
 
-@bp.route(route="campaigns/{id}/events", methods=["GET"], auth_level=ANONYMOUS)
+@bp.route(route="api/campaigns/{id}/events", methods=["GET"], auth_level=ANONYMOUS)
 @guarded
 async def list_events(req: func.HttpRequest) -> func.HttpResponse:
     after = query_number(req, "after", 0)  # the last sequence number the client has seen
@@ -111,7 +114,7 @@ async def list_events(req: func.HttpRequest) -> func.HttpResponse:
     return json_response({"items": [e.to_doc() for e in events]})
 
 
-@bp.route(route="campaigns/{id}/revisions", methods=["POST"], auth_level=ANONYMOUS)
+@bp.route(route="api/campaigns/{id}/revisions", methods=["POST"], auth_level=ANONYMOUS)
 @bp.durable_client_input(client_name="client")
 @guarded
 async def request_revision(req: func.HttpRequest, client: df.DurableOrchestrationClient) -> func.HttpResponse:
@@ -120,7 +123,7 @@ async def request_revision(req: func.HttpRequest, client: df.DurableOrchestratio
     service = _service()
     revision, decision, before = await service.request_revision(campaign_id, caller(req), request)
     try:
-        await client.raise_event(campaign_id, review_event_name(revision.revision_number - 1), decision.to_doc())
+        await client.raise_event(campaign_id, review_event(before), decision.to_doc())
     except Exception as error:  # the orchestration is gone or unreachable: undo, so nothing is half-done
         await service.undo_revision(before)
         raise ServiceUnavailable("The revision could not be started; the campaign is unchanged, try again") from error
@@ -128,18 +131,38 @@ async def request_revision(req: func.HttpRequest, client: df.DurableOrchestratio
     return json_response(dict(body, links=_links(req, campaign_id)), 202)
 
 
-@bp.route(route="campaigns/{id}/approve", methods=["POST"], auth_level=ANONYMOUS)
+@bp.route(route="api/campaigns/{id}/edits", methods=["POST"], auth_level=ANONYMOUS)
+@bp.durable_client_input(client_name="client")
+@guarded
+async def save_edit(req: func.HttpRequest, client: df.DurableOrchestrationClient) -> func.HttpResponse:
+    """A person's edit of one artifact: stored as a new version by the orchestration,
+    audited at once, and the campaign back in review (docs/events.md, "Edits")."""
+    request = request_body(req, EditRequest, "edit")
+    campaign_id = req.route_params["id"]
+    service = _service()
+    decision, before = await service.edit(campaign_id, caller(req), request)
+    try:
+        await client.raise_event(campaign_id, review_event(before), decision.to_doc())
+    except Exception as error:  # the orchestration is gone or unreachable: undo, so nothing is half-done
+        await service.undo_edit(before)
+        raise ServiceUnavailable("The edit could not be saved; the campaign is unchanged, try again") from error
+    body = {"campaignId": campaign_id, "status": "Auditing", "editNumber": decision.edit.edit_number
+            if decision.edit else 0}
+    return json_response(dict(body, links=_links(req, campaign_id)), 202)
+
+
+@bp.route(route="api/campaigns/{id}/approve", methods=["POST"], auth_level=ANONYMOUS)
 @bp.durable_client_input(client_name="client")
 @guarded
 async def approve_campaign(req: func.HttpRequest, client: df.DurableOrchestrationClient) -> func.HttpResponse:
     request = request_body(req, ApprovalRequest, "approval", empty_is_object=True)
     campaign_id = req.route_params["id"]
     campaign, decision = await _service().approve(campaign_id, caller(req), request)
-    await client.raise_event(campaign_id, review_event_name(decision.revision_number), decision.to_doc())
+    await client.raise_event(campaign_id, review_event(campaign), decision.to_doc())
     return json_response(campaign.to_doc())
 
 
-@bp.route(route="campaigns/{id}/cancel", methods=["POST"], auth_level=ANONYMOUS)
+@bp.route(route="api/campaigns/{id}/cancel", methods=["POST"], auth_level=ANONYMOUS)
 @bp.durable_client_input(client_name="client")
 @guarded
 async def cancel_campaign(req: func.HttpRequest, client: df.DurableOrchestrationClient) -> func.HttpResponse:
@@ -158,7 +181,7 @@ async def cancel_campaign(req: func.HttpRequest, client: df.DurableOrchestration
     return json_response({"campaignId": campaign_id, "status": campaign.status.value}, 202)
 
 
-@bp.route(route="campaigns/{id}/posters/{file}", methods=["GET"], auth_level=ANONYMOUS)
+@bp.route(route="api/campaigns/{id}/posters/{file}", methods=["GET"], auth_level=ANONYMOUS)
 @guarded
 async def get_poster(req: func.HttpRequest) -> func.HttpResponse:
     """The rendered poster of a Visual version, as SVG or PNG (`{versionId}.svg|png`)."""

@@ -1,11 +1,15 @@
-"""The answer for every request no API function takes: 404 problem+json for a path the
-API does not have, 405 problem+json with ``Allow`` for a path it has, asked with a
-method it does not serve.
+"""The answer for every request under ``/api`` that no API function takes: 404
+problem+json for a path the API does not have, 405 problem+json with ``Allow`` for a path
+it has, asked with a method it does not serve.
 
-One function on the catch-all route ``{*path}`` (every method token). Hosts rank a catch-all
-after every other route (ASP.NET route precedence; devhost does the same), so it only
-sees what nothing else matched. The ``Allow`` list is derived from the app's own route
-table — the HTTP triggers of the API blueprints — so it cannot drift from the routes.
+The route prefix is ``""`` (host.json) so that the same app also serves the dashboard at
+``/`` (api/dashboard.py); every API route is written with its ``api/`` prefix. This
+function takes the catch-all route ``api/{*path}`` (every method token). Hosts rank a
+catch-all after every more specific route (ASP.NET route precedence; devhost does the
+same), so it only sees what no API route matched, and it ranks before the dashboard's
+``{*path}``, so an unknown API path is never answered with the dashboard's index page.
+The ``Allow`` list is derived from the app's own route table — the HTTP triggers of the
+API blueprints — so it cannot drift from the routes.
 """
 
 from __future__ import annotations
@@ -26,7 +30,8 @@ from .realtime import bp as realtime_api
 
 bp = df.Blueprint()
 ALL_METHODS = [m.value for m in func.HttpMethod]
-CATCH_ALL_ROUTE = "{*path}"
+API_PREFIX = "api/"
+CATCH_ALL_ROUTE = API_PREFIX + "{*path}"
 
 
 @dataclass(frozen=True)
@@ -63,7 +68,7 @@ ROUTES = route_table([campaign_api, meta_api, realtime_api])
 
 
 def allowed_methods(path: str, routes: list[ApiRoute] = ROUTES) -> list[str]:
-    """The methods the API serves at ``path`` (without the route prefix); empty if none."""
+    """The methods the API serves at ``path`` (from the site root, e.g. ``api/health``); empty if none."""
     found: set[str] = set()
     for route in routes:
         if route.pattern.fullmatch(path.strip("/")):
@@ -76,8 +81,8 @@ def allowed_methods(path: str, routes: list[ApiRoute] = ROUTES) -> list[str]:
 @bp.route(route=CATCH_ALL_ROUTE, auth_level=func.AuthLevel.ANONYMOUS)
 @guarded
 async def no_such_route(req: func.HttpRequest) -> func.HttpResponse:
-    path = req.route_params.get("path") or ""
+    path = API_PREFIX + (req.route_params.get("path") or "").strip("/")
     allowed = allowed_methods(path)
     if allowed:
         raise MethodNotAllowed(f"{req.method} is not served here; use {', '.join(allowed)}", allowed)
-    raise NotFound(f"The API has no resource at /api/{path.strip('/')}")
+    raise NotFound(f"The API has no resource at /{path.rstrip('/')}")

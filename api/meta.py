@@ -15,7 +15,7 @@ from .http import json_response
 bp = df.Blueprint()
 
 
-@bp.route(route="health", methods=["GET"], auth_level=func.AuthLevel.ANONYMOUS)
+@bp.route(route="api/health", methods=["GET"], auth_level=func.AuthLevel.ANONYMOUS)
 async def health(req: func.HttpRequest) -> func.HttpResponse:
     """200 when the store answers and settings are valid; 503 naming what is wrong."""
     checks: dict[str, object] = {}
@@ -33,6 +33,6 @@ async def health(req: func.HttpRequest) -> func.HttpResponse:
     return json_response({"status": "ok" if healthy else "unhealthy", "checks": checks}, 200 if healthy else 503)
 
 
-@bp.route(route="openapi.json", methods=["GET"], auth_level=func.AuthLevel.ANONYMOUS)
+@bp.route(route="api/openapi.json", methods=["GET"], auth_level=func.AuthLevel.ANONYMOUS)
 async def openapi(req: func.HttpRequest) -> func.HttpResponse:
     return json_response(openapi_document())

@@ -111,7 +111,7 @@ async def _may_read(inv: Invocation) -> bool:
 NOT_READABLE = "no such campaign, or you may not read it"
 
 
-@bp.route(route="negotiate", methods=["POST"], auth_level=ANONYMOUS)
+@bp.route(route="api/negotiate", methods=["POST"], auth_level=ANONYMOUS)
 @bp.generic_input_binding(
     arg_name="connection_info",
     type="signalRConnectionInfo",

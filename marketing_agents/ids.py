@@ -67,6 +67,12 @@ def audit_report_id(campaign_id: str, revision_number: int, round_number: int) -
     return f"{campaign_id}-audit-r{revision_number}-{round_number}"
 
 
+def edit_audit_report_id(campaign_id: str, revision_number: int, edit_number: int) -> str:
+    """The report of the audit that follows a person's edit (``edit_number`` counts the
+    campaign's edits, so each has its own report)."""
+    return f"{campaign_id}-audit-r{revision_number}-e{edit_number}"
+
+
 def revision_id(campaign_id: str, revision_number: int) -> str:
     return f"{campaign_id}-revision-{revision_number}"
 
@@ -75,7 +81,8 @@ def event_id(campaign_id: str, sequence: int) -> str:
     return f"{campaign_id}-event-{sequence:06d}"
 
 
-def review_event_name(revision_number: int) -> str:
-    """External event a review decision is raised as; unique per revision because the
-    Durable SDK mishandles a same-named event raised before the orchestrator waits."""
-    return f"ReviewDecision-{revision_number}"
+def review_event_name(revision_number: int, edit_number: int = 0) -> str:
+    """External event a review decision is raised as; unique per revision and per edit
+    (each edit ends in a new review wait) because the Durable SDK mishandles a same-named
+    event raised before the orchestrator waits."""
+    return f"ReviewDecision-{revision_number}" + (f"-e{edit_number}" if edit_number else "")

@@ -331,7 +331,7 @@ class ArtifactMetadata(CamelModel):
     word_count: int = 0
     tone: str = ""
     keywords: list[str] = Field(default_factory=list)
-    model: str = "offline"
+    model: str | None = "offline"  # None: no model wrote it (a person's edit, see ``edited_by``)
     offline: bool = True
     prompt_version: str = ""
     tokens_in: int = 0
@@ -341,6 +341,7 @@ class ArtifactMetadata(CamelModel):
     tries: int = 1
     fallback_used: bool = False
     notes: list[str] = Field(default_factory=list)
+    edited_by: str | None = None  # the person whose edit this version is (marketing_agents/edits.py)
 
     @field_validator("keywords")
     @classmethod
@@ -494,6 +495,17 @@ class Fix(CamelModel):
     max_length: int | None = None
 
 
+class IssueCategory(str, Enum):
+    """Where a finding comes from: law and regulators' guidance, the brand's own style,
+    accessibility, a platform's limits, or the campaign's brief (its constraints)."""
+
+    REGULATORY = "regulatory"
+    BRAND = "brand"
+    ACCESSIBILITY = "accessibility"
+    PLATFORM = "platform"
+    BRIEF = "brief"
+
+
 class ComplianceIssue(CamelModel):
     rule_id: str
     artifact_type: ArtifactType
@@ -506,6 +518,9 @@ class ComplianceIssue(CamelModel):
     suggestion: str = ""
     source: str = ""
     fix: Fix | None = None
+    # What kind of rule found it, from the rule's pack (compliance/findings.issue_category):
+    # regulatory findings are told apart from brand style advice by this.
+    category: IssueCategory | None = None
 
 
 class CategoryScores(CamelModel):
@@ -539,6 +554,8 @@ class AuditReport(CamelModel):
     checked_by: list[str] = Field(default_factory=list)
     not_checked: list[str] = Field(default_factory=list)
     artifact_version_ids: dict[ArtifactType, str] = Field(default_factory=dict)
+    # 0 for the audits of a generation round; n for the audit of the campaign's n-th edit.
+    edit_number: int = 0
     created_at: Timestamp
     doc_type: Literal["auditReport"] = "auditReport"
 
@@ -570,6 +587,7 @@ class Campaign(CamelModel):
     status: CampaignStatus
     revision_number: int = 0
     round: int = 0
+    edit_number: int = 0  # how many edits people have saved (each answers its own review event)
     active_version_ids: dict[ArtifactType, str] = Field(default_factory=dict)
     latest_audit_report_id: str | None = None
     owner: str

@@ -9,6 +9,7 @@ from pydantic import BaseModel
 from pydantic.json_schema import models_json_schema
 
 from . import __version__
+from .edits import EditRequest
 from .http_input import JSON_MEDIA_TYPE, MAX_SAFE_INTEGER
 from .ids import CAMPAIGN_ID_PATTERN, POSTER_FILE_PATTERN, anchored
 from .models import (
@@ -31,6 +32,7 @@ MAX_PAGE_SIZE = 100
 MODELS: list[type[BaseModel]] = [
     CampaignBrief,
     RevisionRequest,
+    EditRequest,
     ApprovalRequest,
     CancelRequest,
     Campaign,
@@ -111,6 +113,7 @@ CAMPAIGN_LINKS = {
         ("ListAudits", "listAudits"),
         ("ListEvents", "listEvents"),
         ("RequestRevision", "requestRevision"),
+        ("SaveEdit", "saveEdit"),
         ("ApproveCampaign", "approveCampaign"),
         ("CancelCampaign", "cancelCampaign"),
     )
@@ -130,6 +133,16 @@ REVISING = {
         "links": LINKS_SCHEMA,
     },
     "required": ["campaignId", "revisionNumber", "status", "links"],
+}
+EDITING = {
+    "type": "object",
+    "properties": {
+        "campaignId": {"type": "string"},
+        "status": {"const": "Auditing"},
+        "editNumber": {"type": "integer", "minimum": 1},
+        "links": LINKS_SCHEMA,
+    },
+    "required": ["campaignId", "status", "editNumber", "links"],
 }
 CANCELLED = {
     "type": "object",
@@ -223,6 +236,19 @@ def openapi_document() -> dict[str, Any]:
                 WRITE_ERRORS,
                 parameters=[ID],
                 requestBody=_body("RevisionRequest"),
+            )
+        },
+        "/api/campaigns/{id}/edits": {
+            "post": _op(
+                "saveEdit",
+                "Save a person's edit of one artifact: a new version by that person, audited at once, then back "
+                "in review. 409 unless AwaitingReview or NeedsAttention, or when basedOnVersionId is not the "
+                "active version (the problem's currentVersionId names it); 400 when data does not validate as "
+                "the artifact type's data",
+                {"202": _json(EDITING, "Accepted")},
+                WRITE_ERRORS,
+                parameters=[ID],
+                requestBody=_body("EditRequest"),
             )
         },
         "/api/campaigns/{id}/approve": {

@@ -20,9 +20,11 @@ from marketing_agents.campaign.contracts import (
     AuditInput,
     AuditOutput,
     CampaignUpdate,
+    EditDecision,
     FlowState,
     GenerateInput,
     GenerateOutput,
+    RecordEditInput,
     ReviewDecision,
     StartInput,
     round_status,
@@ -89,6 +91,11 @@ def run_campaign(flow: FlowSteps) -> Step[Outcome]:
         )
         flow.progress(CampaignStatus.APPROVED)
         return {"status": CampaignStatus.APPROVED.value, "activeVersionIds": state.to_doc()["activeVersionIds"]}
+    if decision.action == "edit" and decision.edit is not None:
+        yield from record_and_audit_edit(flow, decision.edit, decision.by)
+        state.phase = "review"
+        flow.context.continue_as_new(state.to_doc())
+        return None
 
     state.phase = "generate"
     state.revision_number = decision.revision_number
@@ -185,6 +192,69 @@ def announce_outcome(flow: FlowSteps, audit: AuditOutput) -> Step[None]:
         ),
         event,
         {"status": outcome.value, "reportId": audit.report_id, "reason": reason},
+    )
+
+
+def record_and_audit_edit(flow: FlowSteps, edit: EditDecision, by: str) -> Step[None]:
+    """A person's edit: announce Auditing, store the edit as the artifact's next version
+    (written by that person), audit the active versions at once, and return to review —
+    AwaitingReview when compliant, else NeedsAttention. A person's words are never
+    regenerated automatically; the report says what to change."""
+    state = flow.state
+    state.edit_number = edit.edit_number
+    announced = {"status": CampaignStatus.AUDITING.value, "editedBy": by, "artifactType": edit.artifact_type.value,
+                 "editNumber": edit.edit_number}
+    yield from flow.update(CampaignUpdate(campaign_id=state.campaign_id, status=CampaignStatus.AUDITING),
+                           ON_CAMPAIGN_STATUS, announced)
+    flow.progress(CampaignStatus.AUDITING, edit=edit.edit_number)
+    record = RecordEditInput(
+        campaign_id=state.campaign_id,
+        artifact_type=edit.artifact_type,
+        version_number=state.next_version_number(edit.artifact_type),
+        revision_number=state.revision_number,
+        edit_number=edit.edit_number,
+        data=edit.data,
+        based_on_version_id=edit.based_on_version_id,
+        by=by,
+        comment=edit.comment,
+        sequence=flow.reserve(),
+    )
+    recorded = GenerateOutput.model_validate((yield from flow.run_one("record_edit", record, record.sequence)))
+    state.active_version_ids[recorded.artifact_type] = recorded.version_id
+    yield from flow.update(
+        CampaignUpdate(campaign_id=state.campaign_id, active_version_ids=dict(state.active_version_ids))
+    )
+    audit_input = AuditInput(
+        campaign_id=state.campaign_id,
+        revision_number=state.revision_number,
+        round=0,
+        edit_number=edit.edit_number,
+        version_ids=dict(state.active_version_ids),
+        sequence=flow.reserve(),
+    )
+    audit = AuditOutput.model_validate((yield from flow.run_one("audit_campaign", audit_input, audit_input.sequence)))
+    state.latest_audit_report_id = audit.report_id
+    state.compliant = audit.is_compliant
+    state.usage = state.usage.plus(audit.usage)
+    if audit.is_compliant:
+        outcome, reason = CampaignStatus.AWAITING_REVIEW, None
+    else:
+        outcome = CampaignStatus.NEEDS_ATTENTION
+        reason = (f"not compliant after the edit by {by} (score {audit.score:.0f}, "
+                  f"{audit.blocking_findings} blocking findings)")
+    deadline = flow.context.current_utc_datetime + timedelta(seconds=state.review_deadline_seconds)
+    flow.progress(outcome, reportId=audit.report_id)
+    yield from flow.update(
+        CampaignUpdate(
+            campaign_id=state.campaign_id,
+            status=outcome,
+            status_reason=reason,
+            latest_audit_report_id=audit.report_id,
+            usage=state.usage,
+            review_deadline=deadline.isoformat(),
+        ),
+        ON_CAMPAIGN_STATUS,
+        {"status": outcome.value, "reportId": audit.report_id, "reason": reason, "editedBy": by},
     )
 
 

@@ -136,7 +136,8 @@ class FlowSteps:
             pending = [s for s in pending if s.task is not winner]
 
     def review_decision(self) -> TaskBase:
-        return self.context.wait_for_external_event(review_event_name(self.state.revision_number))
+        name = review_event_name(self.state.revision_number, self.state.edit_number)
+        return self.context.wait_for_external_event(name)
 
     def progress(self, status: CampaignStatus, **extra: Any) -> None:
         """Progress for status queries (small: ids and names only)."""

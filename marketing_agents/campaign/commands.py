@@ -7,8 +7,9 @@ the orchestration. Reads check that the caller may read the campaign.
 
 from __future__ import annotations
 
+from ..edits import EditRequest, edited_data
 from ..http_input import JSON_MEDIA_TYPE, read_json_object, validate_request
-from ..ids import audit_report_id, is_campaign_id, revision_id
+from ..ids import audit_report_id, is_campaign_id, review_event_name, revision_id
 from ..models import (
     ALL_ARTIFACT_TYPES,
     REVISABLE_STATUSES,
@@ -30,8 +31,8 @@ from ..models import (
 from ..problems import BadRequest, Conflict, NotFound
 from ..settings import AppSettings
 from ..store import CampaignRepository, PreconditionFailed
-from .auditing import link_reports
-from .contracts import FlowState, ReviewDecision
+from .auditing import link_reports, newest_first
+from .contracts import EditDecision, FlowState, ReviewDecision
 from .documents import new_campaign
 
 
@@ -48,6 +49,16 @@ def parse_artifact_type(value: str) -> ArtifactType:
             return artifact_type
     names = ", ".join(t.value for t in ALL_ARTIFACT_TYPES)
     raise BadRequest(f"Unknown artifact type {value!r}; expected one of {names}")
+
+
+# States in which a person may edit an artifact: the campaign is waiting for a review.
+EDITABLE_STATUSES = frozenset({CampaignStatus.AWAITING_REVIEW, CampaignStatus.NEEDS_ATTENTION})
+
+
+def review_event(campaign: Campaign) -> str:
+    """The review event the campaign's orchestration is waiting for now (raise a
+    decision under the name read from the campaign *before* the decision's write)."""
+    return review_event_name(campaign.revision_number, campaign.edit_number)
 
 
 def parse_status(value: str) -> CampaignStatus:
@@ -124,7 +135,7 @@ class CampaignCommands:
 
     async def audits(self, campaign_id: str, user: str) -> list[AuditReport]:
         await self.readable(campaign_id, user)
-        return await self.repository.list_audit_reports(campaign_id)
+        return newest_first(await self.repository.list_audit_reports(campaign_id))
 
     async def events(self, campaign_id: str, user: str, after: int) -> list[CampaignEvent]:
         await self.readable(campaign_id, user)
@@ -195,6 +206,53 @@ class CampaignCommands:
                 "round": before.round,
                 "updated_at": utc_now(),
             }
+        )
+        await self._replace(restored, etag)
+
+    async def edit(self, campaign_id: str, user: str, request: EditRequest) -> tuple[ReviewDecision, Campaign]:
+        """A person's edit, while the campaign waits for review: 400 for data that does
+        not validate, 409 outside review or for an edit of a version no longer active
+        (the problem names the active one). The etag'd write moves the campaign to
+        Auditing and counts the edit, so a second edit or a decision made meanwhile
+        gets a 409 instead of racing this one."""
+        data = edited_data(request)  # 400 before anything is read or written
+        campaign, etag = await self.readable(campaign_id, user)
+        if campaign.status not in EDITABLE_STATUSES:
+            raise Conflict(
+                f"Campaign is {campaign.status.value}; an edit needs it to be "
+                + " or ".join(sorted(s.value for s in EDITABLE_STATUSES)),
+                currentStatus=campaign.status.value,
+            )
+        active = campaign.active_version_ids.get(request.artifact_type)
+        if active != request.based_on_version_id:
+            raise Conflict(
+                f"The edit is based on {request.based_on_version_id}, but the active {request.artifact_type.value} "
+                f"version is {active}; read it again and edit that",
+                currentVersionId=active,
+            )
+        number = campaign.edit_number + 1
+        updated = campaign.model_copy(
+            update={"status": CampaignStatus.AUDITING, "status_reason": None, "edit_number": number,
+                    "updated_at": utc_now()}
+        )
+        await self._replace(updated, etag)
+        edit = EditDecision(artifact_type=request.artifact_type, data=data.to_doc(),
+                            based_on_version_id=request.based_on_version_id, comment=request.comment or None,
+                            edit_number=number)
+        decision = ReviewDecision(action="edit", revision_number=campaign.revision_number, by=user, edit=edit)
+        return decision, campaign
+
+    async def undo_edit(self, before: Campaign) -> None:
+        """Put the campaign back when the orchestration could not be told about an edit."""
+        found = await self.repository.get_campaign(before.id)
+        if found is None:
+            return
+        current, etag = found
+        if current.status != CampaignStatus.AUDITING or current.edit_number != before.edit_number + 1:
+            return  # something else moved it on; leave it
+        restored = current.model_copy(
+            update={"status": before.status, "status_reason": before.status_reason,
+                    "edit_number": before.edit_number, "updated_at": utc_now()}
         )
         await self._replace(restored, etag)
 

@@ -33,6 +33,7 @@ class FlowState(CamelModel):
     campaign_name: str = ""
     phase: Literal["generate", "review", "expired"] = "generate"
     revision_number: int = 0
+    edit_number: int = 0  # edits saved so far (the review event waited on names it)
     sequence: int = 0  # last event sequence number used
     version_numbers: dict[ArtifactType, int] = Field(default_factory=dict)
     active_version_ids: dict[ArtifactType, str] = Field(default_factory=dict)
@@ -129,6 +130,23 @@ class AuditInput(CamelModel):
     round: int
     version_ids: dict[ArtifactType, str]
     sequence: int
+    edit_number: int = 0  # > 0: the audit after a person's edit (its own report id)
+
+
+class RecordEditInput(CamelModel):
+    """A person's edit to store as the artifact's next version (validated by the API;
+    validated again by the activity, which trusts nothing it did not derive)."""
+
+    campaign_id: str
+    artifact_type: ArtifactType
+    version_number: int
+    revision_number: int
+    edit_number: int
+    data: dict[str, Any]
+    based_on_version_id: str
+    by: str
+    comment: str | None = None
+    sequence: int
 
 
 class AuditOutput(CamelModel):
@@ -143,13 +161,26 @@ class AuditOutput(CamelModel):
     usage: Usage = Field(default_factory=Usage)  # the LLM judge's model calls, if any
 
 
-class ReviewDecision(CamelModel):
-    """What the API raises as the review event: approve, or revise with a revision number."""
+class EditDecision(CamelModel):
+    """A person's saved edit, as the review event carries it (``edit_number`` is the
+    campaign's count of edits including this one)."""
 
-    action: Literal["approve", "revise"]
+    artifact_type: ArtifactType
+    data: dict[str, Any]
+    based_on_version_id: str
+    comment: str | None = None
+    edit_number: int
+
+
+class ReviewDecision(CamelModel):
+    """What the API raises as the review event: approve, revise with a revision number,
+    or a person's edit to record and audit (the campaign then returns to review)."""
+
+    action: Literal["approve", "revise", "edit"]
     revision_number: int
     artifact_types: list[ArtifactType] | None = None
     by: str = ""
+    edit: EditDecision | None = None
 
 
 class CancelNotice(CamelModel):

@@ -18,7 +18,7 @@ from .base import AuditContext
 from .constraints import compile_brief
 from .feedback import feedback_by_type, feedback_text, sort_key
 from .fields import TextField, artifact_fields, artifact_text
-from .findings import Finding, RuleContext
+from .findings import Finding, RuleContext, with_category
 from .judge import Judge, JudgeRequest, JudgeText, JudgeVerdict, verify_and_merge
 from .packs import RulePack, brief_text, find_brand_kit, select_packs
 from .scoring import summarize
@@ -94,7 +94,7 @@ class RuleEngineAuditor:
         )
         findings: list[Finding] = []
         for pack in packs:
-            found = [f for rule in pack.rules for f in rule.check(rule_context)]
+            found = [with_category(f, pack.kind) for rule in pack.rules for f in rule.check(rule_context)]
             if found:
                 active.add(pack.id)
             findings += found
@@ -112,6 +112,7 @@ class RuleEngineAuditor:
             findings, not_checked, used = await self._ask_judge(context, run)
             if used:
                 checked_by.append(f"judge:{self.judge.name}")
+            findings = [with_category(f, None) for f in findings]  # the judge's own findings
         return await asyncio.to_thread(build_report, context, findings, run.packs, checked_by, not_checked)
 
     async def _ask_judge(self, context: AuditContext, run: RuleRun) -> tuple[list[Finding], list[str], bool]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..models import ArtifactType, ComplianceIssue, Fix, FixKind, Span
+from ..models import ArtifactType, ComplianceIssue, Fix, FixKind, IssueCategory, Span
 from .base import ArtifactLayout
 from .fields import TextField
 from .matching import any_pattern
@@ -21,6 +21,39 @@ from .rules import BaseRule, Category, FixSpec
 class Finding:
     issue: ComplianceIssue
     category: Category
+
+
+# A pack's kind says what its findings are; the judge's findings (no pack) are placed
+# by the score they lower. The one place a finding's category is decided.
+PACK_KIND_CATEGORY = {
+    "regulatory": IssueCategory.REGULATORY,
+    "brand-kit": IssueCategory.BRAND,
+    "accessibility": IssueCategory.ACCESSIBILITY,
+    "platform": IssueCategory.PLATFORM,
+    "brief": IssueCategory.BRIEF,
+}
+SCORE_CATEGORY = {
+    Category.REGULATORY: IssueCategory.REGULATORY,
+    Category.RISK: IssueCategory.REGULATORY,
+    Category.ACCESSIBILITY: IssueCategory.ACCESSIBILITY,
+    Category.TONE: IssueCategory.BRAND,
+    Category.CLARITY: IssueCategory.BRAND,
+}
+
+
+def issue_category(pack_kind: str | None, score: Category) -> IssueCategory:
+    """What kind of finding this is: from the kind of its rule's pack, else (a judge's
+    finding) from the category score it lowers."""
+    found = PACK_KIND_CATEGORY.get(pack_kind) if pack_kind else None
+    return found or SCORE_CATEGORY.get(score, IssueCategory.BRAND)
+
+
+def with_category(finding: Finding, pack_kind: str | None) -> Finding:
+    """The finding with its issue's ``category`` set (kept if already set)."""
+    if finding.issue.category is not None:
+        return finding
+    issue = finding.issue.model_copy(update={"category": issue_category(pack_kind, finding.category)})
+    return Finding(issue, finding.category)
 
 
 @dataclass

@@ -9,7 +9,7 @@ from marketing_agents.openapi import openapi_document
 
 def test_document_and_route_table_agree() -> None:
     paths = openapi_document()["paths"]
-    documented = {path.removeprefix("/api/"): {m.upper() for m in ops} for path, ops in paths.items()}
+    documented = {path.removeprefix("/"): {m.upper() for m in ops} for path, ops in paths.items()}
     served = {route.template: set(route.methods) for route in ROUTES}
     assert documented == served
 
