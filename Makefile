@@ -39,6 +39,12 @@ test: lint typecheck pytest
 bench: install
 	$(BIN)/python bench/engine.py
 
+# The dashboard's browser tests alone (Debian's headless Chromium driven by playwright-core;
+# tests/web/test_dashboard_e2e.py). E2E_UPDATE_SCREENSHOTS=1 refreshes docs/screenshots/.
+.PHONY: e2e
+e2e: install
+	$(BIN)/python -m pytest tests/web/test_dashboard_e2e.py
+
 clean:
 	rm -rf $(VENV) .devhost .mypy_cache .ruff_cache .pytest_cache tests/cosmos/node/node_modules
 

@@ -47,6 +47,12 @@ def e2e_dependencies(e2e_dir: Path) -> None:
     _run(["npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund"], e2e_dir, "`npm ci` in web/e2e")
 
 
+def typecheck_e2e(e2e_dir: Path) -> None:
+    """The suite is TypeScript run by tsx, which strips types without checking them: tsc
+    checks them first, so a type error fails the test rather than hiding."""
+    _run(["npm", "run", "--silent", "typecheck"], e2e_dir, "tsc on web/e2e")
+
+
 def js_shipped(dist: Path) -> str:
     """The JavaScript a first visit downloads, raw and gzip-compressed (level 9), for the
     closing note's figure."""

@@ -24,7 +24,7 @@ import pytest
 
 from marketing_agents.testing.simulated import simulated_settings
 from tests.app_host import app_host
-from tests.web.dashboard_build import BuildError, build_dashboard, e2e_dependencies, js_shipped
+from tests.web.dashboard_build import BuildError, build_dashboard, e2e_dependencies, js_shipped, typecheck_e2e
 
 ROOT = Path(__file__).resolve().parents[2]
 E2E_DIR = ROOT / "web" / "e2e"
@@ -121,6 +121,7 @@ def test_dashboard_in_headless_chromium(tmp_path: Path, capsys: pytest.CaptureFi
     try:
         build_dashboard(ROOT)
         e2e_dependencies(E2E_DIR)
+        typecheck_e2e(E2E_DIR)
     except BuildError as error:
         pytest.fail(str(error))
 

@@ -56,7 +56,8 @@ export async function openPage(browser: Browser, options: BrowserContextOptions 
   page.on('pageerror', (error) => incidents.errors.push(error.stack ?? String(error)));
   page.on('console', (message) => {
     if (message.type() === 'error' && !watched.networkDown) {
-      incidents.console.push(message.text());
+      const where = message.location().url;
+      incidents.console.push(where ? `${message.text()} (${where})` : message.text());
     }
   });
   return watched;
