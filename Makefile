@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 PORT ?= 7071
 
-.PHONY: install run test lint typecheck pytest bench fuzz clean cosmos-server
+.PHONY: install run test lint typecheck pytest bench fuzz clean cosmos-server web web-check
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,7 +21,21 @@ install: $(STAMP)
 local.settings.json:
 	cp local.settings.json.example local.settings.json
 
-run: install local.settings.json
+# The dashboard (web/, docs/dashboard.md): `npm ci` when the lock file changed, then a
+# Vite build into web/dist, which the app serves at /.
+WEB_STAMP := web/node_modules/.install-stamp
+$(WEB_STAMP): web/package.json web/package-lock.json
+	cd web && npm ci --no-audit --no-fund
+	touch $(WEB_STAMP)
+
+web: $(WEB_STAMP)
+	cd web && npm run build
+
+# The dashboard's type check (tsc --noEmit, strict) and unit tests (Vitest).
+web-check: $(WEB_STAMP)
+	cd web && npm run typecheck && npm test
+
+run: install local.settings.json web
 	$(BIN)/python -m devhost --app . --port $(PORT)
 
 lint: install
@@ -34,7 +48,7 @@ typecheck: install
 pytest: install
 	$(BIN)/python -m pytest; rc=$$?; if [ $$rc -eq 5 ]; then echo "no tests ran"; rc=0; fi; exit $$rc
 
-test: lint typecheck pytest
+test: lint typecheck web-check pytest
 
 bench: install
 	$(BIN)/python bench/engine.py
@@ -46,7 +60,7 @@ e2e: install
 	$(BIN)/python -m pytest tests/web/test_dashboard_e2e.py
 
 clean:
-	rm -rf $(VENV) .devhost .mypy_cache .ruff_cache .pytest_cache tests/cosmos/node/node_modules
+	rm -rf $(VENV) .devhost .mypy_cache .ruff_cache .pytest_cache tests/cosmos/node/node_modules web/node_modules web/dist
 
 # The suite's in-memory Cosmos DB protocol server (docs/persistence.md), on
 # 127.0.0.1:$(COSMOS_PORT) over http, to try `make run` against Cosmos without an account:

@@ -12,6 +12,7 @@ from typing import cast
 import azure.durable_functions as df
 import azure.functions as func
 
+from marketing_agents.campaign import export
 from marketing_agents.campaign.commands import CampaignCommands, parse_artifact_type, parse_status, review_event
 from marketing_agents.campaign.contracts import CANCEL_EVENT, CancelNotice
 from marketing_agents.components import components
@@ -198,3 +199,17 @@ async def get_poster(req: func.HttpRequest) -> func.HttpResponse:
     if kind == "svg":  # user text inside the SVG is escaped; this keeps scripts off anyway
         headers["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
     return func.HttpResponse(body, status_code=200, mimetype=CONTENT_TYPES[kind], headers=headers)
+
+
+@bp.route(route="api/campaigns/{id}/export", methods=["GET"], auth_level=ANONYMOUS)
+@guarded
+async def export_campaign(req: func.HttpRequest) -> func.HttpResponse:
+    """The campaign as a zip (marketing_agents/campaign/export.py lists what is inside)."""
+    contents = await export.gather(_service(), components().posters, req.route_params["id"], caller(req))
+    body = await export.build_zip(contents)
+    headers = {
+        "Content-Disposition": f'attachment; filename="{export.export_filename(contents.campaign)}"',
+        "Cache-Control": "private, no-store",
+        "X-Content-Type-Options": "nosniff",
+    }
+    return func.HttpResponse(body, status_code=200, mimetype="application/zip", headers=headers)

@@ -271,6 +271,16 @@ def openapi_document() -> dict[str, Any]:
                 requestBody=_body("CancelRequest", EMPTY_BODY_NOTE),
             )
         },
+        "/api/campaigns/{id}/export": {
+            "get": _op(
+                "exportCampaign",
+                "The campaign as a zip: README.txt, brief.json, copy.md, short-copy.csv, poster/<versionId>.svg "
+                "and .png, poster/alt-text.txt, audits/<reportId>.json (every audit), approval.json",
+                {"200": {"description": "The zip (Content-Disposition: attachment; filename=<slug>-<id>.zip)",
+                         "content": {"application/zip": {"schema": {"type": "string", "format": "binary"}}}}},
+                parameters=[ID],
+            )
+        },
         "/api/campaigns/{id}/posters/{file}": {
             "get": _op(
                 "getPoster",

@@ -64,6 +64,12 @@ def build_parser() -> argparse.ArgumentParser:
     approve.add_argument("--comment")
     cancel = actions.add_parser("cancel", help="cancel a campaign")
     cancel.add_argument("id")
+    export = actions.add_parser(
+        "export", help="download the campaign as a zip (copy.md, short-copy.csv, poster, audits, approval)"
+    )
+    export.add_argument("id")
+    export.add_argument("-o", "--output", metavar="FILE",
+                        help="where to write the zip (default ./<name>-<id>.zip, as the server names it)")
 
     audit = commands.add_parser("audit", help="audit a text, Markdown or artifacts JSON file")
     try:
@@ -198,7 +204,20 @@ def _campaign(args: argparse.Namespace, api: ApiClient, console: Console) -> int
         result = api.post(f"/campaigns/{args.id}/cancel")
         console.print(f"Campaign {args.id} is {result['status']}")
         return 0
+    if args.action == "export":
+        return _export(api, console, args.id, args.output)
     raise CliError(f"unknown action {args.action}", exit_code=2)
+
+
+def _export(api: ApiClient, console: Console, campaign_id: str, output: str | None) -> int:
+    body, suggested = api.download(f"/campaigns/{campaign_id}/export")
+    target = Path(output) if output else Path(suggested or f"{campaign_id}.zip")
+    try:
+        target.write_bytes(body)
+    except OSError as error:
+        raise CliError(f"cannot write {target}: {error.strerror or error}", exit_code=2) from error
+    console.print(f"Wrote {target} ({len(body):,} bytes)")
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:

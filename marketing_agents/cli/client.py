@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from typing import Any
 
 import httpx
@@ -48,6 +49,23 @@ class ApiClient:
         if not response.content:
             return None
         return response.json()
+
+    def download(self, path: str) -> tuple[bytes, str | None]:
+        """A binary resource and the file name its Content-Disposition suggests."""
+        try:
+            response = self._http.get(f"/api{path}")
+        except httpx.ConnectError as error:
+            raise CliError(
+                f"cannot reach the host at {self.base_url} ({error.__class__.__name__}); "
+                "start it with `make run` or `marketing-agents serve`",
+                exit_code=3,
+            ) from error
+        except httpx.HTTPError as error:
+            raise CliError(f"request to {self.base_url} failed: {error}", exit_code=3) from error
+        if response.status_code >= 400:
+            raise CliError(_problem_text(response))
+        match = re.search(r'filename="([^"/\\]+)"', response.headers.get("content-disposition", ""))
+        return response.content, match.group(1) if match else None
 
     def get(self, path: str, **params: Any) -> Any:
         return self.request("GET", path, params={k: v for k, v in params.items() if v is not None})

@@ -1,0 +1,66 @@
+/** The shell: navigation, the user picker (local only), and the screen of the current route. */
+import { useEffect, useState } from "react";
+import { Link, Notice } from "./components/common";
+import { UserPicker } from "./components/UserPicker";
+import { api } from "./lib/api";
+import { setCanSwitchUser } from "./lib/identity";
+import { useRoute } from "./lib/router";
+import type { Me } from "./lib/types";
+import { CampaignList } from "./screens/CampaignList";
+import { CampaignView } from "./screens/CampaignView";
+import { CheckCopy } from "./screens/CheckCopy";
+import { CreateCampaign } from "./screens/CreateCampaign";
+
+export function App() {
+  const route = useRoute();
+  const [me, setMe] = useState<Me | null>(null);
+  const [identityVersion, setIdentityVersion] = useState(0);
+
+  useEffect(() => {
+    api.me().then(
+      (value) => {
+        setCanSwitchUser(value.canSwitchUser);
+        setMe(value);
+        if (value.canSwitchUser) setIdentityVersion((v) => v + 1);
+      },
+      () => setMe(null),
+    );
+  }, []);
+
+  useEffect(() => {
+    const names = { list: "Campaigns", new: "New campaign", campaign: "Campaign", check: "Check any copy", notFound: "Not found" };
+    document.title = `${names[route.name]} · Marketing Agents`;
+  }, [route.name]);
+
+  const current = (name: string) => (route.name === name ? "page" : undefined);
+  return (
+    <>
+      <a className="skip" href="#main">Skip to content</a>
+      <header className="topbar">
+        <Link to="/" className="brand"><span className="brand-mark" aria-hidden="true">◆</span> Marketing Agents</Link>
+        <nav aria-label="Main">
+          <ul>
+            <li><span aria-current={current("list")}><Link to="/">Campaigns</Link></span></li>
+            <li><span aria-current={current("new")}><Link to="/new">New campaign</Link></span></li>
+            <li><span aria-current={current("check")}><Link to="/check">Check copy</Link></span></li>
+          </ul>
+        </nav>
+        <div className="spacer" />
+        {me && <UserPicker me={me} onChange={() => setIdentityVersion((v) => v + 1)} />}
+      </header>
+      <main id="main" key={identityVersion}>
+        {route.name === "list" && <CampaignList />}
+        {route.name === "new" && <CreateCampaign />}
+        {route.name === "campaign" && <CampaignView id={route.id} />}
+        {route.name === "check" && <CheckCopy />}
+        {route.name === "notFound" && (
+          <div className="page">
+            <h1>Page not found</h1>
+            <Notice kind="info">Nothing lives at {route.path}.</Notice>
+            <p><Link to="/">Back to campaigns</Link></p>
+          </div>
+        )}
+      </main>
+    </>
+  );
+}
