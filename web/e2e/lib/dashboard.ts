@@ -52,18 +52,46 @@ export async function createFromForm(page: Page, brief: Brief): Promise<string> 
 
 export const artifact = (page: Page, type: ArtifactType): Locator => testId(page, `artifact-${type}`);
 
-/** Waits until the status badge says one of ``statuses`` (liveness bound only). */
+/** Waits until the campaign view's status badge shows one of ``statuses`` (its
+ * `data-status`); liveness bound only. */
 export async function waitForBadge(page: Page, statuses: readonly string[]): Promise<string> {
-  const badge = testId(page, 'status-badge');
   await page.waitForFunction(
-    (wanted) => {
-      const text = document.querySelector('[data-testid="status-badge"]')?.textContent ?? '';
-      return wanted.some((status) => text.replace(/\s+/g, '').toLowerCase().includes(status.toLowerCase()));
-    },
+    (wanted) => wanted.includes(document.querySelector('[data-testid="status-badge"]')?.getAttribute('data-status') ?? ''),
     statuses,
     { timeout: STEP_TIMEOUT_MS },
   );
-  return (await badge.textContent()) ?? '';
+  return (await testId(page, 'status-badge').getAttribute('data-status')) ?? '';
+}
+
+/** A score as the dashboard prints it (one decimal, none when whole). */
+export const shownScore = (score: number): string => score.toFixed(1).replace(/\.0$/, '');
+
+/** Waits until the element with ``id`` (a data-testid) contains ``text``. */
+export async function waitForText(page: Page, id: string, text: string): Promise<void> {
+  await page.waitForFunction(([tid, words]) => document.querySelector(`[data-testid="${tid}"]`)?.textContent?.includes(words) ?? false,
+    [id, text] as const, { timeout: STEP_TIMEOUT_MS });
+}
+
+/** Waits until the live view's connection state (the banner's `data-state`) is, or is not, ``state``. */
+export async function waitForConnection(page: Page, state: string, is = true): Promise<void> {
+  await page.waitForFunction(([wanted, same]) => {
+    const now = document.querySelector('[data-testid="connection-banner"]')?.getAttribute('data-state') ?? '';
+    return same ? now === wanted : now !== '' && now !== wanted;
+  }, [state, is] as const, { timeout: STEP_TIMEOUT_MS });
+}
+
+/** Waits until ``locator``'s element is inside the viewport (e.g. after a smooth scroll). */
+export async function waitInViewport(locator: Locator): Promise<void> {
+  await locator.evaluate((el) => new Promise<void>((done, fail) => {
+    const deadline = performance.now() + 10_000;
+    const check = (): void => {
+      const box = el.getBoundingClientRect();
+      if (box.bottom > 0 && box.top < window.innerHeight) done();
+      else if (performance.now() > deadline) fail(new Error('the element never scrolled into view'));
+      else requestAnimationFrame(check);
+    };
+    check();
+  }));
 }
 
 /** The words of the <mark> of the selected finding, as the person sees them. */

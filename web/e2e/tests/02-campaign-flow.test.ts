@@ -10,13 +10,16 @@ import { resolve } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
 import {
-  type ArtifactVersion, type AuditReport, type Finding, type Snapshot, ARTIFACT_TYPES, IN_REVIEW, audits, exampleBrief,
-  latestReport, snapshot, versions, waitForReview, waitForSnapshot,
+  type ArtifactVersion, type AuditReport, type Brief, type Finding, ARTIFACT_TYPES, IN_REVIEW, audits, latestReport, snapshot,
+  versions, waitForReview, waitForSnapshot,
 } from '../lib/api.ts';
+import { reviewableBrief } from '../lib/briefs.ts';
 import { assertAccessible } from '../lib/axe.ts';
 import { type WatchedPage, assertClean, launchChromium, openPage } from '../lib/browser.ts';
 import { delays, renderedChunks } from '../lib/chunks.ts';
-import { artifact, createFromForm, highlightedText, testId, waitForBadge } from '../lib/dashboard.ts';
+import {
+  artifact, createFromForm, highlightedText, shownScore, testId, waitForBadge, waitForText, waitInViewport,
+} from '../lib/dashboard.ts';
 import { ARTIFACTS, STEP_TIMEOUT_MS, USER } from '../lib/env.ts';
 import { printFigure, summary } from '../lib/figures.ts';
 import { screenshot } from '../lib/screens.ts';
@@ -30,9 +33,10 @@ let watched: WatchedPage;
 let page: Page;
 let received: ReceivedChunk[];
 let campaignId = '';
-const brief = { ...exampleBrief('ecobottle'), name: 'EcoBottle summer launch (browser test)' };
+let brief: Brief;
 
 before(async () => {
+  brief = await reviewableBrief();
   browser = await launchChromium();
   watched = await openPage(browser);
   page = watched.page;
@@ -83,8 +87,7 @@ test('the copy streams as it is written, then all three artifacts arrive', async
   }
   const copy = settled.artifacts.Copy?.data as { headlines: string[] };
   const firstHeadline = copy.headlines[0] ?? '';
-  await page.waitForFunction(([id, words]) => document.querySelector(`[data-testid="${id}"]`)?.textContent?.includes(words) ?? false,
-    ['artifact-Copy', firstHeadline] as const, { timeout: STEP_TIMEOUT_MS });
+  await waitForText(page, 'artifact-Copy', firstHeadline);
   const posts = (settled.artifacts.ShortCopy?.data as { posts: { text: string }[] }).posts;
   const shortText = (await artifact(page, 'ShortCopy').textContent()) ?? '';
   for (const post of posts) {
@@ -108,10 +111,9 @@ let report: AuditReport;
 
 test('selecting a finding highlights exactly its words', async () => {
   report = latestReport(await snapshot(campaignId));
-  assert.ok(report.issues.length > 0, 'the ecobottle brief draws at least one finding');
+  assert.ok(report.issues.length > 0, 'the chosen brief draws at least one finding');
   await testId(page, 'audit-score').waitFor();
-  assert.ok(((await testId(page, 'audit-score').textContent()) ?? '').includes(String(Math.round(report.complianceScore))),
-    'the scorecard shows the report\'s score');
+  assert.equal(await testId(page, 'audit-score').textContent(), shownScore(report.complianceScore), 'the scorecard shows the report\'s score');
   assert.match((await testId(page, 'audit-band').textContent()) ?? '', new RegExp(report.status, 'i'));
   const cards = testId(page, 'finding');
   assert.equal(await cards.count(), report.issues.length, 'one card per finding');
@@ -124,7 +126,7 @@ test('selecting a finding highlights exactly its words', async () => {
     const words = await highlightedText(page);
     assert.ok(candidates.some((f) => excerptMatches(words, f)), `the highlight "${words}" is the finding's excerpt`);
     assert.ok(await testId(page, 'highlight').first().evaluate((el) => el.tagName === 'MARK'), 'the highlight is a <mark>');
-    assert.ok(await testId(page, 'highlight').first().isVisible(), 'the highlighted words are scrolled into view');
+    await waitInViewport(testId(page, 'highlight').first()); // selecting scrolls the words into view
     checked += 1;
   }
   assert.ok(checked > 0, 'at least one finding with a span was selected');
@@ -143,9 +145,8 @@ test('an edit by the person becomes a new version and is audited again', async (
   await copyCard.getByRole('button', { name: 'Edit' }).click();
   const data = active.data as Record<string, unknown>;
   const bodyShort = String(data.bodyShort);
-  const box = copyCard.getByRole('textbox').filter({ hasText: '' });
   let target: Locator | undefined;
-  for (const candidate of await box.all()) {
+  for (const candidate of await copyCard.getByRole('textbox').all()) {
     if ((await candidate.inputValue()) === bodyShort) target = candidate;
   }
   assert.ok(target !== undefined, 'the short body is editable in place');
@@ -163,37 +164,46 @@ test('an edit by the person becomes a new version and is audited again', async (
   assert.equal((edited.data as Record<string, unknown>).bodyShort, newBody);
   assert.ok((await audits(campaignId)).length > reportsBefore, 'a new audit report');
   await waitForBadge(page, [after.campaign.status]);
-  const list = testId(page, 'version-list-Copy');
-  await page.waitForFunction((user) => document.querySelector('[data-testid="version-list-Copy"]')?.textContent?.includes(user) ?? false,
-    USER, { timeout: STEP_TIMEOUT_MS });
-  assert.ok(((await list.textContent()) ?? '').includes(USER), 'the version list names the person');
-  const score = String(Math.round(latestReport(after).complianceScore));
-  await page.waitForFunction((s) => document.querySelector('[data-testid="audit-score"]')?.textContent?.includes(s) ?? false,
-    score, { timeout: STEP_TIMEOUT_MS });
+  await waitForText(page, 'artifact-Copy', newBody);
+  await waitForText(page, 'audit-score', shownScore(latestReport(after).complianceScore));
+  await copyCard.getByRole('button', { name: 'Versions' }).click();
+  await waitForText(page, 'version-list-Copy', USER); // the person is named as the version's author
+  await screenshot(page, 'campaign-edited');
 });
 
-let revised: Snapshot;
 
 test('a revision request brings new versions, and two versions can be compared', async () => {
   const before = await snapshot(campaignId);
-  await page.getByRole('button', { name: 'Request revision' }).click();
-  await page.getByLabel('Feedback').fill('Lead with the 24-hour cold claim and keep every sentence short.');
-  await assertAccessible(page, 'revision form');
+  const form = page.getByRole('form', { name: 'Request a revision' });
+  await form.getByLabel('Feedback').fill('Keep every sentence short and end with a clear call to action.');
+  await form.scrollIntoViewIfNeeded();
   await screenshot(page, 'revision-form');
-  await page.getByRole('button', { name: /^(send|submit)/i }).click();
-  revised = await waitForSnapshot(campaignId,
+  await form.getByRole('button', { name: 'Request revision' }).click();
+  const revised = await waitForSnapshot(campaignId,
     (s) => IN_REVIEW.has(s.campaign.status) && s.campaign.revisionNumber > before.campaign.revisionNumber, 'the revised review');
   await waitForBadge(page, [revised.campaign.status]);
   const copyVersions = await versions(campaignId, 'Copy');
   assert.ok(copyVersions.length >= 3, 'agent, person, revision');
-  const list = testId(page, 'version-list-Copy');
   await page.waitForFunction((n) => (document.querySelectorAll('[data-testid="version-list-Copy"] li').length) >= n,
     copyVersions.length, { timeout: STEP_TIMEOUT_MS });
-  await list.getByRole('button', { name: 'Compare' }).first().click();
+  const copyCard = artifact(page, 'Copy');
+  const [newest, older] = copyVersions;
+  assert.ok(newest !== undefined && older !== undefined);
+  await copyCard.getByLabel('Older copy version').selectOption({ label: `v${older.versionNumber}` });
+  await copyCard.getByLabel('Newer copy version').selectOption({ label: `v${newest.versionNumber}` });
+  await copyCard.getByRole('button', { name: 'Compare' }).click();
   const diff = testId(page, 'diff-view');
   await diff.waitFor({ timeout: STEP_TIMEOUT_MS });
-  const changes = await diff.locator('ins, del').count();
-  assert.ok(changes > 0, 'the diff marks inserted and deleted words');
+  assert.ok((await diff.locator('ins').count()) + (await diff.locator('del').count()) > 0, 'the diff marks changed words');
+  const added = (await diff.locator('ins').allTextContents()).join('');
+  const removed = (await diff.locator('del').allTextContents()).join('');
+  for (const word of added.split(/\s+/).filter((w) => w.length > 3).slice(0, 5)) {
+    assert.ok(newest.content.includes(word), `an inserted word ("${word}") is in the newer version`);
+  }
+  for (const word of removed.split(/\s+/).filter((w) => w.length > 3).slice(0, 5)) {
+    assert.ok(older.content.includes(word), `a deleted word ("${word}") is in the older version`);
+  }
+  await diff.scrollIntoViewIfNeeded();
   await screenshot(page, 'campaign-diff');
   await assertAccessible(page, 'version diff');
 });
@@ -204,15 +214,16 @@ test('approve, and the approval record says who, which versions and which score'
   const blocking = report.issues.filter((f) => f.severity === 'High' || f.severity === 'Critical');
   assert.deepEqual(blocking.map((f) => f.ruleId), [], 'nothing blocks approval of the revised campaign');
   assert.ok(await approve.isEnabled(), 'Approve is enabled');
+  await page.getByLabel('Approval comment (optional)').fill('Ready to ship.');
   await approve.click();
-  const confirm = page.getByRole('button', { name: /^(confirm|approve)/i }).last();
-  if (await confirm.isVisible() && !(await approve.isHidden())) await confirm.click();
   const approved = await waitForSnapshot(campaignId, (s) => s.campaign.status === 'Approved', 'Approved');
   const record = testId(page, 'approval-record');
   await record.waitFor({ timeout: STEP_TIMEOUT_MS });
   const text = (await record.textContent()) ?? '';
   assert.ok(text.includes(USER), 'the record names the approver');
-  assert.ok(text.includes(String(Math.round(latestReport(approved).complianceScore))), 'the record shows the score');
+  assert.ok(text.includes(shownScore(latestReport(approved).complianceScore)), 'the record shows the score');
+  assert.ok(text.includes('Ready to ship.'), 'the record shows the comment');
+  for (const id of Object.values(approved.campaign.activeVersionIds)) assert.ok(text.includes(id), `the record names version ${id}`);
   await screenshot(page, 'campaign-approved');
   await assertAccessible(page, 'approved campaign');
 });
@@ -245,7 +256,7 @@ test('the export downloads as a zip with everything the contract lists', async (
   assert.ok((await zip.text('poster/alt-text.txt')).includes(data.concepts[data.chosenIndex]?.altText ?? '?'));
   for (const r of reports) assert.equal(JSON.parse(await zip.text(`audits/${r.id}.json`)).id, r.id);
   const approval = JSON.parse(await zip.text('approval.json')) as Record<string, unknown>;
-  assert.deepEqual(approval, final.campaign.approval, 'approval.json is the approval record');
+  assert.deepEqual(approval, { approved: true, ...final.campaign.approval }, 'approval.json is the approval record');
 });
 
 test('figures: chunk delay from server send to render', async () => {

@@ -14,7 +14,7 @@ import type { Browser, Page, WebSocketRoute } from 'playwright-core';
 import { ARTIFACT_TYPES, type Brief, createCampaign, events, exampleBrief, snapshot, waitForReview, waitForSnapshot } from '../lib/api.ts';
 import { assertAccessible } from '../lib/axe.ts';
 import { assertClean, launchChromium, openPage } from '../lib/browser.ts';
-import { artifact, testId, waitForBadge } from '../lib/dashboard.ts';
+import { artifact, testId, waitForBadge, waitForConnection, waitForText } from '../lib/dashboard.ts';
 import { STEP_TIMEOUT_MS } from '../lib/env.ts';
 import { screenshot } from '../lib/screens.ts';
 
@@ -60,8 +60,7 @@ async function assertArtifactsMatchSnapshot(page: Page, campaignId: string): Pro
   const copy = current.artifacts.Copy?.data as { headlines?: string[] } | undefined;
   const headline = copy?.headlines?.[0];
   if (headline !== undefined) {
-    await page.waitForFunction((words) => document.querySelector('[data-testid="artifact-Copy"]')?.textContent?.includes(words) ?? false,
-      headline, { timeout: STEP_TIMEOUT_MS });
+    await waitForText(page, 'artifact-Copy', headline);
   }
 }
 
@@ -105,6 +104,7 @@ test('a dropped connection shows the banner, and the view resyncs on reconnect',
   const id = await createCampaign(brief('Connection drop mid-campaign'));
   await page.goto(`/campaigns/${id}`);
   await testId(page, 'timeline').waitFor({ timeout: STEP_TIMEOUT_MS });
+  await waitForConnection(page, 'connected');
   assert.ok(sockets.length > 0, 'the page joined over a WebSocket');
   const before = (await events(id)).length;
 
@@ -112,8 +112,8 @@ test('a dropped connection shows the banner, and the view resyncs on reconnect',
   down = true;
   await context.setOffline(true);
   for (const socket of sockets.splice(0)) await socket.close({ code: 4000, reason: 'network down (test)' });
-  const banner = testId(page, 'connection-banner');
-  await banner.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+  await waitForConnection(page, 'connected', false);
+  assert.ok(await testId(page, 'connection-banner').isVisible(), 'the banner tells the person');
   await screenshot(page, 'connection-lost');
   await assertAccessible(page, 'connection lost banner');
   // The campaign goes on meanwhile: at least one event the page cannot have seen.
@@ -123,7 +123,7 @@ test('a dropped connection shows the banner, and the view resyncs on reconnect',
 
   await context.setOffline(false);
   down = false;
-  await banner.waitFor({ state: 'hidden', timeout: STEP_TIMEOUT_MS });
+  await waitForConnection(page, 'connected');
   watched.networkDown = false;
   await assertTimelineMatchesLog(page, id, 'after the reconnect');
   const settled = await waitForReview(id);

@@ -44,7 +44,7 @@ export function Timeline({ events }: { events: readonly CampaignEvent[] }) {
       {events.map((event) => {
         const { title, detail } = describe(event);
         return (
-          <li key={event.eventId} className={`tl tl-${event.type}`}>
+          <li key={event.eventId} className={`tl tl-${event.type}`} data-sequence={event.sequence}>
             <span className="tl-seq" aria-label={`event ${event.sequence}`}>{event.sequence}</span>
             <div>
               <strong>{title}</strong>
