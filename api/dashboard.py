@@ -10,12 +10,12 @@ problem+json 405 naming GET and HEAD, as the API's paths do.
 from __future__ import annotations
 
 import asyncio
-from pathlib import Path
 
 import azure.durable_functions as df
 import azure.functions as func
 
 from marketing_agents.dashboard import (
+    DashboardFile,
     DashboardNotBuilt,
     DashboardNotFound,
     dist_folder,
@@ -31,8 +31,10 @@ SERVED_METHODS = ["GET", "HEAD"]
 DASHBOARD_ROUTE = "{*path}"
 
 
-def _read(path: Path) -> bytes:
-    return path.read_bytes()
+def _load(request_path: str) -> tuple[DashboardFile, bytes]:
+    """Resolve and read (file-system calls: run in a thread, off the event loop)."""
+    found = resolve(request_path, dist_folder())
+    return found, found.path.read_bytes()
 
 
 def _problem(error: ProblemError, instance: str) -> func.HttpResponse:
@@ -52,8 +54,7 @@ async def dashboard(req: func.HttpRequest) -> func.HttpResponse:
         return _problem(MethodNotAllowed(f"{req.method} is not served here; use GET or HEAD", SERVED_METHODS),
                         instance)
     try:
-        found = resolve(request_path, dist_folder())
-        body = await asyncio.to_thread(_read, found.path)  # file I/O off the event loop
+        found, body = await asyncio.to_thread(_load, request_path)
     except DashboardNotBuilt as error:
         return _problem(ServiceUnavailable(str(error)), instance)
     except (DashboardNotFound, OSError):

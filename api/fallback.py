@@ -24,6 +24,7 @@ import azure.functions as func
 from marketing_agents.problems import MethodNotAllowed, NotFound
 
 from .campaigns import bp as campaign_api
+from .checks import bp as checks_api
 from .http import guarded
 from .meta import bp as meta_api
 from .realtime import bp as realtime_api
@@ -64,7 +65,7 @@ def route_table(blueprints: Iterable[df.Blueprint]) -> list[ApiRoute]:
     return [ApiRoute(t, _compile(t), frozenset(m)) for t, m in methods.items()]
 
 
-ROUTES = route_table([campaign_api, meta_api, realtime_api])
+ROUTES = route_table([campaign_api, checks_api, meta_api, realtime_api])
 
 
 def allowed_methods(path: str, routes: list[ApiRoute] = ROUTES) -> list[str]:

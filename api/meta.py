@@ -1,4 +1,5 @@
-"""Service endpoints: health (liveness and dependencies) and the OpenAPI document."""
+"""Service endpoints: health (liveness and dependencies), the OpenAPI document, and who
+the caller is (``GET /api/me``, for the dashboard)."""
 
 from __future__ import annotations
 
@@ -9,8 +10,9 @@ import azure.functions as func
 
 from marketing_agents.components import components
 from marketing_agents.openapi import openapi_document
+from marketing_agents.settings import identity_source
 
-from .http import json_response
+from .http import caller, json_response
 
 bp = df.Blueprint()
 
@@ -36,3 +38,12 @@ async def health(req: func.HttpRequest) -> func.HttpResponse:
 @bp.route(route="api/openapi.json", methods=["GET"], auth_level=func.AuthLevel.ANONYMOUS)
 async def openapi(req: func.HttpRequest) -> func.HttpResponse:
     return json_response(openapi_document())
+
+
+@bp.route(route="api/me", methods=["GET"], auth_level=func.AuthLevel.ANONYMOUS)
+async def me(req: func.HttpRequest) -> func.HttpResponse:
+    """The user the API acts as for this request, and whether the dashboard may offer to
+    switch users (only locally: behind App Service authentication the identity is the
+    signed-in person's)."""
+    source = identity_source(req.headers)
+    return json_response({"userId": caller(req), "source": source, "canSwitchUser": source == "local"})

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, Field, StringConstraints, ValidationError, WithJsonSchema
+from pydantic import AfterValidator, ConfigDict, Field, StringConstraints, ValidationError, WithJsonSchema
 from pydantic_core import InitErrorDetails
 
 from .ids import ARTIFACT_VERSION_ID_PATTERN, anchored
@@ -36,9 +36,7 @@ from .platforms import measure
 from .problems import validation_problem
 
 MAX_EDIT_COMMENT = 500
-DATA_SCHEMAS: dict[str, Any] = {
-    "oneOf": [{"$ref": f"#/components/schemas/{m.__name__}"} for m in ARTIFACT_DATA.values()]
-}
+DATA_SCHEMAS: dict[str, Any] = {"description": "The artifact's data, as the artifactType's data model"}
 
 
 def _strip(value: str) -> str:
@@ -59,6 +57,14 @@ class EditRequest(StrictRequest):
     """``POST /api/campaigns/{id}/edits``: the artifact's new structured data, and which
     active version the person edited (so that an edit of a version since replaced is
     refused, not silently applied over someone else's)."""
+
+    # The document says which data goes with which type (a Visual's data sent as Copy is
+    # a 400, so a schema that allowed it would promise what the server refuses).
+    model_config = ConfigDict(**StrictRequest.model_config, json_schema_extra={"oneOf": [
+        {"properties": {"artifactType": {"const": t.value},
+                        "data": {"$ref": f"#/components/schemas/{m.__name__}"}}}
+        for t, m in ARTIFACT_DATA.items()
+    ]})
 
     artifact_type: ArtifactType
     data: dict[str, Any] = Field(json_schema_extra=DATA_SCHEMAS)
@@ -85,13 +91,9 @@ def edited_data(request: EditRequest) -> ArtifactData:
         raise validation_problem(_located(error), "edit") from error
     if isinstance(typed, ShortCopyData):
         return ShortCopyData(posts=[measured(post.platform, post.text) for post in typed.posts])
-    if isinstance(typed, VisualData):
-        if not 0 <= typed.chosen_index < len(typed.concepts):
-            detail = f"Input should be between 0 and {len(typed.concepts) - 1} (an index into concepts)"
-            details = [InitErrorDetails(type="value_error", loc=("data", "chosenIndex"), input=typed.chosen_index,
-                                        ctx={"error": detail})]
-            raise validation_problem(ValidationError.from_exception_data("EditRequest", details), "edit")
-        return typed.model_copy(update={"svg_url": None, "png_url": None})
+    if isinstance(typed, VisualData):  # the poster is the chosen concept's (the last, past the end)
+        chosen = min(typed.chosen_index, len(typed.concepts) - 1)
+        return typed.model_copy(update={"chosen_index": chosen, "svg_url": None, "png_url": None})
     return typed
 
 

@@ -399,7 +399,7 @@ class PosterConcept(CamelModel):
 
 class VisualData(CamelModel):
     concepts: Annotated[list[PosterConcept], *at_most(MAX_CONCEPTS)] = Field(min_length=2)
-    chosen_index: int = 0
+    chosen_index: int = Field(default=0, ge=0)  # past the last concept means the last one
     svg_url: str | None = None
     png_url: str | None = None
 

@@ -9,6 +9,7 @@ from pydantic import BaseModel
 from pydantic.json_schema import models_json_schema
 
 from . import __version__
+from .compliance.adhoc import AuditRequest
 from .edits import EditRequest
 from .http_input import JSON_MEDIA_TYPE, MAX_SAFE_INTEGER
 from .ids import CAMPAIGN_ID_PATTERN, POSTER_FILE_PATTERN, anchored
@@ -33,6 +34,7 @@ MODELS: list[type[BaseModel]] = [
     CampaignBrief,
     RevisionRequest,
     EditRequest,
+    AuditRequest,
     ApprovalRequest,
     CancelRequest,
     Campaign,
@@ -148,6 +150,35 @@ CANCELLED = {
     "type": "object",
     "properties": {"campaignId": {"type": "string"}, "status": {"const": "Cancelled"}},
     "required": ["campaignId", "status"],
+}
+CHECKED = {
+    "type": "object",
+    "properties": {
+        "report": _ref("AuditReport"),
+        "artifacts": {
+            "type": "object",
+            "description": "The data that was audited, by artifact type: findings' field and span index into it",
+            "properties": {t.value: {"type": "object"} for t in ArtifactType},
+            "additionalProperties": False,
+        },
+    },
+    "required": ["report", "artifacts"],
+}
+BRAND_KITS = {
+    "type": "object",
+    "properties": {"items": {"type": "array", "items": {
+        "type": "object", "properties": {"id": {"type": "string"}, "name": {"type": "string"}},
+        "required": ["id", "name"]}}},
+    "required": ["items"],
+}
+ME = {
+    "type": "object",
+    "properties": {
+        "userId": {"type": "string"},
+        "source": {"enum": ["appService", "local"]},
+        "canSwitchUser": {"type": "boolean"},
+    },
+    "required": ["userId", "source", "canSwitchUser"],
 }
 AFTER = {"type": "integer", "minimum": 0, "maximum": MAX_SAFE_INTEGER, "default": 0}
 EMPTY_BODY_NOTE = "An empty body (still sent as application/json) counts as {}."
@@ -289,6 +320,23 @@ def openapi_document() -> dict[str, Any]:
                 ("404", "405", "500", "503"),
                 parameters=[ID, POSTER_FILE],
             )
+        },
+        "/api/audit": {
+            "post": _op(
+                "auditText",
+                "Check any copy with the same rules as the audit command; the report is not stored",
+                {"200": _json(CHECKED)},
+                ("400", "405", "413", "415", "500", "503"),
+                requestBody=_body("AuditRequest"),
+            )
+        },
+        "/api/brand-kits": {
+            "get": _op("listBrandKits", "The brand kits a brief or a check may name", {"200": _json(BRAND_KITS)},
+                       ("405", "500", "503"))
+        },
+        "/api/me": {
+            "get": _op("me", "The user the API acts as, and whether the dashboard may switch users (locally only)",
+                       {"200": _json(ME)}, ("405",))
         },
         "/api/negotiate": {
             "post": _op(

@@ -49,6 +49,23 @@ def local_user(env: Mapping[str, str] | None = None) -> str:
     return env.get(LOCAL_USER_SETTING, "").strip() or DEFAULT_LOCAL_USER
 
 
+# Headers only App Service authentication sets (it strips them from what clients send);
+# the dashboard's local user picker sends the principal id alone.
+APP_SERVICE_AUTH_HEADERS = ("x-ms-client-principal", "x-ms-client-principal-idp")
+# Set on every App Service / Functions instance in Azure, never by devhost or Core Tools.
+AZURE_INSTANCE_SETTING = "WEBSITE_INSTANCE_ID"
+
+
+def identity_source(headers: Mapping[str, str], env: Mapping[str, str] | None = None) -> str:
+    """``appService`` when the identity comes from App Service authentication (or the app
+    runs in Azure, where only that may set it), else ``local`` (devhost, Core Tools)."""
+    env = os.environ if env is None else env
+    lowered = {k.lower() for k in headers}
+    if any(h in lowered for h in APP_SERVICE_AUTH_HEADERS) or env.get(AZURE_INSTANCE_SETTING, "").strip():
+        return "appService"
+    return "local"
+
+
 def load_settings(env: Mapping[str, str] | None = None) -> AppSettings:
     env = os.environ if env is None else env
     hours = number_setting(env, "REVIEW_DEADLINE_HOURS", 72.0, 0.001, 24.0 * 30)

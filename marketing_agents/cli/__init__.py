@@ -59,6 +59,17 @@ def build_parser() -> argparse.ArgumentParser:
     revise.add_argument("--change", action="append", default=[], help="a specific change (repeatable)")
     revise.add_argument("--type", action="append", choices=["Copy", "ShortCopy", "Visual"], help="only these artifacts")
     revise.add_argument("--watch", action="store_true")
+    edit = actions.add_parser(
+        "edit", help="save your edit of an artifact (a new version by you, audited at once, back in review)"
+    )
+    edit.add_argument("id")
+    edit.add_argument("type", choices=["Copy", "ShortCopy", "Visual"], help="which artifact")
+    edit.add_argument("data", metavar="DATA.json",
+                      help="the artifact's edited data (its \"data\" as `campaign show ID --json` prints it)")
+    edit.add_argument("--based-on", metavar="VERSION_ID",
+                      help="the version you edited (default: the active one, read now)")
+    edit.add_argument("--comment", help="a note kept with the version (at most 500 characters)")
+    edit.add_argument("--watch", action="store_true", help="follow the audit until the campaign is back in review")
     approve = actions.add_parser("approve", help="approve the campaign awaiting review")
     approve.add_argument("id")
     approve.add_argument("--comment")
@@ -81,14 +92,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _read_brief(path: str) -> Any:
+def _read_json_file(path: str, what: str) -> Any:
     file = Path(path)
     if not file.is_file():
-        raise CliError(f"brief file not found: {path}", exit_code=2)
+        raise CliError(f"{what} not found: {path}", exit_code=2)
     try:
         return json.loads(file.read_text(encoding="utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise CliError(f"brief file {path} is not valid JSON: {error}", exit_code=2) from error
+        raise CliError(f"{what} {path} is not valid JSON: {error}", exit_code=2) from error
+
+
+def _read_brief(path: str) -> Any:
+    return _read_json_file(path, "brief file")
 
 
 def watch_campaign(api: ApiClient, console: Console, campaign_id: str, poll_seconds: float = 0.3) -> dict[str, Any]:
@@ -196,6 +211,8 @@ def _campaign(args: argparse.Namespace, api: ApiClient, console: Console) -> int
         if args.watch:
             watch_campaign(api, console, args.id)
         return 0
+    if args.action == "edit":
+        return _edit(api, console, args)
     if args.action == "approve":
         campaign = api.post(f"/campaigns/{args.id}/approve", {"comment": args.comment} if args.comment else {})
         console.print(f"Campaign {args.id} is {campaign['status']}")
@@ -207,6 +224,27 @@ def _campaign(args: argparse.Namespace, api: ApiClient, console: Console) -> int
     if args.action == "export":
         return _export(api, console, args.id, args.output)
     raise CliError(f"unknown action {args.action}", exit_code=2)
+
+
+def _edit(api: ApiClient, console: Console, args: argparse.Namespace) -> int:
+    data = _read_json_file(args.data, "data file")
+    if not isinstance(data, dict):
+        raise CliError(f"data file {args.data} must hold a JSON object (the artifact's data)", exit_code=2)
+    based_on = args.based_on
+    if based_on is None:
+        active = api.get(f"/campaigns/{args.id}")["artifacts"].get(args.type)
+        if active is None:
+            raise CliError(f"campaign {args.id} has no {args.type} version to edit yet")
+        based_on = active["id"]
+    body: dict[str, Any] = {"artifactType": args.type, "data": data, "basedOnVersionId": based_on}
+    if args.comment:
+        body["comment"] = args.comment
+    result = api.post(f"/campaigns/{args.id}/edits", body)
+    console.print(f"Edit {result['editNumber']} of {args.id} saved; the campaign is {result['status']}")
+    if args.watch:
+        snapshot = watch_campaign(api, console, args.id)
+        return 0 if snapshot["campaign"]["status"] != "Failed" else 1
+    return 0
 
 
 def _export(api: ApiClient, console: Console, campaign_id: str, output: str | None) -> int:

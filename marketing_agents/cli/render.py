@@ -59,7 +59,9 @@ def artifacts_table(artifacts: dict[str, Any]) -> Table:
         table.add_column(column)
     for artifact_type, version in artifacts.items():
         meta = version.get("metadata", {})
-        model = meta.get("model", "?") + (" (cached)" if meta.get("cached") else "")
+        # a person's edit has no model (metadata.model is null, editedBy names the person)
+        model = (meta.get("model") or ("edited" if meta.get("editedBy") else "?")) + (
+            " (cached)" if meta.get("cached") else "")
         if meta.get("fallbackUsed"):
             model += " (fallback)"
         table.add_row(
@@ -136,7 +138,7 @@ def event_line(event: dict[str, Any]) -> Text:
     if kind == ON_ARTIFACT_GENERATED:
         detail = (
             f"{payload.get('artifactType')} v{payload.get('versionNumber')} "
-            f"by {payload.get('agentName')} ({payload.get('model')})"
+            f"by {payload.get('agentName')} ({payload.get('model') or 'edited by hand'})"
         )
     elif kind == ON_COMPLIANCE_CHECK_COMPLETED:
         verdict = "compliant" if payload.get("isCompliant") else "not compliant"

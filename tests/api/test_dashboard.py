@@ -41,9 +41,13 @@ def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def host(tmp_path_factory: pytest.TempPathFactory, dist: Path) -> Iterator[DevHost]:
-    with app_host(tmp_path_factory.mktemp("dashboard-host"), user="dash-tester",
-                  DASHBOARD_DIST=str(dist), AzureSignalRConnectionString=SIGNALR) as running:
-        yield running
+    # Set in the environment (not as host settings, which stay in os.environ after the
+    # host stops) so that later modules' hosts do not inherit this SignalR endpoint.
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("DASHBOARD_DIST", str(dist))
+        env.setenv("AzureSignalRConnectionString", SIGNALR)
+        with app_host(tmp_path_factory.mktemp("dashboard-host"), user="dash-tester") as running:
+            yield running
 
 
 @pytest.fixture(scope="module")

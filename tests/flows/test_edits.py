@@ -190,3 +190,31 @@ def test_another_user_cannot_edit(http: httpx.Client, reviewed: dict[str, Any]) 
                          headers={"x-ms-client-principal-id": "mallory"})
     assert response.status_code == 404
     assert http.get(f"/api/campaigns/{campaign_id}").json()["campaign"]["status"] == "AwaitingReview"
+
+
+def test_cli_edit(host: DevHost, http: httpx.Client, reviewed: dict[str, Any], tmp_path: Path,
+                  capsys: pytest.CaptureFixture[str]) -> None:
+    from marketing_agents.cli import main
+
+    campaign_id = reviewed["campaign"]["id"]
+    data = copy.deepcopy(reviewed["artifacts"]["Copy"]["data"])
+    data["bodyShort"] = "Cold for 24 hours, made from 90% recycled steel."
+    source = tmp_path / "copy.json"
+    source.write_text(json.dumps(data))
+    cli = ["--url", host.base_url, "--user", "alice", "campaign", "edit", campaign_id, "Copy"]
+    code = main([*cli, str(source), "--comment", "from the terminal", "--watch"])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    assert "Edit 1 of" in out and "AwaitingReview" in out
+    edited = http.get(f"/api/campaigns/{campaign_id}").json()["artifacts"]["Copy"]
+    assert edited["data"]["bodyShort"] == data["bodyShort"] and edited["agentName"] == "alice"
+    assert "comment: from the terminal" in edited["metadata"]["notes"]
+
+    stale = main([*cli, str(source), "--based-on", reviewed["artifacts"]["Copy"]["id"]])
+    _, err = capsys.readouterr()
+    assert stale == 1 and "409" in err and edited["id"] in err and "Traceback" not in err
+    (tmp_path / "bad.json").write_text("{not json")
+    assert main([*cli, str(tmp_path / "bad.json")]) == 2
+    assert main([*cli, str(tmp_path / "missing.json")]) == 2
+    _, err = capsys.readouterr()
+    assert "not valid JSON" in err and "not found" in err

@@ -135,3 +135,16 @@ def test_cli_export(host: DevHost, http: httpx.Client, capsys: pytest.CaptureFix
                  "-o", str(tmp_path / "missing-dir" / "x.zip")])
     _, err = capsys.readouterr()
     assert code == 2 and "cannot write" in err and len(err.strip().splitlines()) == 1
+
+
+def test_a_campaign_with_no_versions_yet_exports_what_it_has() -> None:
+    from marketing_agents.campaign.documents import new_campaign
+    from marketing_agents.campaign.export import ExportContents, export_filename, zip_bytes
+    from marketing_agents.models import CampaignBrief
+
+    campaign = new_campaign(CampaignBrief.model_validate(brief("brewhaus")), owner="alice")
+    files = open_zip(zip_bytes(ExportContents(campaign, {}, [])))
+    assert set(files) == {"README.txt", "brief.json", "approval.json"}
+    assert "Not included (no version yet): Copy, ShortCopy, Visual" in files["README.txt"].decode()
+    assert json.loads(files["approval.json"]) == {"approved": False, "status": "Generating"}
+    assert export_filename(campaign).endswith(f"-{campaign.id}.zip") and export_filename(campaign).isascii()
