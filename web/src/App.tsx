@@ -1,6 +1,6 @@
 /** The shell: navigation, the user picker (local only), and the screen of the current route. */
 import { useEffect, useState } from "react";
-import { Link, Notice } from "./components/common";
+import { Link, Loading, Notice } from "./components/common";
 import { UserPicker } from "./components/UserPicker";
 import { api } from "./lib/api";
 import { setCanSwitchUser } from "./lib/identity";
@@ -14,6 +14,9 @@ import { CreateCampaign } from "./screens/CreateCampaign";
 export function App() {
   const route = useRoute();
   const [me, setMe] = useState<Me | null>(null);
+  // Screens wait for /api/me, so that their first requests (and the SignalR negotiate)
+  // already carry the identity the user picker chose.
+  const [identityKnown, setIdentityKnown] = useState(false);
   const [identityVersion, setIdentityVersion] = useState(0);
 
   useEffect(() => {
@@ -21,9 +24,9 @@ export function App() {
       (value) => {
         setCanSwitchUser(value.canSwitchUser);
         setMe(value);
-        if (value.canSwitchUser) setIdentityVersion((v) => v + 1);
+        setIdentityKnown(true);
       },
-      () => setMe(null),
+      () => setIdentityKnown(true),
     );
   }, []);
 
@@ -49,11 +52,12 @@ export function App() {
         {me && <UserPicker me={me} onChange={() => setIdentityVersion((v) => v + 1)} />}
       </header>
       <main id="main" key={identityVersion}>
-        {route.name === "list" && <CampaignList />}
-        {route.name === "new" && <CreateCampaign />}
-        {route.name === "campaign" && <CampaignView id={route.id} />}
-        {route.name === "check" && <CheckCopy />}
-        {route.name === "notFound" && (
+        {!identityKnown && <div className="page"><Loading what="the dashboard" /></div>}
+        {identityKnown && route.name === "list" && <CampaignList />}
+        {identityKnown && route.name === "new" && <CreateCampaign />}
+        {identityKnown && route.name === "campaign" && <CampaignView id={route.id} />}
+        {identityKnown && route.name === "check" && <CheckCopy />}
+        {identityKnown && route.name === "notFound" && (
           <div className="page">
             <h1>Page not found</h1>
             <Notice kind="info">Nothing lives at {route.path}.</Notice>

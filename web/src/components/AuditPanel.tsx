@@ -61,7 +61,7 @@ function FindingCard({ issue, index, selected, onSelect, onApplyFix, canFix, sta
 }) {
   const key = findingKey(issue, index);
   const kind = findingKind(issue);
-  const replacement = fixReplacement(issue);
+  const replacement = canFix ? fixReplacement(issue) : null;
   const detailsId = `finding-${index}-details`;
   return (
     <li className={`finding finding-${issue.severity.toLowerCase()}${selected ? " finding-selected" : ""}`} data-testid="finding">
@@ -86,7 +86,7 @@ function FindingCard({ issue, index, selected, onSelect, onApplyFix, canFix, sta
         {issue.source && <p className="muted small"><strong>Source:</strong> {issue.source}</p>}
         <p className="muted small">Rule <code>{issue.ruleId}</code>{stale ? " · about an earlier version" : ""}</p>
         {replacement !== null && onApplyFix && (
-          <button type="button" className="btn btn-small" disabled={!canFix} onClick={() => onApplyFix(issue)}>
+          <button type="button" className="btn btn-small" onClick={() => onApplyFix(issue)}>
             Apply fix
           </button>
         )}
@@ -98,12 +98,25 @@ function FindingCard({ issue, index, selected, onSelect, onApplyFix, canFix, sta
   );
 }
 
+/** Blocking findings, one line per artifact and rule (a rule often fires in many places). */
+function blockingSummary(blocking: ComplianceIssue[]): { key: string; issue: ComplianceIssue; count: number }[] {
+  const lines = new Map<string, { key: string; issue: ComplianceIssue; count: number }>();
+  for (const issue of blocking) {
+    const key = `${issue.artifactType}:${issue.ruleId}`;
+    const line = lines.get(key);
+    if (line) line.count += 1;
+    else lines.set(key, { key, issue, count: 1 });
+  }
+  return [...lines.values()];
+}
+
 export function Findings({ report, selected, onSelect, onApplyFix, canFix, activeVersionIds }: {
   report: AuditReport;
   selected: string | null;
   onSelect: (key: string | null) => void;
   onApplyFix: ((issue: ComplianceIssue) => void) | null;
-  canFix: boolean;
+  /** Whether this finding's fix can be applied now (in review, to the active version's words). */
+  canFix: (issue: ComplianceIssue) => boolean;
   activeVersionIds: Partial<Record<string, string>>;
 }) {
   const groups = groupFindings(report.issues);
@@ -114,10 +127,12 @@ export function Findings({ report, selected, onSelect, onApplyFix, canFix, activ
         <div className="blocking" role="note">
           <strong>{blocking.length} finding{blocking.length === 1 ? "" : "s"} block approval</strong> (High or Critical):
           <ul>
-            {blocking.slice(0, 8).map((issue, i) => (
-              <li key={i}>{ARTIFACT_LABEL[issue.artifactType]} · {issue.field}: {issue.issueDescription}</li>
+            {blockingSummary(blocking).map((line) => (
+              <li key={line.key}>
+                {ARTIFACT_LABEL[line.issue.artifactType]}: {line.issue.issueDescription.split(/(?<=\.)\s/)[0]}
+                {line.count > 1 ? ` (${line.count} places)` : ""}
+              </li>
             ))}
-            {blocking.length > 8 && <li>… and {blocking.length - 8} more below</li>}
           </ul>
         </div>
       ) : (
@@ -126,9 +141,9 @@ export function Findings({ report, selected, onSelect, onApplyFix, canFix, activ
       {report.issues.length === 0 && <p>No findings. </p>}
       {groups.map((group) => (
         <section key={`${group.artifactType}-${group.severity}`} aria-label={`${ARTIFACT_LABEL[group.artifactType]}, ${group.severity}`}>
-          <h4 className="group-title">
+          <h3 className="group-title">
             {ARTIFACT_LABEL[group.artifactType]} · {group.severity} ({group.items.length})
-          </h4>
+          </h3>
           <ul className="finding-list">
             {group.items.map(({ issue, index }) => (
               <FindingCard
@@ -138,7 +153,7 @@ export function Findings({ report, selected, onSelect, onApplyFix, canFix, activ
                 selected={selected === findingKey(issue, index)}
                 onSelect={onSelect}
                 onApplyFix={onApplyFix}
-                canFix={canFix && activeVersionIds[issue.artifactType] === issue.artifactVersionId}
+                canFix={canFix(issue)}
                 stale={activeVersionIds[issue.artifactType] !== issue.artifactVersionId}
               />
             ))}

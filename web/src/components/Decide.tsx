@@ -23,7 +23,7 @@ export function approveBlockedReason(status: CampaignStatus, report: AuditReport
 export function ApprovalRecord({ approval }: { approval: Approval }) {
   return (
     <div className="approval" data-testid="approval-record">
-      <h4>Approved</h4>
+      <h3>Approved</h3>
       <dl className="facts">
         <div><dt>By</dt><dd>{approval.approvedBy}</dd></div>
         <div><dt>When</dt><dd><time dateTime={approval.approvedAt}>{formatTime(approval.approvedAt)}</time></dd></div>
@@ -82,7 +82,7 @@ export function Decide({ campaignId, status, report, onChanged }: {
           void act("approve", () => api.approve(campaignId, comment), "Approved.");
         }}
       >
-        <h4>Approve</h4>
+        <h3>Approve</h3>
         <div className="field">
           <label htmlFor="approve-comment">Approval comment (optional)</label>
           <input id="approve-comment" type="text" value={comment} maxLength={LONG_TEXT} onChange={(e) => setComment(e.target.value)} disabled={blocked !== null} />
@@ -111,7 +111,7 @@ export function Decide({ campaignId, status, report, onChanged }: {
           });
         }}
       >
-        <h4>Request a revision</h4>
+        <h3>Request a revision</h3>
         <div className="field">
           <label htmlFor="revision-feedback">Feedback</label>
           <textarea id="revision-feedback" rows={3} value={feedback} onChange={(e) => setFeedback(e.target.value)} disabled={!revisable} />

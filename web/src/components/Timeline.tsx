@@ -12,7 +12,9 @@ function describe(event: CampaignEvent): { title: string; detail: string } {
       return { title: "Campaign started", detail: str("status") };
     case "onArtifactGenerated": {
       const round = num("round") ?? 0;
-      const verb = round > 0 ? "Regenerated" : (num("revisionNumber") ?? 0) > 0 ? "Revised" : "Written";
+      // A person's edit is a version no model wrote (model null, agentName = the person).
+      const edited = "model" in p && p.model === null;
+      const verb = edited ? "Edited by hand" : round > 0 ? "Regenerated" : (num("revisionNumber") ?? 0) > 0 ? "Revised" : "Written";
       return {
         title: `${verb}: ${str("artifactType")} v${num("versionNumber") ?? "?"}`,
         detail: `${str("agentName")}${str("model") ? ` (${str("model")})` : ""} · ${where()}`,

@@ -86,11 +86,11 @@ export function Versions({ campaignId, type, activeId, refreshKey }: {
           </p>
           <div className="diff-cols">
             <div className="diff-col" aria-label={`Version ${compared[0].versionNumber}`}>
-              <h5>v{compared[0].versionNumber}</h5>
+              <h3>v{compared[0].versionNumber}</h3>
               <pre>{diff.left.map((p, i) => p.kind === "removed" ? <del key={i}>{p.text}</del> : <span key={i}>{p.text}</span>)}</pre>
             </div>
             <div className="diff-col" aria-label={`Version ${compared[1].versionNumber}`}>
-              <h5>v{compared[1].versionNumber}</h5>
+              <h3>v{compared[1].versionNumber}</h3>
               <pre>{diff.right.map((p, i) => p.kind === "added" ? <ins key={i}>{p.text}</ins> : <span key={i}>{p.text}</span>)}</pre>
             </div>
           </div>

@@ -28,7 +28,7 @@ export function CopyView({ data, marks, selected }: { data: CopyData; marks: Mar
   const props = { data, marks, selected };
   return (
     <div className="copy">
-      <h4 className="field-label">Headlines</h4>
+      <h3 className="field-label">Headlines</h3>
       <ol className="headlines">
         {data.headlines.map((_, i) => (
           <li key={i}>
@@ -36,19 +36,19 @@ export function CopyView({ data, marks, selected }: { data: CopyData; marks: Mar
           </li>
         ))}
       </ol>
-      <h4 className="field-label">Short body</h4>
+      <h3 className="field-label">Short body</h3>
       <p className="prose"><FieldText {...props} path="bodyShort" /></p>
-      <h4 className="field-label">Medium body</h4>
+      <h3 className="field-label">Medium body</h3>
       <p className="prose"><FieldText {...props} path="bodyMedium" /></p>
-      <h4 className="field-label">Long body</h4>
+      <h3 className="field-label">Long body</h3>
       <p className="prose prose-long"><FieldText {...props} path="bodyLong" /></p>
-      <h4 className="field-label">Calls to action</h4>
+      <h3 className="field-label">Calls to action</h3>
       <ul className="ctas">
         {data.callsToAction.map((_, i) => (
           <li key={i} className="cta"><FieldText {...props} path={`callsToAction[${i}]`} /></li>
         ))}
       </ul>
-      <h4 className="field-label">Tone</h4>
+      <h3 className="field-label">Tone</h3>
       <p className="muted"><FieldText {...props} path="toneSummary" /></p>
     </div>
   );
@@ -106,7 +106,7 @@ export function ShortCopyView({ data, marks, selected }: { data: ShortCopyData; 
     <div className="posts">
       {platforms.map((platform) => (
         <section key={platform} className="platform-group" aria-label={`${platform} posts`}>
-          <h4 className="field-label">{platform}</h4>
+          <h3 className="field-label">{platform}</h3>
           <div className="post-grid">
             {cards.filter((c) => c.post.platform === platform).map((c) => (
               <PostCard key={c.index} {...c} marks={marks} selected={selected} data={data} />
@@ -151,9 +151,9 @@ function Concept({ concept, index, data, marks, selected }: { concept: PosterCon
       <p className="concept-headline"><FieldText {...props} path={p("headline")} /></p>
       <p><FieldText {...props} path={p("subline")} /></p>
       <p><span className="cta cta-inline"><FieldText {...props} path={p("callToAction")} /></span></p>
-      <h5 className="field-label">Alt text</h5>
+      <h4 className="field-label">Alt text</h4>
       <p className="muted"><FieldText {...props} path={p("altText")} /></p>
-      <h5 className="field-label">Layout</h5>
+      <h4 className="field-label">Layout</h4>
       <p className="muted">{concept.layout}</p>
       <p className="muted">Mood: {concept.mood.join(", ") || "—"} · Style: {concept.style.join(", ") || "—"}</p>
       <Palette palette={concept.palette} />
@@ -180,7 +180,7 @@ export function VisualView({ data, marks, selected }: { data: VisualData; marks:
         )}
         {chosen && (
           <div>
-            <h4 className="field-label">Chosen concept ({data.chosenIndex + 1} of {data.concepts.length})</h4>
+            <h3 className="field-label">Chosen concept ({data.chosenIndex + 1} of {data.concepts.length})</h3>
             <Concept concept={chosen} index={data.chosenIndex} {...{ data, marks, selected }} />
           </div>
         )}
@@ -191,7 +191,7 @@ export function VisualView({ data, marks, selected }: { data: VisualData; marks:
           {data.concepts.map((concept, i) =>
             i === data.chosenIndex ? null : (
               <section key={i} aria-label={`Concept ${i + 1}`}>
-                <h4 className="field-label">Concept {i + 1}</h4>
+                <h3 className="field-label">Concept {i + 1}</h3>
                 <Concept concept={concept} index={i} {...{ data, marks, selected }} />
               </section>
             ),

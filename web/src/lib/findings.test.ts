@@ -76,6 +76,13 @@ describe("findings", () => {
     expect(applyFix(COPY, issue({ fix: { kind: "rewrite" } }))).toBeNull();
   });
 
+  it("never removes part of a word (a product name is a person's decision)", () => {
+    const named = { ...COPY, bodyShort: "Meet PlasticPal today." };
+    expect(applyFix(named, issue({ span: { start: 5, end: 12 }, excerpt: "Plastic" }))).toBeNull();
+    const replaced = applyFix(named, issue({ span: { start: 5, end: 12 }, excerpt: "Plastic", fix: null, replacement: "Eco" }));
+    expect(replaced?.bodyShort).toBe("Meet EcoPal today.");
+  });
+
   it("groups by artifact then severity, most severe first", () => {
     const groups = groupFindings([
       issue({ severity: "Low" }),

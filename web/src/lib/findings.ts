@@ -79,11 +79,23 @@ export function applyFix<T extends ArtifactData>(data: T, issue: ComplianceIssue
   const chars = Array.from(text);
   const quoted = chars.slice(issue.span.start, issue.span.end).join("");
   if (issue.excerpt && !issue.excerpt.includes(quoted) && !quoted.includes(issue.excerpt)) return null;
+  // A removal is mechanical only for whole words: cutting "Plastic" out of "PlasticPal"
+  // would change a name, which a person must decide.
+  if (replacement === "" && !wholeWords(chars, issue.span.start, issue.span.end)) return null;
   const next =
     replacement === ""
       ? removeSpan(text, issue.span.start, issue.span.end)
       : replaceSpan(text, issue.span.start, issue.span.end, replacement);
   return next === null ? null : writeField(data, issue.field, next);
+}
+
+const WORD_CHAR = /[\p{L}\p{N}\p{M}_]/u;
+
+/** True when [start, end) neither starts nor ends inside a word. */
+function wholeWords(chars: string[], start: number, end: number): boolean {
+  const inside = (a: string | undefined, b: string | undefined) =>
+    a !== undefined && b !== undefined && WORD_CHAR.test(a) && WORD_CHAR.test(b);
+  return !inside(chars[start - 1], chars[start]) && !inside(chars[end - 1], chars[end]);
 }
 
 export interface FindingGroup {

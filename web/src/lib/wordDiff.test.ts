@@ -9,6 +9,7 @@ describe("side-by-side word diff", () => {
     expect(d.left.filter((p) => p.kind === "removed").map((p) => p.text.trim())).toEqual(["plastic"]);
     expect(d.right.filter((p) => p.kind === "added").map((p) => p.text.trim())).toEqual(["steel"]);
     expect(d.left.some((p) => p.kind === "added")).toBe(false);
+    expect([d.removed, d.added]).toEqual([1, 1]);
   });
 
   it("reports no change for equal texts", () => {

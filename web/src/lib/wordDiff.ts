@@ -14,6 +14,11 @@ export interface SideBySide {
   removed: number;
 }
 
+function wordCount(text: string): number {
+  return text.split(/\s+/u).filter((w) => w !== "").length;
+}
+
+/** The two columns, and how many words were added and removed (whitespace not counted). */
 export function sideBySide(before: string, after: string): SideBySide {
   const left: DiffPart[] = [];
   const right: DiffPart[] = [];
@@ -22,10 +27,10 @@ export function sideBySide(before: string, after: string): SideBySide {
   for (const change of diffWords(before, after)) {
     if (change.added) {
       right.push({ text: change.value, kind: "added" });
-      added += change.count ?? 0;
+      added += wordCount(change.value);
     } else if (change.removed) {
       left.push({ text: change.value, kind: "removed" });
-      removed += change.count ?? 0;
+      removed += wordCount(change.value);
     } else {
       left.push({ text: change.value, kind: "same" });
       right.push({ text: change.value, kind: "same" });

@@ -216,7 +216,10 @@ export function CampaignView({ id }: { id: string }) {
                   selected={selected}
                   onSelect={setSelected}
                   onApplyFix={onApplyFix}
-                  canFix={inReview}
+                  canFix={(issue) => {
+                    const version = snapshot.artifacts[issue.artifactType];
+                    return inReview && version?.id === issue.artifactVersionId && applyFix(version.data, issue) !== null;
+                  }}
                   activeVersionIds={campaign.activeVersionIds}
                 />
               </>

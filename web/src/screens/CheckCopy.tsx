@@ -148,7 +148,7 @@ export function CheckCopy() {
             <section className="card" aria-label="Audit">
               <h2>Audit</h2>
               <Scorecard report={result.report} />
-              <Findings report={result.report} selected={selected} onSelect={setSelected} onApplyFix={null} canFix={false} activeVersionIds={{}} />
+              <Findings report={result.report} selected={selected} onSelect={setSelected} onApplyFix={null} canFix={() => false} activeVersionIds={{}} />
             </section>
           </aside>
         </div>
