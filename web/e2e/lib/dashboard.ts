@@ -81,17 +81,12 @@ export async function waitForConnection(page: Page, state: string, is = true): P
 }
 
 /** Waits until ``locator``'s element is inside the viewport (e.g. after a smooth scroll). */
-export async function waitInViewport(locator: Locator): Promise<void> {
-  await locator.evaluate((el) => new Promise<void>((done, fail) => {
-    const deadline = performance.now() + 10_000;
-    const check = (): void => {
-      const box = el.getBoundingClientRect();
-      if (box.bottom > 0 && box.top < window.innerHeight) done();
-      else if (performance.now() > deadline) fail(new Error('the element never scrolled into view'));
-      else requestAnimationFrame(check);
-    };
-    check();
-  }));
+export async function waitInViewport(page: Page, locator: Locator): Promise<void> {
+  const element = await locator.elementHandle();
+  await page.waitForFunction((el) => {
+    const box = (el as Element).getBoundingClientRect();
+    return box.bottom > 0 && box.top < window.innerHeight;
+  }, element, { timeout: STEP_TIMEOUT_MS });
 }
 
 /** The words of the <mark> of the selected finding, as the person sees them. */

@@ -16,7 +16,7 @@ before(async () => {
   browser = await launchChromium();
 });
 after(async () => {
-  await browser.close();
+  await browser?.close();
 });
 
 function directives(policy: string): Map<string, string[]> {

@@ -47,7 +47,7 @@ before(async () => {
   browser = await launchChromium();
 });
 after(async () => {
-  await browser.close();
+  await browser?.close();
 });
 
 async function assertInert(page: Page, where: string): Promise<void> {

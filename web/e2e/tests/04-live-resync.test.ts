@@ -23,7 +23,7 @@ before(async () => {
   browser = await launchChromium();
 });
 after(async () => {
-  await browser.close();
+  await browser?.close();
 });
 
 /** The event sequences the timeline shows, in page order (duplicates kept, to be caught). */

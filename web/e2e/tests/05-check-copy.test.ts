@@ -22,7 +22,7 @@ before(async () => {
   browser = await launchChromium();
 });
 after(async () => {
-  await browser.close();
+  await browser?.close();
 });
 
 test('pasted copy, checked with the keyboard alone, shows the audit\'s findings and highlights', async () => {
