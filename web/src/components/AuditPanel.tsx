@@ -117,7 +117,8 @@ export function Findings({ report, selected, onSelect, onApplyFix, canFix, activ
   onApplyFix: ((issue: ComplianceIssue) => void) | null;
   /** Whether this finding's fix can be applied now (in review, to the active version's words). */
   canFix: (issue: ComplianceIssue) => boolean;
-  activeVersionIds: Partial<Record<string, string>>;
+  /** The campaign's active versions (findings about other versions are marked so); null on the check page. */
+  activeVersionIds: Partial<Record<string, string>> | null;
 }) {
   const groups = groupFindings(report.issues);
   const blocking = report.issues.filter(isBlocking);
@@ -154,7 +155,7 @@ export function Findings({ report, selected, onSelect, onApplyFix, canFix, activ
                 onSelect={onSelect}
                 onApplyFix={onApplyFix}
                 canFix={canFix(issue)}
-                stale={activeVersionIds[issue.artifactType] !== issue.artifactVersionId}
+                stale={activeVersionIds !== null && activeVersionIds[issue.artifactType] !== issue.artifactVersionId}
               />
             ))}
           </ul>

@@ -119,6 +119,7 @@ export function Decide({ campaignId, status, report, onChanged }: {
         <ListEditor label="Specific changes" items={changes} onChange={setChanges} addLabel="Add a change" disabled={!revisable} />
         <fieldset className="checks" disabled={!revisable}>
           <legend>Artifacts to revise</legend>
+          <div className="checks-row">
           {ARTIFACT_TYPES.map((t) => (
             <label key={t} className="check">
               <input
@@ -129,6 +130,7 @@ export function Decide({ campaignId, status, report, onChanged }: {
               {ARTIFACT_LABEL[t]}
             </label>
           ))}
+          </div>
         </fieldset>
         <button type="submit" className="btn" disabled={!revisable || busy !== null || types.length === 0}>
           Request revision

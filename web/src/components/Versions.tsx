@@ -60,18 +60,18 @@ export function Versions({ campaignId, type, activeId, refreshKey }: {
       </ol>
       {versions.length >= 2 ? (
         <div className="compare-controls">
-          <label>
-            Older {label.toLowerCase()} version
-            <select value={left} onChange={(e) => setLeft(e.target.value)}>
+          <div>
+            <label htmlFor={`older-${type}`}>Older {label.toLowerCase()} version</label>
+            <select id={`older-${type}`} value={left} onChange={(e) => setLeft(e.target.value)}>
               {versions.map((v) => <option key={v.id} value={v.id}>v{v.versionNumber}</option>)}
             </select>
-          </label>
-          <label>
-            Newer {label.toLowerCase()} version
-            <select value={right} onChange={(e) => setRight(e.target.value)}>
+          </div>
+          <div>
+            <label htmlFor={`newer-${type}`}>Newer {label.toLowerCase()} version</label>
+            <select id={`newer-${type}`} value={right} onChange={(e) => setRight(e.target.value)}>
               {versions.map((v) => <option key={v.id} value={v.id}>v{v.versionNumber}</option>)}
             </select>
-          </label>
+          </div>
           <button type="button" className="btn" onClick={compare} disabled={!left || !right || left === right}>
             Compare
           </button>

@@ -87,3 +87,25 @@ export function normalisePath(path: string): string {
   if (!keys) return path;
   return keys.map((k, i) => (typeof k === "number" ? `[${k}]` : i === 0 ? k : `.${k}`)).join("");
 }
+
+/** Every string in `data` with its auditor-style path, in document order (for data of any
+ * shape, such as what POST /api/audit audited). */
+export function stringLeaves(data: unknown, path = ""): { path: string; text: string }[] {
+  if (typeof data === "string") return path ? [{ path, text: data }] : [];
+  if (Array.isArray(data)) return data.flatMap((item, i) => stringLeaves(item, `${path}[${i}]`));
+  if (data !== null && typeof data === "object") {
+    return Object.entries(data as Record<string, unknown>).flatMap(([key, value]) =>
+      stringLeaves(value, path ? `${path}.${key}` : key),
+    );
+  }
+  return [];
+}
+
+/** "concepts[0].altText" → "Concepts 1 · alt text": a label a person can read. */
+export function humanPath(path: string): string {
+  const keys = parsePath(path) ?? [path];
+  return keys
+    .map((k) => (typeof k === "number" ? String(k + 1) : k.replace(/([A-Z])/g, " $1").toLowerCase()))
+    .join(" · ")
+    .replace(/^./, (c) => c.toUpperCase());
+}

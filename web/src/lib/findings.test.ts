@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readField, textFields, writeField, parsePath } from "./fields";
+import { humanPath, parsePath, readField, stringLeaves, textFields, writeField } from "./fields";
 import { applyFix, findingKind, fixReplacement, groupFindings } from "./findings";
 import type { ComplianceIssue, CopyData, ShortCopyData } from "./types";
 
@@ -41,6 +41,16 @@ describe("fields by the auditor's paths", () => {
     expect(COPY.headlines[0]).toBe("Plastic-free summer");
     expect(writeField(COPY, "headlines[9]", "x")).toBeNull();
     expect(writeField(COPY, "keywords", "x")).toBeNull();
+  });
+
+  it("finds every string of data of any shape, with readable labels", () => {
+    const leaves = stringLeaves({ concepts: [{ headline: "H", palette: ["#fff"] }], chosenIndex: 0 });
+    expect(leaves).toEqual([
+      { path: "concepts[0].headline", text: "H" },
+      { path: "concepts[0].palette[0]", text: "#fff" },
+    ]);
+    expect(humanPath("concepts[0].altText")).toBe("Concepts · 1 · alt text");
+    expect(humanPath("bodyLong")).toBe("Body long");
   });
 
   it("lists every editable text of short copy", () => {

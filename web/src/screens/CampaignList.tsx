@@ -41,7 +41,7 @@ function Row({ campaign, snapshot }: { campaign: Campaign; snapshot: CampaignSna
         <p className="muted small">{campaign.brief.product} · created {formatTime(campaign.createdAt)} · updated {formatTime(campaign.updatedAt)}</p>
       </div>
       <div className="row-facts">
-        <StatusBadge status={campaign.status} />
+        <StatusBadge status={campaign.status} testId="status-badge" />
         <span className="small">{count}/3 artifacts</span>
         {report ? (
           <span className="small">Score {formatScore(report.complianceScore)} <BandBadge band={report.status} /></span>

@@ -5,22 +5,45 @@
  */
 import { useEffect, useMemo, useState } from "react";
 import { Findings, Scorecard } from "../components/AuditPanel";
-import { CopyView, ShortCopyView, VisualView, type Marks } from "../components/artifacts";
+import { ShortCopyView, type Marks } from "../components/artifacts";
+import { HighlightedText } from "../components/HighlightedText";
 import { Notice } from "../components/common";
 import { api, errorText } from "../lib/api";
 import { codePointLength } from "../lib/briefRules";
-import { normalisePath } from "../lib/fields";
+import { humanPath, normalisePath, stringLeaves } from "../lib/fields";
 import { findingKey } from "../lib/findings";
-import type { ArtifactType, AuditResult, Campaign, CopyData, Platform, ShortCopyData, VisualData } from "../lib/types";
+import type { ArtifactType, AuditResult, Campaign, Platform, ShortCopyData } from "../lib/types";
 import { ARTIFACT_TYPES, PLATFORMS } from "../lib/types";
 import { ARTIFACT_LABEL } from "../components/common";
 
 const MAX_TEXT = 20_000;
 
+/** Posts the platform cards can show (each with a known platform and a text). */
+function isPosts(data: unknown): data is ShortCopyData {
+  const posts = (data as { posts?: unknown }).posts;
+  return Array.isArray(posts) && posts.length > 0 && posts.every(
+    (p) => typeof p === "object" && p !== null && typeof p.text === "string" && (PLATFORMS as readonly unknown[]).includes(p.platform),
+  );
+}
+
+/** The audited data as labelled texts, whatever its shape, with the findings' words marked. */
+function CheckedFields({ data, marks, selected }: { data: unknown; marks: Marks; selected: string | null }) {
+  return (
+    <div>
+      {stringLeaves(data).map(({ path, text }) => (
+        <div key={path}>
+          <h3 className="field-label">{humanPath(path)}</h3>
+          <p className="prose"><HighlightedText text={text} spans={marks[path] ?? []} selected={selected} /></p>
+        </div>
+      ))}
+    </div>
+  );
+}
+
 export function CheckCopy() {
   const [text, setText] = useState("");
   const [type, setType] = useState<ArtifactType>("Copy");
-  const [platform, setPlatform] = useState<Platform | "">("");
+  const [platform, setPlatform] = useState<Platform>("X");
   const [briefFrom, setBriefFrom] = useState("");
   const [brandKit, setBrandKit] = useState("");
   const [campaigns, setCampaigns] = useState<Campaign[]>([]);
@@ -52,7 +75,7 @@ export function CheckCopy() {
       const body = {
         text,
         artifactType: type,
-        ...(type === "ShortCopy" && platform ? { platform } : {}),
+        ...(type === "ShortCopy" ? { platform } : {}),
         ...(brief ? { brief } : {}),
         ...(brandKit ? { brandKit } : {}),
       };
@@ -97,9 +120,8 @@ export function CheckCopy() {
             </select>
           </div>
           <div className="field">
-            <label htmlFor="check-platform">Platform</label>
-            <select id="check-platform" value={platform} onChange={(e) => setPlatform(e.target.value as Platform | "")} disabled={type !== "ShortCopy"}>
-              <option value="">Any</option>
+            <label htmlFor="check-platform">Platform (social posts)</label>
+            <select id="check-platform" value={platform} onChange={(e) => setPlatform(e.target.value as Platform)} disabled={type !== "ShortCopy"}>
               {PLATFORMS.map((p) => <option key={p} value={p}>{p}</option>)}
             </select>
           </div>
@@ -137,9 +159,11 @@ export function CheckCopy() {
               return (
                 <section key={t} className="card artifact" data-testid={`artifact-${t}`} aria-label={`Checked ${ARTIFACT_LABEL[t]}`}>
                   <h2>What was checked</h2>
-                  {t === "Copy" && <CopyView data={data as CopyData} marks={m} selected={selected} />}
-                  {t === "ShortCopy" && <ShortCopyView data={data as ShortCopyData} marks={m} selected={selected} />}
-                  {t === "Visual" && <VisualView data={data as VisualData} marks={m} selected={selected} />}
+                  {t === "ShortCopy" && isPosts(data) ? (
+                    <ShortCopyView data={data} marks={m} selected={selected} />
+                  ) : (
+                    <CheckedFields data={data} marks={m} selected={selected} />
+                  )}
                 </section>
               );
             })}
@@ -148,7 +172,7 @@ export function CheckCopy() {
             <section className="card" aria-label="Audit">
               <h2>Audit</h2>
               <Scorecard report={result.report} />
-              <Findings report={result.report} selected={selected} onSelect={setSelected} onApplyFix={null} canFix={() => false} activeVersionIds={{}} />
+              <Findings report={result.report} selected={selected} onSelect={setSelected} onApplyFix={null} canFix={() => false} activeVersionIds={null} />
             </section>
           </aside>
         </div>

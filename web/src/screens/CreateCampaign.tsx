@@ -26,6 +26,13 @@ import { Notice } from "../components/common";
 
 const DRAFT_KEY = "marketing-agents.brief-draft";
 
+/** Keyboard and screen-reader users land on the first field that needs attention. */
+function focusFirstInvalid(): void {
+  window.requestAnimationFrame(() => {
+    document.querySelector<HTMLElement>('form [aria-invalid="true"]')?.focus();
+  });
+}
+
 function loadDraft(): BriefDraft {
   try {
     return parseDraft(window.localStorage.getItem(DRAFT_KEY)) ?? EMPTY_DRAFT;
@@ -85,6 +92,7 @@ export function CreateCampaign() {
     setError(null);
     if (hasErrors(validateBrief(draft))) {
       setError("Some fields need attention (marked below).");
+      focusFirstInvalid();
       return;
     }
     setSending(true);
@@ -94,7 +102,10 @@ export function CreateCampaign() {
       navigate(`/campaigns/${created.id}`);
     } catch (e) {
       setError(errorText(e));
-      if (e instanceof ApiError) setServerErrors(fieldErrorsByField(e.fieldErrors));
+      if (e instanceof ApiError) {
+        setServerErrors(fieldErrorsByField(e.fieldErrors));
+        focusFirstInvalid();
+      }
     } finally {
       setSending(false);
     }
@@ -153,6 +164,7 @@ export function CreateCampaign() {
         />
         <fieldset className="checks" aria-describedby={errorsOf("platforms") ? "platforms-err" : undefined}>
           <legend>Platforms</legend>
+          <div className="checks-row">
           {PLATFORMS.map((platform) => (
             <label key={platform} className="check">
               <input
@@ -164,6 +176,7 @@ export function CreateCampaign() {
               {platform}
             </label>
           ))}
+          </div>
           {errorsOf("platforms") && <p id="platforms-err" className="field-error">{errorsOf("platforms")?.join(" ")}</p>}
         </fieldset>
         <Field label="Brand kit" field="brandKit" errors={errorsOf("brandKit")} hint={kits ? "The brand's voice, terms and palette; none = the default kit." : "Brand kit id (e.g. acme-outdoor); empty = the default kit."}>
