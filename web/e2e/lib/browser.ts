@@ -53,7 +53,10 @@ export async function openPage(browser: Browser, options: BrowserContextOptions 
     incidents.dialogs.push(`${dialog.type()}: ${dialog.message()}`);
     void dialog.dismiss();
   });
-  page.on('pageerror', (error) => incidents.errors.push(error.stack ?? String(error)));
+  page.on('pageerror', (error) => {
+    incidents.errors.push(error.stack ?? String(error));
+    console.log(`[page error] ${error.message}`); // at once, so a test that then times out says why
+  });
   page.on('console', (message) => {
     if (message.type() === 'error' && !watched.networkDown) {
       const where = message.location().url;
