@@ -37,6 +37,9 @@ USER = "e2e-user"
 # connection while a campaign is still being written (marketing_agents/testing/simulated.py).
 AGENT_LATENCY_MS = 700
 CHUNK_PACE_MS = 60  # the copy streams over a second or two, as a model's would
+# The screens the README shows (docs/screenshots/); every screenshot stays in ARTIFACTS.
+DOC_SCREENS = ("campaign-list", "create-form", "campaign-live", "campaign-finding-highlighted", "campaign-edit",
+               "campaign-diff", "campaign-approved", "connection-lost", "check-copy")
 SUITE_TIMEOUT_SECONDS = 900  # liveness only: a hung browser must not hang the suite
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
@@ -102,14 +105,16 @@ def run_suite(base_url: str, log_path: Path) -> int:
 
 
 def update_screenshots() -> list[str]:
-    """With E2E_UPDATE_SCREENSHOTS=1, the screens this run saw become docs/screenshots/."""
+    """With E2E_UPDATE_SCREENSHOTS=1, the main screens this run saw become docs/screenshots/."""
     if os.environ.get("E2E_UPDATE_SCREENSHOTS") != "1":
         return []
     SCREENSHOTS_DOC.mkdir(parents=True, exist_ok=True)
     copied = []
-    for shot in sorted(ARTIFACTS.glob("*.png")):
-        shutil.copy2(shot, SCREENSHOTS_DOC / shot.name)
-        copied.append(shot.name)
+    for name in DOC_SCREENS:
+        shot = ARTIFACTS / f"{name}.png"
+        if shot.is_file():
+            shutil.copy2(shot, SCREENSHOTS_DOC / shot.name)
+            copied.append(shot.name)
     return copied
 
 

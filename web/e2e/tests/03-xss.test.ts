@@ -38,7 +38,7 @@ const hostile: Brief = {
   targetAudience: `Hikers ${SVG} who hate waste`,
   tone: 'Inspiring',
   constraints: [`Mention recycling ${SVG}`],
-  evidence: [`Made from recycled steel ${IFRAME}`],
+  evidence: [`Made from 90% recycled steel ${IFRAME}`],
   platforms: ['X', 'Instagram'],
 };
 
