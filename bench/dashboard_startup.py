@@ -86,14 +86,16 @@ def main() -> int:
 
     workdir = Path(tempfile.mkdtemp(prefix="dashboard-startup-"))
     clone = workdir / "repo"
-    subprocess.run(["git", "clone", "--quiet", "--no-hardlinks", str(ROOT), str(clone)], check=True)
-    subprocess.run(["git", "-C", str(clone), "checkout", "--quiet", args.ref], check=True)
+    commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--verify", f"{args.ref}^{{commit}}"],
+                            check=True, capture_output=True, text=True).stdout.strip()
+    subprocess.run(["git", "clone", "--quiet", "--no-hardlinks", "--no-checkout", str(ROOT), str(clone)], check=True)
+    subprocess.run(["git", "-C", str(clone), "checkout", "--quiet", commit], check=True)
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     env = {**os.environ, "AzureSignalRConnectionString":
            f"Endpoint={base};AccessKey=startup-bench-access-key-0123456789abcdef;Version=1.0;"}
     log_path = workdir / "make-run.log"
-    print(f"clone of {args.ref} in {clone}; `make run PORT={port}` (log: {log_path})")
+    print(f"clone of {args.ref} ({commit[:10]}) in {clone}; `make run PORT={port}` (log: {log_path})")
     with log_path.open("w") as log:
         started = time.monotonic()
         make = subprocess.Popen(["make", "run", f"PORT={port}"], cwd=clone, env=env, stdout=log,
