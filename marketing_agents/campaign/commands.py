@@ -225,11 +225,9 @@ class CampaignCommands:
             )
         active = campaign.active_version_ids.get(request.artifact_type)
         if active != request.based_on_version_id:
-            raise Conflict(
-                f"The edit is based on {request.based_on_version_id}, but the active {request.artifact_type.value} "
-                f"version is {active}; read it again and edit that",
-                currentVersionId=active,
-            )
+            now = f"the active {request.artifact_type.value} version is {active}; read it again and edit that" if (
+                active) else f"the campaign has no {request.artifact_type.value} version to edit"
+            raise Conflict(f"The edit is based on {request.based_on_version_id}, but {now}", currentVersionId=active)
         number = campaign.edit_number + 1
         updated = campaign.model_copy(
             update={"status": CampaignStatus.AUDITING, "status_reason": None, "edit_number": number,

@@ -2,11 +2,12 @@
 WebSocket) and ``follow``, the CLI's campaign watch. Used by the CLI and tests only; the
 Function App never imports it (it needs ``websockets``)."""
 
-from .hub import HubConnection, HubError, NegotiateError
+from .hub import ConnectionLost, HubConnection, HubError, NegotiateError
 from .watch import CampaignWatch, EventTracker, WatchRefused, follow, follow_async
 
 __all__ = [
     "CampaignWatch",
+    "ConnectionLost",
     "EventTracker",
     "HubConnection",
     "HubError",

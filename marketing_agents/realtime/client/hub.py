@@ -41,6 +41,11 @@ class HubError(RuntimeError):
     """A hub method failed (completion with an error) or the connection is unusable."""
 
 
+class ConnectionLost(HubError):
+    """The connection ended while a call was waiting for its completion (the hub then
+    reconnects, if the server allows it, and calls the on_reconnected callbacks)."""
+
+
 class NegotiateError(HubError):
     """Negotiation was refused (e.g. 401: token forged or expired) or failed."""
 
@@ -279,7 +284,7 @@ class HubConnection:
     def _fail_pending(self, reason: str) -> None:
         for future in self._pending.values():
             if not future.done():
-                future.set_exception(HubError(reason))
+                future.set_exception(ConnectionLost(reason))
         self._pending.clear()
 
     # ------------------------------------------------------------ calls

@@ -27,7 +27,7 @@ from ...protocol import (
     REQUEST_CAMPAIGN_STATUS,
     SETTLED_STATUSES,
 )
-from .hub import DEFAULT_RECONNECT_DELAYS, HubConnection
+from .hub import DEFAULT_RECONNECT_DELAYS, ConnectionLost, HubConnection
 
 log = logging.getLogger(__name__)
 
@@ -181,7 +181,12 @@ class CampaignWatch:
     async def run(self, timeout: float | None = None) -> dict[str, Any]:
         try:
             await self.hub.start()
-            await self.sync()
+            try:
+                await self.sync()
+            except ConnectionLost as error:
+                # Lost mid-sync (the host restarted): the hub reconnects and _on_reconnected
+                # syncs again, or it gives up and closes, which ends the wait below.
+                log.info("connection lost during the first sync (%s); resyncing after the reconnect", error)
             if self.tracker.settled:
                 self.done.set()
             return await asyncio.wait_for(self._until_settled(), timeout)
