@@ -1,25 +1,13 @@
 /** Each agent at a glance: working or done, the model that wrote it, latency, tokens, cache, fallback. */
-import type { ArtifactType, ArtifactVersion, Campaign, CampaignStatus } from "../lib/types";
-import { ARTIFACT_TYPES, RUNNING_STATUSES } from "../lib/types";
+import { agentState } from "../lib/agents";
+import type { ArtifactType, ArtifactVersion, AuditReport, Campaign, CampaignStatus } from "../lib/types";
+import { ARTIFACT_TYPES } from "../lib/types";
 import { ARTIFACT_LABEL, formatMs } from "./common";
 
-/**
- * Working: streaming now, or the campaign is generating and this agent's active version is
- * older than the campaign's revision and round (or missing). In a regeneration round only
- * the artifacts with findings are rewritten, so an agent with nothing to redo shows working
- * until the round's audit; the timeline says exactly which versions were written.
- */
-function working(version: ArtifactVersion | undefined, campaign: Campaign, status: CampaignStatus, streaming: boolean): boolean {
-  if (streaming) return true;
-  if (!RUNNING_STATUSES.includes(status) || status === "Auditing") return false;
-  if (!version) return true;
-  return version.revisionNumber < campaign.revisionNumber
-    || (version.revisionNumber === campaign.revisionNumber && version.round < campaign.round);
-}
-
-export function AgentCards({ campaign, status, artifacts, streaming }: {
+export function AgentCards({ campaign, status, report, artifacts, streaming }: {
   campaign: Campaign;
   status: CampaignStatus;
+  report: AuditReport | null;
   artifacts: Partial<Record<ArtifactType, ArtifactVersion>>;
   streaming: Partial<Record<ArtifactType, boolean>>;
 }) {
@@ -27,7 +15,7 @@ export function AgentCards({ campaign, status, artifacts, streaming }: {
     <ul className="agents" aria-label="Agents">
       {ARTIFACT_TYPES.map((type) => {
         const version = artifacts[type];
-        const busy = working(version, campaign, status, streaming[type] === true);
+        const busy = agentState(type, version, campaign, status, report, streaming[type] === true) === "working";
         const m = version?.metadata;
         const person = m?.editedBy ?? null;
         return (
