@@ -7,6 +7,7 @@
  */
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { BASE_URL, CHROMIUM } from './env.ts';
+import { RECEIVE_TIMES_SCRIPT } from './signalr.ts';
 
 export const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'];
 
@@ -46,6 +47,7 @@ export async function openPage(browser: Browser, options: BrowserContextOptions 
       window.__cspViolations?.push(`${event.violatedDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`);
     });
   });
+  await context.addInitScript({ content: RECEIVE_TIMES_SCRIPT });
   const page = await context.newPage();
   const incidents: PageIncidents = { dialogs: [], errors: [], console: [], csp: [] };
   const watched: WatchedPage = { context, page, incidents, networkDown: false };

@@ -38,16 +38,31 @@ export async function renderedChunks(page: Page): Promise<RenderedChunk[]> {
     .map((e) => ({ eventId: e.eventId, renderedAt: origin + e.at }));
 }
 
-/** Server send → render delay of every received chunk the page rendered (ms). */
-export function delays(received: readonly ReceivedChunk[], rendered: readonly RenderedChunk[]): number[] {
+export interface ChunkDelays {
+  /** Server send → rendered on screen. */
+  total: number[];
+  /** Server send → the page's WebSocket got it. */
+  delivery: number[];
+  /** The page got it → rendered. */
+  render: number[];
+}
+
+/** The delays of every received chunk the page rendered (ms), each chunk once. */
+export function delays(received: readonly ReceivedChunk[], rendered: readonly RenderedChunk[],
+  arrivals: ReadonlyMap<string, number>): ChunkDelays {
   const sent = new Map(received.map((c) => [c.eventId, c.sentAt]));
-  const out: number[] = [];
+  const out: ChunkDelays = { total: [], delivery: [], render: [] };
   const seen = new Set<string>();
   for (const chunk of rendered) {
     const at = sent.get(chunk.eventId);
     if (at === undefined || seen.has(chunk.eventId)) continue;
     seen.add(chunk.eventId);
-    out.push(chunk.renderedAt - at);
+    out.total.push(chunk.renderedAt - at);
+    const arrived = arrivals.get(chunk.eventId);
+    if (arrived !== undefined) {
+      out.delivery.push(arrived - at);
+      out.render.push(chunk.renderedAt - arrived);
+    }
   }
   return out;
 }

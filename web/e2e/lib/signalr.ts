@@ -67,3 +67,38 @@ export function recordChunks(page: Page): ReceivedChunk[] {
   });
   return received;
 }
+
+/**
+ * Script run in every page before its own: each hub WebSocket message is noted with the
+ * page's performance.now() the moment it arrives, before the SignalR client handles it
+ * (this listener is added in the constructor, ahead of the client's `onmessage`). With it
+ * the chunk delay splits into server → browser and browser → screen. A string, not a
+ * function, so the test runner's transpiler adds nothing the page lacks.
+ */
+export const RECEIVE_TIMES_SCRIPT = `(() => {
+  const Native = window.WebSocket;
+  const received = (window.__wsChunkReceived = []);
+  const pattern = /"eventId":"([^"]+-chunk-[^"]+)"/g;
+  window.WebSocket = class extends Native {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener('message', (event) => {
+        if (typeof event.data !== 'string') return;
+        const at = performance.now();
+        for (const match of event.data.matchAll(pattern)) received.push({ eventId: match[1], at });
+      });
+    }
+  };
+})();`;
+
+declare global {
+  interface Window {
+    __wsChunkReceived?: { eventId: string; at: number }[];
+  }
+}
+
+/** When the page received each chunk (epoch ms), by event id. */
+export async function chunkArrivals(page: Page): Promise<Map<string, number>> {
+  const { origin, entries } = await page.evaluate(() => ({ origin: performance.timeOrigin, entries: window.__wsChunkReceived ?? [] }));
+  return new Map(entries.map((e) => [e.eventId, origin + e.at]));
+}

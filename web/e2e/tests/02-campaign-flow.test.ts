@@ -23,7 +23,7 @@ import {
 import { ARTIFACTS, STEP_TIMEOUT_MS, USER } from '../lib/env.ts';
 import { printFigure, summary } from '../lib/figures.ts';
 import { screenshot } from '../lib/screens.ts';
-import { type ReceivedChunk, recordChunks } from '../lib/signalr.ts';
+import { type ReceivedChunk, chunkArrivals, recordChunks } from '../lib/signalr.ts';
 import { readZip } from '../lib/zip.ts';
 
 const MAX_EXCERPT = 300; // marketing_agents/compliance/engine.py: longer excerpts end in "…"
@@ -260,8 +260,9 @@ test('the export downloads as a zip with everything the contract lists', async (
 });
 
 test('figures: chunk delay from server send to render', async () => {
-  const rendered = await renderedChunks(page);
-  const measured = delays(received, rendered);
-  printFigure('chunk delay, server send → browser render', summary(measured));
+  const measured = delays(received, await renderedChunks(page), await chunkArrivals(page));
+  printFigure('chunk delay, server send → browser render', summary(measured.total));
+  printFigure('  of which server send → page received', summary(measured.delivery));
+  printFigure('  of which page received → rendered', summary(measured.render));
   await assertClean(watched);
 });
