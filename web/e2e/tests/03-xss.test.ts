@@ -75,11 +75,11 @@ test('a brief full of markup, typed into the form, shows literally and runs noth
   const settled = await waitForReview(campaignId);
   await waitForBadge(page, [settled.campaign.status]);
   for (const type of ['Copy', 'ShortCopy', 'Visual'] as const) await artifact(page, type).waitFor({ timeout: STEP_TIMEOUT_MS });
+  await page.mouse.move(200, 150);
+  await assertInert(page, 'campaign view');
   const text = await pageText(page);
   assert.ok(text.includes(BOLD), 'the name shows as typed, tags and all');
   assert.ok(text.includes(`Eco${IMG}`), 'the product shows as typed (in the view and in the copy written from it)');
-  await page.mouse.move(200, 150);
-  await assertInert(page, 'campaign view');
   await screenshot(page, 'xss-brief-campaign');
 
   await page.goto('/');
