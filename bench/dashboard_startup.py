@@ -30,6 +30,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -96,10 +97,12 @@ def main() -> int:
            f"Endpoint={base};AccessKey=startup-bench-access-key-0123456789abcdef;Version=1.0;"}
     log_path = workdir / "make-run.log"
     print(f"clone of {args.ref} ({commit[:10]}) in {clone}; `make run PORT={port}` (log: {log_path})")
-    with log_path.open("w") as log:
-        started = time.monotonic()
-        make = subprocess.Popen(["make", "run", f"PORT={port}"], cwd=clone, env=env, stdout=log,
-                                stderr=subprocess.STDOUT, start_new_session=True)
+    started = time.monotonic()
+    make = subprocess.Popen(["make", "run", f"PORT={port}"], cwd=clone, env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True, errors="replace", start_new_session=True)
+    phases: dict[str, float] = {}
+    logger = threading.Thread(target=log_phases, args=(make, log_path, started, phases), daemon=True)
+    logger.start()
     marks: dict[str, float] = {}
     checks = [("health ok", health_ok), ("page served", page_served)]
     if Path(CHROMIUM).is_file():
@@ -128,8 +131,27 @@ def main() -> int:
     if len(marks) < len(checks):
         print(f"not usable within {args.timeout:.0f} s (reached: {', '.join(marks) or 'nothing'})")
         return 1
+    print("  phases (when each began): " + ", ".join(f"{name} {at:.1f} s" for name, at in phases.items()))
     print(f"time from `make run` on a fresh clone to a usable page: {max(marks.values()):.1f} s ({caches()})")
     return 0
+
+
+# The first output line of each phase of `make run` (the Makefile's own echo of its recipes).
+PHASES = (("venv and pip install", "-m venv"), ("npm ci", "npm ci"), ("Vite build", "npm run build"),
+          ("devhost start", "-m devhost"))
+
+
+def log_phases(make: subprocess.Popen[str], log_path: Path, started: float, phases: dict[str, float]) -> None:
+    """Copy `make run`'s output to the log with elapsed times, noting when each phase began."""
+    assert make.stdout is not None
+    with log_path.open("w") as log:
+        for line in make.stdout:
+            elapsed = time.monotonic() - started
+            log.write(f"[{elapsed:7.1f} s] {line}")
+            log.flush()
+            for name, marker in PHASES:
+                if name not in phases and marker in line:
+                    phases[name] = elapsed
 
 
 def caches() -> str:
