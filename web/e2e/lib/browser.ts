@@ -30,6 +30,9 @@ export interface WatchedPage {
   /** Set while a test takes the network away on purpose: the browser's reports of the
    * failed requests are then expected, not a fault of the page. */
   networkDown: boolean;
+  /** Paths whose failed loads a test provokes on purpose (e.g. a refused read): the
+   * browser's console report of those is expected. */
+  refusedPaths: string[];
 }
 
 declare global {
@@ -50,7 +53,7 @@ export async function openPage(browser: Browser, options: BrowserContextOptions 
   await context.addInitScript({ content: RECEIVE_TIMES_SCRIPT });
   const page = await context.newPage();
   const incidents: PageIncidents = { dialogs: [], errors: [], console: [], csp: [] };
-  const watched: WatchedPage = { context, page, incidents, networkDown: false };
+  const watched: WatchedPage = { context, page, incidents, networkDown: false, refusedPaths: [] };
   page.on('dialog', (dialog) => {
     incidents.dialogs.push(`${dialog.type()}: ${dialog.message()}`);
     void dialog.dismiss();
@@ -60,8 +63,10 @@ export async function openPage(browser: Browser, options: BrowserContextOptions 
     console.log(`[page error] ${error.message}`); // at once, so a test that then times out says why
   });
   page.on('console', (message) => {
-    if (message.type() === 'error' && !watched.networkDown) {
-      const where = message.location().url;
+    const where = message.location().url;
+    const path = URL.canParse(where) ? new URL(where).pathname : '';
+    const refused = path !== '' && watched.refusedPaths.some((prefix) => path.startsWith(prefix));
+    if (message.type() === 'error' && !watched.networkDown && !refused) {
       incidents.console.push(where ? `${message.text()} (${where})` : message.text());
     }
   });
