@@ -62,6 +62,7 @@ test('another user, picked locally, sees none of the first user\'s campaigns', a
   // whether this host lets the picker choose (it would not with an identity header).
   const apiCalls = sent.filter((r) => new URL(r.url()).pathname !== '/api/me');
   assert.ok(apiCalls.length > 0);
+  assert.ok(apiCalls.some((r) => new URL(r.url()).pathname === '/api/negotiate'), 'the live view negotiated SignalR');
   for (const request of apiCalls) {
     assert.equal(await request.headerValue(PRINCIPAL_HEADER), OTHER, `${request.method()} ${new URL(request.url()).pathname} acts as the picked user`);
   }
