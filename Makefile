@@ -60,7 +60,7 @@ e2e: install
 	$(BIN)/python -m pytest tests/web/test_dashboard_e2e.py
 
 clean:
-	rm -rf $(VENV) .devhost .mypy_cache .ruff_cache .pytest_cache tests/cosmos/node/node_modules web/node_modules web/dist
+	rm -rf $(VENV) .devhost .mypy_cache .ruff_cache .pytest_cache tests/cosmos/node/node_modules web/node_modules web/dist web/e2e/node_modules tests/web/artifacts
 
 # The suite's in-memory Cosmos DB protocol server (docs/persistence.md), on
 # 127.0.0.1:$(COSMOS_PORT) over http, to try `make run` against Cosmos without an account:
