@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -89,14 +90,16 @@ def run_suite(base_url: str, log_path: Path) -> int:
         "CHROMIUM_PATH": CHROMIUM,
         "FORCE_COLOR": "0",
     }
+    # Its own process group: on a hang, npm, node and Chromium all go, not just npm.
     process = subprocess.Popen(["npm", "test", "--silent"], cwd=E2E_DIR, env=env, stdout=subprocess.PIPE,
-                               stderr=subprocess.STDOUT, text=True, encoding="utf-8", errors="replace")
+                               stderr=subprocess.STDOUT, text=True, encoding="utf-8", errors="replace",
+                               start_new_session=True)
     reader = threading.Thread(target=stream, args=(process, log_path), daemon=True)
     reader.start()
     try:
         code = process.wait(timeout=SUITE_TIMEOUT_SECONDS)
     except subprocess.TimeoutExpired:
-        process.kill()
+        os.killpg(process.pid, signal.SIGKILL)
         process.wait()
         reader.join(timeout=5)
         pytest.fail(f"the browser suite did not finish in {SUITE_TIMEOUT_SECONDS} s (see {log_path})")
