@@ -79,6 +79,7 @@ def page_rendered(base: str) -> bool:
 
 
 def main() -> int:
+    sys.stdout.reconfigure(line_buffering=True)  # type: ignore[union-attr]  # each mark as it happens
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--ref", default="HEAD", help="the committed state to clone (default HEAD)")
     parser.add_argument("--timeout", type=float, default=900, help="give up after this many seconds")
