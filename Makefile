@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 PORT ?= 7071
 
-.PHONY: install run test lint typecheck pytest bench fuzz clean cosmos-server web web-check
+.PHONY: install run test lint typecheck pytest bench fuzz clean cosmos-server web web-check infra-tools infra-check func signalr-emulator
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -44,8 +44,24 @@ lint: install
 typecheck: install
 	$(BIN)/mypy .
 
+# checkov (and pycep-parser, the Bicep parser it brings) in a venv of their own: checkov
+# pins many packages that must not move the app's pins. tests/infra uses it.
+INFRA_VENV := .venv-infra
+INFRA_STAMP := $(INFRA_VENV)/.installed-stamp
+$(INFRA_STAMP): requirements-infra.txt
+	test -x $(INFRA_VENV)/bin/python || $(PYTHON) -m venv $(INFRA_VENV)
+	$(INFRA_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-infra.txt
+	touch $(INFRA_STAMP)
+
+infra-tools: $(INFRA_STAMP)
+
+# checkov on infra/ with the committed skip list (tests/infra runs the same, stricter).
+infra-check: infra-tools
+	$(INFRA_VENV)/bin/checkov -d infra --framework bicep --skip-download --compact --quiet \
+		--skip-check $$($(BIN)/python -c "import yaml; print(','.join(yaml.safe_load(open('infra/checkov-skips.yaml'))))")
+
 # pytest exits 5 when it collects no test; that is not a failure of the product.
-pytest: install
+pytest: install infra-tools
 	$(BIN)/python -m pytest; rc=$$?; if [ $$rc -eq 5 ]; then echo "no tests ran"; rc=0; fi; exit $$rc
 
 test: lint typecheck web-check pytest
@@ -60,7 +76,7 @@ e2e: install
 	$(BIN)/python -m pytest tests/web/test_dashboard_e2e.py
 
 clean:
-	rm -rf $(VENV) .devhost .mypy_cache .ruff_cache .pytest_cache tests/cosmos/node/node_modules web/node_modules web/dist web/e2e/node_modules tests/web/artifacts
+	rm -rf $(VENV) $(INFRA_VENV) .devhost .mypy_cache .ruff_cache .pytest_cache tests/cosmos/node/node_modules web/node_modules web/dist web/e2e/node_modules tests/web/artifacts
 
 # The suite's in-memory Cosmos DB protocol server (docs/persistence.md), on
 # 127.0.0.1:$(COSMOS_PORT) over http, to try `make run` against Cosmos without an account:
@@ -72,6 +88,15 @@ $(COSMOS_NODE)/node_modules/.package-lock.json: $(COSMOS_NODE)/package.json $(CO
 
 cosmos-server: $(COSMOS_NODE)/node_modules/.package-lock.json
 	node tests/cosmos/cosmos_server.js --host 127.0.0.1 --port $(COSMOS_PORT) --no-ssl
+
+# The app under Azure Functions Core Tools (func start) with Azurite, the standalone
+# SignalR emulator and a Cosmos DB endpoint; says what is missing where it cannot run.
+func: install
+	tools/func.sh
+
+# devhost's SignalR Service emulator on its own (for func start): SIGNALR_PORT, default 8888.
+signalr-emulator: install
+	$(BIN)/python -m devhost.signalr --port $${SIGNALR_PORT:-8888}
 
 # A longer schemathesis run than the suite's (same seed unless FUZZ_SEED is set); it
 # stops by itself after FUZZ_MAX_TIME seconds.

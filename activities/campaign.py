@@ -139,7 +139,7 @@ async def generate_artifact(
     inp = GenerateInput.model_validate(payload)
     svc = components()
     # Chunks stream to the campaign group now (REST API); the bindings below apply at return.
-    async with chunk_publisher(inp.campaign_id, inp.artifact_type.value, inp.sequence) as on_chunk:
+    async with chunk_publisher(inp.campaign_id, inp.artifact_type.value, inp.sequence, svc.signalr) as on_chunk:
         version, usage = await generate_version(inp, svc.repository, svc.agents, on_chunk)
     if version.type == ArtifactType.VISUAL:
         version = await attach_poster(version, svc.posters, svc.model_settings)

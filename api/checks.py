@@ -23,14 +23,14 @@ async def audit_text(req: func.HttpRequest) -> func.HttpResponse:
     """The report for pasted text (not stored) and the data it audited, so that each
     finding's ``field`` and ``span`` index into ``artifacts[type]``."""
     request = request_body(req, AuditRequest, "audit request")
-    threshold = components().settings.compliance_threshold
-    report, layout = await check_text(request, threshold, brand_kit_dirs())
+    settings = components().settings
+    report, layout = await check_text(request, settings.compliance_threshold, brand_kit_dirs(settings))
     return json_response({"report": report.to_doc(), "artifacts": {layout.type.value: layout.data}})
 
 
 @bp.route(route="api/brand-kits", methods=["GET"], auth_level=ANONYMOUS)
 @guarded
 async def list_brand_kits(req: func.HttpRequest) -> func.HttpResponse:
-    kits = await asyncio.to_thread(brand_kits, brand_kit_dirs())  # reads YAML files
+    kits = await asyncio.to_thread(brand_kits, brand_kit_dirs(components().settings))  # reads YAML files
     items = [{"id": k.id, "name": k.brand.name if k.brand else k.title} for k in kits]
     return json_response({"items": items})

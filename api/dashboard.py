@@ -10,10 +10,12 @@ problem+json 405 naming GET and HEAD, as the API's paths do.
 from __future__ import annotations
 
 import asyncio
+from pathlib import Path
 
 import azure.durable_functions as df
 import azure.functions as func
 
+from marketing_agents.components import components
 from marketing_agents.dashboard import (
     DashboardFile,
     DashboardNotBuilt,
@@ -31,15 +33,15 @@ SERVED_METHODS = ["GET", "HEAD"]
 DASHBOARD_ROUTE = "{*path}"
 
 
-def _load(request_path: str) -> tuple[DashboardFile, bytes]:
+def _load(request_path: str, dist: Path) -> tuple[DashboardFile, bytes]:
     """Resolve and read (file-system calls: run in a thread, off the event loop)."""
-    found = resolve(request_path, dist_folder())
+    found = resolve(request_path, dist)
     return found, found.path.read_bytes()
 
 
 def _problem(error: ProblemError, instance: str) -> func.HttpResponse:
     response = problem_response(error, instance)
-    for name, value in security_headers().items():
+    for name, value in security_headers(components().settings).items():
         response.headers[name] = value
     return response
 
@@ -54,12 +56,12 @@ async def dashboard(req: func.HttpRequest) -> func.HttpResponse:
         return _problem(MethodNotAllowed(f"{req.method} is not served here; use GET or HEAD", SERVED_METHODS),
                         instance)
     try:
-        found, body = await asyncio.to_thread(_load, request_path)
+        found, body = await asyncio.to_thread(_load, request_path, dist_folder(components().settings))
     except DashboardNotBuilt as error:
         return _problem(ServiceUnavailable(str(error)), instance)
     except (DashboardNotFound, OSError):
         return _problem(NotFound(f"The dashboard has no file at {instance}"), instance)
-    headers = {**security_headers(), "Cache-Control": found.cache_control}
+    headers = {**security_headers(components().settings), "Cache-Control": found.cache_control}
     if req.method.upper() == "HEAD":
         body = b""
     return func.HttpResponse(body, status_code=200, headers=headers, mimetype=found.content_type)

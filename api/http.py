@@ -12,10 +12,11 @@ from typing import Any, TypeVar
 import azure.functions as func
 from pydantic import BaseModel
 
+from marketing_agents.components import components
 from marketing_agents.http_input import MAX_SAFE_INTEGER, read_json_object, validate_request, whole_number
 from marketing_agents.problems import PROBLEM_CONTENT_TYPE, ProblemError, ServiceUnavailable
 from marketing_agents.protocol import PRINCIPAL_HEADER
-from marketing_agents.settings import ConfigError, local_user
+from marketing_agents.settings import ConfigError
 from marketing_agents.store.base import StoreUnavailable
 
 log = logging.getLogger("marketing_agents.api")
@@ -25,8 +26,21 @@ Model = TypeVar("Model", bound=BaseModel)
 
 
 def caller(req: func.HttpRequest) -> str:
-    """The signed-in user (App Service authentication's header), else the local dev user."""
-    return req.headers.get(PRINCIPAL_HEADER) or local_user()
+    """The signed-in user (App Service authentication's header), else the local dev user
+    (``LOCAL_USER_ID``)."""
+    return req.headers.get(PRINCIPAL_HEADER) or components().settings.local_user
+
+
+# Headers only App Service authentication sets (it strips them from what clients send);
+# the dashboard's local user picker sends the principal id alone.
+APP_SERVICE_AUTH_HEADERS = ("x-ms-client-principal", "x-ms-client-principal-idp")
+
+
+def identity_source(req: func.HttpRequest) -> str:
+    """``appService`` when the caller's identity comes from App Service authentication,
+    else ``local`` (devhost, Core Tools: the header, if any, is the local user picker's)."""
+    present = {k.lower() for k in req.headers}
+    return "appService" if any(h in present for h in APP_SERVICE_AUTH_HEADERS) else "local"
 
 
 def json_response(body: Any, status: int = 200, headers: dict[str, str] | None = None) -> func.HttpResponse:

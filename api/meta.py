@@ -10,9 +10,8 @@ import azure.functions as func
 
 from marketing_agents.components import components
 from marketing_agents.openapi import openapi_document
-from marketing_agents.settings import identity_source
 
-from .http import caller, json_response
+from .http import caller, identity_source, json_response
 
 bp = df.Blueprint()
 
@@ -45,5 +44,5 @@ async def me(req: func.HttpRequest) -> func.HttpResponse:
     """The user the API acts as for this request, and whether the dashboard may offer to
     switch users (only locally: behind App Service authentication the identity is the
     signed-in person's)."""
-    source = identity_source(req.headers)
+    source = identity_source(req)
     return json_response({"userId": caller(req), "source": source, "canSwitchUser": source == "local"})

@@ -91,7 +91,7 @@ def run(theme: str) -> dict[str, float]:
             agent_name=result.agent_name,
             created_at=utc_now(),
         )
-    auditor = build_auditor({})
+    auditor = build_auditor()
     audit_context = AuditContext(report_id="r", campaign_id="bench", brief=campaign_brief, artifacts=versions)
     figures["audit"], report = timed(lambda: asyncio.run(auditor.audit(audit_context)))
     for artifact_type, agent in offline_agents().items():  # one regeneration round, with the findings

@@ -146,7 +146,7 @@ async def local_backend(count: int, tmp: Path) -> AsyncIterator[CampaignReposito
                 store.upsert_many(DATABASE, container, items, PARTITION_KEY_PATHS[container])
             batch = {}
     store.close()
-    repository = repository_from_settings({"CosmosDBConnection": f"LocalDocumentStore={path}"})
+    repository = repository_from_settings(load_settings({"CosmosDBConnection": f"LocalDocumentStore={path}"}))
     try:
         yield repository
     finally:
@@ -163,13 +163,13 @@ async def cosmos_backend(count: int, tmp: Path) -> AsyncIterator[CampaignReposit
     from tests.cosmos.server import cosmos_server
 
     with cosmos_server(tmp) as server:
-        repository = repository_from_settings({"CosmosDBConnection": server.connection_string})
+        repository = repository_from_settings(load_settings({"CosmosDBConnection": server.connection_string}))
         try:
             # Let the repository create the database and containers with the layout's
             # indexing policies if it does so on first use; seeding only fills them.
             with contextlib.suppress(Exception):
                 await repository.get_campaign(bench_id(0))
-            account = account_from_settings({"CosmosDBConnection": server.connection_string})
+            account = account_from_settings(load_settings({"CosmosDBConnection": server.connection_string}))
             assert account is not None
             # the app's client factory: a loopback http endpoint gets endpoint discovery off
             async with create_client(account) as client:

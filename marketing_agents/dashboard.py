@@ -14,16 +14,13 @@ lie under the build folder. Anything else is a 404, never a read outside the fol
 
 from __future__ import annotations
 
-import os
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .settings import SIGNALR_CONNECTION_SETTING
+from .settings import Settings
 
-DIST_SETTING = "DASHBOARD_DIST"
 # The app's root is the folder holding function_app.py (this package's parent).
 APP_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DIST = APP_ROOT / "web" / "dist"
@@ -67,11 +64,9 @@ _FORBIDDEN = re.compile(r"[\x00-\x1f\x7f\\%]")
 _HOST = re.compile(r"[A-Za-z0-9.-]+|[0-9A-Fa-f:.]+")  # a name, IPv4 or IPv6 (unbracketed)
 
 
-def dist_folder(env: Mapping[str, str] | None = None) -> Path:
+def dist_folder(settings: Settings) -> Path:
     """The build folder: ``DASHBOARD_DIST`` (relative to the app's root) or ``web/dist``."""
-    env = os.environ if env is None else env
-    raw = (env.get(DIST_SETTING) or "").strip()
-    return (APP_ROOT / raw) if raw else DEFAULT_DIST
+    return (APP_ROOT / settings.dashboard_dist) if settings.dashboard_dist else DEFAULT_DIST
 
 
 @dataclass(frozen=True)
@@ -140,17 +135,16 @@ def _origin(url: str, port_override: str = "") -> str | None:
     return f"{split.scheme}://{shown}" + (f":{port}" if port is not None else "")
 
 
-def signalr_origins(env: Mapping[str, str] | None = None) -> list[str]:
+def signalr_origins(settings: Settings) -> list[str]:
     """The SignalR Service's origins in http(s) and ws(s) form, from the connection
     string (``Endpoint=…;Port=…``) or the identity-based ``…__serviceUri`` setting.
     Without either, the service is devhost's emulator on the same origin ('self')."""
-    env = os.environ if env is None else env
     parts: dict[str, str] = {}
-    for item in (env.get(SIGNALR_CONNECTION_SETTING) or "").split(";"):
+    for item in (settings.signalr_connection or "").split(";"):
         key, sep, value = item.partition("=")
         if sep:
             parts[key.strip().lower()] = value.strip()
-    endpoint = parts.get("endpoint") or (env.get(SIGNALR_CONNECTION_SETTING + "__serviceUri") or "").strip()
+    endpoint = parts.get("endpoint") or (settings.signalr_service_uri or "").strip()
     origin = _origin(endpoint, parts.get("port", "")) if endpoint else None
     if origin is None:
         return []
@@ -158,10 +152,10 @@ def signalr_origins(env: Mapping[str, str] | None = None) -> list[str]:
     return [origin, socket]
 
 
-def content_security_policy(env: Mapping[str, str] | None = None) -> str:
+def content_security_policy(settings: Settings) -> str:
     """The dashboard's CSP: only its own scripts and styles (no inline ones), images
     also from data:/blob: (poster previews), connections to itself and SignalR."""
-    connect = " ".join(["'self'", *signalr_origins(env)])
+    connect = " ".join(["'self'", *signalr_origins(settings)])
     return "; ".join([
         "default-src 'none'",
         "script-src 'self'",
@@ -175,10 +169,10 @@ def content_security_policy(env: Mapping[str, str] | None = None) -> str:
     ])
 
 
-def security_headers(env: Mapping[str, str] | None = None) -> dict[str, str]:
+def security_headers(settings: Settings) -> dict[str, str]:
     """Headers on every dashboard answer, errors included."""
     return {
-        "Content-Security-Policy": content_security_policy(env),
+        "Content-Security-Policy": content_security_policy(settings),
         "X-Content-Type-Options": "nosniff",
         "Referrer-Policy": "no-referrer",
     }

@@ -26,6 +26,7 @@ from .models import (
     ArtifactType,
     ArtifactVersion,
     CopyData,
+    Platform,
     ShortCopyData,
     ShortPost,
     StrictRequest,
@@ -97,7 +98,7 @@ def edited_data(request: EditRequest) -> ArtifactData:
     return typed
 
 
-def measured(platform: Any, text: str) -> ShortPost:
+def measured(platform: Platform, text: str) -> ShortPost:
     """A post measured the platform's way (the person's numbers are never kept)."""
     size = measure(text, platform)
     return ShortPost(platform=platform, text=text, character_count=size.count, limit=size.limit,

@@ -47,7 +47,7 @@ class TriggerRoute:
 
     def matches(self, hub: str, category: str, event: str) -> bool:
         return (
-            self.hub.lower() == hub.lower()
+            self.hub.lower() in (hub.lower(), "*")
             and self.category.lower() == category.lower()
             and self.event.lower() in (event.lower(), "*")
         )

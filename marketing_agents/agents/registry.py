@@ -7,11 +7,14 @@ offline agents.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from ..models import ArtifactType
 from .base import Agent
 from .offline import OfflineCopywriter, OfflineShortCopyWriter, OfflineVisualConceptWriter
+
+if TYPE_CHECKING:
+    from ..llm.settings import ModelSettings
 
 
 def offline_agents() -> dict[ArtifactType, Agent]:
@@ -23,12 +26,11 @@ def offline_agents() -> dict[ArtifactType, Agent]:
     }
 
 
-def build_agents(settings: Mapping[str, str] | None = None) -> dict[ArtifactType, Agent]:
+def build_agents(model_settings: ModelSettings | None = None) -> dict[ArtifactType, Agent]:
     """Model-backed agents when a model is configured (docs/models.md), each with its
     offline twin as the last fallback; the offline agents alone otherwise."""
-    from ..llm import build_model_agents, load_model_settings
+    from ..llm import build_model_agents
 
-    model_settings = load_model_settings(settings)
     if model_settings is None:
         return offline_agents()
     return build_model_agents(model_settings, offline_agents())

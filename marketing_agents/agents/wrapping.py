@@ -6,9 +6,9 @@ latency, replayed answers: ``marketing_agents.testing.simulated``) in a host pro
 start, without the production wiring knowing anything about simulation. In Azure it is
 unset, and the agents are exactly the ones ``build_agents`` and ``build_auditor`` make.
 
-``AGENTS_WRAPPER=package.module:factory``: ``factory(env)`` reads and validates its own
-settings (it is called at start-up by ``check_settings``, so a bad one stops the host,
-naming it) and returns ``wrap(agents, auditor) -> (agents, auditor)``.
+``AGENTS_WRAPPER=package.module:factory``: ``factory(settings)`` takes what it needs from
+the declared settings (it is called at start-up by ``check_settings``, so a bad one stops
+the host, naming it) and returns ``wrap(agents, auditor) -> (agents, auditor)``.
 """
 
 from __future__ import annotations
@@ -18,20 +18,20 @@ from collections.abc import Callable, Mapping
 
 from ..compliance.base import Auditor
 from ..models import ArtifactType
-from ..settings import ConfigError
+from ..settings import ConfigError, Settings
 from .base import Agent
 
 AGENTS_WRAPPER_SETTING = "AGENTS_WRAPPER"
 
 Agents = Mapping[ArtifactType, Agent]
 Wrap = Callable[[Agents, Auditor], tuple[Agents, Auditor]]
-WrapFactory = Callable[[Mapping[str, str]], Wrap]
+WrapFactory = Callable[[Settings], Wrap]
 
 
-def agents_wrapper(env: Mapping[str, str]) -> Wrap | None:
-    """The wrap the setting names, built from ``env``; None when the setting is unset."""
-    factory = _factory(env.get(AGENTS_WRAPPER_SETTING, "").strip())
-    return None if factory is None else factory(env)
+def agents_wrapper(settings: Settings) -> Wrap | None:
+    """The wrap the setting names, built from ``settings``; None when the setting is unset."""
+    factory = _factory(settings.agents_wrapper or "")
+    return None if factory is None else factory(settings)
 
 
 def _factory(reference: str) -> WrapFactory | None:

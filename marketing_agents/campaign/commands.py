@@ -29,7 +29,7 @@ from ..models import (
     utc_now,
 )
 from ..problems import BadRequest, Conflict, NotFound
-from ..settings import AppSettings
+from ..settings import Settings
 from ..store import CampaignRepository, PreconditionFailed
 from .auditing import link_reports, newest_first
 from .contracts import EditDecision, FlowState, ReviewDecision
@@ -70,7 +70,7 @@ def parse_status(value: str) -> CampaignStatus:
 
 
 class CampaignCommands:
-    def __init__(self, repository: CampaignRepository, settings: AppSettings) -> None:
+    def __init__(self, repository: CampaignRepository, settings: Settings) -> None:
         self.repository = repository
         self.settings = settings
 

@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 from typing import Any
 
 import httpx
 
 from ..protocol import PRINCIPAL_HEADER
-
-DEFAULT_URL = "http://127.0.0.1:7071"
-URL_SETTING = "MARKETING_AGENTS_URL"
+from ..settings.cli import load_cli_settings
 
 
 class CliError(Exception):
@@ -25,7 +22,7 @@ class CliError(Exception):
 
 class ApiClient:
     def __init__(self, base_url: str | None = None, user: str | None = None, timeout: float = 30.0) -> None:
-        self.base_url = (base_url or os.environ.get(URL_SETTING) or DEFAULT_URL).rstrip("/")
+        self.base_url = (base_url or load_cli_settings().url).rstrip("/")
         self.user = user
         headers = {PRINCIPAL_HEADER: user} if user else {}
         self._http = httpx.Client(base_url=self.base_url, headers=headers, timeout=timeout)

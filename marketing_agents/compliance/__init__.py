@@ -6,31 +6,28 @@ engine is imported when an auditor is built (``build_auditor``) or named.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .base import AuditContext, Auditor
 
 if TYPE_CHECKING:
+    from ..settings import Settings
     from .engine import RuleEngineAuditor
     from .judge import Judge
-
-# Settings (environment / local.settings.json) the auditor reads.
-BRAND_KITS_DIR_SETTING = "COMPLIANCE_BRAND_KITS_DIR"  # extra directory of <id>.yaml brand kits
-BRAND_KIT_SETTING = "COMPLIANCE_BRAND_KIT"  # a brand kit id or file used for every campaign
 
 __all__ = ["AuditContext", "Auditor", "Judge", "RuleEngineAuditor", "build_auditor", "warm_up"]
 
 
-def build_auditor(settings: Mapping[str, str] | None = None, judge: Judge | None = None) -> Auditor:
-    """The rule-engine auditor configured from ``settings``; ``judge`` adds the LLM pass."""
+def build_auditor(settings: Settings | None = None, judge: Judge | None = None) -> Auditor:
+    """The rule-engine auditor configured from ``settings`` (``COMPLIANCE_BRAND_KITS_DIR``,
+    ``COMPLIANCE_BRAND_KIT``; None: no brand kit beyond the packaged ones); ``judge`` adds
+    the LLM pass."""
     from .engine import RuleEngineAuditor
     from .packs import find_brand_kit
 
-    settings = settings or {}
-    dirs = [Path(d) for d in settings.get(BRAND_KITS_DIR_SETTING, "").split(",") if d.strip()]
-    kit_ref = settings.get(BRAND_KIT_SETTING, "").strip()
+    dirs = [Path(d) for d in settings.compliance_brand_kits_dir] if settings is not None else []
+    kit_ref = settings.compliance_brand_kit if settings is not None else None
     kit = find_brand_kit(kit_ref, dirs) if kit_ref else None
     return RuleEngineAuditor(brand_kit=kit, brand_kit_dirs=dirs, judge=judge)
 

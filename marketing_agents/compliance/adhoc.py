@@ -10,8 +10,6 @@ into it exactly.
 
 from __future__ import annotations
 
-import os
-from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -27,7 +25,7 @@ from ..models import (
     StrictRequest,
 )
 from ..problems import BadRequest
-from . import BRAND_KITS_DIR_SETTING
+from ..settings import Settings
 from .base import ArtifactLayout, AuditContext
 from .cli import CLI_CAMPAIGN
 from .engine import RuleEngineAuditor
@@ -59,10 +57,9 @@ class AuditRequest(StrictRequest):
     brand_kit: Annotated[str, StringConstraints(pattern=BRAND_KIT_ID)] | None = None
 
 
-def brand_kit_dirs(env: Mapping[str, str] | None = None) -> list[Path]:
+def brand_kit_dirs(settings: Settings) -> list[Path]:
     """The extra brand-kit folders the app is configured with (as the campaign auditor)."""
-    env = os.environ if env is None else env
-    return [Path(d.strip()) for d in env.get(BRAND_KITS_DIR_SETTING, "").split(",") if d.strip()]
+    return [Path(d) for d in settings.compliance_brand_kits_dir]
 
 
 def brand_kits(dirs: list[Path]) -> list[RulePack]:

@@ -46,5 +46,5 @@ class ModelJudge:
 
 
 def build_model_judge(settings: ModelSettings, runner: ModelRunner | None = None) -> ModelJudge:
-    """The judge for ``build_auditor(env, judge=...)``; share ``runner`` with the agents if you like."""
+    """The judge for ``build_auditor(settings, judge=...)``; share ``runner`` with the agents if you like."""
     return ModelJudge(runner or ModelRunner(settings))

@@ -46,24 +46,18 @@ def drawable(text: str) -> str:
     return _NOT_DRAWABLE.sub("", text)
 
 
-# Pillow's bundled face (Aileron) covers ASCII only: "É" or "ß" in a product name would be
-# drawn as an empty box. DejaVu Sans covers Latin, Greek and Cyrillic and ships with most
-# Linux systems (Debian's fonts-dejavu-core); the bundled face is the fallback.
-WIDE_COVERAGE_FONTS = (
-    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-    "/usr/share/fonts/dejavu/DejaVuSans.ttf",
-    "/usr/share/fonts/TTF/DejaVuSans.ttf",
-)
+# Pillow's own face (Aileron) covers ASCII only: "É" or "ß" in a product name would be
+# drawn as an empty box. DejaVu Sans covers Latin, Greek and Cyrillic; it ships with the
+# package (fonts/, Bitstream Vera licence) so a poster is laid out and drawn the same on
+# every machine, whatever fonts its system has.
+POSTER_FONT = Path(__file__).with_name("fonts") / "DejaVuSans.ttf"
 
 
 @cache
-def font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
-    """The poster's face at ``size``: one with wide glyph coverage where the system has it.
-    Layout measures with the same face it draws with, so text always fits."""
-    for path in WIDE_COVERAGE_FONTS:
-        if Path(path).is_file():
-            return ImageFont.truetype(path, size=size)
-    return ImageFont.load_default(size=size)
+def font(size: int) -> ImageFont.FreeTypeFont:
+    """The poster's face at ``size``. Layout measures with the same face it draws with,
+    so text always fits."""
+    return ImageFont.truetype(str(POSTER_FONT), size=size)
 
 
 def text_width(text: str, size: int) -> float:

@@ -12,16 +12,14 @@ from __future__ import annotations
 import asyncio
 import os
 import re
-from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
-from ..settings import ConfigError
+from ..settings import ConfigError, PosterStoreKind, Settings
+from ..settings.declared import DEFAULT_POSTER_DIR
 
 PosterKind = Literal["svg", "png"]
 CONTENT_TYPES: dict[str, str] = {"svg": "image/svg+xml", "png": "image/png"}
-DEFAULT_POSTER_DIR = ".devhost/posters"
-DEFAULT_CONTAINER = "posters"
 _SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,199}$")
 
 
@@ -115,21 +113,13 @@ class BlobPosterStore:
                 return None
 
 
-def build_poster_store(env: Mapping[str, str] | None = None) -> PosterStore:
+def build_poster_store(settings: Settings) -> PosterStore:
     """The store selected by ``POSTER_STORE`` (``local``, the default, or ``blob``)."""
-    env = os.environ if env is None else env
-    kind = (env.get("POSTER_STORE") or "local").strip().lower()
-    if kind == "local":
-        return LocalPosterStore(env.get("POSTER_DIR") or DEFAULT_POSTER_DIR)
-    if kind != "blob":
-        raise ConfigError(f"setting POSTER_STORE={kind!r} must be local or blob")
-    account_url = (env.get("POSTER_BLOB_ACCOUNT_URL") or "").strip() or None
-    connection_string = (env.get("POSTER_BLOB_CONNECTION_STRING") or "").strip() or None
+    if settings.poster_store is PosterStoreKind.LOCAL:
+        return LocalPosterStore(settings.poster_dir)
+    account_url, connection_string = settings.poster_blob_account_url, settings.poster_blob_connection_string
     if account_url is None and connection_string is None:
         raise ConfigError(
             "setting POSTER_BLOB_ACCOUNT_URL (or POSTER_BLOB_CONNECTION_STRING) is required when POSTER_STORE=blob"
         )
-    if account_url is not None and not account_url.startswith("https://"):
-        raise ConfigError(f"setting POSTER_BLOB_ACCOUNT_URL={account_url!r} must be an https URL")
-    container = (env.get("POSTER_BLOB_CONTAINER") or DEFAULT_CONTAINER).strip()
-    return BlobPosterStore(container, account_url, connection_string)
+    return BlobPosterStore(settings.poster_blob_container, account_url, connection_string)

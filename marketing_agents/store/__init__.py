@@ -4,11 +4,9 @@ the factory that picks one from the ``CosmosDBConnection`` setting
 
 from __future__ import annotations
 
-import os
-from collections.abc import Mapping
 from pathlib import Path
 
-from ..settings import COSMOS_CONNECTION_SETTING, DEFAULT_LOCAL_STORE, ConfigError
+from ..settings import COSMOS_CONNECTION_SETTING, DEFAULT_LOCAL_STORE, ConfigError, Settings
 from .base import (
     MAX_DOCUMENT_BYTES,
     CampaignRepository,
@@ -38,18 +36,17 @@ LOCAL_PREFIX = "LocalDocumentStore="
 APP_ROOT = Path(__file__).resolve().parents[2]
 
 
-def local_store_path(env: Mapping[str, str] | None = None, base_dir: str | Path | None = None) -> Path | None:
+def local_store_path(settings: Settings, base_dir: str | Path | None = None) -> Path | None:
     """The SQLite document store path named by the connection setting, or None when the
     setting points at Cosmos DB."""
-    env = os.environ if env is None else env
-    value = env.get(COSMOS_CONNECTION_SETTING, "").strip()
-    if not value and not env.get(f"{COSMOS_CONNECTION_SETTING}__accountEndpoint"):
+    value = settings.cosmos_connection or ""
+    if not value and not settings.cosmos_account_endpoint:
         raise ConfigError(
             f"setting {COSMOS_CONNECTION_SETTING} is not set (locally: {LOCAL_PREFIX}{DEFAULT_LOCAL_STORE}, "
             "as in local.settings.json.example)"
         )
     if not value.startswith(LOCAL_PREFIX):
-        if account_from_settings(env) is None:  # raises ConfigError for a malformed account
+        if account_from_settings(settings) is None:  # raises ConfigError for a malformed account
             raise ConfigError(
                 f"setting {COSMOS_CONNECTION_SETTING} is neither {LOCAL_PREFIX}<path> nor a Cosmos DB "
                 "connection string (AccountEndpoint=https://…;AccountKey=…;)"
@@ -62,15 +59,14 @@ def local_store_path(env: Mapping[str, str] | None = None, base_dir: str | Path 
     return path if path.is_absolute() else Path(base_dir or APP_ROOT) / path
 
 
-def repository_from_settings(env: Mapping[str, str] | None = None) -> CampaignRepository:
+def repository_from_settings(settings: Settings) -> CampaignRepository:
     """The local repository for ``LocalDocumentStore=<path>``; the Cosmos DB one for an
     account connection string (key) or ``CosmosDBConnection__accountEndpoint`` (Entra ID)."""
-    env = os.environ if env is None else env
-    path = local_store_path(env)
+    path = local_store_path(settings)
     if path is not None:
         return LocalCampaignRepository(path)
     from .cosmos import CosmosCampaignRepository  # the SDK is imported only when it is used
 
-    account = account_from_settings(env)
+    account = account_from_settings(settings)
     assert account is not None  # local_store_path refused every other value
     return CosmosCampaignRepository(account)

@@ -15,16 +15,14 @@ from __future__ import annotations
 
 import ipaddress
 import logging
-from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from ..settings import COSMOS_CONNECTION_SETTING, ConfigError
+from ..settings import COSMOS_CONNECTION_SETTING, ConfigError, Settings
 
 log = logging.getLogger(__name__)
 
-IDENTITY_ENDPOINT_SUFFIX = "__accountEndpoint"
 TOO_MANY_REQUESTS = 429
 
 
@@ -59,11 +57,11 @@ def parse_connection_string(value: str) -> dict[str, str]:
     return parts
 
 
-def account_from_settings(env: Mapping[str, str]) -> CosmosAccount | None:
+def account_from_settings(settings: Settings) -> CosmosAccount | None:
     """The account the settings name, or None when they name no Cosmos account (the
     local document store). Raises ConfigError for a malformed value."""
-    value = env.get(COSMOS_CONNECTION_SETTING, "").strip()
-    identity_endpoint = env.get(f"{COSMOS_CONNECTION_SETTING}{IDENTITY_ENDPOINT_SUFFIX}", "").strip()
+    value = settings.cosmos_connection or ""
+    identity_endpoint = settings.cosmos_account_endpoint or ""
     if value and "accountendpoint=" in value.lower():
         parts = parse_connection_string(value)
         endpoint, key = parts.get("accountendpoint", ""), parts.get("accountkey", "")

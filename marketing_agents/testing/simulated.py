@@ -1,7 +1,7 @@
 """Simulated agents for benchmarks and tests: a fixed latency, and optionally canned
 answers. Never part of the production wiring: a host process uses them only when its
 ``AGENTS_WRAPPER`` setting names ``marketing_agents.testing.simulated:simulated``
-(``marketing_agents.agents.wrapping``), which then reads two settings of its own:
+(``marketing_agents.agents.wrapping``), which then uses three more declared settings:
 
 - ``SIMULATED_LATENCY_MS``: every agent call and every audit first waits that long
   (asynchronously), as if a model answered in that time — e.g. so that a test can join
@@ -21,13 +21,12 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import json
-from collections.abc import Mapping
 
 from ..agents.base import Agent, AgentContext, AgentResult, ChunkSink
 from ..agents.wrapping import AGENTS_WRAPPER_SETTING, Agents, Wrap
 from ..compliance.base import AuditContext, Auditor
 from ..models import ArtifactType, AuditReport
-from ..settings import ConfigError
+from ..settings import Settings, SimulationMode
 
 LATENCY_SETTING = "SIMULATED_LATENCY_MS"
 CHUNK_PACE_SETTING = "SIMULATED_CHUNK_MS"
@@ -129,41 +128,12 @@ class DelayedAuditor:
         return await self.inner.audit(context)
 
 
-def _milliseconds(env: Mapping[str, str], name: str, most: float) -> float:
-    raw = env.get(name, "").strip()
-    if not raw:
-        return 0.0
-    try:
-        value = float(raw)
-    except ValueError as error:
-        raise ConfigError(f"setting {name}={raw!r} is not a number of milliseconds") from error
-    if not 0 <= value <= most:
-        raise ConfigError(f"setting {name}={raw!r} must be between 0 and {most:g}")
-    return value / 1000.0
-
-
-def simulated_latency(env: Mapping[str, str]) -> float:
-    return _milliseconds(env, LATENCY_SETTING, 600_000)
-
-
-def chunk_pace(env: Mapping[str, str]) -> float:
-    return _milliseconds(env, CHUNK_PACE_SETTING, 10_000)
-
-
-def canned_mode(env: Mapping[str, str]) -> bool:
-    mode = env.get(CANNED_SETTING, "").strip().lower()
-    if mode not in ("", "canned"):
-        raise ConfigError(f"setting {CANNED_SETTING}={mode!r} must be empty or 'canned'")
-    return mode == "canned"
-
-
-def simulated(env: Mapping[str, str]) -> Wrap:
-    """The ``AGENTS_WRAPPER`` factory: validates the simulation settings and returns the
-    wrap that puts the simulated agents in front of the real ones (unchanged when both
-    settings are unset)."""
-    canned = canned_mode(env)
-    seconds = simulated_latency(env)
-    pace = chunk_pace(env)
+def simulated(settings: Settings) -> Wrap:
+    """The ``AGENTS_WRAPPER`` factory: the wrap that puts the simulated agents in front of
+    the real ones (unchanged when the simulation settings are unset)."""
+    canned = settings.simulated_agents is SimulationMode.CANNED
+    seconds = settings.simulated_latency_ms / 1000.0
+    pace = settings.simulated_chunk_ms / 1000.0
 
     def wrap(agents: Agents, auditor: Auditor) -> tuple[Agents, Auditor]:
         out_agents: dict[ArtifactType, Agent] = dict(agents)

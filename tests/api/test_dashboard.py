@@ -17,6 +17,7 @@ import pytest
 
 from devhost import DevHost
 from marketing_agents.dashboard import content_security_policy, signalr_origins
+from marketing_agents.settings import load_settings
 from tests.app_host import app_host
 
 INDEX = b'<!doctype html><html><head><script type="module" src="/assets/app-3f2a.js"></script></head></html>'
@@ -172,10 +173,10 @@ def test_a_missing_build_is_503_saying_how_to_build(web: httpx.Client, dist: Pat
     ("", []),
 ])
 def test_signalr_origins_come_from_the_connection_string(setting: str, expected: list[str]) -> None:
-    assert signalr_origins({"AzureSignalRConnectionString": setting}) == expected
+    assert signalr_origins(load_settings({"AzureSignalRConnectionString": setting})) == expected
 
 
 def test_identity_based_signalr_setting_names_the_service() -> None:
-    env = {"AzureSignalRConnectionString__serviceUri": "https://y.service.signalr.net"}
+    settings = load_settings({"AzureSignalRConnectionString__serviceUri": "https://y.service.signalr.net"})
     assert "connect-src 'self' https://y.service.signalr.net wss://y.service.signalr.net;" in (
-        content_security_policy(env))
+        content_security_policy(settings))

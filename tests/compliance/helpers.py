@@ -19,6 +19,7 @@ from marketing_agents.models import (
     ShortPost,
 )
 from marketing_agents.platforms import measure
+from marketing_agents.settings import load_settings
 
 CAMPAIGN = "c-00000000000000aa"
 
@@ -82,7 +83,8 @@ def audit(*artifacts: ArtifactVersion, the_brief: CampaignBrief | None = None,
         report_id=f"{CAMPAIGN}-audit-r0-0", campaign_id=CAMPAIGN, brief=the_brief or brief(),
         artifacts={a.type: a for a in artifacts},
     )
-    return asyncio.run(build_auditor(settings, **kwargs).audit(context))
+    declared = load_settings(settings) if settings is not None else None
+    return asyncio.run(build_auditor(declared, **kwargs).audit(context))
 
 
 def rule_ids(report: AuditReport) -> set[str]:

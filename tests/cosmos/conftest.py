@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 from devhost.bindings.cosmos import CosmosOutput
+from marketing_agents.settings import load_settings
 from marketing_agents.store import CampaignRepository, LocalCampaignRepository
 from marketing_agents.store.cosmos import CosmosCampaignRepository
 from marketing_agents.store.cosmos_account import account_from_settings
@@ -72,7 +73,7 @@ def backend(request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.
     else:
         server: CosmosServer = request.getfixturevalue("cosmos")
         monkeypatch.setenv(CONNECTION_SETTING, server.connection_string)
-        account = account_from_settings({"CosmosDBConnection": server.connection_string})
+        account = account_from_settings(load_settings({"CosmosDBConnection": server.connection_string}))
         assert account is not None
         repository = CosmosCampaignRepository(account, database=database)
     output = CosmosOutput(tmp_path)

@@ -17,7 +17,7 @@ from azure.cosmos.aio import CosmosClient
 
 from marketing_agents.campaign.documents import new_campaign
 from marketing_agents.models import CampaignBrief, CampaignStatus
-from marketing_agents.settings import ConfigError
+from marketing_agents.settings import ConfigError, load_settings
 from marketing_agents.store import LocalCampaignRepository, StoreUnavailable, repository_from_settings
 from marketing_agents.store.cosmos import CosmosCampaignRepository
 from marketing_agents.store.cosmos_account import CosmosAccount, account_from_settings
@@ -28,15 +28,16 @@ KEY = "a2V5"
 
 
 def test_settings_choose_the_backend(tmp_path: Any) -> None:
-    local = repository_from_settings({"CosmosDBConnection": f"LocalDocumentStore={tmp_path / 'd.sqlite'}"})
+    local_store = f"LocalDocumentStore={tmp_path / 'd.sqlite'}"
+    local = repository_from_settings(load_settings({"CosmosDBConnection": local_store}))
     assert isinstance(local, LocalCampaignRepository)
     keyed = repository_from_settings(
-        {"CosmosDBConnection": f"AccountEndpoint=https://acct.documents.azure.com:443/;AccountKey={KEY}=;"}
+        load_settings({"CosmosDBConnection": f"AccountEndpoint=https://acct.documents.azure.com:443/;AccountKey={KEY}=;"})
     )
     assert isinstance(keyed, CosmosCampaignRepository)
     assert keyed.account == CosmosAccount("https://acct.documents.azure.com:443/", f"{KEY}=")
     assert keyed.create_layout  # a key may create the layout
-    identity = repository_from_settings({"CosmosDBConnection__accountEndpoint": "https://acct.documents.azure.com"})
+    identity = repository_from_settings(load_settings({"CosmosDBConnection__accountEndpoint": "https://acct.documents.azure.com"}))
     assert isinstance(identity, CosmosCampaignRepository)
     assert identity.account.uses_identity and not identity.create_layout  # infra/ creates it in Azure
 
@@ -52,11 +53,11 @@ def test_settings_choose_the_backend(tmp_path: Any) -> None:
 )
 def test_a_malformed_connection_is_a_config_error(value: str) -> None:
     with pytest.raises(ConfigError, match="CosmosDBConnection"):
-        repository_from_settings({"CosmosDBConnection": value})
+        repository_from_settings(load_settings({"CosmosDBConnection": value}))
 
 
 def test_loopback_http_is_the_emulator_form() -> None:
-    account = account_from_settings({"CosmosDBConnection": f"AccountEndpoint=http://127.0.0.1:8081;AccountKey={KEY};"})
+    account = account_from_settings(load_settings({"CosmosDBConnection": f"AccountEndpoint=http://127.0.0.1:8081;AccountKey={KEY};"}))
     assert account is not None and account.is_local_http and account.endpoint == "http://127.0.0.1:8081/"
 
 
@@ -68,7 +69,7 @@ def test_layout_json_is_what_containers_get() -> None:
 
 
 def repository(server: CosmosServer) -> CosmosCampaignRepository:
-    account = account_from_settings({"CosmosDBConnection": server.connection_string})
+    account = account_from_settings(load_settings({"CosmosDBConnection": server.connection_string}))
     assert account is not None
     return CosmosCampaignRepository(account, database=f"only-{uuid.uuid4().hex[:12]}")
 

@@ -16,7 +16,7 @@ import pytest
 
 from devhost import DevHost
 
-from .helpers import assert_event_log_is_clean, create, events, versions, wait_for_status
+from .helpers import assert_event_log_is_clean, create, events, versions, wait_for_runtime, wait_for_status
 
 ROOT = Path(__file__).resolve().parents[2]
 BLOCKING = " Our bottle is clinically proven to cure cancer."
@@ -218,3 +218,17 @@ def test_cli_edit(host: DevHost, http: httpx.Client, reviewed: dict[str, Any], t
     assert main([*cli, str(tmp_path / "missing.json")]) == 2
     _, err = capsys.readouterr()
     assert "not valid JSON" in err and "not found" in err
+
+
+def test_an_edit_that_cannot_reach_the_orchestration_changes_nothing(
+    http: httpx.Client, reviewed: dict[str, Any]
+) -> None:
+    campaign_id = reviewed["campaign"]["id"]
+    terminated = http.post(f"/runtime/webhooks/durabletask/instances/{campaign_id}/terminate", params={"reason": "t"})
+    assert terminated.status_code == 202
+    wait_for_runtime(http, campaign_id, {"Terminated"})
+    response = edit(http, campaign_id, copy_edit(reviewed, "A new long body."))
+    assert response.status_code == 503 and "unchanged" in response.json()["detail"]
+    campaign = http.get(f"/api/campaigns/{campaign_id}").json()["campaign"]
+    assert (campaign["status"], campaign["editNumber"]) == ("AwaitingReview", 0)
+    assert len(versions(http, campaign_id, "Copy")) == 1

@@ -12,6 +12,7 @@ from marketing_agents.agents.base import AgentContext
 from marketing_agents.llm.cache import MemoryCache, SafeCache
 from marketing_agents.llm.settings import ModelSettings, load_model_settings
 from marketing_agents.models import ArtifactType, CampaignBrief
+from marketing_agents.settings import load_settings
 
 from .fake_openai import FakeOpenAI, Reply, RunningServer
 
@@ -114,6 +115,6 @@ def model_settings(fake: FakeOpenAI, **overrides: str) -> ModelSettings:
         "AGENT_CACHE_BACKEND": "none",
         **overrides,
     }
-    settings = load_model_settings(env)
+    settings = load_model_settings(load_settings(env))
     assert settings is not None
     return settings

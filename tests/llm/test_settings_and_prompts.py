@@ -26,25 +26,26 @@ from marketing_agents.models import (
     Severity,
 )
 from marketing_agents.prompts import load_prompt
+from marketing_agents.settings import load_settings
 
 from .conftest import context_for
 
 
 def test_no_provider_means_offline() -> None:
-    assert load_model_settings({}) is None
-    assert load_model_settings({"MODEL_PROVIDER": "offline"}) is None
+    assert load_model_settings(load_settings({})) is None
+    assert load_model_settings(load_settings({"MODEL_PROVIDER": "offline"})) is None
 
 
 def test_full_settings() -> None:
     settings = load_model_settings(
-        {
+        load_settings({
             "MODEL_PROVIDER": "azure_openai",
             "AZURE_OPENAI_ENDPOINT": "https://x.openai.azure.com",
             "MODEL_NAME": "gpt-4o",
             "MODEL_JUDGE": "gpt-4o-mini",
             "MODEL_FALLBACKS": "gpt-4o-mini, gpt-4o",
             "REDIS_URL": "redis://localhost:6379/0",
-        }
+        })
     )
     assert settings is not None
     assert settings.provider is Provider.AZURE_OPENAI and settings.api_key is None  # Entra ID
@@ -91,7 +92,7 @@ def test_full_settings() -> None:
 )
 def test_misconfiguration_names_the_setting(env: dict[str, str], setting: str) -> None:
     with pytest.raises(ConfigError, match=setting):
-        load_model_settings(env)
+        load_model_settings(load_settings(env))
 
 
 def _status_error(status: int, headers: dict[str, str]) -> APIStatusError:
@@ -204,9 +205,9 @@ def test_azure_clients_use_entra_id_without_a_key() -> None:
     from marketing_agents.llm import build_chat_client
 
     env = {"MODEL_PROVIDER": "azure_openai", "AZURE_OPENAI_ENDPOINT": "https://x.openai.azure.com", "MODEL_NAME": "d"}
-    settings = load_model_settings(env)
+    settings = load_model_settings(load_settings(env))
     assert settings is not None
     client = build_chat_client(settings)
     assert isinstance(client, AsyncAzureOpenAI) and client.max_retries == 0
-    keyed = load_model_settings({**env, "MODEL_API_KEY": "k"})
+    keyed = load_model_settings(load_settings({**env, "MODEL_API_KEY": "k"}))
     assert keyed is not None and isinstance(build_chat_client(keyed), AsyncAzureOpenAI)

@@ -23,7 +23,7 @@ from marketing_agents.poster import (
     layout_poster,
     render_poster,
 )
-from marketing_agents.settings import ConfigError
+from marketing_agents.settings import ConfigError, load_settings
 from tests.llm.fake_openai import FakeOpenAI, RunningServer, tiny_png
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
@@ -98,12 +98,12 @@ def test_the_image_model_paints_the_background() -> None:
     fake.image_png = tiny_png()
     with RunningServer(fake.app) as server:
         settings = load_model_settings(
-            {
+            load_settings({
                 "MODEL_PROVIDER": "openai_compatible",
                 "MODEL_BASE_URL": server.base_url,
                 "MODEL_NAME": "m",
                 "MODEL_IMAGE": "painter",
-            }
+            })
         )
         picture = asyncio.run(generate_background(settings, concept()))
     assert picture == fake.image_png
@@ -112,7 +112,7 @@ def test_the_image_model_paints_the_background() -> None:
 
 
 def test_local_store_saves_and_loads(tmp_path: Path) -> None:
-    store = build_poster_store({"POSTER_DIR": str(tmp_path)})
+    store = build_poster_store(load_settings({"POSTER_DIR": str(tmp_path)}))
     assert isinstance(store, LocalPosterStore)
     svg, png = render_poster(concept())
     refs = asyncio.run(store.save("cmp-1", "cmp-1:Visual:v1", svg, png))
@@ -126,9 +126,9 @@ def test_local_store_saves_and_loads(tmp_path: Path) -> None:
 
 
 def test_store_selection_and_errors() -> None:
-    blob = build_poster_store({"POSTER_STORE": "blob", "POSTER_BLOB_ACCOUNT_URL": "https://acct.blob.core.windows.net"})
+    blob = build_poster_store(load_settings({"POSTER_STORE": "blob", "POSTER_BLOB_ACCOUNT_URL": "https://acct.blob.core.windows.net"}))
     assert isinstance(blob, BlobPosterStore) and blob.container == "posters"
     with pytest.raises(ConfigError, match="POSTER_BLOB_ACCOUNT_URL"):
-        build_poster_store({"POSTER_STORE": "blob"})
+        build_poster_store(load_settings({"POSTER_STORE": "blob"}))
     with pytest.raises(ConfigError, match="POSTER_STORE"):
-        build_poster_store({"POSTER_STORE": "s3"})
+        build_poster_store(load_settings({"POSTER_STORE": "s3"}))

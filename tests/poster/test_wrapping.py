@@ -116,18 +116,13 @@ def test_text_xml_cannot_carry_is_dropped_not_fatal() -> None:
     assert headline.startswith("Cold [31m for") and "\x00" not in svg and "\ud800" not in svg
 
 
-def test_the_poster_face_draws_accented_and_cyrillic_letters() -> None:
-    """With a wide-coverage face on the system, "É" and "П" are real glyphs, not the
-    empty box a face without them draws (the bundled face covers ASCII only)."""
-    from pathlib import Path
+def test_the_poster_face_draws_accented_greek_and_cyrillic_letters() -> None:
+    """The packaged face has real glyphs for "É", "ß", "Ω" and "П", not the empty box a
+    face without them draws, on every machine (it does not depend on system fonts)."""
+    from marketing_agents.poster.layout import POSTER_FONT, font
 
-    import pytest
-
-    from marketing_agents.poster.layout import WIDE_COVERAGE_FONTS, font
-
-    if not any(Path(p).is_file() for p in WIDE_COVERAGE_FONTS):
-        pytest.skip("no wide-coverage font on this system (Debian: fonts-dejavu-core)")
+    assert POSTER_FONT.is_file()
     face = font(40)
     missing = bytes(face.getmask("\u0378"))  # an unassigned code point: the "no glyph" box
-    for letter in "ÉßП":
+    for letter in "ÉßΩП":
         assert bytes(face.getmask(letter)) != missing, letter

@@ -1,6 +1,7 @@
 """AGENTS_WRAPPER, the wiring's one extension point: unset, the host runs exactly the agents
-it builds; set, the named factory wraps them (the simulated agents of tests and benchmarks);
-a bad reference, or a bad setting of the factory's own, stops the host at start-up naming it."""
+it builds (whatever else is set); set, the named factory wraps them (the simulated agents of
+tests and benchmarks); a bad reference, or a bad simulation setting, stops the host at
+start-up naming it."""
 
 from __future__ import annotations
 
@@ -21,9 +22,9 @@ def base_env(tmp_path: Path) -> dict[str, str]:
             "POSTER_DIR": str(tmp_path / "posters")}
 
 
-def test_without_the_setting_simulation_settings_are_not_read(tmp_path: Path) -> None:
-    env = {**base_env(tmp_path), "SIMULATED_LATENCY_MS": "not a number", "SIMULATED_AGENTS": "bogus"}
-    check_settings(env)  # production wiring knows nothing of them
+def test_without_the_setting_simulation_settings_change_nothing(tmp_path: Path) -> None:
+    env = {**base_env(tmp_path), "SIMULATED_LATENCY_MS": "5000", "SIMULATED_AGENTS": "canned"}
+    check_settings(env)  # declared like every setting, but only the named factory uses them
     services = build_components(env)
     assert {type(a).__name__ for a in services.agents.values()} == {
         "OfflineCopywriter", "OfflineShortCopyWriter", "OfflineVisualConceptWriter"}
@@ -60,8 +61,10 @@ def test_a_bad_reference_stops_the_host_naming_the_setting(tmp_path: Path, value
 @pytest.mark.parametrize(("name", "value"), [("SIMULATED_LATENCY_MS", "soon"), ("SIMULATED_LATENCY_MS", "-5"),
                                              ("SIMULATED_CHUNK_MS", "fast"), ("SIMULATED_CHUNK_MS", "20000"),
                                              ("SIMULATED_AGENTS", "recorded")])
-def test_a_bad_setting_of_the_factory_stops_the_host_naming_it(tmp_path: Path, name: str, value: str) -> None:
-    env = {**base_env(tmp_path), **simulated_settings(latency_ms=0), name: value}
+@pytest.mark.parametrize("wrapped", [True, False])
+def test_a_bad_simulation_setting_stops_the_host_naming_it(tmp_path: Path, name: str, value: str,
+                                                          wrapped: bool) -> None:
+    env = {**base_env(tmp_path), **(simulated_settings(latency_ms=0) if wrapped else {}), name: value}
     with pytest.raises(ConfigError, match=name):
         check_settings(env)
 

@@ -126,7 +126,7 @@ def test_an_audit_of_repetitive_text_stays_bounded_and_runs_off_the_loop(monkeyp
     context = AuditContext(report_id="r", campaign_id="c-1", brief=brief, artifacts={ArtifactType.COPY: version})
 
     async def run() -> tuple[Any, int]:
-        return await build_auditor({}).audit(context), threading.get_ident()
+        return await build_auditor().audit(context), threading.get_ident()
 
     report, loop_thread = asyncio.run(run())
     assert report.issues_omitted > 0 and len(report.issues) <= MAX_ISSUES_PER_TYPE

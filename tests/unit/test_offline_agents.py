@@ -38,7 +38,7 @@ def test_registry_offers_one_offline_agent_per_type() -> None:
     assert set(agents) == set(ArtifactType)
     for t, agent in agents.items():
         assert isinstance(agent, Agent) and agent.artifact_type == t
-    assert {t: type(a) for t, a in build_agents({}).items()} == {t: type(a) for t, a in agents.items()}
+    assert {t: type(a) for t, a in build_agents(None).items()} == {t: type(a) for t, a in agents.items()}
     assert set(build_agents()) == set(ArtifactType)
 
 

@@ -63,7 +63,7 @@ def version_of(artifact_type: ArtifactType, number: int, result: Any, round_: in
 
 def test_rounds_with_duplicate_platforms_keep_the_same_variant_count() -> None:
     brief = duplicated_brief()
-    agents, auditor = offline_agents(), build_auditor({})
+    agents, auditor = offline_agents(), build_auditor()
     versions: dict[ArtifactType, ArtifactVersion] = {}
     report: AuditReport | None = None
     counts: list[Counter[Platform]] = []

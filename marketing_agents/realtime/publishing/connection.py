@@ -4,16 +4,19 @@
 tokens with the key. ``AuthType=azure.msi`` (optionally ``ClientId=``) or
 ``AuthType=azure`` uses Entra ID instead (managed identity / DefaultAzureCredential),
 so no key is stored. ``Port=`` overrides the endpoint's port (local emulators).
+
+The identity-based form the Functions SignalR extension reads in Azure is accepted too:
+no ``AzureSignalRConnectionString`` but ``AzureSignalRConnectionString__serviceUri``
+(with ``__credential=managedidentity`` and ``__clientId`` for a user-assigned identity),
+so the app's own publishing and the extension's bindings share one set of settings.
 """
 
 from __future__ import annotations
 
-import os
-from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from ...settings import SIGNALR_CONNECTION_SETTING, ConfigError
+from ...settings import SIGNALR_CONNECTION_SETTING, ConfigError, Settings
 
 
 @dataclass(frozen=True)
@@ -48,9 +51,19 @@ class SignalRConnection:
         return cls(endpoint=endpoint, access_key=access_key, auth_type=auth_type, client_id=client_id)
 
     @classmethod
-    def from_environment(cls, env: Mapping[str, str] | None = None,
-                         setting: str = SIGNALR_CONNECTION_SETTING) -> SignalRConnection | None:
-        """The configured connection, or None when SignalR is not configured (streaming is then off)."""
-        env = os.environ if env is None else env
-        text = (env.get(setting) or "").strip()
-        return cls.parse(text) if text else None
+    def from_settings(cls, settings: Settings) -> SignalRConnection | None:
+        """The configured connection, or None when SignalR is not configured (streaming is then off).
+        The connection string wins; else ``__serviceUri`` means Entra ID: the managed identity
+        (user-assigned by ``__clientId``) with ``__credential=managedidentity``, otherwise
+        ``DefaultAzureCredential`` (``az login`` on a laptop)."""
+        text = settings.signalr_connection
+        if text:
+            try:
+                return cls.parse(text)
+            except ConfigError as error:
+                raise ConfigError(f"setting {SIGNALR_CONNECTION_SETTING}: {error}") from None
+        if settings.signalr_service_uri is None:
+            return None
+        managed = settings.signalr_credential is not None
+        return cls(endpoint=settings.signalr_service_uri.rstrip("/"), auth_type="azure.msi" if managed else "azure",
+                   client_id=settings.signalr_client_id)

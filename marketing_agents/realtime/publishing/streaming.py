@@ -136,9 +136,9 @@ class ChunkPublisher:
 @contextlib.asynccontextmanager
 async def chunk_publisher(campaign_id: str, artifact_type: str, event_sequence: int,
                           connection: SignalRConnection | None = None, interval: float = DEFAULT_INTERVAL) -> Any:
-    """A publisher wired to the configured SignalR Service (``AzureSignalRConnectionString``);
-    without one it silently discards chunks, so activities need no special case."""
-    connection = connection or SignalRConnection.from_environment()
+    """A publisher wired to ``connection``, the configured SignalR Service
+    (``Components.signalr``, from ``AzureSignalRConnectionString``); without one it
+    silently discards chunks, so activities need no special case."""
     if connection is None:
         async with ChunkPublisher(None, campaign_id, artifact_type, event_sequence, interval) as publisher:
             yield publisher

@@ -1,0 +1,161 @@
+// The Function App on the Flex Consumption plan (Python 3.11), running as the
+// user-assigned identity, with App Service authentication (Entra ID) in front of every
+// route: the API and the dashboard (web/dist, served by the app at `/`, same origin).
+// The platform sets x-ms-client-principal-id after sign-in and strips any copy a caller
+// sends, so the header the API trusts cannot be forged. The SignalR extension's webhook
+// (/runtime/webhooks/signalr) is excluded: the SignalR Service calls it with the
+// extension's system key, created here so the upstream URL can be set in one deployment.
+param name string
+param planName string
+param location string
+param tags object
+param identityId string
+param identityClientId string
+param storageAccountName string
+@description('The blob container URL the deployment package is uploaded to.')
+param deploymentContainerUrl string
+param applicationInsightsName string
+param instanceMemoryMB int
+param maximumInstanceCount int
+param httpPerInstanceConcurrency int
+@description('Client id of the Entra ID app registration used by App Service authentication.')
+param authClientId string
+@description('App settings of the app itself (identity-based connections, model, posters, limits).')
+param appSettings object
+
+var signalRKeyName = 'signalr_extension'
+
+resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing = {
+  name: applicationInsightsName
+}
+
+resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
+  name: planName
+  location: location
+  tags: tags
+  kind: 'functionapp'
+  sku: {
+    tier: 'FlexConsumption'
+    name: 'FC1'
+  }
+  properties: {
+    reserved: true
+  }
+}
+
+// Host storage through the identity (AzureWebJobsStorage__*), Application Insights with
+// Entra ID ingestion, DefaultAzureCredential's user-assigned identity (AZURE_CLIENT_ID),
+// and the federated credential App Service authentication signs in with (no secret).
+var platformSettings = {
+  AzureWebJobsStorage__accountName: storageAccountName
+  AzureWebJobsStorage__credential: 'managedidentity'
+  AzureWebJobsStorage__clientId: identityClientId
+  APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsights.properties.ConnectionString
+  APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
+  AZURE_CLIENT_ID: identityClientId
+  OVERRIDE_USE_MI_FIC_ASSERTION_CLIENTID: identityClientId
+}
+
+resource site 'Microsoft.Web/sites@2024-04-01' = {
+  name: name
+  location: location
+  tags: union(tags, { 'azd-service-name': 'app' })
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identityId}': {}
+    }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    clientCertMode: 'Optional'
+    keyVaultReferenceIdentity: identityId
+    functionAppConfig: {
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: deploymentContainerUrl
+          authentication: {
+            type: 'UserAssignedIdentity'
+            userAssignedIdentityResourceId: identityId
+          }
+        }
+      }
+      scaleAndConcurrency: {
+        instanceMemoryMB: instanceMemoryMB
+        maximumInstanceCount: maximumInstanceCount
+        triggers: {
+          http: { perInstanceConcurrency: httpPerInstanceConcurrency }
+        }
+      }
+      runtime: {
+        name: 'python'
+        version: '3.11'
+      }
+    }
+    siteConfig: {
+      minTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      http20Enabled: true
+      remoteDebuggingEnabled: false
+    }
+  }
+}
+
+resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
+  parent: site
+  name: 'appsettings'
+  properties: union(appSettings, platformSettings)
+}
+
+resource auth 'Microsoft.Web/sites/config@2024-04-01' = {
+  parent: site
+  name: 'authsettingsV2'
+  properties: {
+    platform: { enabled: true }
+    globalValidation: {
+      requireAuthentication: true
+      unauthenticatedClientAction: 'RedirectToLoginPage'
+      redirectToProvider: 'azureactivedirectory'
+      excludedPaths: ['/runtime/webhooks/signalr']
+    }
+    identityProviders: {
+      azureActiveDirectory: {
+        enabled: true
+        registration: {
+          clientId: authClientId
+          clientSecretSettingName: 'OVERRIDE_USE_MI_FIC_ASSERTION_CLIENTID'
+          openIdIssuer: '${environment().authentication.loginEndpoint}${tenant().tenantId}/v2.0'
+        }
+        validation: {
+          allowedAudiences: ['api://${authClientId}', authClientId]
+        }
+      }
+    }
+    // No token store: Flex Consumption has no content share for the file-based store, and
+    // the app needs only the platform's x-ms-client-principal-* headers.
+    login: {
+      tokenStore: { enabled: false }
+    }
+    httpSettings: {
+      requireHttps: true
+    }
+  }
+}
+
+// The SignalR extension's system key: created (its value generated by the platform)
+// before the code is deployed, so the SignalR upstream can name it (modules/signalr.bicep);
+// the extension uses the existing key of this name when it starts.
+resource signalRKey 'Microsoft.Web/sites/host/systemkeys@2024-04-01' = {
+  name: '${site.name}/default/${signalRKeyName}'
+  properties: {
+    name: signalRKeyName
+  }
+}
+
+output name string = site.name
+output defaultHostName string = site.properties.defaultHostName
+// A module's outputs exist once all of it is deployed: the key above included.
+output signalRKeyName string = signalRKeyName
