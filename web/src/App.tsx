@@ -1,5 +1,5 @@
 /** The shell: navigation, the user picker (local only), and the screen of the current route. */
-import { useEffect, useState } from "react";
+import { Suspense, lazy, useEffect, useState } from "react";
 import { Link, Loading, Notice } from "./components/common";
 import { UserPicker } from "./components/UserPicker";
 import { api } from "./lib/api";
@@ -7,8 +7,11 @@ import { setCanSwitchUser } from "./lib/identity";
 import { useRoute } from "./lib/router";
 import type { Me } from "./lib/types";
 import { CampaignList } from "./screens/CampaignList";
-import { CampaignView } from "./screens/CampaignView";
-import { CheckCopy } from "./screens/CheckCopy";
+
+// The campaign view (SignalR client, diff) and the check page load when first opened, so
+// the list and the form start with less script.
+const CampaignView = lazy(() => import("./screens/CampaignView").then((m) => ({ default: m.CampaignView })));
+const CheckCopy = lazy(() => import("./screens/CheckCopy").then((m) => ({ default: m.CheckCopy })));
 import { CreateCampaign } from "./screens/CreateCampaign";
 
 export function App() {
@@ -52,6 +55,7 @@ export function App() {
         {me && <UserPicker me={me} onChange={() => setIdentityVersion((v) => v + 1)} />}
       </header>
       <main id="main" key={identityVersion}>
+        <Suspense fallback={<div className="page"><Loading what="the page" /></div>}>
         {!identityKnown && <div className="page"><Loading what="the dashboard" /></div>}
         {identityKnown && route.name === "list" && <CampaignList />}
         {identityKnown && route.name === "new" && <CreateCampaign />}
@@ -64,6 +68,7 @@ export function App() {
             <p><Link to="/">Back to campaigns</Link></p>
           </div>
         )}
+        </Suspense>
       </main>
     </>
   );

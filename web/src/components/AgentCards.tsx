@@ -29,7 +29,7 @@ export function AgentCards({ campaign, status, report, artifacts, streaming }: {
             {version && m ? (
               <dl className="agent-facts">
                 <div><dt>Written by</dt><dd>{person ? `${person} (person)` : version.agentName}</dd></div>
-                <div><dt>Model</dt><dd>{m.model ?? "—"}{m.offline && m.model !== null ? " (offline)" : ""}</dd></div>
+                <div><dt>Model</dt><dd>{m.model ?? (person ? "none (a person)" : "—")}{m.offline && m.model !== null && m.model !== "offline" ? " (offline)" : ""}</dd></div>
                 <div><dt>Latency</dt><dd>{formatMs(m.latencyMs)}</dd></div>
                 <div><dt>Tokens</dt><dd>{m.tokensIn.toLocaleString()} in / {m.tokensOut.toLocaleString()} out</dd></div>
                 <div><dt>Cache</dt><dd>{m.cached ? "hit" : "miss"}</dd></div>

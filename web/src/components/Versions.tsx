@@ -1,6 +1,7 @@
 /** Every version of one artifact (who wrote it, which round or revision) and a side-by-side word diff of any two. */
 import { useEffect, useState } from "react";
 import { api, errorText } from "../lib/api";
+import { versionText } from "../lib/fields";
 import { sideBySide } from "../lib/wordDiff";
 import type { ArtifactType, ArtifactVersion } from "../lib/types";
 import { ARTIFACT_LABEL, Notice, formatTime } from "./common";
@@ -46,7 +47,7 @@ export function Versions({ campaignId, type, activeId, refreshKey }: {
     if (a && b) setCompared([a, b]);
   };
   const label = ARTIFACT_LABEL[type];
-  const diff = compared ? sideBySide(compared[0].content, compared[1].content) : null;
+  const diff = compared ? sideBySide(versionText(type, compared[0].data), versionText(type, compared[1].data)) : null;
   return (
     <div className="versions">
       <ol className="version-list" data-testid={`version-list-${type}`}>
@@ -82,7 +83,8 @@ export function Versions({ campaignId, type, activeId, refreshKey }: {
       {compared && diff && (
         <div className="diff" data-testid="diff-view">
           <p className="muted small">
-            v{compared[0].versionNumber} → v{compared[1].versionNumber}: {diff.removed} words removed, {diff.added} added
+            v{compared[0].versionNumber} → v{compared[1].versionNumber}:{" "}
+            {diff.added + diff.removed === 0 ? "the texts are the same, word for word" : `${diff.removed} words removed, ${diff.added} added`}
           </p>
           <div className="diff-cols">
             <div className="diff-col" aria-label={`Version ${compared[0].versionNumber}`}>

@@ -109,3 +109,14 @@ export function humanPath(path: string): string {
     .join(" · ")
     .replace(/^./, (c) => c.toUpperCase());
 }
+
+/**
+ * One text for a version, built from its data's text fields in reading order, each under its
+ * label: what two versions are diffed on, so the diff shows changed words only, never a
+ * difference in how the server laid out a version's Markdown `content`.
+ */
+export function versionText(type: ArtifactType, data: ArtifactData): string {
+  return textFields(type, data)
+    .map((field) => `${field.label}\n${readField(data, field.path) ?? ""}`)
+    .join("\n\n");
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { humanPath, parsePath, readField, stringLeaves, textFields, writeField } from "./fields";
+import { humanPath, parsePath, readField, stringLeaves, textFields, versionText, writeField } from "./fields";
 import { applyFix, findingKind, fixReplacement, groupFindings } from "./findings";
 import type { ComplianceIssue, CopyData, ShortCopyData } from "./types";
 
@@ -51,6 +51,12 @@ describe("fields by the auditor's paths", () => {
     ]);
     expect(humanPath("concepts[0].altText")).toBe("Concepts · 1 · alt text");
     expect(humanPath("bodyLong")).toBe("Body long");
+  });
+
+  it("gives one text per version from its fields, for diffs", () => {
+    const text = versionText("Copy", COPY);
+    expect(text.startsWith("Headline 1\nPlastic-free summer\n\nHeadline 2\nCold for 24 hours")).toBe(true);
+    expect(text).toContain("Short body\nOur plastic bottle is the best.");
   });
 
   it("lists every editable text of short copy", () => {
