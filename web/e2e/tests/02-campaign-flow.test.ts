@@ -135,6 +135,8 @@ test('selecting a finding highlights exactly its words', async () => {
 });
 
 let edited: ArtifactVersion;
+let agentsCopy: ArtifactVersion;
+const NEW_BODY = 'EcoBottle is for hikers. It keeps drinks cold. It is made from recycled steel. Recycle it.';
 
 test('an edit by the person becomes a new version and is audited again', async () => {
   const before = await snapshot(campaignId);
@@ -150,7 +152,8 @@ test('an edit by the person becomes a new version and is audited again', async (
     if ((await candidate.inputValue()) === bodyShort) target = candidate;
   }
   assert.ok(target !== undefined, 'the short body is editable in place');
-  const newBody = 'EcoBottle is for hikers. It keeps drinks cold. It is made from recycled steel. Recycle it.';
+  const newBody = NEW_BODY;
+  agentsCopy = active;
   await target.fill(newBody);
   await screenshot(page, 'campaign-edit');
   await assertAccessible(page, 'artifact editor');
@@ -184,25 +187,30 @@ test('a revision request brings new versions, and two versions can be compared',
   await waitForBadge(page, [revised.campaign.status]);
   const copyVersions = await versions(campaignId, 'Copy');
   assert.ok(copyVersions.length >= 3, 'agent, person, revision');
+  for (const type of ARTIFACT_TYPES) {
+    assert.equal(revised.artifacts[type]?.revisionNumber, revised.campaign.revisionNumber, `a new ${type} version for the revision`);
+  }
   await page.waitForFunction((n) => (document.querySelectorAll('[data-testid="version-list-Copy"] li').length) >= n,
     copyVersions.length, { timeout: STEP_TIMEOUT_MS });
+  await waitForText(page, 'version-list-Copy', `revision ${revised.campaign.revisionNumber}`);
+  // The agent's version against the person's edit: the words the person wrote are the
+  // inserted ones, the sentence they replaced the deleted ones.
   const copyCard = artifact(page, 'Copy');
-  const [newest, older] = copyVersions;
-  assert.ok(newest !== undefined && older !== undefined);
-  await copyCard.getByLabel(/^Older .*version/).selectOption({ label: `v${older.versionNumber}` });
-  await copyCard.getByLabel(/^Newer .*version/).selectOption({ label: `v${newest.versionNumber}` });
+  await copyCard.getByLabel(/^Older .*version/).selectOption({ label: `v${agentsCopy.versionNumber}` });
+  await copyCard.getByLabel(/^Newer .*version/).selectOption({ label: `v${edited.versionNumber}` });
   await copyCard.getByRole('button', { name: 'Compare' }).click();
   const diff = testId(page, 'diff-view');
   await diff.waitFor({ timeout: STEP_TIMEOUT_MS });
-  assert.ok((await diff.locator('ins').count()) + (await diff.locator('del').count()) > 0, 'the diff marks changed words');
-  const added = (await diff.locator('ins').allTextContents()).join('');
-  const removed = (await diff.locator('del').allTextContents()).join('');
-  for (const word of added.split(/\s+/).filter((w) => w.length > 3).slice(0, 5)) {
-    assert.ok(newest.content.includes(word), `an inserted word ("${word}") is in the newer version`);
-  }
-  for (const word of removed.split(/\s+/).filter((w) => w.length > 3).slice(0, 5)) {
-    assert.ok(older.content.includes(word), `a deleted word ("${word}") is in the older version`);
-  }
+  const added = (await diff.locator('ins').allTextContents()).join(' ');
+  const removed = (await diff.locator('del').allTextContents()).join(' ');
+  const words = (text: string): string[] => text.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 3);
+  const oldBody = String((agentsCopy.data as Record<string, unknown>).bodyShort);
+  const insertedExpected = words(NEW_BODY).filter((w) => !words(oldBody).includes(w));
+  const deletedExpected = words(oldBody).filter((w) => !words(NEW_BODY).includes(w));
+  assert.ok(insertedExpected.length > 0 && deletedExpected.length > 0);
+  for (const word of insertedExpected) assert.ok(words(added).includes(word), `"${word}" is marked inserted`);
+  for (const word of deletedExpected) assert.ok(words(removed).includes(word), `"${word}" is marked deleted`);
+  for (const word of words(added)) assert.ok(words(NEW_BODY).includes(word) || edited.content.includes(word), `inserted "${word}" is the person's`);
   await diff.scrollIntoViewIfNeeded();
   await screenshot(page, 'campaign-diff');
   await assertAccessible(page, 'version diff');
