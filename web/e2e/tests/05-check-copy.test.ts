@@ -83,6 +83,11 @@ test('the campaign list: newest first as the API lists them, with status badges'
   assert.deepEqual(shown, expectedOrder, 'the list is in the API\'s order (newest first)');
   const badges = await testId(page, 'status-badge').evaluateAll((els) => els.map((el) => el.getAttribute('data-status')));
   assert.deepEqual(badges.slice(0, shown.length), listed.items.slice(0, shown.length).map((c) => c.status), 'each row\'s status badge');
+  // The poster thumbnails (lazy images) in view have loaded and drawn.
+  await page.waitForFunction(() => {
+    const inView = [...document.querySelectorAll('img')].filter((img) => img.getBoundingClientRect().top < window.innerHeight);
+    return inView.length > 0 && inView.every((img) => img.complete && img.naturalWidth > 0);
+  }, undefined, { timeout: STEP_TIMEOUT_MS });
   await screenshot(page, 'campaign-list');
   await assertAccessible(page, 'campaign list');
   await assertClean(watched);
