@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 PORT ?= 7071
 
-.PHONY: install run test lint typecheck pytest bench fuzz clean cosmos-server infra-tools infra-check func signalr-emulator web web-check
+.PHONY: install run test lint typecheck pytest bench fuzz clean cosmos-server web web-check infra-tools infra-check func signalr-emulator
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -69,8 +69,14 @@ test: lint typecheck web-check pytest
 bench: install
 	$(BIN)/python bench/engine.py
 
+# The dashboard's browser tests alone (Debian's headless Chromium driven by playwright-core;
+# tests/web/test_dashboard_e2e.py). E2E_UPDATE_SCREENSHOTS=1 refreshes docs/screenshots/.
+.PHONY: e2e
+e2e: install
+	$(BIN)/python -m pytest tests/web/test_dashboard_e2e.py
+
 clean:
-	rm -rf $(VENV) $(INFRA_VENV) .devhost .mypy_cache .ruff_cache .pytest_cache tests/cosmos/node/node_modules web/node_modules web/dist
+	rm -rf $(VENV) $(INFRA_VENV) .devhost .mypy_cache .ruff_cache .pytest_cache tests/cosmos/node/node_modules web/node_modules web/dist web/e2e/node_modules tests/web/artifacts
 
 # The suite's in-memory Cosmos DB protocol server (docs/persistence.md), on
 # 127.0.0.1:$(COSMOS_PORT) over http, to try `make run` against Cosmos without an account:

@@ -14,9 +14,11 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 @contextmanager
-def app_host(state: Path, user: str, **extra_settings: str) -> Iterator[DevHost]:
-    """devhost serving the app on a free loopback port, its state under ``state``; the
-    process's shared components are rebuilt for it and dropped after."""
+def app_host(state: Path, user: str, port: int = 0, virtual_clock: bool = True,
+             **extra_settings: str) -> Iterator[DevHost]:
+    """devhost serving the app on a loopback port (a free one unless ``port`` is given, e.g.
+    because a setting such as the SignalR connection string must name it), its state under
+    ``state``; the process's shared components are rebuilt for it and dropped after."""
     settings = {
         "CosmosDBConnection": f"LocalDocumentStore={state / 'documents.sqlite'}",
         "POSTER_DIR": str(state / "posters"),
@@ -25,7 +27,8 @@ def app_host(state: Path, user: str, **extra_settings: str) -> Iterator[DevHost]
     }
     reset_components()
     try:
-        with DevHost(ROOT, state_dir=state / "devhost", port=0, virtual_clock=True, settings=settings) as running:
+        with DevHost(ROOT, state_dir=state / "devhost", port=port, virtual_clock=virtual_clock,
+                     settings=settings) as running:
             yield running
     finally:
         reset_components()

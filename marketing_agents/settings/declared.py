@@ -258,10 +258,13 @@ class Settings(BaseSettings):
     agents_wrapper: str | None = setting(
         None, name="AGENTS_WRAPPER", where=Where.TESTS, group="testing", values="`package.module:function`",
         meaning="wraps the built agents and auditor (e.g. `marketing_agents.testing.simulated:simulated`, "
-        "which uses the two settings below)")
+        "which uses the three settings below)")
     simulated_latency_ms: float = setting(
         0.0, name="SIMULATED_LATENCY_MS", where=Where.TESTS, group="testing", ge=0.0, le=600_000.0,
         meaning="with the simulated agents: every agent call and audit first waits this many milliseconds")
+    simulated_chunk_ms: float = setting(
+        0.0, name="SIMULATED_CHUNK_MS", where=Where.TESTS, group="testing", ge=0.0, le=10_000.0,
+        meaning="with the simulated agents: a streaming agent waits this many milliseconds after each chunk")
     simulated_agents: SimulationMode | None = setting(
         None, name="SIMULATED_AGENTS", where=Where.TESTS, group="testing", values="empty or `canned`",
         meaning="with the simulated agents: `canned` answers each distinct input once and replays it")

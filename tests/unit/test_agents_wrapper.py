@@ -14,7 +14,7 @@ from marketing_agents.agents.base import AgentContext
 from marketing_agents.components import build_components, check_settings
 from marketing_agents.models import ArtifactType, CampaignBrief
 from marketing_agents.settings import ConfigError
-from marketing_agents.testing.simulated import CannedAgent, DelayedAgent, DelayedAuditor, simulated_settings
+from marketing_agents.testing.simulated import CannedAgent, DelayedAgent, DelayedAuditor, PacedAgent, simulated_settings
 
 
 def base_env(tmp_path: Path) -> dict[str, str]:
@@ -59,6 +59,7 @@ def test_a_bad_reference_stops_the_host_naming_the_setting(tmp_path: Path, value
 
 
 @pytest.mark.parametrize(("name", "value"), [("SIMULATED_LATENCY_MS", "soon"), ("SIMULATED_LATENCY_MS", "-5"),
+                                             ("SIMULATED_CHUNK_MS", "fast"), ("SIMULATED_CHUNK_MS", "20000"),
                                              ("SIMULATED_AGENTS", "recorded")])
 @pytest.mark.parametrize("wrapped", [True, False])
 def test_a_bad_simulation_setting_stops_the_host_naming_it(tmp_path: Path, name: str, value: str,
@@ -66,3 +67,29 @@ def test_a_bad_simulation_setting_stops_the_host_naming_it(tmp_path: Path, name:
     env = {**base_env(tmp_path), **(simulated_settings(latency_ms=0) if wrapped else {}), name: value}
     with pytest.raises(ConfigError, match=name):
         check_settings(env)
+
+
+def test_paced_agents_stream_the_same_chunks_each_after_a_pause(tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    env = {**base_env(tmp_path), **simulated_settings(latency_ms=0, chunk_ms=5)}
+    check_settings(env)
+    copywriter = build_components(env).agents[ArtifactType.COPY]
+    assert isinstance(copywriter, PacedAgent) and type(copywriter.inner).__name__ == "OfflineCopywriter"
+    happened: list[str] = []
+    real_sleep = asyncio.sleep
+
+    async def recorded_sleep(seconds: float) -> None:
+        happened.append(f"pause {seconds:g}")
+        await real_sleep(0)
+
+    async def sink(text: str) -> None:
+        happened.append("chunk")
+
+    monkeypatch.setattr("marketing_agents.testing.simulated.asyncio.sleep", recorded_sleep)
+    brief = CampaignBrief(theme="summer launch", product="EcoBottle", target_audience="hikers", tone="energetic")
+    context = AgentContext(campaign_id="c-0000000000000001", artifact_type=ArtifactType.COPY, brief=brief)
+    streamed = asyncio.run(copywriter.generate(context, sink))
+    unpaced = asyncio.run(copywriter.inner.generate(context, None))
+    assert streamed.data == unpaced.data
+    assert happened.count("chunk") > 3
+    assert happened == ["chunk", "pause 0.005"] * happened.count("chunk")

@@ -59,8 +59,8 @@ def test_every_setting_is_declared_with_name_meaning_group_and_place() -> None:
         assert s.meaning and s.group and s.values and s.default, s
     assert set(setting_names([Where.LOCAL])) >= {"LOCAL_USER_ID", "CosmosDBConnection"}
     assert "CosmosDBConnection__accountEndpoint" in setting_names([Where.AZURE])
-    assert set(setting_names([Where.TESTS])) == {"AGENTS_WRAPPER", "SIMULATED_LATENCY_MS", "SIMULATED_AGENTS",
-                                                 "DASHBOARD_DIST"}
+    assert set(setting_names([Where.TESTS])) == {"AGENTS_WRAPPER", "SIMULATED_LATENCY_MS", "SIMULATED_CHUNK_MS",
+                                                 "SIMULATED_AGENTS", "DASHBOARD_DIST"}
 
 
 def test_every_declared_setting_is_used_by_the_code() -> None:
