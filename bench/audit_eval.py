@@ -100,9 +100,10 @@ def time_campaign(runs: int) -> list[float]:
 def judged_auditor() -> RuleEngineAuditor:
     from marketing_agents.llm.judge import build_model_judge
     from marketing_agents.llm.settings import ConfigError, load_model_settings
+    from marketing_agents.settings import load_settings
 
     try:
-        settings = load_model_settings()
+        settings = load_model_settings(load_settings())
     except ConfigError as error:
         sys.exit(f"audit_eval: {error}")
     if settings is None:
