@@ -177,6 +177,20 @@ export function useLiveCampaign(campaignId: string): LiveCampaign {
     return () => window.clearInterval(timer);
   }, [connection, running, readLog, startHub]);
 
+  // The browser is back online: reconnect now rather than at the automatic reconnect's next
+  // back-off step (10 s, then 30 s), and read what was missed meanwhile.
+  useEffect(() => {
+    const onOnline = () => {
+      const hub = hubRef.current;
+      if (!hub) return;
+      void readLog();
+      if (hub.state === HubConnectionState.Reconnecting) void hub.stop().then(startHub);
+      else if (hub.state === HubConnectionState.Disconnected) void startHub();
+    };
+    window.addEventListener("online", onOnline);
+    return () => window.removeEventListener("online", onOnline);
+  }, [readLog, startHub]);
+
   // Measurement hook: when a chunk is on screen, note the time with its event id.
   const logged = useRef(new Set<string>());
   useEffect(() => {
