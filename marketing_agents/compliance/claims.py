@@ -104,8 +104,26 @@ def _evidence_numbers(evidence: list[str]) -> set[str]:
     return values
 
 
-def _supported(claim: str, excerpt: str, context: RuleContext) -> bool:
+def _ratios(text: str) -> list[float]:
+    """Shares a text states: "9 out of 10", "191 of 212", "90%"."""
+    out = [int(a) / int(b) for a, b in re.findall(r"\b(\d+)\s+(?:out of|of|in)\s+(\d+)\b", text) if int(b)]
+    out += [float(p) / 100 for p in re.findall(r"(\d+(?:\.\d+)?)\s?(?:%|per ?cent)", text)]
+    return out
+
+
+def _ratio_supported(share: float, denominator: int, evidence: list[str]) -> bool:
+    """A rounded share ("9 out of 10") is backed by evidence whose share rounds to it."""
+    tolerance = 0.5 / denominator + 1e-9
+    return any(abs(r - share) <= tolerance for e in evidence for r in _ratios(e))
+
+
+def _supported(claim: str, excerpt: str, context: RuleContext, after: str = "") -> bool:
     if claim == "number":
+        fraction = _FRACTION_AFTER.match(after)
+        if fraction and int(fraction.group(1)):
+            share = float(_number_value(excerpt) or 0) / int(fraction.group(1))
+            if _ratio_supported(share, int(fraction.group(1)), context.evidence):
+                return True
         return _number_value(excerpt) in _evidence_numbers(context.evidence)
     if claim == "proof":
         return any(compile_pattern(_PROOF_EVIDENCE).search(e) for e in context.evidence)
@@ -154,10 +172,67 @@ def _basis_evidenced(basis: str, evidence: list[str]) -> bool:
     return bool(words) and any(_COMPARED.search(e) and all(w in e.lower() for w in words) for e in evidence)
 
 
+# A sentence that discloses terms (a credit representative example, a prescribed risk
+# warning, the conditions of an offer) is the disclosure regulators require, and its
+# figures are what it must state: none of them is a claim about the product.
+_DISCLOSURE = re.compile(
+    r"\b(?:representative(?: example| APR)?|APR|AER|total (?:amount )?(?:payable|repayable|to pay|cost of credit)"
+    r"|monthly (?:payments?|instalments?)|subject to status|credit (?:broker|limit|agreement|of [$€£])|T&Cs?"
+    r"|terms and conditions|capital (?:is )?at risk"
+    r"|lose (?:all |some )?(?:of )?(?:the |your )?(?:money|capital|investment)"
+    r"|past performance|high[- ]risk investment|may get back less|value of (?:your )?investments? can"
+    r"|not (?:be )?protected|retail investor accounts)\b",
+    re.IGNORECASE,
+)
+# An instruction's figures (how much to use, how long to wait) are directions, not claims:
+# "Take 2 mins to learn more", "apply 2 pumps", "steep for 4 minutes", "serves 4".
+_INSTRUCTION_BEFORE = re.compile(
+    r"(?:^|[.!?;:\n]\s*|\band\s+|\bthen\s+)(?:just\s+|simply\s+)?(?:take|use|apply|add|mix|stir|shake|serve|serves"
+    r"|leave|allow|wait|steep|brew|soak|rinse|heat|bake|cook|boil|microwave|chill|store|spray|pour|dilute|fill|massage"
+    r"|repeat|swallow|chew|drink|blend|whisk|preheat|roast|grill|fry|simmer|dissolve|sprinkle|pump|squeeze)s?"
+    r"(?:\s+(?:it|them|for|about|around|up to|at|in|every|once|twice|a|an|one|the|your|with|on|over"
+    r"|no more than))*\s*$",
+    re.IGNORECASE,
+)
+# A number that names something rather than measuring it: "Scope 1 and 2", "Step 3", "Zone 2".
+_LABEL_BEFORE = re.compile(
+    r"\b(?:scope|step|level|class|zone|type|size|phase|tier|category|stage|grade|gen|generation|series|version|model"
+    r"|room|gate|platform|route|season|chapter|part|section|page|aisle|unit|floor|round|episode|day|week|issue|no\.?"
+    r"|number)(?:\s+\d+(?:\s*(?:,|and|&|or|-|to)\s*))?\s+$",
+    re.IGNORECASE,
+)
+# "Save 25% on all shoes" is a price reduction (the offer), unlike "save 20% on your energy bills".
+_DISCOUNT_AFTER = re.compile(
+    r"^\s*(?:%\s*)?(?:on|off)\s+(?!(?:your |the |average |typical )*(?:\w+ )?(?:bills?|energy|fuel|heating"
+    r"|running costs|consumption|usage|water|electricity|emissions))", re.IGNORECASE,
+)
+_FRACTION_AFTER = re.compile(r"^\s+(?:out of|in)\s+(\d+)\b", re.IGNORECASE)
+_FRACTION_BEFORE = re.compile(r"\b(\d+)\s+(?:out of|in)\s+$", re.IGNORECASE)
+
+
+def _sentence_of(text: str, start: int, end: int) -> str:
+    left = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
+    stops = [i for i in (text.find(c, end) for c in "!?\n") if i >= 0]
+    dot = re.search(r"\.(?!\d)", text[end:])
+    if dot:
+        stops.append(end + dot.start())
+    return text[left : min(stops) if stops else len(text)]
+
+
 def _not_a_claim(text: str, start: int, end: int, excerpt: str) -> bool:
     """Years, dates, times, "24/7", prices, discounts, rates and the figures of an
-    offer's terms are numbers but not claims that need substantiation."""
+    offer's terms, of a required disclosure or of an instruction are numbers but not
+    claims that need substantiation."""
     before, after = text[max(0, start - 40) : start], text[end : end + 120]
+    if _DISCLOSURE.search(_sentence_of(text, start, end)):
+        return True
+    if _INSTRUCTION_BEFORE.search(text[max(0, start - 60) : start]) or _LABEL_BEFORE.search(before):
+        return True
+    if _FRACTION_BEFORE.search(before):
+        return True  # the "10" of "9 out of 10": the numerator carries the claim
+    if excerpt.endswith("%") and re.search(r"\bsave\s+(?:up to\s+)?$", before, re.IGNORECASE) \
+            and _DISCOUNT_AFTER.match(after):
+        return True
     if _YEAR.match(excerpt) or _DATE_BEFORE.search(text[max(0, start - 10) : start]) or _DATE_AFTER.match(after):
         return True
     if _NOT_A_CLAIM_AFTER.match(text[end : end + 4]):
@@ -225,7 +300,7 @@ class ClaimRule(BaseRule):
                 if self.claim == "superlative" and (_own_range(f, start, end) or _about_other(f.text, start)
                                                     or _quoted_testimonial(f.text, start, context)):
                     continue
-                if _supported(self.claim, excerpt, context):
+                if _supported(self.claim, excerpt, context, f.text[end : end + 16]):
                     continue
                 fix = build_fix(self.fix, excerpt, context, FixKind.REMOVE)
                 desc = (f"{self.message} The claim {quoted(excerpt)} is not backed by any item of the "

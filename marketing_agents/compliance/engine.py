@@ -20,8 +20,8 @@ from .feedback import feedback_by_type, feedback_text, sort_key
 from .fields import TextField, artifact_fields, artifact_text
 from .findings import Finding, RuleContext, with_category
 from .judge import Judge, JudgeRequest, JudgeText, JudgeVerdict, verify_and_merge
-from .packs import RulePack, brief_text, find_brand_kit, select_packs
 from .ownership import drop_restated_claims
+from .packs import RulePack, brief_text, find_brand_kit, select_packs
 from .scoring import summarize
 from .unclassified import unclassified_claims
 
