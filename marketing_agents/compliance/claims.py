@@ -257,6 +257,49 @@ _THAN_BEFORE = re.compile(r"\bthan (?:the |a |any |our )?$", re.IGNORECASE)
 _TESTIMONIAL_EVIDENCE = re.compile(r"\b(?:review|testimonial|quote|said|verified buyer)", re.IGNORECASE)
 
 
+# A hedge in front of a superlative makes it an opinion no consumer takes as a measured
+# fact ("probably the best flat white in Leeds", "arguably the comfiest"): puffery.
+_HEDGE_BEFORE = re.compile(
+    r"\b(?:probably|arguably|possibly|perhaps|maybe|quite possibly|we think|we reckon|we believe|we'd say"
+    r"|in our (?:humble )?(?:opinion|view|book)|might (?:just )?be|could (?:well |just )?be|contender for)"
+    r"(?:\s+(?:it'?s|is|this is|that|just|simply|still|the|a))*\s*[,—–-]?\s*$",
+    re.IGNORECASE,
+)
+# Evidence that ranks the product ("No.1 … by value sales", "ranked first", "highest sales")
+# backs a superlative in other words, when it ranks it on the same dimension and names
+# what the copy names after the superlative ("the UK's best-selling electric toothbrush").
+_RANKING = re.compile(
+    r"(?:\bno\.?\s?1\b|#1\b|\bnumber[- ]one\b|\branked (?:first|1st|top|highest|no)|\btop[- ](?:rated|selling|ranked)\b"
+    r"|\b(?:highest|largest|biggest|most|best|lowest|fastest|quickest)\b|\bmarket leader\b|\bfirst place\b)",
+    re.IGNORECASE,
+)
+_DIMENSIONS = (
+    (re.compile(r"sell|seller|popular|favou?rite|loved|no\.? ?1|number[- ]one|#1|leading", re.IGNORECASE),
+     re.compile(r"\bsale|\bsell|\bsold\b|\bmarket share|\bbuyers?\b|\bshare of\b|\bno\.?\s?1\b|#1", re.IGNORECASE)),
+    (re.compile(r"cheap|lowest|low[- ]cost|best[- ]value", re.IGNORECASE),
+     re.compile(r"\bpric|\bcheap|\blowest|\bcost", re.IGNORECASE)),
+    (re.compile(r"fast|quick|speed", re.IGNORECASE),
+     re.compile(r"\bfast|\bquick|\bspeed|\bmbps|\bseconds?\b", re.IGNORECASE)),
+)
+_FUNCTION_WORDS = frozenset({"the", "and", "for", "with", "your", "our", "its", "their", "that", "this", "from", "you",
+                             "brand", "ever", "today", "now", "in", "of", "a", "an", "on", "by", "to"})
+
+
+def _content_words(text: str) -> set[str]:
+    return {w.rstrip("s") for w in re.findall(r"[a-z]{3,}", text.lower())} - _FUNCTION_WORDS
+
+
+def _ranking_evidence(excerpt: str, following: str, evidence: list[str]) -> bool:
+    """Whether an evidence item states the superlative in other words (see ``_RANKING``)."""
+    named = _content_words(following)
+    for item in evidence:
+        if not _RANKING.search(item) or not named & _content_words(item):
+            continue
+        if all(ev.search(item) for claim, ev in _DIMENSIONS if claim.search(excerpt)):
+            return True
+    return False
+
+
 def _about_other(text: str, start: int) -> bool:
     """"better than the leading brand": the superlative names what is compared with."""
     return bool(_THAN_BEFORE.search(text[max(0, start - 16) : start]))
@@ -297,8 +340,12 @@ class ClaimRule(BaseRule):
                 excerpt = f.text[start:end]
                 if self.claim == "number" and _not_a_claim(f.text, start, end, excerpt):
                     continue
-                if self.claim == "superlative" and (_own_range(f, start, end) or _about_other(f.text, start)
-                                                    or _quoted_testimonial(f.text, start, context)):
+                if self.claim == "superlative" and (
+                    _own_range(f, start, end) or _about_other(f.text, start)
+                    or _quoted_testimonial(f.text, start, context)
+                    or _HEDGE_BEFORE.search(f.text[max(0, start - 40) : start])
+                    or _ranking_evidence(excerpt, f.text[end : end + 40], context.evidence)
+                ):
                     continue
                 if _supported(self.claim, excerpt, context, f.text[end : end + 16]):
                     continue
