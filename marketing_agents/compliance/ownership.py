@@ -23,6 +23,7 @@ from .findings import Finding
 # The general rules whose findings restate a claim a specific area's rule may own.
 GENERAL_RULES = frozenset({
     "ads.claim-number", "ads.claim-superlative", "ads.claim-comparison", "ads.claim-proof", "ads.guarantee",
+    "ads.risk-free", "ads.undisclosed-condition",
 })
 SPECIFIC_PREFIXES = ("env.", "health.", "fin.", "endorse.")
 _BLOCKING = frozenset({Severity.HIGH, Severity.CRITICAL})
