@@ -37,7 +37,10 @@ _NOT_SUPERLATIVE = (
     "|silliest|wildest|boldest|biggest fan|craziest|tiniest|earliest|closest|dearest|finest hour"
 )
 SUPERLATIVE = (
-    r"(?<!\w)#1\b|\bno\.? ?1\b|\bnumber[- ]one\b|\bbest(?:[- ]selling|[- ]rated)?\b|\bbestselling\b"
+    r"(?<!\w)#1\b|\bno\.? ?1\b|\bnumber[- ](?:one|1)\b"
+    r"|\bbest(?:[- ]selling|[- ]rated)?\b"
+    r"(?! (?:weekend|day|night|holiday|time|morning|evening|summer|trip|birthday)s?\b)"
+    r"|\bbestselling\b"
     r"|\b(?:greatest|biggest|fastest|strongest|lightest|toughest|safest|cheapest|healthiest"
     r"|cleanest|greenest|smartest|finest|purest|freshest|coldest|longest[- ]lasting|lowest|highest"
     r"|largest|smallest|quietest|warmest|most advanced|most trusted|most popular)\b"
@@ -117,14 +120,24 @@ def _ratio_supported(share: float, denominator: int, evidence: list[str]) -> boo
     return any(abs(r - share) <= tolerance for e in evidence for r in _ratios(e))
 
 
-def _supported(claim: str, excerpt: str, context: RuleContext, after: str = "") -> bool:
+def _tested_sentence(sentence: str, evidence: list[str]) -> bool:
+    """A claim is one sentence: when a test or study in the evidence documents a figure of
+    it ("30-second contact time" for "kills 99.9% of bacteria in 30 seconds"), it documents
+    the claim, and the sentence's other figures with it."""
+    figures = {_number_value(m.group(0)) for m in re.finditer(r"\d+(?:[.,]\d+)*", sentence)}
+    return any(compile_pattern(_PROOF_EVIDENCE).search(e) and figures & _evidence_numbers([e]) for e in evidence)
+
+
+def _supported(claim: str, excerpt: str, context: RuleContext, after: str = "", sentence: str = "") -> bool:
     if claim == "number":
         fraction = _FRACTION_AFTER.match(after)
         if fraction and int(fraction.group(1)):
             share = float(_number_value(excerpt) or 0) / int(fraction.group(1))
             if _ratio_supported(share, int(fraction.group(1)), context.evidence):
                 return True
-        return _number_value(excerpt) in _evidence_numbers(context.evidence)
+        if _number_value(excerpt) in _evidence_numbers(context.evidence):
+            return True
+        return _tested_sentence(sentence, context.evidence)
     if claim == "proof":
         return any(compile_pattern(_PROOF_EVIDENCE).search(e) for e in context.evidence)
     key = excerpt.lower()
@@ -162,7 +175,8 @@ _TERM_BEFORE = re.compile(
 )
 
 
-_COMPARED = re.compile(r"\b(?:than|vs\.?|versus|compared|previous|before)\b", re.IGNORECASE)
+_COMPARED = re.compile(r"\b(?:than|vs\.?|versus|compared|previous|before|below|above|cheaper|lower|higher|less|more)\b",
+                       re.IGNORECASE)
 
 
 def _basis_evidenced(basis: str, evidence: list[str]) -> bool:
@@ -206,6 +220,20 @@ _DISCOUNT_AFTER = re.compile(
     r"^\s*(?:%\s*)?(?:on|off)\s+(?!(?:your |the |average |typical )*(?:\w+ )?(?:bills?|energy|fuel|heating"
     r"|running costs|consumption|usage|water|electricity|emissions))", re.IGNORECASE,
 )
+# A measured or counted quantity is a fact of the product or the offer (composition, pack
+# size, a pledge's count), not a performance claim: "10 g of protein", "300 vans", "10 trees".
+_QUANTITY_AFTER = re.compile(
+    r"^\s*(?:-\s*)?(?:g|mg|mcg|µg|kg|ml|cl|l|litres?|liters?|oz|fl oz|cm|mm|m|inch(?:es)?|grams?|kilos?|g/l|kcal"
+    r"|pieces?|pack|packs|trees?|vans?|lorries|trucks?|bottles?|cans?|pods?|capsules?|tablets?|sachets?|servings?"
+    r"|portions?|bags?|items?|ingredients?|colou?rs?|flavou?rs?|sizes?|styles?|seats?|rooms?|stores?|shops?"
+    r"|locations?|branches?|countries|cities|bedrooms?|doors?|speeds?|pairs?|slices?|scoops?|cups?|cookies|bars?)\b"
+    r"(?!\s+(?:more|less|fewer|faster|longer)\b)",
+    re.IGNORECASE,
+)
+_CLAIM_BEFORE = re.compile(
+    r"\b(?:up to|lose|lost|burn|burns|shed|drop|cut|cuts|reduce|reduces|only|just|under|over|more than|less than)\s*$",
+    re.IGNORECASE,
+)
 _FRACTION_AFTER = re.compile(r"^\s+(?:out of|in)\s+(\d+)\b", re.IGNORECASE)
 _FRACTION_BEFORE = re.compile(r"\b(\d+)\s+(?:out of|in)\s+$", re.IGNORECASE)
 
@@ -228,6 +256,10 @@ def _not_a_claim(text: str, start: int, end: int, excerpt: str) -> bool:
         return True
     if _INSTRUCTION_BEFORE.search(text[max(0, start - 60) : start]) or _LABEL_BEFORE.search(before):
         return True
+    if _QUANTITY_AFTER.match(after) and not _SAVING_BEFORE.search(before) and not _CLAIM_BEFORE.search(before):
+        return True  # "10 g of collagen", "500 mg tablets", "300 vans", "10 trees for every order"
+    if re.search(r"[A-Z][a-z]+,\s*$", before) and re.match(r"^\s*,", after):
+        return True  # an attribution's age: "— Emma, 34, Bristol"
     if _FRACTION_BEFORE.search(before):
         return True  # the "10" of "9 out of 10": the numerator carries the claim
     if excerpt.endswith("%") and re.search(r"\bsave\s+(?:up to\s+)?$", before, re.IGNORECASE) \
@@ -246,6 +278,10 @@ def _not_a_claim(text: str, start: int, end: int, excerpt: str) -> bool:
     return bool(_TERM_BEFORE.search(before)) and not re.match(r"^\s?(?:%|x\b|times\b)", after)
 
 
+_ENVIRONMENTAL_QUANTITY = re.compile(
+    r"\b(?:CO2|CO₂|carbon|emissions?|plastic|packaging|waste|water use|energy use|footprint|greenhouse)\b",
+    re.IGNORECASE,
+)
 _OWN_BEFORE = re.compile(r"\b(?:our|our own|our very|my)\s+$", re.IGNORECASE)
 _MARKET_SCOPE = re.compile(
     r"\b(?:on the market|in the (?:world|uk|us|country|industry|market)|anywhere|you can buy|of any|in its class"
@@ -340,6 +376,8 @@ class ClaimRule(BaseRule):
                 excerpt = f.text[start:end]
                 if self.claim == "number" and _not_a_claim(f.text, start, end, excerpt):
                     continue
+                if self.claim == "comparison" and _ENVIRONMENTAL_QUANTITY.search(f.text[start : end + 30]):
+                    continue  # "less plastic", "more CO2 than it makes": env.comparative-claim's and env's own
                 if self.claim == "superlative" and (
                     _own_range(f, start, end) or _about_other(f.text, start)
                     or _quoted_testimonial(f.text, start, context)
@@ -347,7 +385,7 @@ class ClaimRule(BaseRule):
                     or _ranking_evidence(excerpt, f.text[end : end + 40], context.evidence)
                 ):
                     continue
-                if _supported(self.claim, excerpt, context, f.text[end : end + 16]):
+                if _supported(self.claim, excerpt, context, f.text[end : end + 16], _sentence_of(f.text, start, end)):
                     continue
                 fix = build_fix(self.fix, excerpt, context, FixKind.REMOVE)
                 desc = (f"{self.message} The claim {quoted(excerpt)} is not backed by any item of the "
