@@ -164,11 +164,13 @@ _TERM_AFTER = re.compile(
     r"\s*for\s+[$€£]|\s*for\s+\d|\s*(?:instalments?|installments?|payments?|interest-free)\b|"
     r"[- ]?(?:day|week|month|year|night)s?\b(?=[^.!?]*\b(?:trial|return|refund|cancel|guarantee|warranty|"
     r"money[- ]back|contract|notice|cover|insurance|subscription|membership|free|terms|fixed|bond|term|plan|tariff"
-    r"|lease|loan|mortgage|agreement|deal)\b))",
+    r"|lease|loan|mortgage|agreement|deal|then|rate|variable|APRC?|AER)\b))",
     re.IGNORECASE,
 )
 _TERM_BEFORE = re.compile(
     r"(?:\b(?:pay in|split (?:it )?into|within|after|aged?(?: over| under)?|ages"
+    r"|(?:interest |variable |fixed |standard |annual |monthly |booking |management |exit |arrangement )?"
+    r"(?:rate|fee|fees|charge|charges|premium|excess|APRC?|AER)(?: of| is| at)?"
     r"|min(?:imum)?(?: spend| order| deposit)?"
     r"(?: of)?|orders? (?:over|above|of)|spend(?: over)?|code|for the first|from|free for)\s*$)",
     re.IGNORECASE,
@@ -195,7 +197,7 @@ _DISCLOSURE = re.compile(
     r"|terms and conditions|capital (?:is )?at risk"
     r"|lose (?:all |some )?(?:of )?(?:the |your )?(?:money|capital|investment)"
     r"|past performance|high[- ]risk investment|may get back less|value of (?:your )?investments? can"
-    r"|not (?:be )?protected|retail investor accounts)\b",
+    r"|not (?:be )?protected|retail investor accounts|APRC|can go down as well as up|may be repossessed)\b",
     re.IGNORECASE,
 )
 # An instruction's figures (how much to use, how long to wait) are directions, not claims:
