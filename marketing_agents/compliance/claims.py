@@ -236,6 +236,13 @@ _CLAIM_BEFORE = re.compile(
     r"\b(?:up to|lose|lost|burn|burns|shed|drop|cut|cuts|reduce|reduces|only|just|under|over|more than|less than)\s*$",
     re.IGNORECASE,
 )
+# How long a process or a delivery takes is a fact of use, like an instruction: "the sealant
+# cures in 24 hours", "ready in 10 minutes", "delivered within 2 days".
+_PROCESS_BEFORE = re.compile(
+    r"\b(?:cures?|dries|dry|sets?|hardens?|ready|delivered|delivers?|arrives?|ships?|dispatched|cooks?|bakes?"
+    r"|brews?|installed|fitted)\s+(?:fully\s+)?(?:in|within)\s+(?:just\s+|about\s+|around\s+|under\s+)?$",
+    re.IGNORECASE,
+)
 _FRACTION_AFTER = re.compile(r"^\s+(?:out of|in)\s+(\d+)\b", re.IGNORECASE)
 _FRACTION_BEFORE = re.compile(r"\b(\d+)\s+(?:out of|in)\s+$", re.IGNORECASE)
 
@@ -256,7 +263,8 @@ def _not_a_claim(text: str, start: int, end: int, excerpt: str) -> bool:
     before, after = text[max(0, start - 40) : start], text[end : end + 120]
     if _DISCLOSURE.search(_sentence_of(text, start, end)):
         return True
-    if _INSTRUCTION_BEFORE.search(text[max(0, start - 60) : start]) or _LABEL_BEFORE.search(before):
+    if _INSTRUCTION_BEFORE.search(text[max(0, start - 60) : start]) or _LABEL_BEFORE.search(before) \
+            or _PROCESS_BEFORE.search(before):
         return True
     if _QUANTITY_AFTER.match(after) and not _SAVING_BEFORE.search(before) and not _CLAIM_BEFORE.search(before):
         return True  # "10 g of collagen", "500 mg tablets", "300 vans", "10 trees for every order"
