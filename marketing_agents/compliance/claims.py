@@ -358,7 +358,12 @@ def _quoted_testimonial(text: str, start: int, context: RuleContext) -> bool:
     opened = max(before.rfind("“"), before.rfind('"'))
     if opened < 0 or (before.count("“") <= before.count("”") and before.count('"') % 2 == 0):
         return False
-    return any(_TESTIMONIAL_EVIDENCE.search(e) for e in context.evidence)
+    if any(_TESTIMONIAL_EVIDENCE.search(e) for e in context.evidence):
+        return True
+    # an attributed first-person quote ("“Best vacuum I've ever owned” — Jake"): whether it
+    # is genuine and independent is the endorsement rules' question, not a market claim
+    closing = re.search(r"[”\"]\s*[—–-]\s*[A-Z]", text[start:])
+    return bool(closing) and bool(re.search(r"\b(?:I|I'?ve|I'?m|my|me)\b", text[opened : start + closing.start()]))
 
 
 def _own_range(f: TextField, start: int, end: int) -> bool:

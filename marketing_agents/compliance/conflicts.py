@@ -51,8 +51,8 @@ class UndisclosedConditionRule(BaseRule):
             return []
         findings = []
         for f in context.in_scope(self):
-            if any(d.search(f.text) for d in disclosures):
-                continue
+            if any(not _NEGATED_BEFORE.search(f.text[: m.start()]) for d in disclosures for m in d.finditer(f.text)):
+                continue  # disclosed ("#ad", "T&Cs apply"), unless denied ("not sponsored")
             copy_words = {w.rstrip("s") for w in _WORD.findall(f.text.lower())}
             unsaid = [(item, marker) for item, marker in stated if not _said(marker, copy_words, f.text)]
             if not unsaid:

@@ -273,6 +273,8 @@ class EndorsementRule(BaseRule):
     compounds: list[str] = Field(default_factory=list)
     gap: int = Field(default=2, ge=0, le=5)
     unless_evidence: list[str] = Field(default_factory=list)
+    # Patterns that, in the endorsement's sentence, disclose the endorser's connection.
+    unless: list[str] = Field(default_factory=list)
     _lex: _GroupLexicon = PrivateAttr()
 
     def model_post_init(self, context: object, /) -> None:
@@ -292,6 +294,8 @@ class EndorsementRule(BaseRule):
             for start, end, group in self._spans(toks, lex):
                 if group.lemma in evidence:
                     continue  # the brief documents this group's endorsement
+                if self.unless and any_pattern(f.text[slice(*f.sentence_bounds(start, end))], self.unless):
+                    continue  # "… consultant dermatologist and paid adviser to Dewly": disclosed
                 excerpt = f.text[start:end]
                 fix = build_fix(self.fix, excerpt, context, FixKind.REMOVE, f.text)
                 desc = f"{self.message} Found {quoted(excerpt)}."
@@ -325,7 +329,7 @@ class EndorsementRule(BaseRule):
             n = _longest_at(toks, i, lex.passive)
             if not n:
                 continue
-            for k in range(i + n, min(len(toks), i + n + 4)):
+            for k in range(i + n, min(len(toks), i + n + 7)):  # "recommended by 9 out of 10 vets"
                 if toks[k].breaks_clause:
                     break
                 if self._group(toks[k], lex) and toks[k - 1].lower not in _OWN:
