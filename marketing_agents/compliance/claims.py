@@ -160,7 +160,7 @@ _SAVING_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _TERM_AFTER = re.compile(
-    r"^(?:\s?%)?\s*(?:off\b|%\s*off\b|(?:%\s*)?(?:AER|APR|p\.?a\.?|gross|interest|fixed)\b|\+|"
+    r"^(?:\s?%)?\s*(?:off\b|%\s*off\b|(?:%\s*)?(?:AER|APR|p\.?a\.?|gross|interest|fixed|ABV|vol)\b|\+|"
     r"\s*for\s+[$€£]|\s*for\s+\d|\s*(?:instalments?|installments?|payments?|interest-free)\b|"
     r"[- ]?(?:day|week|month|year|night)s?\b(?=[^.!?]*\b(?:trial|return|refund|cancel|guarantee|warranty|"
     r"money[- ]back|contract|notice|cover|insurance|subscription|membership|free|terms|fixed|bond|term|plan|tariff"
@@ -170,7 +170,7 @@ _TERM_AFTER = re.compile(
 _TERM_BEFORE = re.compile(
     r"(?:\b(?:pay in|split (?:it )?into|within|after|aged?(?: over| under)?|ages"
     r"|(?:interest |variable |fixed |standard |annual |monthly |booking |management |exit |arrangement )?"
-    r"(?:rate|fee|fees|charge|charges|premium|excess|APRC?|AER)(?: of| is| at)?"
+    r"(?:rate|fee|fees|charge|charges|premium|excess|APRC?|AER)(?: of| is| at|:)?"
     r"|min(?:imum)?(?: spend| order| deposit)?"
     r"(?: of)?|orders? (?:over|above|of)|spend(?: over)?|code|for the first|from|free for)\s*$)",
     re.IGNORECASE,
@@ -214,7 +214,7 @@ _INSTRUCTION_BEFORE = re.compile(
 _LABEL_BEFORE = re.compile(
     r"\b(?:scope|step|level|class|zone|type|size|phase|tier|category|stage|grade|gen|generation|series|version|model"
     r"|room|gate|platform|route|season|chapter|part|section|page|aisle|unit|floor|round|episode|day|week|issue|no\.?"
-    r"|number)(?:\s+\d+(?:\s*(?:,|and|&|or|-|to)\s*))?\s+$",
+    r"|number|top)(?:\s+\d+(?:\s*(?:,|and|&|or|-|to)\s*))?\s+$",
     re.IGNORECASE,
 )
 # "Save 25% on all shoes" is a price reduction (the offer), unlike "save 20% on your energy bills".
@@ -243,6 +243,21 @@ _PROCESS_BEFORE = re.compile(
     r"|brews?|installed|fitted)\s+(?:fully\s+)?(?:in|within)\s+(?:just\s+|about\s+|around\s+|under\s+)?$",
     re.IGNORECASE,
 )
+# A capitalised name straight before the number, not at a sentence start: a model number.
+_MODEL_NAME_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b(?:[A-Z][a-z]+[A-Z]\w*|[A-Z][a-z]{2,})\s$")
+
+
+def _price_difference(text: str, excerpt: str) -> bool:
+    """Whether a money figure is the difference of two prices the text states."""
+    value = _number_value(excerpt)
+    prices = [float(_number_value(m.group(0))) for m in re.finditer(r"[$€£]\s?\d+(?:[.,]\d+)*", text)]
+    try:
+        saving = float(value)
+    except ValueError:
+        return False
+    return any(abs(a - b - saving) < 0.005 for a in prices for b in prices if a > b)
+
+
 _FRACTION_AFTER = re.compile(r"^\s+(?:out of|in)\s+(\d+)\b", re.IGNORECASE)
 _FRACTION_BEFORE = re.compile(r"\b(\d+)\s+(?:out of|in)\s+$", re.IGNORECASE)
 
@@ -272,6 +287,10 @@ def _not_a_claim(text: str, start: int, end: int, excerpt: str) -> bool:
         return True  # an attribution's age: "— Emma, 34, Bristol"
     if _FRACTION_BEFORE.search(before):
         return True  # the "10" of "9 out of 10": the numerator carries the claim
+    if _MODEL_NAME_BEFORE.search(before) and not re.match(r"^\s?(?:%|x\b)", after):
+        return True  # a model number: "FibreMax 900", "the Nova 14 laptop"
+    if excerpt[:1] in "$€£" and _price_difference(text, excerpt):
+        return True  # "Save £200 — now £799 (was £999)": the saving is the prices' arithmetic
     if excerpt.endswith("%") and re.search(r"\bsave\s+(?:up to\s+)?$", before, re.IGNORECASE) \
             and _DISCOUNT_AFTER.match(after):
         return True

@@ -37,24 +37,30 @@ class UndisclosedConditionRule(BaseRule):
     triggers: list[str]
     restrictions: list[str]
     disclosures: list[str] = Field(default_factory=list)
-    _compiled: tuple[list[re.Pattern[str]], list[re.Pattern[str]], list[re.Pattern[str]]] = PrivateAttr()
+    # Evidence that contradicts the claim outright ("not covered by the FSCS" under "protected
+    # by the FSCS", "relaunched every week" under "ends Sunday"): no wording of the copy says it.
+    contradictions: list[str] = Field(default_factory=list)
+    _compiled: tuple[list[re.Pattern[str]], ...] = PrivateAttr()
 
     def model_post_init(self, context: object, /) -> None:
-        self._compiled = ([compile_pattern(p) for p in self.triggers], [compile_pattern(p) for p in self.restrictions],
-                          [compile_pattern(p) for p in self.disclosures])
+        self._compiled = tuple([compile_pattern(p) for p in patterns] for patterns in (
+            self.triggers, self.restrictions, self.disclosures, self.contradictions))
 
     def check(self, context: RuleContext) -> list[Finding]:
-        triggers, restrictions, disclosures = self._compiled
+        triggers, restrictions, disclosures, contradictions = self._compiled
         stated = [(item, m.group(0)) for item in context.evidence for r in restrictions for m in r.finditer(item)
                   if not _NEGATED_BEFORE.search(item[: m.start()])]
-        if not stated:
+        contradicted = [(item, m.group(0)) for item in context.evidence for r in contradictions
+                        for m in r.finditer(item)]
+        if not stated and not contradicted:
             return []
         findings = []
         for f in context.in_scope(self):
             if any(not _NEGATED_BEFORE.search(f.text[: m.start()]) for d in disclosures for m in d.finditer(f.text)):
                 continue  # disclosed ("#ad", "T&Cs apply"), unless denied ("not sponsored")
             copy_words = {w.rstrip("s") for w in _WORD.findall(f.text.lower())}
-            unsaid = [(item, marker) for item, marker in stated if not _said(marker, copy_words, f.text)]
+            unsaid = contradicted + [(item, marker) for item, marker in stated
+                                     if not _said(marker, copy_words, f.text)]
             if not unsaid:
                 continue
             for trigger in triggers:
