@@ -202,6 +202,8 @@ _DISCLOSURE = re.compile(
 )
 # An instruction's figures (how much to use, how long to wait) are directions, not claims:
 # "Take 2 mins to learn more", "apply 2 pumps", "steep for 4 minutes", "serves 4".
+_PERFORMANCE_WARNING = re.compile(
+    r"\bpast performance is not a (?:reliable )?(?:indicator|guide)\b|\bcapital (?:is )?at risk\b", re.IGNORECASE)
 _INSTRUCTION_BEFORE = re.compile(
     r"(?:^|[.!?;:\n]\s*|\band\s+|\bthen\s+)(?:just\s+|simply\s+)?(?:take|use|apply|add|mix|stir|shake|serve|serves"
     r"|leave|allow|wait|steep|brew|soak|rinse|heat|bake|cook|boil|microwave|chill|store|spray|pour|dilute|fill|massage"
@@ -225,7 +227,8 @@ _DISCOUNT_AFTER = re.compile(
 # A measured or counted quantity is a fact of the product or the offer (composition, pack
 # size, a pledge's count), not a performance claim: "10 g of protein", "300 vans", "10 trees".
 _QUANTITY_AFTER = re.compile(
-    r"^\s*(?:-\s*)?(?:g|mg|mcg|µg|kg|ml|cl|l|litres?|liters?|oz|fl oz|cm|mm|m|inch(?:es)?|grams?|kilos?|g/l|kcal"
+    r"^\s*(?:[-–]\s*\d+(?:[.,]\d+)?\s*)?(?:-\s*)?"
+    r"(?:g|mg|mcg|µg|kg|ml|cl|l|litres?|liters?|oz|fl oz|cm|mm|m|inch(?:es)?|grams?|kilos?|g/l|kcal"
     r"|pieces?|pack|packs|trees?|vans?|lorries|trucks?|bottles?|cans?|pods?|capsules?|tablets?|sachets?|servings?"
     r"|portions?|bags?|items?|ingredients?|colou?rs?|flavou?rs?|sizes?|styles?|seats?|rooms?|stores?|shops?"
     r"|locations?|branches?|countries|cities|bedrooms?|doors?|speeds?|pairs?|slices?|scoops?|cups?|cookies|bars?)\b"
@@ -278,6 +281,8 @@ def _not_a_claim(text: str, start: int, end: int, excerpt: str) -> bool:
     before, after = text[max(0, start - 40) : start], text[end : end + 120]
     if _DISCLOSURE.search(_sentence_of(text, start, end)):
         return True
+    if _PERFORMANCE_WARNING.search(text) and (excerpt.endswith("%") or re.match(r"^[- ]?(?:month|year)", after)):
+        return True  # past-performance figures that carry the prescribed warning are the required disclosure
     if _INSTRUCTION_BEFORE.search(text[max(0, start - 60) : start]) or _LABEL_BEFORE.search(before) \
             or _PROCESS_BEFORE.search(before):
         return True

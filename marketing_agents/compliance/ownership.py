@@ -25,11 +25,17 @@ GENERAL_RULES = frozenset({
     "ads.claim-number", "ads.claim-superlative", "ads.claim-comparison", "ads.claim-proof", "ads.guarantee",
     "ads.risk-free", "ads.undisclosed-condition",
 })
+# A guarantee word qualifies the promise of its whole sentence ("Earn £100 a day — guaranteed!").
+SENTENCE_WIDE = frozenset({"ads.guarantee", "ads.risk-free"})
 SPECIFIC_PREFIXES = ("env.", "health.", "fin.", "endorse.")
 _BLOCKING = frozenset({Severity.HIGH, Severity.CRITICAL})
 
 
 _CLAUSE_BREAKS = frozenset(":;—–()")
+
+
+def _sentence(field: TextField | None, start: int, end: int) -> tuple[int, int]:
+    return field.sentence_bounds(start, end) if field is not None else (start, end)
 
 
 def _clause(field: TextField | None, start: int, end: int) -> tuple[int, int]:
@@ -48,12 +54,15 @@ def drop_restated_claims(findings: list[Finding], fields: Iterable[TextField]) -
     """``findings`` without the general ones whose sentence a specific blocking finding owns."""
     by_path = {(f.version_id, f.path): f for f in fields}
     owned: list[tuple[str, str, int, int]] = []
+    owned_sentences: list[tuple[str, str, int, int]] = []
     for finding in findings:
         issue = finding.issue
         if issue.span is None or issue.severity not in _BLOCKING or not issue.rule_id.startswith(SPECIFIC_PREFIXES):
             continue
         field = by_path.get((issue.artifact_version_id, issue.field))
         owned.append((issue.artifact_version_id, issue.field, *_clause(field, issue.span.start, issue.span.end)))
+        owned_sentences.append((issue.artifact_version_id, issue.field,
+                                *_sentence(field, issue.span.start, issue.span.end)))
     if not owned:
         return findings
     out = []
@@ -61,8 +70,9 @@ def drop_restated_claims(findings: list[Finding], fields: Iterable[TextField]) -
         issue = finding.issue
         if issue.rule_id in GENERAL_RULES and issue.span is not None:
             field = by_path.get((issue.artifact_version_id, issue.field))
+            scopes = owned_sentences if issue.rule_id in SENTENCE_WIDE else owned
             if any(v == issue.artifact_version_id and p == issue.field and s <= issue.span.start and issue.span.end <= e
-                   for v, p, s, e in owned):
+                   for v, p, s, e in scopes):
                 continue  # inside a clause a specific finding owns
         out.append(finding)
     return out

@@ -38,6 +38,7 @@ _OBJECT_ENDS = frozenset({
     "naturally", "instantly", "overnight", "forever", "again", "too", "also",
 })
 _OWN = frozenset({"our", "my", "we"})
+_OWN_STAFF = frozenset({"our", "we"})
 # What follows a claim verb used without an object in its non-medical sense ("cures in
 # 24 hours", "heals overnight" of a resin or a self-healing film).
 _INTRANSITIVE_AFTER = frozenset({"in", "within", "overnight", "fully", "completely", "hard", "clear", "quickly",
@@ -317,8 +318,8 @@ class EndorsementRule(BaseRule):
         for i, t in enumerate(toks):
             if i <= taken or not self._group(t, lex) or negated(toks, i, 3):
                 continue
-            if i > 0 and toks[i - 1].lower in _OWN:
-                continue
+            if i > 0 and toks[i - 1].lower in _OWN_STAFF:
+                continue  # "our chefs" (not "my dentist": a third party the speaker consults)
             end = self._after_group(toks, i, lex)
             if end is not None:
                 spans.append((t.start, toks[end].end, t))
