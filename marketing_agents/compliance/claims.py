@@ -395,8 +395,9 @@ def _own_range(f: TextField, start: int, end: int) -> bool:
     advertiser's own range, not a claim about the market (unless the sentence says so)."""
     if not _OWN_BEFORE.search(f.text[max(0, start - 12) : start]):
         return False
-    if re.match(r"^(?:\s+\w+)?\s+(?:ever|yet)\b|^[- ]ever\b", f.text[end : end + 20], re.IGNORECASE):
-        return False  # "our lowest ever rate": a claim about the advertiser's past prices
+    if re.match(r"^(?:\s+\w+)?\s+(?:ever|yet)\b|^[- ]ever\b", f.text[end : end + 20], re.IGNORECASE) \
+            and not re.match(r"(?:the )?best\b", f.text[start:end], re.IGNORECASE):
+        return False  # "our lowest ever rate": a claim about past prices ("our best-ever formula" is puffery)
     _, sentence_end = f.sentence_bounds(start, end)
     return not _MARKET_SCOPE.search(f.text[end:sentence_end])
 
