@@ -387,7 +387,9 @@ def _quoted_testimonial(text: str, start: int, context: RuleContext) -> bool:
     # an attributed first-person quote ("“Best vacuum I've ever owned” — Jake"): whether it
     # is genuine and independent is the endorsement rules' question, not a market claim
     closing = re.search(r"[”\"]\s*[—–-]\s*[A-Z]", text[start:])
-    return bool(closing) and bool(re.search(r"\b(?:I|I'?ve|I'?m|my|me)\b", text[opened : start + closing.start()]))
+    if closing is None:
+        return False
+    return bool(re.search(r"\b(?:I|I'?ve|I'?m|my|me)\b", text[opened : start + closing.start()]))
 
 
 def _own_range(f: TextField, start: int, end: int) -> bool:
