@@ -247,7 +247,31 @@ _PROCESS_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # A capitalised name straight before the number, not at a sentence start: a model number.
-_MODEL_NAME_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b(?:[A-Z][a-z]+[A-Z]\w*|[A-Z][a-z]{2,})\s$")
+_MODEL_NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+[A-Z]\w*\s$|(?<![.!?]\s)(?<!^)\b[A-Z][a-z]{2,}\s$")
+# A share of an environmental attribute ("100% renewable", "offset 100% of its emissions",
+# "70% less CO2") is an environmental claim: the environmental pack judges it.
+_ENVIRONMENTAL_SHARE_AFTER = re.compile(
+    r"^\s*(?:%\s*)?(?:renewable|recycled|recyclable|compostable|biodegradable|plastic[- ]free|post-consumer|organic"
+    r"|plant-based|ocean|carbon"
+    r"|of (?:its|our|the|their|your) (?:\w+ )?(?:emissions|carbon|footprint|energy|electricity)"
+    r"|(?:less|fewer|lower|more) (?:plastic|CO2|carbon|packaging|waste|water|energy|emissions))\b",
+    re.IGNORECASE,
+)
+_BOUND_BEFORE = re.compile(r"\b(?P<bound>under|below|less than|fewer than|over|above|more than)\s+$", re.IGNORECASE)
+
+
+def _bound_supported(before: str, excerpt: str, evidence: list[str]) -> bool:
+    """"under 1 g/L" is backed by an evidence figure that satisfies the bound (0.8 g/L)."""
+    m = _BOUND_BEFORE.search(before)
+    try:
+        limit = float(_number_value(excerpt))
+    except ValueError:
+        return False
+    if m is None:
+        return False
+    below = m.group("bound").lower() in ("under", "below", "less than", "fewer than")
+    values = [float(v) for v in _evidence_numbers(evidence) if v and v.replace(".", "", 1).isdigit()]
+    return any(v < limit if below else v > limit for v in values)
 
 
 def _price_difference(text: str, excerpt: str) -> bool:
@@ -416,7 +440,11 @@ class ClaimRule(BaseRule):
         for f in context.in_scope(self):
             for start, end in find(f.text, (), parts):
                 excerpt = f.text[start:end]
-                if self.claim == "number" and _not_a_claim(f.text, start, end, excerpt):
+                if self.claim == "number" and (
+                    _not_a_claim(f.text, start, end, excerpt)
+                    or _ENVIRONMENTAL_SHARE_AFTER.match(f.text[end : end + 60])
+                    or _bound_supported(f.text[max(0, start - 20) : start], excerpt, context.evidence)
+                ):
                     continue
                 if self.claim == "comparison" and _ENVIRONMENTAL_QUANTITY.search(f.text[start : end + 30]):
                     continue  # "less plastic", "more CO2 than it makes": env.comparative-claim's and env's own
