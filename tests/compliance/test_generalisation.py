@@ -109,3 +109,8 @@ def test_a_rounded_share_is_backed_by_an_evidence_share_that_rounds_to_it() -> N
 ])
 def test_health_claim_structure(text: str, claim: bool) -> None:
     assert bool(found(text) & {"health.disease-claim", "health.medicinal-claim"}) is claim
+
+
+def test_consumer_prices_include_vat_and_trade_prices_may_not() -> None:
+    assert "ads.price-excl-vat" in found("The Zylo 15 tablet, just £329 + VAT.")
+    assert "ads.price-excl-vat" not in found("For businesses: the Zylo 15 tablet at £329 + VAT.")
