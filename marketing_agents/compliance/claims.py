@@ -243,7 +243,8 @@ _CLAIM_BEFORE = re.compile(
 # cures in 24 hours", "ready in 10 minutes", "delivered within 2 days".
 _PROCESS_BEFORE = re.compile(
     r"\b(?:cures?|dries|dry|sets?|hardens?|ready|delivered|delivers?|arrives?|ships?|dispatched|cooks?|bakes?"
-    r"|brews?|installed|fitted)\s+(?:fully\s+)?(?:in|within)\s+(?:just\s+|about\s+|around\s+|under\s+)?$",
+    r"|brews?|installed|fitted|apply|applies|sign up|register|switch|set up|join)\s+(?:fully\s+)?(?:online\s+)?"
+    r"(?:in|within)\s+(?:just\s+|about\s+|around\s+|under\s+)?$",
     re.IGNORECASE,
 )
 # A capitalised name straight before the number, not at a sentence start: a model number.
@@ -446,7 +447,8 @@ class ClaimRule(BaseRule):
                     or _bound_supported(f.text[max(0, start - 20) : start], excerpt, context.evidence)
                 ):
                     continue
-                if self.claim == "comparison" and _ENVIRONMENTAL_QUANTITY.search(f.text[start : end + 30]):
+                if self.claim == "comparison" and _ENVIRONMENTAL_QUANTITY.search(
+                        re.split(r"[.!?;]", f.text[start : end + 30], maxsplit=1)[0]):
                     continue  # "less plastic", "more CO2 than it makes": env.comparative-claim's and env's own
                 if self.claim == "superlative" and (
                     _own_range(f, start, end) or _about_other(f.text, start)

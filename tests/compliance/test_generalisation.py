@@ -114,3 +114,8 @@ def test_health_claim_structure(text: str, claim: bool) -> None:
 def test_consumer_prices_include_vat_and_trade_prices_may_not() -> None:
     assert "ads.price-excl-vat" in found("The Zylo 15 tablet, just £329 + VAT.")
     assert "ads.price-excl-vat" not in found("For businesses: the Zylo 15 tablet at £329 + VAT.")
+
+
+def test_distinct_claims_in_one_sentence_stay_distinct() -> None:
+    both = found("Zylo is eco-friendly and keeps drinks cold 40% longer than glass.")
+    assert {"env.generic-claim", "ads.claim-comparison"} <= both
