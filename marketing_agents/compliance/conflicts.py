@@ -26,6 +26,7 @@ from .rules import BaseRule
 # "No fair use cap", "no minimum spend": the evidence rules the restriction out.
 _NEGATED_BEFORE = re.compile(r"\b(?:no|not|without|never|nor)\b(?:[\s-]+[\w-]+){0,2}[\s-]*$", re.IGNORECASE)
 _WORD = re.compile(r"[a-z]{3,}")
+_FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
 _FUNCTION_WORDS = frozenset({"the", "and", "for", "only", "with", "are", "all", "any", "per", "our", "your", "you",
                              "than", "more", "less", "from", "has", "have", "not", "been"})
 
@@ -80,5 +81,5 @@ class UndisclosedConditionRule(BaseRule):
 def _said(marker: str, copy_words: set[str], copy_text: str) -> bool:
     """Whether the copy names the restriction: any content word or figure of its marker."""
     words = {w.rstrip("s") for w in _WORD.findall(marker.lower())} - _FUNCTION_WORDS
-    figures = set(re.findall(r"\d+(?:[.,]\d+)*", marker))
-    return bool(words & copy_words) or any(n in copy_text for n in figures)
+    figures = set(_FIGURE.findall(marker))
+    return bool(words & copy_words) or bool(figures & set(_FIGURE.findall(copy_text)))

@@ -42,6 +42,8 @@ def test_a_claim_a_specific_rule_owns_is_reported_once() -> None:
      "ads.undisclosed-condition"),
     ("Zylo Mobile: unlimited calls, stream all you like.", ["Fair use policy of 5,000 minutes a month"],
      "ads.undisclosed-condition"),
+    ("Rome from £29.99 return with Zylo Air.", ["Fewer than 2% of seats on the route sold at £29.99"],
+     "ads.undisclosed-condition"),
     ("“Best blender I've owned” — Priya, verified buyer", ["Priya is Zylo's head of marketing"],
      "endorse.undisclosed-connection"),
     ("Approved by the Sleep Wellness Council.", ["The council is funded by Zylo"], "endorse.undisclosed-connection"),
