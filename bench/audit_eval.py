@@ -29,7 +29,13 @@ sys.path.insert(0, str(ROOT))
 
 from marketing_agents.compliance.base import ArtifactLayout, AuditContext  # noqa: E402
 from marketing_agents.compliance.engine import RuleEngineAuditor  # noqa: E402
-from marketing_agents.compliance.evaluation import SEVERITY_ORDER, Evaluation, evaluate, load_corpus  # noqa: E402
+from marketing_agents.compliance.evaluation import (  # noqa: E402
+    SEVERITY_ORDER,
+    UNLABELLED,
+    Evaluation,
+    evaluate,
+    load_corpus,
+)
 from marketing_agents.models import CampaignBrief  # noqa: E402
 
 CORPORA = ROOT / "tests" / "compliance" / "corpora"
@@ -45,21 +51,32 @@ def print_evaluation(name: str, result: Evaluation) -> None:
     print(f"\n  {'area':14} {'recall':>7} {'precision':>9} {'caught':>8} {'wrongly blocked':>16}")
     for area, t in sorted(result.per_area.items()):
         print(f"  {area:14} {t.recall:7.3f} {t.precision:9.3f} {t.tp:>4}/{t.tp + t.fn:<3} {t.fp:16}")
-    print(f"\n  rule ids  {'pack':10} {'precision':>9} {'recall':>7} {'tp':>4} {'fp':>4} {'fn':>4}")
-    for pack, t in sorted(result.per_pack.items()):
-        print(f"            {pack:10} {t.precision:9.3f} {t.recall:7.3f} {t.tp:4} {t.fp:4} {t.fn:4}")
-    o = result.overall
-    print(f"            {'overall':10} {o.precision:9.3f} {o.recall:7.3f} {o.tp:4} {o.fp:4} {o.fn:4}")
+    print_rule_ids(result)
     print("\n  severity confusion per unit (rows: expected, columns: found)")
     print("  " + " " * 10 + "".join(f"{s:>10}" for s in SEVERITY_ORDER))
     for expected in SEVERITY_ORDER:
         row = [result.confusion.get((expected, found), 0) for found in SEVERITY_ORDER]
         print(f"  {expected:>10}" + "".join(f"{n:10}" for n in row))
-    for label, lines in (("missed", result.misses), ("false alarm", result.false_alarms),
+    false_alarms = result.false_alarms if result.has_rule_labels else [
+        line for line in result.false_alarms if not line.endswith(UNLABELLED)]
+    for label, lines in (("missed", result.misses), ("false alarm", false_alarms),
                          ("clean flagged", result.clean_flagged), ("clean, lesser finding", result.clean_noted),
                          ("judge", result.judge_notes)):
         for line in lines:
             print(f"  {label}: {line}")
+
+
+def print_rule_ids(result: Evaluation) -> None:
+    """Rule-id precision/recall per pack, or "n/a" for a split whose expectations name no
+    rule (every finding would count as a false alarm and precision would read 0)."""
+    if not result.has_rule_labels:
+        print("\n  rule ids  n/a (no rule labels)")
+        return
+    print(f"\n  rule ids  {'pack':10} {'precision':>9} {'recall':>7} {'tp':>4} {'fp':>4} {'fn':>4}")
+    for pack, t in sorted(result.per_pack.items()):
+        print(f"            {pack:10} {t.precision:9.3f} {t.recall:7.3f} {t.tp:4} {t.fp:4} {t.fn:4}")
+    o = result.overall
+    print(f"            {'overall':10} {o.precision:9.3f} {o.recall:7.3f} {o.tp:4} {o.fp:4} {o.fn:4}")
 
 
 async def campaign_context() -> AuditContext:
@@ -99,8 +116,8 @@ def time_campaign(runs: int) -> list[float]:
 
 def judged_auditor() -> RuleEngineAuditor:
     from marketing_agents.llm.judge import build_model_judge
-    from marketing_agents.llm.settings import ConfigError, load_model_settings
-    from marketing_agents.settings import load_settings
+    from marketing_agents.llm.settings import load_model_settings
+    from marketing_agents.settings import ConfigError, load_settings
 
     try:
         settings = load_model_settings(load_settings())

@@ -37,7 +37,10 @@ _NOT_SUPERLATIVE = (
     "|silliest|wildest|boldest|biggest fan|craziest|tiniest|earliest|closest|dearest|finest hour"
 )
 SUPERLATIVE = (
-    r"(?<!\w)#1\b|\bno\.? ?1\b|\bnumber[- ]one\b|\bbest(?:[- ]selling|[- ]rated)?\b|\bbestselling\b"
+    r"(?<!\w)#1\b|\bno\.? ?1\b|\bnumber[- ](?:one|1)\b"
+    r"|\bbest(?:[- ]selling|[- ]rated)?\b"
+    r"(?! (?:weekend|day|night|holiday|time|morning|evening|summer|trip|birthday)s?\b)"
+    r"|\bbestselling\b"
     r"|\b(?:greatest|biggest|fastest|strongest|lightest|toughest|safest|cheapest|healthiest"
     r"|cleanest|greenest|smartest|finest|purest|freshest|coldest|longest[- ]lasting|lowest|highest"
     r"|largest|smallest|quietest|warmest|most advanced|most trusted|most popular)\b"
@@ -104,9 +107,37 @@ def _evidence_numbers(evidence: list[str]) -> set[str]:
     return values
 
 
-def _supported(claim: str, excerpt: str, context: RuleContext) -> bool:
+def _ratios(text: str) -> list[float]:
+    """Shares a text states: "9 out of 10", "191 of 212", "90%"."""
+    out = [int(a) / int(b) for a, b in re.findall(r"\b(\d+)\s+(?:out of|of|in)\s+(\d+)\b", text) if int(b)]
+    out += [float(p) / 100 for p in re.findall(r"(\d+(?:\.\d+)?)\s?(?:%|per ?cent)", text)]
+    return out
+
+
+def _ratio_supported(share: float, denominator: int, evidence: list[str]) -> bool:
+    """A rounded share ("9 out of 10") is backed by evidence whose share rounds to it."""
+    tolerance = 0.5 / denominator + 1e-9
+    return any(abs(r - share) <= tolerance for e in evidence for r in _ratios(e))
+
+
+def _tested_sentence(sentence: str, evidence: list[str]) -> bool:
+    """A claim is one sentence: when a test or study in the evidence documents a figure of
+    it ("30-second contact time" for "kills 99.9% of bacteria in 30 seconds"), it documents
+    the claim, and the sentence's other figures with it."""
+    figures = {_number_value(m.group(0)) for m in re.finditer(r"\d+(?:[.,]\d+)*", sentence)}
+    return any(compile_pattern(_PROOF_EVIDENCE).search(e) and figures & _evidence_numbers([e]) for e in evidence)
+
+
+def _supported(claim: str, excerpt: str, context: RuleContext, after: str = "", sentence: str = "") -> bool:
     if claim == "number":
-        return _number_value(excerpt) in _evidence_numbers(context.evidence)
+        fraction = _FRACTION_AFTER.match(after)
+        if fraction and int(fraction.group(1)):
+            share = float(_number_value(excerpt) or 0) / int(fraction.group(1))
+            if _ratio_supported(share, int(fraction.group(1)), context.evidence):
+                return True
+        if _number_value(excerpt) in _evidence_numbers(context.evidence):
+            return True
+        return _tested_sentence(sentence, context.evidence)
     if claim == "proof":
         return any(compile_pattern(_PROOF_EVIDENCE).search(e) for e in context.evidence)
     key = excerpt.lower()
@@ -129,22 +160,25 @@ _SAVING_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _TERM_AFTER = re.compile(
-    r"^(?:\s?%)?\s*(?:off\b|%\s*off\b|(?:%\s*)?(?:AER|APR|p\.?a\.?|gross|interest|fixed)\b|\+|"
+    r"^(?:\s?%)?\s*(?:off\b|%\s*off\b|(?:%\s*)?(?:AER|APR|p\.?a\.?|gross|interest|fixed|ABV|vol)\b|\+|"
     r"\s*for\s+[$€£]|\s*for\s+\d|\s*(?:instalments?|installments?|payments?|interest-free)\b|"
     r"[- ]?(?:day|week|month|year|night)s?\b(?=[^.!?]*\b(?:trial|return|refund|cancel|guarantee|warranty|"
     r"money[- ]back|contract|notice|cover|insurance|subscription|membership|free|terms|fixed|bond|term|plan|tariff"
-    r"|lease|loan|mortgage|agreement|deal)\b))",
+    r"|lease|loan|mortgage|agreement|deal|then|rate|variable|APRC?|AER)\b))",
     re.IGNORECASE,
 )
 _TERM_BEFORE = re.compile(
     r"(?:\b(?:pay in|split (?:it )?into|within|after|aged?(?: over| under)?|ages"
+    r"|(?:interest |variable |fixed |standard |annual |monthly |booking |management |exit |arrangement )?"
+    r"(?:rate|fee|fees|charge|charges|premium|excess|APRC?|AER)(?: of| is| at|:)?"
     r"|min(?:imum)?(?: spend| order| deposit)?"
     r"(?: of)?|orders? (?:over|above|of)|spend(?: over)?|code|for the first|from|free for)\s*$)",
     re.IGNORECASE,
 )
 
 
-_COMPARED = re.compile(r"\b(?:than|vs\.?|versus|compared|previous|before)\b", re.IGNORECASE)
+_COMPARED = re.compile(r"\b(?:than|vs\.?|versus|compared|previous|before|below|above|cheaper|lower|higher|less|more)\b",
+                       re.IGNORECASE)
 
 
 def _basis_evidenced(basis: str, evidence: list[str]) -> bool:
@@ -154,10 +188,142 @@ def _basis_evidenced(basis: str, evidence: list[str]) -> bool:
     return bool(words) and any(_COMPARED.search(e) and all(w in e.lower() for w in words) for e in evidence)
 
 
+# A sentence that discloses terms (a credit representative example, a prescribed risk
+# warning, the conditions of an offer) is the disclosure regulators require, and its
+# figures are what it must state: none of them is a claim about the product.
+_DISCLOSURE = re.compile(
+    r"\b(?:representative(?: example| APR)?|APR|AER|total (?:amount )?(?:payable|repayable|to pay|cost of credit)"
+    r"|monthly (?:payments?|instalments?)|subject to status|credit (?:broker|limit|agreement|of [$€£])|T&Cs?"
+    r"|terms and conditions|capital (?:is )?at risk"
+    r"|lose (?:all |some )?(?:of )?(?:the |your )?(?:money|capital|investment)"
+    r"|past performance|high[- ]risk investment|may get back less|value of (?:your )?investments? can"
+    r"|not (?:be )?protected|retail investor accounts|APRC|can go down as well as up|may be repossessed)\b",
+    re.IGNORECASE,
+)
+# An instruction's figures (how much to use, how long to wait) are directions, not claims:
+# "Take 2 mins to learn more", "apply 2 pumps", "steep for 4 minutes", "serves 4".
+_PERFORMANCE_WARNING = re.compile(
+    r"\bpast performance is not a (?:reliable )?(?:indicator|guide)\b|\bcapital (?:is )?at risk\b", re.IGNORECASE)
+_INSTRUCTION_BEFORE = re.compile(
+    r"(?:^|[.!?;:\n]\s*|\band\s+|\bthen\s+)(?:just\s+|simply\s+)?(?:take|use|apply|add|mix|stir|shake|serve|serves"
+    r"|leave|allow|wait|steep|brew|soak|rinse|heat|bake|cook|boil|microwave|chill|store|spray|pour|dilute|fill|massage"
+    r"|repeat|swallow|chew|drink|blend|whisk|preheat|roast|grill|fry|simmer|dissolve|sprinkle|pump|squeeze)s?"
+    r"(?:\s+(?:it|them|for|about|around|up to|at|in|every|once|twice|a|an|one|the|your|with|on|over"
+    r"|no more than))*\s*$",
+    re.IGNORECASE,
+)
+# A number that names something rather than measuring it: "Scope 1 and 2", "Step 3", "Zone 2".
+_LABEL_BEFORE = re.compile(
+    r"\b(?:scope|step|level|class|zone|type|size|phase|tier|category|stage|grade|gen|generation|series|version|model"
+    r"|room|gate|platform|route|season|chapter|part|section|page|aisle|unit|floor|round|episode|day|week|issue|no\.?"
+    r"|number|top)(?:\s+\d+(?:\s*(?:,|and|&|or|-|to)\s*))?\s+$",
+    re.IGNORECASE,
+)
+# "Save 25% on all shoes" is a price reduction (the offer), unlike "save 20% on your energy bills".
+_DISCOUNT_AFTER = re.compile(
+    r"^\s*(?:%\s*)?(?:on|off)\s+(?!(?:your |the |average |typical )*(?:\w+ )?(?:bills?|energy|fuel|heating"
+    r"|running costs|consumption|usage|water|electricity|emissions))", re.IGNORECASE,
+)
+# A measured or counted quantity is a fact of the product or the offer (composition, pack
+# size, a pledge's count), not a performance claim: "10 g of protein", "300 vans", "10 trees".
+_QUANTITY_AFTER = re.compile(
+    r"^\s*(?:[-–]\s*\d+(?:[.,]\d+)?\s*)?(?:-\s*)?"
+    r"(?:g|mg|mcg|µg|kg|ml|cl|l|litres?|liters?|oz|fl oz|cm|mm|m|inch(?:es)?|grams?|kilos?|g/l|kcal"
+    r"|pieces?|pack|packs|trees?|vans?|lorries|trucks?|bottles?|cans?|pods?|capsules?|tablets?|sachets?|servings?"
+    r"|portions?|bags?|items?|ingredients?|colou?rs?|flavou?rs?|sizes?|styles?|seats?|rooms?|stores?|shops?"
+    r"|locations?|branches?|countries|cities|bedrooms?|doors?|speeds?|pairs?|slices?|scoops?|cups?|cookies|bars?)\b"
+    r"(?!\s+(?:more|less|fewer|faster|longer)\b)",
+    re.IGNORECASE,
+)
+_CLAIM_BEFORE = re.compile(
+    r"\b(?:up to|lose|lost|burn|burns|shed|drop|cut|cuts|reduce|reduces|only|just|under|over|more than|less than)\s*$",
+    re.IGNORECASE,
+)
+# How long a process or a delivery takes is a fact of use, like an instruction: "the sealant
+# cures in 24 hours", "ready in 10 minutes", "delivered within 2 days".
+_PROCESS_BEFORE = re.compile(
+    r"\b(?:cures?|dries|dry|sets?|hardens?|ready|delivered|delivers?|arrives?|ships?|dispatched|cooks?|bakes?"
+    r"|brews?|installed|fitted|apply|applies|sign up|register|switch|set up|join)\s+(?:fully\s+)?(?:online\s+)?"
+    r"(?:in|within)\s+(?:just\s+|about\s+|around\s+|under\s+)?$",
+    re.IGNORECASE,
+)
+# A capitalised name straight before the number, not at a sentence start: a model number.
+_MODEL_NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+[A-Z]\w*\s$|(?<![.!?]\s)(?<!^)\b[A-Z][a-z]{2,}\s$")
+# A share of an environmental attribute ("100% renewable", "offset 100% of its emissions",
+# "70% less CO2") is an environmental claim: the environmental pack judges it.
+_ENVIRONMENTAL_SHARE_AFTER = re.compile(
+    r"^\s*(?:%\s*)?(?:renewable|recycled|recyclable|compostable|biodegradable|plastic[- ]free|post-consumer|organic"
+    r"|plant-based|ocean|carbon"
+    r"|of (?:its|our|the|their|your) (?:\w+ )?(?:emissions|carbon|footprint|energy|electricity)"
+    r"|(?:less|fewer|lower|more) (?:plastic|CO2|carbon|packaging|waste|water|energy|emissions))\b",
+    re.IGNORECASE,
+)
+_BOUND_BEFORE = re.compile(r"\b(?P<bound>under|below|less than|fewer than|over|above|more than)\s+$", re.IGNORECASE)
+
+
+def _bound_supported(before: str, excerpt: str, evidence: list[str]) -> bool:
+    """"under 1 g/L" is backed by an evidence figure that satisfies the bound (0.8 g/L)."""
+    m = _BOUND_BEFORE.search(before)
+    try:
+        limit = float(_number_value(excerpt))
+    except ValueError:
+        return False
+    if m is None:
+        return False
+    below = m.group("bound").lower() in ("under", "below", "less than", "fewer than")
+    values = [float(v) for v in _evidence_numbers(evidence) if v and v.replace(".", "", 1).isdigit()]
+    return any(v < limit if below else v > limit for v in values)
+
+
+def _price_difference(text: str, excerpt: str) -> bool:
+    """Whether a money figure is the difference of two prices the text states."""
+    value = _number_value(excerpt)
+    prices = [float(_number_value(m.group(0))) for m in re.finditer(r"[$€£]\s?\d+(?:[.,]\d+)*", text)]
+    try:
+        saving = float(value)
+    except ValueError:
+        return False
+    return any(abs(a - b - saving) < 0.005 for a in prices for b in prices if a > b)
+
+
+_FRACTION_AFTER = re.compile(r"^\s+(?:out of|in)\s+(\d+)\b", re.IGNORECASE)
+_FRACTION_BEFORE = re.compile(r"\b(\d+)\s+(?:out of|in)\s+$", re.IGNORECASE)
+
+
+def _sentence_of(text: str, start: int, end: int) -> str:
+    left = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
+    stops = [i for i in (text.find(c, end) for c in "!?\n") if i >= 0]
+    dot = re.search(r"\.(?!\d)", text[end:])
+    if dot:
+        stops.append(end + dot.start())
+    return text[left : min(stops) if stops else len(text)]
+
+
 def _not_a_claim(text: str, start: int, end: int, excerpt: str) -> bool:
     """Years, dates, times, "24/7", prices, discounts, rates and the figures of an
-    offer's terms are numbers but not claims that need substantiation."""
+    offer's terms, of a required disclosure or of an instruction are numbers but not
+    claims that need substantiation."""
     before, after = text[max(0, start - 40) : start], text[end : end + 120]
+    if _DISCLOSURE.search(_sentence_of(text, start, end)):
+        return True
+    if _PERFORMANCE_WARNING.search(text) and (excerpt.endswith("%") or re.match(r"^[- ]?(?:month|year)", after)):
+        return True  # past-performance figures that carry the prescribed warning are the required disclosure
+    if _INSTRUCTION_BEFORE.search(text[max(0, start - 60) : start]) or _LABEL_BEFORE.search(before) \
+            or _PROCESS_BEFORE.search(before):
+        return True
+    if _QUANTITY_AFTER.match(after) and not _SAVING_BEFORE.search(before) and not _CLAIM_BEFORE.search(before):
+        return True  # "10 g of collagen", "500 mg tablets", "300 vans", "10 trees for every order"
+    if re.search(r"[A-Z][a-z]+,\s*$", before) and re.match(r"^\s*,", after):
+        return True  # an attribution's age: "— Emma, 34, Bristol"
+    if _FRACTION_BEFORE.search(before):
+        return True  # the "10" of "9 out of 10": the numerator carries the claim
+    if _MODEL_NAME_BEFORE.search(before) and not re.match(r"^\s?(?:%|x\b)", after):
+        return True  # a model number: "FibreMax 900", "the Nova 14 laptop"
+    if excerpt[:1] in "$€£" and _price_difference(text, excerpt):
+        return True  # "Save £200 — now £799 (was £999)": the saving is the prices' arithmetic
+    if excerpt.endswith("%") and re.search(r"\bsave\s+(?:up to\s+)?$", before, re.IGNORECASE) \
+            and _DISCOUNT_AFTER.match(after):
+        return True
     if _YEAR.match(excerpt) or _DATE_BEFORE.search(text[max(0, start - 10) : start]) or _DATE_AFTER.match(after):
         return True
     if _NOT_A_CLAIM_AFTER.match(text[end : end + 4]):
@@ -171,6 +337,10 @@ def _not_a_claim(text: str, start: int, end: int, excerpt: str) -> bool:
     return bool(_TERM_BEFORE.search(before)) and not re.match(r"^\s?(?:%|x\b|times\b)", after)
 
 
+_ENVIRONMENTAL_QUANTITY = re.compile(
+    r"\b(?:CO2|CO₂|carbon|emissions?|plastic|packaging|waste|water use|energy use|footprint|greenhouse)\b",
+    re.IGNORECASE,
+)
 _OWN_BEFORE = re.compile(r"\b(?:our|our own|our very|my)\s+$", re.IGNORECASE)
 _MARKET_SCOPE = re.compile(
     r"\b(?:on the market|in the (?:world|uk|us|country|industry|market)|anywhere|you can buy|of any|in its class"
@@ -180,6 +350,49 @@ _MARKET_SCOPE = re.compile(
 
 _THAN_BEFORE = re.compile(r"\bthan (?:the |a |any |our )?$", re.IGNORECASE)
 _TESTIMONIAL_EVIDENCE = re.compile(r"\b(?:review|testimonial|quote|said|verified buyer)", re.IGNORECASE)
+
+
+# A hedge in front of a superlative makes it an opinion no consumer takes as a measured
+# fact ("probably the best flat white in Leeds", "arguably the comfiest"): puffery.
+_HEDGE_BEFORE = re.compile(
+    r"\b(?:probably|arguably|possibly|perhaps|maybe|quite possibly|we think|we reckon|we believe|we'd say"
+    r"|in our (?:humble )?(?:opinion|view|book)|might (?:just )?be|could (?:well |just )?be|contender for)"
+    r"(?:\s+(?:it'?s|is|this is|that|just|simply|still|the|a))*\s*[,—–-]?\s*$",
+    re.IGNORECASE,
+)
+# Evidence that ranks the product ("No.1 … by value sales", "ranked first", "highest sales")
+# backs a superlative in other words, when it ranks it on the same dimension and names
+# what the copy names after the superlative ("the UK's best-selling electric toothbrush").
+_RANKING = re.compile(
+    r"(?:\bno\.?\s?1\b|#1\b|\bnumber[- ]one\b|\branked (?:first|1st|top|highest|no)|\btop[- ](?:rated|selling|ranked)\b"
+    r"|\b(?:highest|largest|biggest|most|best|lowest|fastest|quickest)\b|\bmarket leader\b|\bfirst place\b)",
+    re.IGNORECASE,
+)
+_DIMENSIONS = (
+    (re.compile(r"sell|seller|popular|favou?rite|loved|no\.? ?1|number[- ]one|#1|leading", re.IGNORECASE),
+     re.compile(r"\bsale|\bsell|\bsold\b|\bmarket share|\bbuyers?\b|\bshare of\b|\bno\.?\s?1\b|#1", re.IGNORECASE)),
+    (re.compile(r"cheap|lowest|low[- ]cost|best[- ]value", re.IGNORECASE),
+     re.compile(r"\bpric|\bcheap|\blowest|\bcost", re.IGNORECASE)),
+    (re.compile(r"fast|quick|speed", re.IGNORECASE),
+     re.compile(r"\bfast|\bquick|\bspeed|\bmbps|\bseconds?\b", re.IGNORECASE)),
+)
+_FUNCTION_WORDS = frozenset({"the", "and", "for", "with", "your", "our", "its", "their", "that", "this", "from", "you",
+                             "brand", "ever", "today", "now", "in", "of", "a", "an", "on", "by", "to"})
+
+
+def _content_words(text: str) -> set[str]:
+    return {w.rstrip("s") for w in re.findall(r"[a-z]{3,}", text.lower())} - _FUNCTION_WORDS
+
+
+def _ranking_evidence(excerpt: str, following: str, evidence: list[str]) -> bool:
+    """Whether an evidence item states the superlative in other words (see ``_RANKING``)."""
+    named = _content_words(following)
+    for item in evidence:
+        if not _RANKING.search(item) or not named & _content_words(item):
+            continue
+        if all(ev.search(item) for claim, ev in _DIMENSIONS if claim.search(excerpt)):
+            return True
+    return False
 
 
 def _about_other(text: str, start: int) -> bool:
@@ -194,7 +407,14 @@ def _quoted_testimonial(text: str, start: int, context: RuleContext) -> bool:
     opened = max(before.rfind("“"), before.rfind('"'))
     if opened < 0 or (before.count("“") <= before.count("”") and before.count('"') % 2 == 0):
         return False
-    return any(_TESTIMONIAL_EVIDENCE.search(e) for e in context.evidence)
+    if any(_TESTIMONIAL_EVIDENCE.search(e) for e in context.evidence):
+        return True
+    # an attributed first-person quote ("“Best vacuum I've ever owned” — Jake"): whether it
+    # is genuine and independent is the endorsement rules' question, not a market claim
+    closing = re.search(r"[”\"]\s*[—–-]\s*[A-Z]", text[start:])
+    if closing is None:
+        return False
+    return bool(re.search(r"\b(?:I|I'?ve|I'?m|my|me)\b", text[opened : start + closing.start()]))
 
 
 def _own_range(f: TextField, start: int, end: int) -> bool:
@@ -202,8 +422,9 @@ def _own_range(f: TextField, start: int, end: int) -> bool:
     advertiser's own range, not a claim about the market (unless the sentence says so)."""
     if not _OWN_BEFORE.search(f.text[max(0, start - 12) : start]):
         return False
-    if re.match(r"^(?:\s+\w+)?\s+(?:ever|yet)\b|^[- ]ever\b", f.text[end : end + 20], re.IGNORECASE):
-        return False  # "our lowest ever rate": a claim about the advertiser's past prices
+    if re.match(r"^(?:\s+\w+)?\s+(?:ever|yet)\b|^[- ]ever\b", f.text[end : end + 20], re.IGNORECASE) \
+            and not re.match(r"(?:the )?best\b", f.text[start:end], re.IGNORECASE):
+        return False  # "our lowest ever rate": a claim about past prices ("our best-ever formula" is puffery)
     _, sentence_end = f.sentence_bounds(start, end)
     return not _MARKET_SCOPE.search(f.text[end:sentence_end])
 
@@ -220,12 +441,23 @@ class ClaimRule(BaseRule):
         for f in context.in_scope(self):
             for start, end in find(f.text, (), parts):
                 excerpt = f.text[start:end]
-                if self.claim == "number" and _not_a_claim(f.text, start, end, excerpt):
+                if self.claim == "number" and (
+                    _not_a_claim(f.text, start, end, excerpt)
+                    or _ENVIRONMENTAL_SHARE_AFTER.match(f.text[end : end + 60])
+                    or _bound_supported(f.text[max(0, start - 20) : start], excerpt, context.evidence)
+                ):
                     continue
-                if self.claim == "superlative" and (_own_range(f, start, end) or _about_other(f.text, start)
-                                                    or _quoted_testimonial(f.text, start, context)):
+                if self.claim == "comparison" and _ENVIRONMENTAL_QUANTITY.search(
+                        re.split(r"[.!?;]", f.text[start : end + 30], maxsplit=1)[0]):
+                    continue  # "less plastic", "more CO2 than it makes": env.comparative-claim's and env's own
+                if self.claim == "superlative" and (
+                    _own_range(f, start, end) or _about_other(f.text, start)
+                    or _quoted_testimonial(f.text, start, context)
+                    or _HEDGE_BEFORE.search(f.text[max(0, start - 40) : start])
+                    or _ranking_evidence(excerpt, f.text[end : end + 40], context.evidence)
+                ):
                     continue
-                if _supported(self.claim, excerpt, context):
+                if _supported(self.claim, excerpt, context, f.text[end : end + 16], _sentence_of(f.text, start, end)):
                     continue
                 fix = build_fix(self.fix, excerpt, context, FixKind.REMOVE)
                 desc = (f"{self.message} The claim {quoted(excerpt)} is not backed by any item of the "

@@ -20,6 +20,7 @@ from .feedback import feedback_by_type, feedback_text, sort_key
 from .fields import TextField, artifact_fields, artifact_text
 from .findings import Finding, RuleContext, with_category
 from .judge import Judge, JudgeRequest, JudgeText, JudgeVerdict, verify_and_merge
+from .ownership import drop_restated_claims
 from .packs import RulePack, brief_text, find_brand_kit, select_packs
 from .scoring import summarize
 from .unclassified import unclassified_claims
@@ -124,6 +125,7 @@ class RuleEngineAuditor:
             active.add(brief_pack.id)
         findings += covered
         flat = [f for fs in fields.values() for f in fs]
+        findings = drop_restated_claims(findings, flat)
         refs = [p.ref() for p in packs if p.id in active]
         elapsed = (time.perf_counter() - started) * 1000
         return RuleRun(_dedupe(findings), refs, notes + uncompiled, flat, elapsed)

@@ -42,6 +42,7 @@ AREA_OF_PACK = {
     "a11y": "accessibility",
 }
 AREAS = tuple(AREA_OF_PACK.values())
+UNLABELLED = " (rule not labelled)"  # the tail of a false alarm that is only a rule id nobody labelled
 
 
 class CorpusError(ValueError):
@@ -93,6 +94,7 @@ class Evaluation:
     snippets: int = 0
     per_pack: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
     overall: Tally = field(default_factory=Tally)  # rule ids
+    rule_labels: int = 0  # expectations that name a rule; 0: the rule-id figures mean nothing
     blocking: Tally = field(default_factory=Tally)  # (snippet, area) units, High/Critical
     per_area: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
     confusion: Counter[tuple[str, str]] = field(default_factory=Counter)  # (expected, found) per unit
@@ -102,6 +104,12 @@ class Evaluation:
     misses: list[str] = field(default_factory=list)
     false_alarms: list[str] = field(default_factory=list)
     judge_notes: list[str] = field(default_factory=list)  # snippets on which the judge failed
+
+    @property
+    def has_rule_labels(self) -> bool:
+        """Whether any expectation names a rule: a corpus labelled by area and severity
+        only (as a reviewer who does not know our rule ids writes it) has no rule-id figures."""
+        return self.rule_labels > 0
 
     @property
     def clean_flagged_rate(self) -> float:
@@ -220,6 +228,7 @@ def score_snippet(result: Evaluation, snippet: Snippet, issues: list[ComplianceI
 
 def _score_rules(result: Evaluation, snippet: Snippet, issues: list[ComplianceIssue]) -> None:
     expected = snippet.expected
+    result.rule_labels += len(expected)
     found = {i.rule_id for i in issues if not i.rule_id.startswith("judge.")}
     low_only = {r for r in found if all(i.severity is Severity.LOW for i in issues if i.rule_id == r)}
     for rule in found | set(expected):
@@ -232,7 +241,7 @@ def _score_rules(result: Evaluation, snippet: Snippet, issues: list[ComplianceIs
             t.fp += predicted and not hit
             t.fn += hit and not predicted
         if predicted and not hit:
-            result.false_alarms.append(f"{snippet.id}: {rule} (rule not labelled)")
+            result.false_alarms.append(f"{snippet.id}: {rule}{UNLABELLED}")
         if hit and not predicted:
             result.misses.append(f"{snippet.id}: {rule} (labelled rule not reported)")
 

@@ -21,6 +21,7 @@ from .checks import (
     SubstitutionRule,
 )
 from .claims import ClaimRule
+from .conflicts import UndisclosedConditionRule
 from .structure import ClaimVerbRule, EndorsementRule
 
 Rule = Annotated[
@@ -34,6 +35,7 @@ Rule = Annotated[
     | ClaimRule
     | ClaimVerbRule
     | EndorsementRule
+    | UndisclosedConditionRule
     | AltTextRule
     | ContrastRule,
     Field(discriminator="kind"),

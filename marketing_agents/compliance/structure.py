@@ -27,6 +27,7 @@ from pydantic import Field, PrivateAttr
 
 from ..models import FixKind
 from .findings import Finding, RuleContext, build_fix, make_finding, quoted
+from .matching import any_pattern
 from .morphology import Token, inflections, lemma, negated, tokens
 from .rules import BaseRule
 
@@ -37,13 +38,20 @@ _OBJECT_ENDS = frozenset({
     "naturally", "instantly", "overnight", "forever", "again", "too", "also",
 })
 _OWN = frozenset({"our", "my", "we"})
+_OWN_STAFF = frozenset({"our", "we"})
+# What follows a claim verb used without an object in its non-medical sense ("cures in
+# 24 hours", "heals overnight" of a resin or a self-healing film).
+_INTRANSITIVE_AFTER = frozenset({"in", "within", "overnight", "fully", "completely", "hard", "clear", "quickly",
+                                 "fast", "solid", "at"})
 _DETERMINERS = frozenset({"a", "the", "your", "my", "common", "winter", "summer", "seasonal", "head", "chest", "nasty",
                           "every", "that", "this", "any", "those"})
 
 
 def _phrase(text: str) -> tuple[frozenset[str], ...]:
-    """A multi-word verb as one set of accepted forms per word; ``*`` is any one word."""
-    return tuple(frozenset({"*"}) if w == "*" else inflections(w) for w in text.lower().split())
+    """A multi-word verb as one set of accepted forms per word; ``*`` is any one word. A
+    hyphenated word is its parts ("bye-bye to" matches the tokens bye, bye, to: the
+    tokenizer splits at the hyphen, and the matcher skips it)."""
+    return tuple(frozenset({"*"}) if w == "*" else inflections(w) for w in text.lower().replace("-", " ").split())
 
 
 PhraseIndex = dict[str, tuple[tuple[frozenset[str], ...], ...]]
@@ -97,6 +105,10 @@ class ClaimVerbRule(BaseRule):
     noun_only: list[str] = Field(default_factory=list)
     compound_tails: list[str] = Field(default_factory=list)
     object_words: int = Field(default=6, ge=1, le=12)
+    # Prescribed wordings that make the field an authorised claim, not a disease claim:
+    # an EU art. 14 risk-reduction claim states the risk factor ("… is a risk factor in
+    # the development of coronary heart disease") with its conditions of use.
+    unless_field: list[str] = Field(default_factory=list)
     _lex: _VerbLexicon = PrivateAttr()
 
     def model_post_init(self, context: object, /) -> None:
@@ -114,6 +126,8 @@ class ClaimVerbRule(BaseRule):
         lex = self._lex
         findings = []
         for f in context.in_scope(self):
+            if self.unless_field and any_pattern(f.text, self.unless_field):
+                continue
             toks = tokens(f.text)
             i = 0
             while i < len(toks):
@@ -158,6 +172,9 @@ class ClaimVerbRule(BaseRule):
                      and self._as_noun(t, objects, lex)]
         if not condition and not (any_object and (objects or verb_len > 1 or toks[i].lower in lex.noun_forms)):
             return None
+        after = toks[i + verb_len] if i + verb_len < len(toks) else None
+        if not condition and after is not None and after.lower in _INTRANSITIVE_AFTER:
+            return None  # "the sealant cures in 24 hours": the chemical sense, no object
         if condition and self._evidenced(condition, context):
             return None
         last = (condition[-1] if condition else (objects[-1] if objects else toks[i + verb_len - 1]))
@@ -257,6 +274,8 @@ class EndorsementRule(BaseRule):
     compounds: list[str] = Field(default_factory=list)
     gap: int = Field(default=2, ge=0, le=5)
     unless_evidence: list[str] = Field(default_factory=list)
+    # Patterns that, in the endorsement's sentence, disclose the endorser's connection.
+    unless: list[str] = Field(default_factory=list)
     _lex: _GroupLexicon = PrivateAttr()
 
     def model_post_init(self, context: object, /) -> None:
@@ -276,6 +295,8 @@ class EndorsementRule(BaseRule):
             for start, end, group in self._spans(toks, lex):
                 if group.lemma in evidence:
                     continue  # the brief documents this group's endorsement
+                if self.unless and any_pattern(f.text[slice(*f.sentence_bounds(start, end))], self.unless):
+                    continue  # "… consultant dermatologist and paid adviser to Dewly": disclosed
                 excerpt = f.text[start:end]
                 fix = build_fix(self.fix, excerpt, context, FixKind.REMOVE, f.text)
                 desc = f"{self.message} Found {quoted(excerpt)}."
@@ -297,8 +318,8 @@ class EndorsementRule(BaseRule):
         for i, t in enumerate(toks):
             if i <= taken or not self._group(t, lex) or negated(toks, i, 3):
                 continue
-            if i > 0 and toks[i - 1].lower in _OWN:
-                continue
+            if i > 0 and toks[i - 1].lower in _OWN_STAFF:
+                continue  # "our chefs" (not "my dentist": a third party the speaker consults)
             end = self._after_group(toks, i, lex)
             if end is not None:
                 spans.append((t.start, toks[end].end, t))
@@ -309,7 +330,7 @@ class EndorsementRule(BaseRule):
             n = _longest_at(toks, i, lex.passive)
             if not n:
                 continue
-            for k in range(i + n, min(len(toks), i + n + 4)):
+            for k in range(i + n, min(len(toks), i + n + 7)):  # "recommended by 9 out of 10 vets"
                 if toks[k].breaks_clause:
                     break
                 if self._group(toks[k], lex) and toks[k - 1].lower not in _OWN:

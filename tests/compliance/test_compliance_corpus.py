@@ -5,6 +5,7 @@ Figures per pack and area: ``python bench/audit_eval.py``."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,9 @@ import pytest
 from marketing_agents.compliance.engine import RuleEngineAuditor
 from marketing_agents.compliance.evaluation import AREAS, Evaluation, evaluate, load_corpus
 from marketing_agents.compliance.fields import artifact_fields
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+from audit_eval import print_rule_ids  # the harness's own table
 
 CORPORA = Path(__file__).resolve().parent / "corpora"
 DEV = CORPORA / "dev.yaml"
@@ -76,3 +80,21 @@ def test_excerpts_are_exact_on_the_whole_dev_split() -> None:
             issue = finding.issue
             if issue.span is not None:
                 assert texts[issue.field][issue.span.start : issue.span.end] == issue.excerpt, snippet.id
+
+
+def test_a_split_without_rule_labels_has_no_rule_id_figures(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A corpus labelled by area and severity only (a reviewer who does not know our rule
+    ids) must not report rule-id precision 0: the harness prints "n/a" for it."""
+    corpus = tmp_path / "areas-only.yaml"
+    corpus.write_text(
+        "version: 2\nsplit: dev\nsnippets:\n"
+        "  - {id: a-1, area: environmental, industry: household, text: Our planet-positive bottle., "
+        "expect: [{severity: High}]}\n"
+        "  - {id: a-2, area: health, industry: drinks, text: A cold drink for hot days., expect: []}\n",
+        encoding="utf-8",
+    )
+    result = evaluate(load_corpus(corpus))
+    assert not result.has_rule_labels and result.blocking.tp == 1
+    assert evaluate(load_corpus(DEV)[:40]).has_rule_labels
+    print_rule_ids(result)
+    assert "n/a (no rule labels)" in capsys.readouterr().out

@@ -1,0 +1,85 @@
+"""``undisclosed-condition``: the brief's own facts restrict a claim the copy makes bare.
+
+"Free breakfast every day" while the evidence says "free only for Club members (£9.99 a
+month)"; "from £19.99" while fewer than 1% of seats sold at that price; "unlimited data"
+under a fair-use cap; "verified buyer" who is a sales manager; "approved by the Spine
+Health Institute", a body the advertiser funds. No list of phrases foresees these: the
+restriction is in the evidence, so the rule reads it there. A claim (``triggers``) is a
+finding when an evidence item states a restriction (``restrictions``: a marker such as
+"only", "members", "fee", "fair use", "fewer than 1%", "funded by") and the copy says
+nothing of it: neither the marker's own words nor a general qualification
+(``disclosures``: "T&Cs apply", an asterisked footnote, "subject to").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from pydantic import Field, PrivateAttr
+
+from ..models import FixKind
+from .findings import Finding, RuleContext, build_fix, make_finding, quoted
+from .matching import compile_pattern
+from .rules import BaseRule
+
+# "No fair use cap", "no minimum spend": the evidence rules the restriction out.
+_NEGATED_BEFORE = re.compile(r"\b(?:no|not|without|never|nor)\b(?:[\s-]+[\w-]+){0,2}[\s-]*$", re.IGNORECASE)
+_WORD = re.compile(r"[a-z]{3,}")
+_FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
+_FUNCTION_WORDS = frozenset({"the", "and", "for", "only", "with", "are", "all", "any", "per", "our", "your", "you",
+                             "than", "more", "less", "from", "has", "have", "not", "been"})
+
+
+class UndisclosedConditionRule(BaseRule):
+    """A claim the brief's evidence restricts, stated without the restriction."""
+
+    kind: Literal["undisclosed-condition"]
+    triggers: list[str]
+    restrictions: list[str]
+    disclosures: list[str] = Field(default_factory=list)
+    # Evidence that contradicts the claim outright ("not covered by the FSCS" under "protected
+    # by the FSCS", "relaunched every week" under "ends Sunday"): no wording of the copy says it.
+    contradictions: list[str] = Field(default_factory=list)
+    _compiled: tuple[list[re.Pattern[str]], ...] = PrivateAttr()
+
+    def model_post_init(self, context: object, /) -> None:
+        self._compiled = tuple([compile_pattern(p) for p in patterns] for patterns in (
+            self.triggers, self.restrictions, self.disclosures, self.contradictions))
+
+    def check(self, context: RuleContext) -> list[Finding]:
+        triggers, restrictions, disclosures, contradictions = self._compiled
+        stated = [(item, m.group(0)) for item in context.evidence for r in restrictions for m in r.finditer(item)
+                  if not _NEGATED_BEFORE.search(item[: m.start()])]
+        contradicted = [(item, m.group(0)) for item in context.evidence for r in contradictions
+                        for m in r.finditer(item)]
+        if not stated and not contradicted:
+            return []
+        findings = []
+        for f in context.in_scope(self):
+            if any(not _NEGATED_BEFORE.search(f.text[: m.start()]) for d in disclosures for m in d.finditer(f.text)):
+                continue  # disclosed ("#ad", "T&Cs apply"), unless denied ("not sponsored")
+            copy_words = {w.rstrip("s") for w in _WORD.findall(f.text.lower())}
+            unsaid = contradicted + [(item, marker) for item, marker in stated
+                                     if not _said(marker, copy_words, f.text)]
+            if not unsaid:
+                continue
+            for trigger in triggers:
+                m = trigger.search(f.text)
+                if m is None:
+                    continue
+                item, marker = unsaid[0]
+                excerpt = f.text[m.start() : m.end()]
+                fix = build_fix(self.fix, excerpt, context, FixKind.QUALIFY, f.text)
+                desc = (f"{self.message} Found {quoted(excerpt)}; the evidence says {quoted(item.strip())} "
+                        f"({quoted(marker)}), which the copy does not.")
+                findings.append(make_finding(self, f, (m.start(), m.end()), fix, desc))
+                break
+        return findings
+
+
+def _said(marker: str, copy_words: set[str], copy_text: str) -> bool:
+    """Whether the copy names the restriction: any content word or figure of its marker."""
+    words = {w.rstrip("s") for w in _WORD.findall(marker.lower())} - _FUNCTION_WORDS
+    figures = set(_FIGURE.findall(marker))
+    return bool(words & copy_words) or bool(figures & set(_FIGURE.findall(copy_text)))
