@@ -639,3 +639,6 @@ class CampaignSnapshot(CamelModel):
     campaign: Campaign
     artifacts: dict[ArtifactType, ArtifactVersion]
     audit_reports: dict[str, AuditReport]
+    # The campaign's current revision (None before the first): while it runs, its
+    # artifact_types say which agents are rewriting, so a client need not assume all are.
+    revision: Revision | None = None

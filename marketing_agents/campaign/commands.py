@@ -114,7 +114,10 @@ class CampaignCommands:
         Which report judged a version is derived from the reports, not stored on the
         version: an active version was last judged by the report of the campaign's
         current round, of the round before (while the current one is being written or
-        audited), or by the latest report of an earlier revision."""
+        audited), or by the latest report of an earlier revision.
+
+        From the first revision on, the current revision's document comes too: which
+        artifact types it asked for is what says which agents are at work while it runs."""
         campaign, _ = await self.readable(campaign_id, user)
         versions = await self.repository.get_artifact_versions(campaign_id, list(campaign.active_version_ids.values()))
         rounds = {campaign.round, max(campaign.round - 1, 0)}
@@ -126,7 +129,10 @@ class CampaignCommands:
         artifacts = {t: linked[v] for t, v in campaign.active_version_ids.items() if v in linked}
         wanted = {a.audit_report_id for a in artifacts.values()} | {campaign.latest_audit_report_id}
         reports = {i: r for i, r in found.items() if i in wanted}
-        return CampaignSnapshot(campaign=campaign, artifacts=artifacts, audit_reports=reports)
+        revision = None
+        if campaign.revision_number > 0:
+            revision = await self.repository.get_revision(campaign_id, campaign.revision_number)
+        return CampaignSnapshot(campaign=campaign, artifacts=artifacts, audit_reports=reports, revision=revision)
 
     async def versions(self, campaign_id: str, user: str, artifact_type: ArtifactType | None) -> list[ArtifactVersion]:
         await self.readable(campaign_id, user)

@@ -98,14 +98,20 @@ def test_unfixable_campaign_exhausts_rounds_then_needs_attention(http: httpx.Cli
 
 def test_revise_then_approve(http: httpx.Client, host: DevHost) -> None:
     campaign_id = create(http, brief("fintrack"))
-    wait_for_status(http, campaign_id, {"AwaitingReview"})
+    assert wait_for_status(http, campaign_id, {"AwaitingReview"})["revision"] is None, "no revision yet"
     response = http.post(
         f"/api/campaigns/{campaign_id}/revisions",
         json={"feedback": "Make it shorter", "specificChanges": ["mention the free trial"], "artifactTypes": ["Copy"]},
     )
     assert response.status_code == 202, response.text
     assert response.json()["revisionNumber"] == 1
+    # While it runs (and after), the snapshot says what the revision asked for, so a client
+    # shows only the Copy agent at work.
+    running = http.get(f"/api/campaigns/{campaign_id}").json()["revision"]
+    assert (running["revisionNumber"], running["artifactTypes"]) == (1, ["Copy"])
+    assert running["userFeedback"] == "Make it shorter"
     snapshot = wait_for_status(http, campaign_id, {"AwaitingReview", "NeedsAttention"})
+    assert snapshot["revision"]["artifactTypes"] == ["Copy"]
     copy = snapshot["artifacts"]["Copy"]
     assert copy["revisionNumber"] == 1 and copy["versionNumber"] >= 2
     assert snapshot["artifacts"]["ShortCopy"]["versionNumber"] == 1, "only the requested type is revised"

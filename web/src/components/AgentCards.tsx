@@ -1,21 +1,25 @@
 /** Each agent at a glance: working or done, the model that wrote it, latency, tokens, cache, fallback. */
-import { agentState } from "../lib/agents";
-import type { ArtifactType, ArtifactVersion, AuditReport, Campaign, CampaignStatus } from "../lib/types";
+import { agentState, previousRoundReport } from "../lib/agents";
+import type { ArtifactType, ArtifactVersion, AuditReport, Campaign, CampaignStatus, Revision } from "../lib/types";
 import { ARTIFACT_TYPES } from "../lib/types";
 import { ARTIFACT_LABEL, formatMs } from "./common";
 
-export function AgentCards({ campaign, status, report, artifacts, streaming }: {
+export function AgentCards({ campaign, status, reports, revision, artifacts, streaming }: {
   campaign: Campaign;
   status: CampaignStatus;
-  report: AuditReport | null;
+  /** The snapshot's audit reports (the previous round's says what a regeneration rewrites). */
+  reports: Record<string, AuditReport>;
+  /** The snapshot's current revision (which types it rewrites). */
+  revision: Revision | null;
   artifacts: Partial<Record<ArtifactType, ArtifactVersion>>;
   streaming: Partial<Record<ArtifactType, boolean>>;
 }) {
+  const work = { campaign, status, roundReport: previousRoundReport(reports, campaign), revision };
   return (
     <ul className="agents" aria-label="Agents">
       {ARTIFACT_TYPES.map((type) => {
         const version = artifacts[type];
-        const busy = agentState(type, version, campaign, status, report, streaming[type] === true) === "working";
+        const busy = agentState(type, version, work, streaming[type] === true) === "working";
         const m = version?.metadata;
         const person = m?.editedBy ?? null;
         return (

@@ -211,6 +211,21 @@ export interface AuditReport {
   checkedBy: string[];
   notChecked: string[];
   artifactVersionIds: Partial<Record<ArtifactType, string>>;
+  /** 0 for the audit of a generation round; n for the audit of the campaign's n-th edit. */
+  editNumber?: number;
+  createdAt: string;
+}
+
+/** A person's revision request as stored (models.Revision). */
+export interface Revision {
+  id: string;
+  campaignId: string;
+  revisionNumber: number;
+  userFeedback: string;
+  specificChanges: string[];
+  /** The artifact types the revision rewrites (all three when the person named none). */
+  artifactTypes: ArtifactType[];
+  requestedBy: string;
   createdAt: string;
 }
 
@@ -218,6 +233,8 @@ export interface CampaignSnapshot {
   campaign: Campaign;
   artifacts: Partial<Record<ArtifactType, ArtifactVersion>>;
   auditReports: Record<string, AuditReport>;
+  /** The campaign's current revision; null (or absent from an older API) before the first. */
+  revision?: Revision | null;
 }
 
 export interface CampaignEvent {

@@ -143,7 +143,7 @@ export function CampaignView({ id }: { id: string }) {
 
       <section aria-labelledby="agents-h">
         <h2 id="agents-h">Agents</h2>
-        <AgentCards campaign={campaign} status={status} report={report} artifacts={snapshot.artifacts} streaming={{ Copy: copyStream !== null }} />
+        <AgentCards campaign={campaign} status={status} reports={snapshot.auditReports} revision={snapshot.revision ?? null} artifacts={snapshot.artifacts} streaming={{ Copy: copyStream !== null }} />
       </section>
 
       <div className="review-layout">
