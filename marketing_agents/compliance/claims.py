@@ -417,6 +417,20 @@ def _quoted_testimonial(text: str, start: int, context: RuleContext) -> bool:
     return bool(re.search(r"\b(?:I|I'?ve|I'?m|my|me)\b", text[opened : start + closing.start()]))
 
 
+# The first person singular voices one person's experience ("honestly best purchase of the
+# year", "the only conditioner I use"); "we"/"our" is the advertiser speaking.
+_FIRST_PERSON_SINGULAR = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|my|me|myself)\b")
+
+
+def _first_person_testimony(text: str, start: int, end: int) -> bool:
+    """A superlative in a sentence voiced in the first person singular is an endorser's
+    opinion of their own experience, not a market claim: whether the endorser is genuine,
+    typical and independent is for the endorsement rules (16 CFR 255.1-255.5), which read
+    the evidence. A superlative about the market ("the cheapest on the market") stays one."""
+    sentence = _sentence_of(text, start, end)
+    return bool(_FIRST_PERSON_SINGULAR.search(sentence)) and not _MARKET_SCOPE.search(sentence)
+
+
 def _own_range(f: TextField, start: int, end: int) -> bool:
     """"Our cheapest cover", "our best-selling flavour": a superlative within the
     advertiser's own range, not a claim about the market (unless the sentence says so)."""
@@ -453,6 +467,7 @@ class ClaimRule(BaseRule):
                 if self.claim == "superlative" and (
                     _own_range(f, start, end) or _about_other(f.text, start)
                     or _quoted_testimonial(f.text, start, context)
+                    or _first_person_testimony(f.text, start, end)
                     or _HEDGE_BEFORE.search(f.text[max(0, start - 40) : start])
                     or _ranking_evidence(excerpt, f.text[end : end + 40], context.evidence)
                 ):
