@@ -120,6 +120,16 @@ def _ratio_supported(share: float, denominator: int, evidence: list[str]) -> boo
     return any(abs(r - share) <= tolerance for e in evidence for r in _ratios(e))
 
 
+def _counted_share(share: float, evidence: list[str]) -> bool:
+    """A percentage is backed by an evidence item that counts it: two whole counts of the
+    same item whose quotient rounds to it ("Survey of 20 women …; 17 agreed" for 85%)."""
+    for item in evidence:
+        counts = {int(c) for c in re.findall(r"(?<![\d.,])\d+(?![\d.,]*\d)(?!\s?%)", item) if int(c)}
+        if any(a < b and abs(a / b - share) <= 0.005 + 1e-9 for a in counts for b in counts):
+            return True
+    return False
+
+
 def _tested_sentence(sentence: str, evidence: list[str]) -> bool:
     """A claim is one sentence: when a test or study in the evidence documents a figure of
     it ("30-second contact time" for "kills 99.9% of bacteria in 30 seconds"), it documents
@@ -136,6 +146,8 @@ def _supported(claim: str, excerpt: str, context: RuleContext, after: str = "", 
             if _ratio_supported(share, int(fraction.group(1)), context.evidence):
                 return True
         if _number_value(excerpt) in _evidence_numbers(context.evidence):
+            return True
+        if excerpt.endswith("%") and _counted_share(float(_number_value(excerpt) or 0) / 100, context.evidence):
             return True
         return _tested_sentence(sentence, context.evidence)
     if claim == "proof":
@@ -216,7 +228,7 @@ _INSTRUCTION_BEFORE = re.compile(
 _LABEL_BEFORE = re.compile(
     r"\b(?:scope|step|level|class|zone|type|size|phase|tier|category|stage|grade|gen|generation|series|version|model"
     r"|room|gate|platform|route|season|chapter|part|section|page|aisle|unit|floor|round|episode|day|week|issue|no\.?"
-    r"|number|top)(?:\s+\d+(?:\s*(?:,|and|&|or|-|to)\s*))?\s+$",
+    r"|number|top|mile|km|lap|hole|kilometre|kilometer)(?:\s+\d+(?:\s*(?:,|and|&|or|-|to)\s*))?\s+$",
     re.IGNORECASE,
 )
 # "Save 25% on all shoes" is a price reduction (the offer), unlike "save 20% on your energy bills".
@@ -233,6 +245,21 @@ _QUANTITY_AFTER = re.compile(
     r"|portions?|bags?|items?|ingredients?|colou?rs?|flavou?rs?|sizes?|styles?|seats?|rooms?|stores?|shops?"
     r"|locations?|branches?|countries|cities|bedrooms?|doors?|speeds?|pairs?|slices?|scoops?|cups?|cookies|bars?)\b"
     r"(?!\s+(?:more|less|fewer|faster|longer)\b)",
+    re.IGNORECASE,
+)
+# "a 10-hour shift", "a 5-mile run": a figure that measures the occasion the copy tells of,
+# not the product's performance ("24-hour protection" is still a claim).
+_OCCASION_AFTER = re.compile(
+    r"^[- ](?:hour|minute|day|week|month|year|mile|km|kilometre|kilometer|metre|meter)s?[- ]"
+    r"(?:long )?(?:shift|run|walk|hike|ride|drive|flight|trip|journey|commute|workout|session|class|course|race"
+    r"|match|game|meeting|lecture|day|night|wait|stint|trek|climb|swim|cycle|festival|holiday|break|stay|visit)s?\b",
+    re.IGNORECASE,
+)
+# A rating or a count of people or reviews is social proof: whether it is genuine is the
+# review rules' question (16 CFR 465; endorse.reviews, endorse.undisclosed-connection).
+_SOCIAL_PROOF_AFTER = re.compile(
+    r"^\s?(?:[km]\+?|\+)?\s*(?:[- ]?(?:stars?|★)|(?:\w+ )?(?:followers|fans|subscribers|reviews|ratings)\b"
+    r"|(?:happy|satisfied|loyal|delighted) (?:customers|users|members|clients|fans|shoppers|guests|families)\b)",
     re.IGNORECASE,
 )
 _CLAIM_BEFORE = re.compile(
@@ -313,6 +340,8 @@ def _not_a_claim(text: str, start: int, end: int, excerpt: str) -> bool:
         return True
     if _QUANTITY_AFTER.match(after) and not _SAVING_BEFORE.search(before) and not _CLAIM_BEFORE.search(before):
         return True  # "10 g of collagen", "500 mg tablets", "300 vans", "10 trees for every order"
+    if _OCCASION_AFTER.match(after) or _SOCIAL_PROOF_AFTER.match(after):
+        return True
     if re.search(r"[A-Z][a-z]+,\s*$", before) and re.match(r"^\s*,", after):
         return True  # an attribution's age: "— Emma, 34, Bristol"
     if _FRACTION_BEFORE.search(before):

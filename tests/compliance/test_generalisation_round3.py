@@ -34,3 +34,25 @@ def test_a_first_person_superlative_is_the_endorsers_opinion_and_a_market_one_is
     assert "ads.claim-superlative" not in found("Honestly the lightest boots I have ever worn.")
     assert "ads.claim-superlative" in found("The lightest boots you can buy.")
     assert "ads.claim-superlative" in found("My shop sells the cheapest boots on the market.")
+
+
+@pytest.mark.parametrize("text, evidence", [
+    ("Wore Zylo through a 12-hour shift and a 5-mile walk home.", []),
+    ("My legs went at mile 20, my Zylo socks never did.", []),
+    ("64% of riders said the saddle felt comfier*. *Survey of 25 riders after 1 week.",
+     ["Survey of 25 riders given the saddle free; 16 said it felt comfier"]),
+])
+def test_figures_of_an_occasion_or_counted_in_the_evidence_are_not_claims(text: str, evidence: list[str]) -> None:
+    assert "ads.claim-number" not in found(text, evidence)
+
+
+@pytest.mark.parametrize("text, evidence, rule", [
+    ("Zylo protects for 48 hours.", [], "ads.claim-number"),
+    ("64% of riders said the saddle felt comfier.", ["Survey of 25 riders; 15 said it felt comfier"],
+     "ads.claim-number"),
+    ("Join 40K fans who already drink Zylo.", [], "endorse.reviews"),
+    ("Every review is 5 stars.", [], "endorse.reviews"),
+])
+def test_performance_figures_uncounted_shares_and_social_proof_still_block(
+        text: str, evidence: list[str], rule: str) -> None:
+    assert rule in found(text, evidence)
