@@ -123,6 +123,8 @@ class SubstitutionRule(BaseRule):
 def _present(rule: RequiredRule, fields: list[TextField]) -> bool:
     if any(find(f.text, rule.terms, rule.patterns, rule.stems) for f in fields):
         return True
+    if rule.all_of:
+        return all(any(find(f.text, (), [part]) for f in fields) for part in rule.all_of)
     return bool(rule.all_terms) and all(
         any(find(f.text, [term], (), rule.stems) for f in fields) for term in rule.all_terms
     )
@@ -131,11 +133,13 @@ def _present(rule: RequiredRule, fields: list[TextField]) -> bool:
 class RequiredRule(BaseRule):
     """Something that must appear: ``per: artifact`` in every artifact in scope, or
     ``per: campaign`` somewhere in the campaign. Any of ``terms``/``patterns`` satisfies
-    it, or all of ``all_terms`` together. ``add`` is the text an agent adds."""
+    it, or all of ``all_terms`` together, or every pattern of ``all_of`` (the parts of a
+    concept said in any wording, see compliance/paraphrase.py). ``add`` is the text an agent adds."""
 
     kind: Literal["required"]
     terms: list[str] = Field(default_factory=list)
     all_terms: list[str] = Field(default_factory=list)
+    all_of: list[str] = Field(default_factory=list)
     patterns: list[str] = Field(default_factory=list)
     stems: bool = True
     per: Literal["artifact", "campaign"] = "artifact"

@@ -5,7 +5,12 @@ from __future__ import annotations
 
 import pytest
 
+from marketing_agents.compliance.base import ArtifactLayout, AuditContext
+from marketing_agents.compliance.engine import RuleEngineAuditor
+from marketing_agents.models import ArtifactType, CampaignBrief
 from tests.compliance.test_generalisation import found
+
+AUDITOR = RuleEngineAuditor()
 
 
 @pytest.mark.parametrize("text, evidence", [
@@ -56,3 +61,30 @@ def test_figures_of_an_occasion_or_counted_in_the_evidence_are_not_claims(text: 
 def test_performance_figures_uncounted_shares_and_social_proof_still_block(
         text: str, evidence: list[str], rule: str) -> None:
     assert rule in found(text, evidence)
+
+
+def _brief_findings(text: str, constraint: str) -> set[str]:
+    """Rule ids of the brief-constraint findings on ``text`` as a Copy body."""
+    campaign = "c-00000000000000d3"
+    layout = ArtifactLayout(id=f"{campaign}-copy-v1", campaign_id=campaign, type=ArtifactType.COPY,
+                            data={"bodyLong": text})
+    brief = CampaignBrief(theme="Launch", product="Zylo", target_audience="Adults", tone="Warm",
+                          constraints=[constraint])
+    ctx = AuditContext(report_id=f"{campaign}-audit-1", campaign_id=campaign, brief=brief,
+                       texts={ArtifactType.COPY: layout})
+    return {f.issue.rule_id for f in AUDITOR.run_rules(ctx).findings if f.issue.rule_id.startswith("brief.")}
+
+
+@pytest.mark.parametrize("constraint, said, unsaid", [
+    ("Mention that it is vegan", "Zylo bars are 100% vegan.", "Zylo bars are delicious."),
+    ("Mention the opening date, 3 June", "Doors open on the 3rd of June.", "Doors open in June."),
+    ("Mention the price of £12 a month", "Twelve pounds a month, cancel any time.", "Twelve pounds, cancel any time."),
+    ("Must include a call to action to visit a store", "Pop into your nearest Zylo store today.",
+     "Zylo stores are everywhere."),
+    ("Mention that stock is limited", "Only 300 made, available while stocks last.", "300 made for the season."),
+    ("Must include 'T&Cs apply'", "Half price this week. Terms and conditions apply.", "Half price this week."),
+])
+def test_a_required_concept_is_honoured_in_other_words_and_missed_without_it(
+        constraint: str, said: str, unsaid: str) -> None:
+    assert not _brief_findings(said, constraint)
+    assert _brief_findings(unsaid, constraint)
