@@ -39,6 +39,12 @@ _LIMIT = re.compile(
 _LIMIT_REVERSED = re.compile(
     r"\b(?P<unit>words?|characters?|chars?|hashtags?)\s*(?::|≤|<=)\s*(?P<n>\d{1,5})\b", re.IGNORECASE
 )
+# "No exclamation marks", "Avoid hashtags": a limit of none.
+_NONE_OF = re.compile(
+    r"^\s*(?:no|avoid|never use|do\s*n[o']?t use|without)\s+(?:any\s+)?"
+    r"(?P<unit>exclamation (?:marks?|points?)|hashtags?)\s*\.?$",
+    re.IGNORECASE,
+)
 _SWAP = re.compile(
     r"^\s*(?:always\s+)?(?:use|say|write)\s+[\"“']?(?P<good>[^\"”']+?)[\"”']?\s+"
     r"(?:instead of|rather than|not)\s+[\"“']?(?P<bad>[^\"”']+?)[\"”']?\s*\.?$",
@@ -135,10 +141,10 @@ def _scope_for(text: str) -> Scope:
 
 
 def _limit_rule(raw: str, text: str, index: int) -> LimitRule | None:
-    m = _LIMIT.search(text) or _LIMIT_REVERSED.search(text)
+    m = _LIMIT.search(text) or _LIMIT_REVERSED.search(text) or _NONE_OF.search(text)
     if not m:
         return None
-    n, unit = int(m.group("n")), m.group("unit").lower()
+    n, unit = int(m.groupdict().get("n") or 0), m.group("unit").lower()
     op = m.groupdict().get("op") or ""
     if op.lower() in {"under", "fewer than", "less than", "below"}:
         n -= 1
@@ -189,7 +195,8 @@ def compile_constraint(raw: str, index: int) -> ExistenceRule | RequiredRule | L
             )
         return ExistenceRule(
             id=f"brief.avoid.{_slug(parsed.phrase)}", kind="existence", terms=list(concept.terms),
-            patterns=list(concept.patterns), stems=not parsed.exact,
+            # a quoted single word bans its inflections too ("Avoid the word 'cheap'": "cheaper")
+            patterns=list(concept.patterns), stems=not parsed.exact or parsed.phrase.isalpha(),
             message=f"The brief says to avoid {parsed.phrase} (“{raw}”).", severity=Severity.HIGH,
             suggestion=f"Remove every mention of {parsed.phrase} and related terms.", source=source,
             category=Category.RISK, fix=FixSpec(kind=FixKind.REMOVE), covers_rules=claim_topics(parsed.phrase),

@@ -88,3 +88,24 @@ def test_a_required_concept_is_honoured_in_other_words_and_missed_without_it(
         constraint: str, said: str, unsaid: str) -> None:
     assert not _brief_findings(said, constraint)
     assert _brief_findings(unsaid, constraint)
+
+
+@pytest.mark.parametrize("constraint, indirect, unrelated", [
+    ("Do not target children", "A treat for the little ones' lunchbox.", "A treat for your afternoon break."),
+    ("Do not mention price", "All yours for under a fiver.", "All yours, wherever you go."),
+    ("No discount language", "Take a quarter off every coat this week.", "Every coat, in six colours this week."),
+    ("Do not mention competitors", "Forget the big chains on the high street.", "Forget queuing in the rain."),
+    ("Avoid guarantees", "Not happy? We'll give you your money back.", "Not happy? Tell us and we'll listen."),
+    ("Avoid testimonials", "“My cat finally sleeps through the night.” Try Zylo.", "Cats sleep well. Try Zylo."),
+    ("Avoid the word 'cheap'", "Never been cheaper.", "Never been better made."),
+    ("No exclamation marks", "Build it, break it, build it again!", "Build it, break it, build it again."),
+])
+def test_an_avoided_topic_mentioned_indirectly_is_caught_and_its_neighbour_is_not(
+        constraint: str, indirect: str, unrelated: str) -> None:
+    assert _brief_findings(indirect, constraint)
+    assert not _brief_findings(unrelated, constraint)
+
+
+def test_a_money_back_promise_in_other_words_needs_terms_and_a_duration_in_words_is_one() -> None:
+    assert "ads.guarantee" in found("If it doesn't work, we'll hand back every penny.")
+    assert "ads.guarantee" not in found("Covered by our two-year warranty.")
