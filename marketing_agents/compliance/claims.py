@@ -121,12 +121,16 @@ def _ratio_supported(share: float, denominator: int, evidence: list[str]) -> boo
 
 
 def _counted_share(share: float, evidence: list[str]) -> bool:
-    """A percentage is backed by an evidence item that counts it: two whole counts of the
-    same item whose quotient rounds to it ("Survey of 20 women …; 17 agreed" for 85%)."""
+    """A percentage is backed by an evidence item whose figures compute it: a count of a
+    whole ("Survey of 20 women …; 17 agreed" for 85%) or the change between two figures
+    ("increased from 40 g to 48 g" for "20% more", "from £50 to £40" for "20% less")."""
     for item in evidence:
-        counts = {int(c) for c in re.findall(r"(?<![\d.,])\d+(?![\d.,]*\d)(?!\s?%)", item) if int(c)}
-        if any(a < b and abs(a / b - share) <= 0.005 + 1e-9 for a in counts for b in counts):
-            return True
+        values = {float(v.replace(",", "")) for v in re.findall(r"(?<![\d.,])\d+(?:,\d{3})*(?:\.\d+)?(?!\s?%)", item)}
+        values.discard(0.0)
+        for a in values:
+            for b in values:
+                if a < b and any(abs(r - share) <= 0.005 + 1e-9 for r in (a / b, (b - a) / a, (b - a) / b)):
+                    return True
     return False
 
 
@@ -251,8 +255,8 @@ _QUANTITY_AFTER = re.compile(
 # not the product's performance ("24-hour protection" is still a claim).
 _OCCASION_AFTER = re.compile(
     r"^[- ](?:hour|minute|day|week|month|year|mile|km|kilometre|kilometer|metre|meter)s?[- ]"
-    r"(?:long )?(?:shift|run|walk|hike|ride|drive|flight|trip|journey|commute|workout|session|class|course|race"
-    r"|match|game|meeting|lecture|day|night|wait|stint|trek|climb|swim|cycle|festival|holiday|break|stay|visit)s?\b",
+    r"(?:long )?(?:[\w']+ ){0,2}(?:shift|run|walk|hike|ride|drive|flight|trip|journey|commute|workout|session|class"
+    r"|course|race|match|game|meeting|lecture|day|night|wait|stint|trek|climb|swim|cycle|festival|holiday|break|stay|visit)s?\b",
     re.IGNORECASE,
 )
 # A rating or a count of people or reviews is social proof: whether it is genuine is the
@@ -378,6 +382,9 @@ _MARKET_SCOPE = re.compile(
 
 
 _THAN_BEFORE = re.compile(r"\bthan (?:the |a |any |our )?$", re.IGNORECASE)
+_COMPARED_WITH_BEFORE = re.compile(
+    r"\b(?:vs\.?|versus|against|compared (?:with|to)|(?:price|cost|size|weight|half|twice|double|a third) of)\s+"
+    r"(?:the |a |any |our )?$", re.IGNORECASE)
 _TESTIMONIAL_EVIDENCE = re.compile(r"\b(?:review|testimonial|quote|said|verified buyer)", re.IGNORECASE)
 
 
@@ -425,22 +432,26 @@ def _ranking_evidence(excerpt: str, following: str, evidence: list[str]) -> bool
 
 
 def _about_other(text: str, start: int) -> bool:
-    """"better than the leading brand": the superlative names what is compared with."""
-    return bool(_THAN_BEFORE.search(text[max(0, start - 16) : start]))
+    """"better than the leading brand", "half the price of the market-leading 30-pack": the
+    superlative names what is compared with."""
+    return bool(_THAN_BEFORE.search(text[max(0, start - 16) : start])
+                or _COMPARED_WITH_BEFORE.search(text[max(0, start - 40) : start]))
 
 
 def _quoted_testimonial(text: str, start: int, context: RuleContext) -> bool:
     """A superlative inside a quoted, documented customer testimonial ("“Best night's sleep
     in years” — verified buyer") reports an experience; the evidence holds the quote."""
     before = text[:start]
-    opened = max(before.rfind("“"), before.rfind('"'))
-    if opened < 0 or (before.count("“") <= before.count("”") and before.count('"') % 2 == 0):
+    single = [m.start() for m in re.finditer(r"(?<!\w)['‘](?=\w)", before)]  # an opening quote, not an apostrophe
+    opened = max(before.rfind("“"), before.rfind('"'), single[-1] if single else -1)
+    in_single = bool(single) and not re.search(r"\w['’](?!\w)", before[single[-1] + 1 :])
+    if opened < 0 or (before.count("“") <= before.count("”") and before.count('"') % 2 == 0 and not in_single):
         return False
     if any(_TESTIMONIAL_EVIDENCE.search(e) for e in context.evidence):
         return True
     # an attributed first-person quote ("“Best vacuum I've ever owned” — Jake"): whether it
     # is genuine and independent is the endorsement rules' question, not a market claim
-    closing = re.search(r"[”\"]\s*[—–-]\s*[A-Z]", text[start:])
+    closing = re.search(r"[”\"'’]\s*[—–-]\s*[A-Z]", text[start:])
     if closing is None:
         return False
     return bool(re.search(r"\b(?:I|I'?ve|I'?m|my|me)\b", text[opened : start + closing.start()]))
@@ -490,6 +501,9 @@ class ClaimRule(BaseRule):
                     or _bound_supported(f.text[max(0, start - 20) : start], excerpt, context.evidence)
                 ):
                     continue
+                if self.claim == "comparison" and (_quoted_testimonial(f.text, start, context)
+                                                   or _first_person_testimony(f.text, start, end)):
+                    continue  # a customer's or endorser's own experience ("better than the photos")
                 if self.claim == "comparison" and _ENVIRONMENTAL_QUANTITY.search(
                         re.split(r"[.!?;]", f.text[start : end + 30], maxsplit=1)[0]):
                     continue  # "less plastic", "more CO2 than it makes": env.comparative-claim's and env's own

@@ -109,3 +109,26 @@ def test_an_avoided_topic_mentioned_indirectly_is_caught_and_its_neighbour_is_no
 def test_a_money_back_promise_in_other_words_needs_terms_and_a_duration_in_words_is_one() -> None:
     assert "ads.guarantee" in found("If it doesn't work, we'll hand back every penny.")
     assert "ads.guarantee" not in found("Covered by our two-year warranty.")
+
+
+@pytest.mark.parametrize("text, evidence, rule", [
+    ("Now 25% more coffee in every tin.", ["Tin increased from 200 g to 250 g"], "ads.claim-number"),
+    ("Our 8-week beginners' running course starts Monday.", [], "ads.claim-number"),
+    ("A third of the price of the market-leading brand (£3 vs £9, 1 May 2026).",
+     ["Price check 1 May 2026: £3 vs market-leader £9"], "ads.claim-superlative"),
+    ("'Faster than any courier I have used.' - R. Khan, Trustpilot review, 2 May 2026",
+     ["Genuine Trustpilot review by R. Khan, 2 May 2026"], "ads.claim-comparison"),
+])
+def test_figures_and_comparisons_the_text_or_evidence_accounts_for_pass(text: str, evidence: list[str],
+                                                                        rule: str) -> None:
+    assert rule not in found(text, evidence)
+
+
+@pytest.mark.parametrize("text, evidence, rule", [
+    ("Now 25% more coffee in every tin.", ["Tin increased from 200 g to 240 g"], "ads.claim-number"),
+    ("Zylo lasts 8 weeks longer.", [], "ads.claim-number"),
+    ("The market-leading capsules, at half the price.", [], "ads.claim-superlative"),
+    ("Zylo is faster than any courier.", [], "ads.claim-comparison"),
+])
+def test_their_twins_still_block(text: str, evidence: list[str], rule: str) -> None:
+    assert rule in found(text, evidence)
