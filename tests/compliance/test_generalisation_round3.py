@@ -132,3 +132,15 @@ def test_figures_and_comparisons_the_text_or_evidence_accounts_for_pass(text: st
 ])
 def test_their_twins_still_block(text: str, evidence: list[str], rule: str) -> None:
     assert rule in found(text, evidence)
+
+
+def test_a_weight_loss_figure_is_documented_only_by_the_same_figure_in_the_evidence() -> None:
+    evidence = ["Average loss in the 10-week trial was 3.4 kg"]
+    assert "health.weight-loss" not in found("Trial members lost 3.4 kg on average over 10 weeks; results vary.",
+                                             evidence)
+    assert "health.weight-loss" in found("I lost 15 kg in 10 weeks!", evidence)
+
+
+def test_an_industrially_compostable_claim_says_where_it_composts() -> None:
+    assert "env.compostable-unqualified" not in found("Industrially compostable pods (EN 13432).")
+    assert "env.compostable-unqualified" in found("Compostable pods.")
