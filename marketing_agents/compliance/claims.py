@@ -382,6 +382,13 @@ _MARKET_SCOPE = re.compile(
 
 
 _THAN_BEFORE = re.compile(r"\bthan (?:the |a |any |our )?$", re.IGNORECASE)
+# A comparison with the reader's expectation or the product's looks, not with a rival or a
+# measure: "lighter than you expect", "comfier than they look", "easier than you'd think".
+_EXPECTATION_AFTER = re.compile(
+    r"^.*?\bthan (?:you|they|it|we|people|most people|anyone)(?:['’]d| would| might| may| will)?\s+"
+    r"(?:ever )?(?:expect|expected|think|thought|imagine|imagined|look|looks|sound|sounds|believe|guess)\b",
+    re.IGNORECASE,
+)
 _COMPARED_WITH_BEFORE = re.compile(
     r"\b(?:vs\.?|versus|against|compared (?:with|to)|(?:price|cost|size|weight|half|twice|double|a third) of)\s+"
     r"(?:the |a |any |our )?$", re.IGNORECASE)
@@ -501,6 +508,8 @@ class ClaimRule(BaseRule):
                     or _bound_supported(f.text[max(0, start - 20) : start], excerpt, context.evidence)
                 ):
                     continue
+                if self.claim == "comparison" and _EXPECTATION_AFTER.match(f.text[end - 12 : end + 30]):
+                    continue  # "lighter than you expect", "comfier than they look": against expectation
                 if self.claim == "comparison" and (_quoted_testimonial(f.text, start, context)
                                                    or _first_person_testimony(f.text, start, end)):
                     continue  # a customer's or endorser's own experience ("better than the photos")

@@ -144,3 +144,30 @@ def test_a_weight_loss_figure_is_documented_only_by_the_same_figure_in_the_evide
 def test_an_industrially_compostable_claim_says_where_it_composts() -> None:
     assert "env.compostable-unqualified" not in found("Industrially compostable pods (EN 13432).")
     assert "env.compostable-unqualified" in found("Compostable pods.")
+
+
+@pytest.mark.parametrize("text, evidence, rule", [
+    ("Offer ends in 04:59. Grab 30% off before the clock runs out.", ["The countdown restarts on every visit"],
+     "ads.undisclosed-condition"),
+    ("Speeds of up to 1,000 Mbps.", ["Line maximum 1,000 Mbps; median speed 280 Mbps"], "ads.undisclosed-condition"),
+    ("A month of lunches for £20.", ["£20 is for the first month of an annual plan at £45 a month"],
+     "ads.undisclosed-condition"),
+    ("4.8 stars from genuine diners.", ["Ratings are not verified"], "endorse.undisclosed-connection"),
+])
+def test_an_offer_or_rating_the_evidence_undermines_blocks(text: str, evidence: list[str], rule: str) -> None:
+    assert rule in found(text, evidence)
+
+
+@pytest.mark.parametrize("text, evidence", [
+    ("Join for 12 months at £20 a month and the blender is included.",
+     ["Blender included with a 12-month plan at £20 a month"]),
+    ("Tickets £30, including the £3.50 service fee.", ["A £3.50 service fee is added at checkout"]),
+    ("Speeds of up to 1,000 Mbps.", ["Median speed 950 Mbps"]),
+])
+def test_terms_the_copy_states_in_other_words_answer_the_evidence(text: str, evidence: list[str]) -> None:
+    assert "ads.undisclosed-condition" not in found(text, evidence)
+
+
+def test_a_comparison_with_expectation_is_not_a_claim_and_one_with_a_rival_is() -> None:
+    assert "ads.claim-comparison" not in found("Lighter than you'd think, quieter than it looks.")
+    assert "ads.claim-comparison" in found("Lighter than any other trainer.")
