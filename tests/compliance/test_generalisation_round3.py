@@ -171,3 +171,19 @@ def test_terms_the_copy_states_in_other_words_answer_the_evidence(text: str, evi
 def test_a_comparison_with_expectation_is_not_a_claim_and_one_with_a_rival_is() -> None:
     assert "ads.claim-comparison" not in found("Lighter than you'd think, quieter than it looks.")
     assert "ads.claim-comparison" in found("Lighter than any other trainer.")
+
+
+@pytest.mark.parametrize("text, evidence", [
+    ("Your welcome hamper is on the house.", ["The hamper is sent only with a 6-month plan"]),
+    ("Sign up and the case comes gratis.", ["The plan price went up from £10 to £13 when the case was added"]),
+    ("Was £500, now £250.", ["The £500 price applied for 4 days in March"]),
+    ("City breaks from £89.", ["£89 on 3 Monday departures in February only"]),
+    ("Free tote bag, just pay £5.95 postage.", ["Actual postage cost £1.20"]),
+])
+def test_free_in_other_words_and_prices_the_evidence_undermines_block(text: str, evidence: list[str]) -> None:
+    assert "ads.undisclosed-condition" in found(text, evidence)
+
+
+def test_a_consumer_price_quoted_ex_vat_in_brackets_blocks_and_a_trade_price_does_not() -> None:
+    assert "ads.price-excl-vat" in found("The Zylo 15 for £799 (ex. VAT).")
+    assert "ads.price-excl-vat" not in found("The Zylo 15 for £799 (ex. VAT) for business buyers.")
