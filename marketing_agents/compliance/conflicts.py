@@ -63,9 +63,9 @@ class UndisclosedConditionRule(BaseRule):
             # a contradiction is answered only by the copy stating it: its figures as what it names
             # ("including the £4.99 booking fee" for "a £4.99 booking fee is added")
             unsaid = [(item, marker) for item, marker in contradicted
-                      if not (_figures_stated(item, f.text) and _said(marker, copy_words, f.text))]
+                      if not (_figures_stated(item, marker, f.text) and _said(marker, copy_words, f.text))]
             unsaid += [(item, marker) for item, marker in stated
-                       if not _said(marker, copy_words, f.text) and not _figures_stated(item, f.text)]
+                       if not _said(marker, copy_words, f.text) and not _figures_stated(item, marker, f.text)]
             if not unsaid:
                 continue
             for trigger in triggers:
@@ -82,11 +82,15 @@ class UndisclosedConditionRule(BaseRule):
         return findings
 
 
-def _figures_stated(item: str, copy_text: str) -> bool:
-    """Whether the copy states every figure of the evidence item (its terms in other words:
-    "12 months … at £14 a month" for "a 12-month subscription at £14 a month", "including
-    the £4.99 booking fee" for "a £4.99 booking fee is added")."""
-    wanted = set(_FIGURE.findall(item))
+def _figures_stated(item: str, marker: str, copy_text: str) -> bool:
+    """Whether the copy states every figure of the restriction's own clause of the evidence
+    item (its terms in other words: "12 months … at £14 a month" for "a 12-month
+    subscription at £14 a month", "including the £4.99 booking fee" for "a £4.99 booking fee
+    is added"); a figure of another clause ("Survey of 10 vets, all paid consultants") is not
+    the restriction's."""
+    at = item.find(marker)
+    clause = next((c for c in re.split(r"[,;:]", item) if marker in c), item) if at >= 0 else item
+    wanted = set(_FIGURE.findall(clause))
     return bool(wanted) and wanted <= set(_FIGURE.findall(copy_text))
 
 

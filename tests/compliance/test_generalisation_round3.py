@@ -187,3 +187,18 @@ def test_free_in_other_words_and_prices_the_evidence_undermines_block(text: str,
 def test_a_consumer_price_quoted_ex_vat_in_brackets_blocks_and_a_trade_price_does_not() -> None:
     assert "ads.price-excl-vat" in found("The Zylo 15 for £799 (ex. VAT).")
     assert "ads.price-excl-vat" not in found("The Zylo 15 for £799 (ex. VAT) for business buyers.")
+
+
+@pytest.mark.parametrize("text, evidence", [
+    ("Thanks @Zylo for my new trail shoes, so comfy", ["Shoes provided free; post required by contract"]),
+    ("Sunday brunch sorted. Use ZOE20 for 20% off", ["Creator paid £90 and given a discount code"]),
+    ("8 out of 10 dentists would recommend Zylo*. *Survey of 10 dentists.",
+     ["Survey of 10 dentists, all paid consultants to Zylo"]),
+])
+def test_a_paid_or_gifted_endorsement_without_disclosure_blocks(text: str, evidence: list[str]) -> None:
+    assert "endorse.undisclosed-connection" in found(text, evidence)
+
+
+def test_an_ad_label_at_the_start_discloses_it() -> None:
+    assert "endorse.undisclosed-connection" not in found("Ad | Sunday brunch sorted. Use ZOE20 for 20% off",
+                                                          ["Creator paid £90 and given a discount code"])
