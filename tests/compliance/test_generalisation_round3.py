@@ -202,3 +202,9 @@ def test_a_paid_or_gifted_endorsement_without_disclosure_blocks(text: str, evide
 def test_an_ad_label_at_the_start_discloses_it() -> None:
     assert "endorse.undisclosed-connection" not in found("Ad | Sunday brunch sorted. Use ZOE20 for 20% off",
                                                           ["Creator paid £90 and given a discount code"])
+
+
+def test_a_guaranteed_growth_rate_or_a_one_way_value_is_a_guaranteed_return_and_a_fixed_deposit_is_not() -> None:
+    assert "fin.guaranteed-returns" in found("Let your savings grow 9% a year, guaranteed.")
+    assert "fin.guaranteed-returns" in found("Your portfolio can only go one way: up.")
+    assert "fin.guaranteed-returns" not in found("Earn 4% a year, guaranteed, on a 1-year fixed rate bond (AER).")
