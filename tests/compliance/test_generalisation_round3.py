@@ -208,3 +208,13 @@ def test_a_guaranteed_growth_rate_or_a_one_way_value_is_a_guaranteed_return_and_
     assert "fin.guaranteed-returns" in found("Let your savings grow 9% a year, guaranteed.")
     assert "fin.guaranteed-returns" in found("Your portfolio can only go one way: up.")
     assert "fin.guaranteed-returns" not in found("Earn 4% a year, guaranteed, on a 1-year fixed rate bond (AER).")
+
+
+@pytest.mark.parametrize("text, claim", [
+    ("These chews sort out hip dysplasia in older dogs.", True),
+    ("Zylo eases panic attacks.", True),
+    ("Zylo sorts out cable clutter.", False),
+    ("Zylo socks prevent blisters on long walks.", False),
+])
+def test_claim_verbs_with_conditions_by_word_formation(text: str, claim: bool) -> None:
+    assert ("health.disease-claim" in found(text)) is claim
