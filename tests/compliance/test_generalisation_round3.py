@@ -218,3 +218,13 @@ def test_a_guaranteed_growth_rate_or_a_one_way_value_is_a_guaranteed_return_and_
 ])
 def test_claim_verbs_with_conditions_by_word_formation(text: str, claim: bool) -> None:
     assert ("health.disease-claim" in found(text)) is claim
+
+
+@pytest.mark.parametrize("text, claim", [
+    ("Three drops a night and your migraines are history.", True),
+    ("With Zylo, hay fever becomes a thing of the past.", True),
+    ("Long queues are history with the Zylo app.", False),
+    ("Migraines are not gone, but Zylo's dark screen mode is gentler on the eyes.", False),
+])
+def test_a_condition_as_the_subject_of_an_ending_predicate_is_a_disease_claim(text: str, claim: bool) -> None:
+    assert ("health.disease-claim" in found(text)) is claim
