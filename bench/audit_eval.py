@@ -1,6 +1,6 @@
 """Compliance engine figures on the labelled corpora, and the time to audit a full campaign.
 
-    python bench/audit_eval.py [--runs 300] [--judge] [--split dev|test|all] [--corpus FILE]
+    python bench/audit_eval.py [--runs 300] [--judge] [--split dev|test|all] [--corpus FILE] [--id-prefix PREFIX]
 
 For each split (``tests/compliance/corpora/dev.yaml``, the split the rules are tuned on,
 and ``test.yaml`` when present, written independently and never used to tune a rule) it
@@ -134,6 +134,8 @@ def main() -> None:
     parser.add_argument("--judge", action="store_true", help="add the LLM judge from the MODEL_* settings")
     parser.add_argument("--split", choices=["dev", "test", "all"], default="all")
     parser.add_argument("--corpus", type=Path, help="score this corpus file instead of the splits")
+    parser.add_argument("--id-prefix", default="",
+                        help="score only snippets whose id starts with this (a fresh batch, scored before tuning)")
     args = parser.parse_args()
     auditor = judged_auditor() if args.judge else RuleEngineAuditor()
     splits = {args.corpus.stem: args.corpus} if args.corpus else SPLITS
@@ -147,6 +149,9 @@ def main() -> None:
             snippets = load_corpus(path)
         except (OSError, ValueError, KeyError, TypeError) as error:
             sys.exit(f"audit_eval: {path}: {error}")
+        snippets = [snippet for snippet in snippets if snippet.id.startswith(args.id_prefix)]
+        if not snippets:
+            sys.exit(f"audit_eval: {path}: no snippet id starts with {args.id_prefix!r}")
         print_evaluation(name + (" (rules + judge)" if args.judge else " (rules only)"), evaluate(snippets, auditor))
     if args.runs > 0:
         timings = time_campaign(args.runs)

@@ -107,6 +107,11 @@ def _pattern(term: str, stems: bool) -> re.Pattern[str]:
     return re.compile(r"[\s-]+".join(parts), re.IGNORECASE)
 
 
+def term_regex(term: str, stems: bool = False) -> str:
+    """The regular expression :func:`term_spans` matches ``term`` with (no word boundaries)."""
+    return _pattern(term, stems).pattern
+
+
 def term_spans(text: str, term: str, stems: bool = False) -> list[tuple[int, int]]:
     """Where ``term`` occurs in ``text`` as whole words (CamelCase parts count as words).
     With ``stems`` each word of the term also matches its simple inflections."""

@@ -32,7 +32,9 @@ class ExistenceRule(BaseRule):
     the claim substantiated; ``negatable`` drops a match negated in its clause ("we don't
     claim to be carbon neutral"); ``unless_evidenced_number`` drops a match whose
     sentence states a figure the evidence gives ("sustainably sourced: 100% of our cocoa
-    is certified" with that figure in the evidence)."""
+    is certified" with that figure in the evidence); with ``evidenced_number_in: match`` the
+    figure must be the match's own ("lost 2.1 kg" under a trial's 2.1 kg average, not
+    "dropped 19 kilos in 12 weeks" under a 12-week trial)."""
 
     kind: Literal["existence"]
     terms: list[str] = Field(default_factory=list)
@@ -43,6 +45,7 @@ class ExistenceRule(BaseRule):
     unless_evidence: list[str] = Field(default_factory=list)
     negatable: bool = False
     unless_evidenced_number: bool = False
+    evidenced_number_in: Literal["sentence", "match"] = "sentence"
     # Rule-id prefixes whose findings also break this rule: "No medical claims" is broken
     # by every health.* finding, whatever words it used (the engine adds those findings).
     covers_rules: list[str] = Field(default_factory=list)
@@ -68,7 +71,8 @@ class ExistenceRule(BaseRule):
                     s, e = f.sentence_bounds(start, end)
                     if self.unless and any_pattern(f.text[s:e], self.unless):
                         continue
-                    if self.unless_evidenced_number and evidenced_number(f.text[s:e], context.evidence):
+                    where = f.text[start:end] if self.evidenced_number_in == "match" else f.text[s:e]
+                    if self.unless_evidenced_number and evidenced_number(where, context.evidence):
                         continue
                 if self.negatable:
                     toks = tokens(f.text)
@@ -123,6 +127,8 @@ class SubstitutionRule(BaseRule):
 def _present(rule: RequiredRule, fields: list[TextField]) -> bool:
     if any(find(f.text, rule.terms, rule.patterns, rule.stems) for f in fields):
         return True
+    if rule.all_of:
+        return all(any(find(f.text, (), [part]) for f in fields) for part in rule.all_of)
     return bool(rule.all_terms) and all(
         any(find(f.text, [term], (), rule.stems) for f in fields) for term in rule.all_terms
     )
@@ -131,11 +137,13 @@ def _present(rule: RequiredRule, fields: list[TextField]) -> bool:
 class RequiredRule(BaseRule):
     """Something that must appear: ``per: artifact`` in every artifact in scope, or
     ``per: campaign`` somewhere in the campaign. Any of ``terms``/``patterns`` satisfies
-    it, or all of ``all_terms`` together. ``add`` is the text an agent adds."""
+    it, or all of ``all_terms`` together, or every pattern of ``all_of`` (the parts of a
+    concept said in any wording, see compliance/paraphrase.py). ``add`` is the text an agent adds."""
 
     kind: Literal["required"]
     terms: list[str] = Field(default_factory=list)
     all_terms: list[str] = Field(default_factory=list)
+    all_of: list[str] = Field(default_factory=list)
     patterns: list[str] = Field(default_factory=list)
     stems: bool = True
     per: Literal["artifact", "campaign"] = "artifact"

@@ -120,6 +120,20 @@ def _ratio_supported(share: float, denominator: int, evidence: list[str]) -> boo
     return any(abs(r - share) <= tolerance for e in evidence for r in _ratios(e))
 
 
+def _counted_share(share: float, evidence: list[str]) -> bool:
+    """A percentage is backed by an evidence item whose figures compute it: a count of a
+    whole ("Survey of 20 women …; 17 agreed" for 85%) or the change between two figures
+    ("increased from 40 g to 48 g" for "20% more", "from £50 to £40" for "20% less")."""
+    for item in evidence:
+        values = {float(v.replace(",", "")) for v in re.findall(r"(?<![\d.,])\d+(?:,\d{3})*(?:\.\d+)?(?!\s?%)", item)}
+        values.discard(0.0)
+        for a in values:
+            for b in values:
+                if a < b and any(abs(r - share) <= 0.005 + 1e-9 for r in (a / b, (b - a) / a, (b - a) / b)):
+                    return True
+    return False
+
+
 def _tested_sentence(sentence: str, evidence: list[str]) -> bool:
     """A claim is one sentence: when a test or study in the evidence documents a figure of
     it ("30-second contact time" for "kills 99.9% of bacteria in 30 seconds"), it documents
@@ -136,6 +150,8 @@ def _supported(claim: str, excerpt: str, context: RuleContext, after: str = "", 
             if _ratio_supported(share, int(fraction.group(1)), context.evidence):
                 return True
         if _number_value(excerpt) in _evidence_numbers(context.evidence):
+            return True
+        if excerpt.endswith("%") and _counted_share(float(_number_value(excerpt) or 0) / 100, context.evidence):
             return True
         return _tested_sentence(sentence, context.evidence)
     if claim == "proof":
@@ -216,7 +232,7 @@ _INSTRUCTION_BEFORE = re.compile(
 _LABEL_BEFORE = re.compile(
     r"\b(?:scope|step|level|class|zone|type|size|phase|tier|category|stage|grade|gen|generation|series|version|model"
     r"|room|gate|platform|route|season|chapter|part|section|page|aisle|unit|floor|round|episode|day|week|issue|no\.?"
-    r"|number|top)(?:\s+\d+(?:\s*(?:,|and|&|or|-|to)\s*))?\s+$",
+    r"|number|top|mile|km|lap|hole|kilometre|kilometer)(?:\s+\d+(?:\s*(?:,|and|&|or|-|to)\s*))?\s+$",
     re.IGNORECASE,
 )
 # "Save 25% on all shoes" is a price reduction (the offer), unlike "save 20% on your energy bills".
@@ -233,6 +249,21 @@ _QUANTITY_AFTER = re.compile(
     r"|portions?|bags?|items?|ingredients?|colou?rs?|flavou?rs?|sizes?|styles?|seats?|rooms?|stores?|shops?"
     r"|locations?|branches?|countries|cities|bedrooms?|doors?|speeds?|pairs?|slices?|scoops?|cups?|cookies|bars?)\b"
     r"(?!\s+(?:more|less|fewer|faster|longer)\b)",
+    re.IGNORECASE,
+)
+# "a 10-hour shift", "a 5-mile run": a figure that measures the occasion the copy tells of,
+# not the product's performance ("24-hour protection" is still a claim).
+_OCCASION_AFTER = re.compile(
+    r"^[- ](?:hour|minute|day|week|month|year|mile|km|kilometre|kilometer|metre|meter)s?[- ]"
+    r"(?:long )?(?:[\w']+ ){0,2}(?:shift|run|walk|hike|ride|drive|flight|trip|journey|commute|workout|session|class"
+    r"|course|race|match|game|meeting|lecture|day|night|wait|stint|trek|climb|swim|cycle|festival|holiday|break|stay|visit)s?\b",
+    re.IGNORECASE,
+)
+# A rating or a count of people or reviews is social proof: whether it is genuine is the
+# review rules' question (16 CFR 465; endorse.reviews, endorse.undisclosed-connection).
+_SOCIAL_PROOF_AFTER = re.compile(
+    r"^\s?(?:[km]\+?|\+)?\s*(?:[- ]?(?:stars?|★)|(?:\w+ )?(?:followers|fans|subscribers|reviews|ratings)\b"
+    r"|(?:happy|satisfied|loyal|delighted) (?:customers|users|members|clients|fans|shoppers|guests|families)\b)",
     re.IGNORECASE,
 )
 _CLAIM_BEFORE = re.compile(
@@ -313,6 +344,8 @@ def _not_a_claim(text: str, start: int, end: int, excerpt: str) -> bool:
         return True
     if _QUANTITY_AFTER.match(after) and not _SAVING_BEFORE.search(before) and not _CLAIM_BEFORE.search(before):
         return True  # "10 g of collagen", "500 mg tablets", "300 vans", "10 trees for every order"
+    if _OCCASION_AFTER.match(after) or _SOCIAL_PROOF_AFTER.match(after):
+        return True
     if re.search(r"[A-Z][a-z]+,\s*$", before) and re.match(r"^\s*,", after):
         return True  # an attribution's age: "— Emma, 34, Bristol"
     if _FRACTION_BEFORE.search(before):
@@ -349,6 +382,16 @@ _MARKET_SCOPE = re.compile(
 
 
 _THAN_BEFORE = re.compile(r"\bthan (?:the |a |any |our )?$", re.IGNORECASE)
+# A comparison with the reader's expectation or the product's looks, not with a rival or a
+# measure: "lighter than you expect", "comfier than they look", "easier than you'd think".
+_EXPECTATION_AFTER = re.compile(
+    r"^.*?\bthan (?:you|they|it|we|people|most people|anyone)(?:['’]d| would| might| may| will)?\s+"
+    r"(?:ever )?(?:expect|expected|think|thought|imagine|imagined|look|looks|sound|sounds|believe|guess)\b",
+    re.IGNORECASE,
+)
+_COMPARED_WITH_BEFORE = re.compile(
+    r"\b(?:vs\.?|versus|against|compared (?:with|to)|(?:price|cost|size|weight|half|twice|double|a third) of)\s+"
+    r"(?:the |a |any |our )?$", re.IGNORECASE)
 _TESTIMONIAL_EVIDENCE = re.compile(r"\b(?:review|testimonial|quote|said|verified buyer)", re.IGNORECASE)
 
 
@@ -396,25 +439,43 @@ def _ranking_evidence(excerpt: str, following: str, evidence: list[str]) -> bool
 
 
 def _about_other(text: str, start: int) -> bool:
-    """"better than the leading brand": the superlative names what is compared with."""
-    return bool(_THAN_BEFORE.search(text[max(0, start - 16) : start]))
+    """"better than the leading brand", "half the price of the market-leading 30-pack": the
+    superlative names what is compared with."""
+    return bool(_THAN_BEFORE.search(text[max(0, start - 16) : start])
+                or _COMPARED_WITH_BEFORE.search(text[max(0, start - 40) : start]))
 
 
 def _quoted_testimonial(text: str, start: int, context: RuleContext) -> bool:
     """A superlative inside a quoted, documented customer testimonial ("“Best night's sleep
     in years” — verified buyer") reports an experience; the evidence holds the quote."""
     before = text[:start]
-    opened = max(before.rfind("“"), before.rfind('"'))
-    if opened < 0 or (before.count("“") <= before.count("”") and before.count('"') % 2 == 0):
+    single = [m.start() for m in re.finditer(r"(?<!\w)['‘](?=\w)", before)]  # an opening quote, not an apostrophe
+    opened = max(before.rfind("“"), before.rfind('"'), single[-1] if single else -1)
+    in_single = bool(single) and not re.search(r"\w['’](?!\w)", before[single[-1] + 1 :])
+    if opened < 0 or (before.count("“") <= before.count("”") and before.count('"') % 2 == 0 and not in_single):
         return False
     if any(_TESTIMONIAL_EVIDENCE.search(e) for e in context.evidence):
         return True
     # an attributed first-person quote ("“Best vacuum I've ever owned” — Jake"): whether it
     # is genuine and independent is the endorsement rules' question, not a market claim
-    closing = re.search(r"[”\"]\s*[—–-]\s*[A-Z]", text[start:])
+    closing = re.search(r"[”\"'’]\s*[—–-]\s*[A-Z]", text[start:])
     if closing is None:
         return False
     return bool(re.search(r"\b(?:I|I'?ve|I'?m|my|me)\b", text[opened : start + closing.start()]))
+
+
+# The first person singular voices one person's experience ("honestly best purchase of the
+# year", "the only conditioner I use"); "we"/"our" is the advertiser speaking.
+_FIRST_PERSON_SINGULAR = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|my|me|myself)\b")
+
+
+def _first_person_testimony(text: str, start: int, end: int) -> bool:
+    """A superlative in a sentence voiced in the first person singular is an endorser's
+    opinion of their own experience, not a market claim: whether the endorser is genuine,
+    typical and independent is for the endorsement rules (16 CFR 255.1-255.5), which read
+    the evidence. A superlative about the market ("the cheapest on the market") stays one."""
+    sentence = _sentence_of(text, start, end)
+    return bool(_FIRST_PERSON_SINGULAR.search(sentence)) and not _MARKET_SCOPE.search(sentence)
 
 
 def _own_range(f: TextField, start: int, end: int) -> bool:
@@ -447,12 +508,18 @@ class ClaimRule(BaseRule):
                     or _bound_supported(f.text[max(0, start - 20) : start], excerpt, context.evidence)
                 ):
                     continue
+                if self.claim == "comparison" and _EXPECTATION_AFTER.match(f.text[end - 12 : end + 30]):
+                    continue  # "lighter than you expect", "comfier than they look": against expectation
+                if self.claim == "comparison" and (_quoted_testimonial(f.text, start, context)
+                                                   or _first_person_testimony(f.text, start, end)):
+                    continue  # a customer's or endorser's own experience ("better than the photos")
                 if self.claim == "comparison" and _ENVIRONMENTAL_QUANTITY.search(
                         re.split(r"[.!?;]", f.text[start : end + 30], maxsplit=1)[0]):
                     continue  # "less plastic", "more CO2 than it makes": env.comparative-claim's and env's own
                 if self.claim == "superlative" and (
                     _own_range(f, start, end) or _about_other(f.text, start)
                     or _quoted_testimonial(f.text, start, context)
+                    or _first_person_testimony(f.text, start, end)
                     or _HEDGE_BEFORE.search(f.text[max(0, start - 40) : start])
                     or _ranking_evidence(excerpt, f.text[end : end + 40], context.evidence)
                 ):

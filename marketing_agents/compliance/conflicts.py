@@ -60,8 +60,12 @@ class UndisclosedConditionRule(BaseRule):
             if any(not _NEGATED_BEFORE.search(f.text[: m.start()]) for d in disclosures for m in d.finditer(f.text)):
                 continue  # disclosed ("#ad", "T&Cs apply"), unless denied ("not sponsored")
             copy_words = {w.rstrip("s") for w in _WORD.findall(f.text.lower())}
-            unsaid = contradicted + [(item, marker) for item, marker in stated
-                                     if not _said(marker, copy_words, f.text)]
+            # a contradiction is answered only by the copy stating it: its figures as what it names
+            # ("including the £4.99 booking fee" for "a £4.99 booking fee is added")
+            unsaid = [(item, marker) for item, marker in contradicted
+                      if not (_figures_stated(item, marker, f.text) and _said(marker, copy_words, f.text))]
+            unsaid += [(item, marker) for item, marker in stated
+                       if not _said(marker, copy_words, f.text) and not _figures_stated(item, marker, f.text)]
             if not unsaid:
                 continue
             for trigger in triggers:
@@ -76,6 +80,18 @@ class UndisclosedConditionRule(BaseRule):
                 findings.append(make_finding(self, f, (m.start(), m.end()), fix, desc))
                 break
         return findings
+
+
+def _figures_stated(item: str, marker: str, copy_text: str) -> bool:
+    """Whether the copy states every figure of the restriction's own clause of the evidence
+    item (its terms in other words: "12 months … at £14 a month" for "a 12-month
+    subscription at £14 a month", "including the £4.99 booking fee" for "a £4.99 booking fee
+    is added"); a figure of another clause ("Survey of 10 vets, all paid consultants") is not
+    the restriction's."""
+    at = item.find(marker)
+    clause = next((c for c in re.split(r"[,;:]", item) if marker in c), item) if at >= 0 else item
+    wanted = set(_FIGURE.findall(clause))
+    return bool(wanted) and wanted <= set(_FIGURE.findall(copy_text))
 
 
 def _said(marker: str, copy_words: set[str], copy_text: str) -> bool:

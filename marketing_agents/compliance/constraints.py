@@ -22,9 +22,10 @@ from typing import Any
 import yaml
 
 from ..models import ArtifactType, FixKind, Severity
-from ..text import parse_constraint, plain_text, stem
+from ..text import parse_constraint, plain_text, stem, term_regex
 from .checks import ExistenceRule, LimitRule, RequiredRule, SubstitutionRule
 from .packs import RulePack
+from .paraphrase import required_parts
 from .rules import Category, FixSpec, Scope
 
 LEXICON_FILE = Path(__file__).resolve().parent / "lexicon.yaml"
@@ -37,6 +38,12 @@ _LIMIT = re.compile(
 )
 _LIMIT_REVERSED = re.compile(
     r"\b(?P<unit>words?|characters?|chars?|hashtags?)\s*(?::|≤|<=)\s*(?P<n>\d{1,5})\b", re.IGNORECASE
+)
+# "No exclamation marks", "Avoid hashtags": a limit of none.
+_NONE_OF = re.compile(
+    r"^\s*(?:no|avoid|never use|do\s*n[o']?t use|without)\s+(?:any\s+)?"
+    r"(?P<unit>exclamation (?:marks?|points?)|hashtags?)\s*\.?$",
+    re.IGNORECASE,
 )
 _SWAP = re.compile(
     r"^\s*(?:always\s+)?(?:use|say|write)\s+[\"“']?(?P<good>[^\"”']+?)[\"”']?\s+"
@@ -67,9 +74,24 @@ class Concept:
 
 
 @lru_cache(maxsize=1)
+def _lexicon_file() -> dict[str, Any]:
+    return dict(yaml.safe_load(LEXICON_FILE.read_text(encoding="utf-8")))
+
+
 def lexicon() -> dict[str, dict[str, Any]]:
-    raw = yaml.safe_load(LEXICON_FILE.read_text(encoding="utf-8"))
-    return dict(raw["concepts"])
+    return dict(_lexicon_file()["concepts"])
+
+
+def abbreviations(phrase: str) -> list[str]:
+    """The words a quoted phrase's abbreviation stands for ("T&Cs apply" → "terms and conditions apply")."""
+    table = {k.lower(): v for k, v in _lexicon_file().get("abbreviations", {}).items()}
+    return list(table.get(phrase.lower(), []))
+
+
+def _field_patterns(word: str) -> list[str]:
+    """Patterns of the lexicon's semantic field of ``word`` (its related words), for paraphrase."""
+    concept = concept_for((word,), word)
+    return [term_regex(t, stems=t.replace("-", "").isalpha()) for t in concept.terms[1:]] + list(concept.patterns)
 
 
 def concept_for(words: tuple[str, ...], phrase: str) -> Concept:
@@ -119,10 +141,10 @@ def _scope_for(text: str) -> Scope:
 
 
 def _limit_rule(raw: str, text: str, index: int) -> LimitRule | None:
-    m = _LIMIT.search(text) or _LIMIT_REVERSED.search(text)
+    m = _LIMIT.search(text) or _LIMIT_REVERSED.search(text) or _NONE_OF.search(text)
     if not m:
         return None
-    n, unit = int(m.group("n")), m.group("unit").lower()
+    n, unit = int(m.groupdict().get("n") or 0), m.group("unit").lower()
     op = m.groupdict().get("op") or ""
     if op.lower() in {"under", "fewer than", "less than", "below"}:
         n -= 1
@@ -173,20 +195,24 @@ def compile_constraint(raw: str, index: int) -> ExistenceRule | RequiredRule | L
             )
         return ExistenceRule(
             id=f"brief.avoid.{_slug(parsed.phrase)}", kind="existence", terms=list(concept.terms),
-            patterns=list(concept.patterns), stems=not parsed.exact,
+            # a quoted single word bans its inflections too ("Avoid the word 'cheap'": "cheaper")
+            patterns=list(concept.patterns), stems=not parsed.exact or parsed.phrase.isalpha(),
             message=f"The brief says to avoid {parsed.phrase} (“{raw}”).", severity=Severity.HIGH,
             suggestion=f"Remove every mention of {parsed.phrase} and related terms.", source=source,
             category=Category.RISK, fix=FixSpec(kind=FixKind.REMOVE), covers_rules=claim_topics(parsed.phrase),
         )
+    all_of: list[str] = []
     if parsed.exact:
-        concept = Concept((parsed.phrase,), (), parsed.phrase)
+        concept = Concept((parsed.phrase, *abbreviations(parsed.phrase)), (), parsed.phrase)
     elif len(parsed.words) == 1:
         concept = concept_for(parsed.words, parsed.phrase)
-    else:  # every word of a multi-word concept must be there ("free shipping")
+    else:  # every part of a multi-word concept must be there ("free shipping"), in any wording
         concept = Concept((parsed.phrase,), (), parsed.phrase[:1].upper() + parsed.phrase[1:] + ".")
+        all_of = required_parts(text, parsed.words, _field_patterns)
     return RequiredRule(
         id=f"brief.require.{_slug(parsed.phrase)}", kind="required", terms=list(concept.terms),
-        all_terms=list(parsed.words) if len(parsed.words) > 1 and not parsed.exact else [],
+        all_terms=list(parsed.words) if len(parsed.words) > 1 and not parsed.exact and not all_of else [],
+        all_of=all_of,
         patterns=list(concept.patterns), stems=not parsed.exact, add=concept.add,
         message=f"The brief requires {parsed.phrase} (“{raw}”).", severity=Severity.HIGH,
         suggestion=f"Add a sentence about {parsed.phrase}, e.g. “{concept.add}”", source=source,

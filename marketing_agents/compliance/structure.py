@@ -109,6 +109,9 @@ class ClaimVerbRule(BaseRule):
     # an EU art. 14 risk-reduction claim states the risk factor ("… is a risk factor in
     # the development of coronary heart disease") with its conditions of use.
     unless_field: list[str] = Field(default_factory=list)
+    # Predicates that end a condition named as their subject: "your insomnia is history",
+    # "panic attacks become a thing of the past" claim a cure without a claim verb.
+    endings: list[str] = Field(default_factory=list)
     _lex: _VerbLexicon = PrivateAttr()
 
     def model_post_init(self, context: object, /) -> None:
@@ -119,7 +122,7 @@ class ClaimVerbRule(BaseRule):
             condition_forms=_forms(self.conditions), suffixes=tuple(self.condition_suffixes),
             heads=frozenset(w.lower() for w in self.condition_heads), allowed=_forms(self.allowed_objects),
             noun_only=frozenset(w.lower() for w in self.noun_only),
-            compound_tails=frozenset(w.lower() for w in self.compound_tails),
+            compound_tails=frozenset(w.lower() for w in self.compound_tails), endings=_phrases(self.endings),
         )
 
     def check(self, context: RuleContext) -> list[Finding]:
@@ -149,7 +152,7 @@ class ClaimVerbRule(BaseRule):
         """(start, end, last token index) of a claim that starts at ``toks[i]``, if any."""
         if not toks[i].is_word:
             return None
-        compound = self._compound_at(toks, i, lex)
+        compound = self._compound_at(toks, i, lex) or self._ended_at(toks, i, lex)
         if compound is not None:
             return compound
         verb_len = _longest_at(toks, i, lex.verbs)
@@ -197,6 +200,23 @@ class ClaimVerbRule(BaseRule):
             j += 1
         return out
 
+    def _ended_at(self, toks: tuple[Token, ...], i: int, lex: _VerbLexicon) -> tuple[int, int, int] | None:
+        """A condition as the subject of an ending predicate: "insomnia is history"."""
+        if not lex.endings:
+            return None
+        following = toks[i + 1] if i + 1 < len(toks) and toks[i + 1].is_word else None
+        if not self._condition(toks[i], following, lex) or not self._as_noun(toks[i], [toks[i]], lex):
+            return None
+        j = i + 1 + (following is not None and f"{toks[i].lemma} {following.lemma}" in lex.conditions)
+        skipped = 0
+        while j < len(toks) and skipped < 3 and toks[j].is_word and toks[j].lower in _COPULAS:
+            j += 1
+            skipped += 1
+        if not skipped or j >= len(toks) or negated(toks, j):
+            return None
+        n = _longest_at(toks, j, lex.endings)
+        return (toks[i].start, toks[j + n - 1].end, j + n - 1) if n else None
+
     def _compound_at(self, toks: tuple[Token, ...], i: int, lex: _VerbLexicon) -> tuple[int, int, int] | None:
         """A condition compounded with a claim word: "acne-fighting", "pain-free"."""
         j = i + 2
@@ -234,6 +254,10 @@ def _forms(words: list[str]) -> frozenset[str]:
     return frozenset(f for w in words for f in inflections(w.lower()))
 
 
+_COPULAS = frozenset({"is", "are", "was", "were", "be", "become", "becomes", "will", "can", "soon", "just", "now",
+                      "all", "simply"})
+
+
 @dataclass(frozen=True)
 class _VerbLexicon:
     verbs: PhraseIndex
@@ -247,6 +271,7 @@ class _VerbLexicon:
     allowed: frozenset[str]
     noun_only: frozenset[str]
     compound_tails: frozenset[str]
+    endings: PhraseIndex
 
 
 @dataclass(frozen=True)

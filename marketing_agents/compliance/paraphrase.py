@@ -1,0 +1,89 @@
+"""The parts of a required concept, each as a pattern that any of its wordings satisfies.
+
+"Mention that it is gluten-free", "Mention the launch date, 14 March", "Mention the price
+of £19 a month", "Must include a call to action to visit a branch": a reviewer passes
+copy that says these in other words ("the 14th of March", "nineteen pounds a month",
+"drop into your nearest branch"). The words of a concept that carry no content (pronouns,
+copulas, the name of the kind of text: "call to action") are not required; a value the
+constraint names (a price, a date, a figure) is required in any written form, and the
+words that only label it ("price", "launch date") are not; every other word is required
+as itself, an inflection, or a member of its semantic field in lexicon.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ..text import term_regex  # the term matcher the agents share: word families by stem
+
+# Words of a statement that carry no content of their own.
+_FUNCTION = frozenset(
+    "it its is are was were be been being they them their this that these those there we us you can will "
+    "has have had do does did very so also".split()
+)
+# Words that name the kind of text asked for, not what it says.
+_META = re.compile(r"\bcalls? to action\b|\bctas?\b|\breminders?\b|\bsentences?\b|\blines?\b", re.IGNORECASE)
+# Words that only label a value the constraint gives ("the price of £19", "the launch date, 14 March").
+_LABELS = frozenset("price prices cost costs date dates launch fee fees amount figure figures deadline day rate "
+                    "charge number total".split())
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+_ONES = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+         "sixteen seventeen eighteen nineteen").split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_CURRENCY_WORDS = {"£": "pounds?", "$": "dollars?", "€": "euros?"}
+_MONEY = re.compile(r"(?P<cur>[£$€])\s?(?P<n>\d+)(?:\.(?P<p>\d{2}))?")
+_DATE = re.compile(
+    rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{'|'.join(_MONTHS)})\b"
+    rf"|\b(?P<m2>{'|'.join(_MONTHS)})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b",
+    re.IGNORECASE,
+)
+
+
+def number_words(n: int) -> str | None:
+    """0-99 in words ("nineteen", "forty[- ]two"), as a pattern; None beyond."""
+    if n < 20:
+        return _ONES[n]
+    if n < 100:
+        tens, ones = divmod(n, 10)
+        return _TENS[tens - 2] + (f"[- ]{_ONES[ones]}" if ones else "")
+    return None
+
+
+def _number(n: str) -> str:
+    words = number_words(int(n)) if n.isdigit() else None
+    return rf"(?:\b{n}\b|\b{words}\b)" if words else rf"\b{n}\b"
+
+
+def _money(m: re.Match[str]) -> str:
+    cur, n, pence = m.group("cur"), m.group("n"), m.group("p")
+    digits = re.escape(cur) + rf"\s?{n}" + (rf"\.{pence}" if pence and pence != "00" else r"(?:\.00)?") + r"(?!\d)"
+    words = number_words(int(n))
+    if words and not (pence and pence != "00"):
+        return rf"(?:{digits}|\b{words}\s+{_CURRENCY_WORDS[cur]}\b)"
+    return digits
+
+
+def _date(m: re.Match[str]) -> str:
+    day, month = (m.group("d"), m.group("m")) if m.group("d") else (m.group("d2"), m.group("m2"))
+    month = month.lower()
+    day_form = rf"{day}(?:st|nd|rd|th)?"
+    return (rf"(?:\b{day_form}\s+(?:of\s+)?{month[:3]}[a-z]*\b|\b{month[:3]}[a-z]*\.?\s+(?:the\s+)?{day_form}\b"
+            rf"|\b0?{day}[/.]0?{_MONTHS.index(month) + 1}\b)")
+
+
+def required_parts(raw: str, words: tuple[str, ...], related: Callable[[str], list[str]]) -> list[str]:
+    """Patterns that must all be found for ``raw`` (a require constraint whose content
+    words are ``words``) to be honoured; ``related(word)`` gives the patterns of a
+    word's semantic field. Empty when nothing of the concept is left to require."""
+    values = [_money(m) for m in _MONEY.finditer(raw)] + [_date(m) for m in _DATE.finditer(raw)]
+    dated = {m.group("m") or m.group("m2") for m in _DATE.finditer(raw)}
+    meta = {w.lower() for m in _META.finditer(raw) for w in re.findall(r"\w+", m.group(0))} - {"to"}
+    parts = list(values)
+    for word in words:
+        if word in _FUNCTION or word in meta or (values and (word in _LABELS or word in {d.lower() for d in dated})):
+            continue
+        alternatives = [term_regex(word, stems=word.isalpha()), *related(word)]
+        parts.append(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)")
+    return parts
