@@ -25,7 +25,7 @@ TEST = CORPORA / "test.yaml"
 # the rules were merged (docs/compliance.md, "How well it generalises"), NOT the targets
 # (recall 0.95, precision 0.9, clean flagged 5%), which the rules do not reach on copy
 # they were not tuned on. Raise it when the rules improve; never tune on this split.
-TEST_FLOOR = {"blocking_recall": 0.72, "blocking_precision": 0.85, "clean_flagged_rate": 0.12}
+TEST_FLOOR = {"blocking_recall": 0.72, "blocking_precision": 0.88, "clean_flagged_rate": 0.12}
 
 
 def summary(name: str, result: Evaluation) -> str:
