@@ -149,18 +149,7 @@ def generate_and_audit(flow: FlowSteps) -> Step[AuditOutput]:
             )
         )
         flow.progress(CampaignStatus.AUDITING, round=round_number)
-        audit_input = AuditInput(
-            campaign_id=state.campaign_id,
-            revision_number=state.revision_number,
-            round=round_number,
-            version_ids=dict(state.active_version_ids),
-            sequence=flow.reserve(),
-        )
-        result = yield from flow.run_one("audit_campaign", audit_input, audit_input.sequence)
-        audit = AuditOutput.model_validate(result)
-        state.latest_audit_report_id = audit.report_id
-        state.compliant = audit.is_compliant
-        state.usage = state.usage.plus(audit.usage)
+        audit = yield from audit_active_versions(flow, round_number)
         if audit.is_compliant:
             return audit
         types = types_to_regenerate(audit, types)
@@ -171,7 +160,6 @@ def generate_and_audit(flow: FlowSteps) -> Step[AuditOutput]:
 def announce_outcome(flow: FlowSteps, audit: AuditOutput) -> Step[None]:
     """AwaitingReview when compliant, NeedsAttention when the rounds ran out."""
     state = flow.state
-    deadline = flow.context.current_utc_datetime + timedelta(seconds=state.review_deadline_seconds)
     if state.compliant:
         outcome, event, reason = CampaignStatus.AWAITING_REVIEW, ON_CAMPAIGN_COMPLETED, None
     else:
@@ -180,18 +168,44 @@ def announce_outcome(flow: FlowSteps, audit: AuditOutput) -> Step[None]:
             f"still not compliant after {state.max_rounds} regeneration rounds "
             f"(score {audit.score:.0f}, {audit.blocking_findings} blocking findings)"
         )
-    flow.progress(outcome, reportId=state.latest_audit_report_id)
+    yield from enter_review(flow, outcome, reason, event, audit.report_id)
+
+
+def audit_active_versions(flow: FlowSteps, round_number: int, edit_number: int = 0) -> Step[AuditOutput]:
+    """Audit the campaign's active versions and keep the report's verdict and usage."""
+    state = flow.state
+    audit_input = AuditInput(
+        campaign_id=state.campaign_id,
+        revision_number=state.revision_number,
+        round=round_number,
+        edit_number=edit_number,
+        version_ids=dict(state.active_version_ids),
+        sequence=flow.reserve(),
+    )
+    audit = AuditOutput.model_validate((yield from flow.run_one("audit_campaign", audit_input, audit_input.sequence)))
+    state.latest_audit_report_id = audit.report_id
+    state.compliant = audit.is_compliant
+    state.usage = state.usage.plus(audit.usage)
+    return audit
+
+
+def enter_review(flow: FlowSteps, outcome: CampaignStatus, reason: str | None, event: str, report_id: str,
+                 **announced: str) -> Step[None]:
+    """Back in review with the latest report and a fresh review deadline, announced as ``event``."""
+    state = flow.state
+    deadline = flow.context.current_utc_datetime + timedelta(seconds=state.review_deadline_seconds)
+    flow.progress(outcome, reportId=report_id)
     yield from flow.update(
         CampaignUpdate(
             campaign_id=state.campaign_id,
             status=outcome,
             status_reason=reason,
-            latest_audit_report_id=state.latest_audit_report_id,
+            latest_audit_report_id=report_id,
             usage=state.usage,
             review_deadline=deadline.isoformat(),
         ),
         event,
-        {"status": outcome.value, "reportId": audit.report_id, "reason": reason},
+        {"status": outcome.value, "reportId": report_id, "reason": reason, **announced},
     )
 
 
@@ -224,38 +238,14 @@ def record_and_audit_edit(flow: FlowSteps, edit: EditDecision, by: str) -> Step[
     yield from flow.update(
         CampaignUpdate(campaign_id=state.campaign_id, active_version_ids=dict(state.active_version_ids))
     )
-    audit_input = AuditInput(
-        campaign_id=state.campaign_id,
-        revision_number=state.revision_number,
-        round=0,
-        edit_number=edit.edit_number,
-        version_ids=dict(state.active_version_ids),
-        sequence=flow.reserve(),
-    )
-    audit = AuditOutput.model_validate((yield from flow.run_one("audit_campaign", audit_input, audit_input.sequence)))
-    state.latest_audit_report_id = audit.report_id
-    state.compliant = audit.is_compliant
-    state.usage = state.usage.plus(audit.usage)
+    audit = yield from audit_active_versions(flow, 0, edit.edit_number)
     if audit.is_compliant:
         outcome, reason = CampaignStatus.AWAITING_REVIEW, None
     else:
         outcome = CampaignStatus.NEEDS_ATTENTION
         reason = (f"not compliant after the edit by {by} (score {audit.score:.0f}, "
                   f"{audit.blocking_findings} blocking findings)")
-    deadline = flow.context.current_utc_datetime + timedelta(seconds=state.review_deadline_seconds)
-    flow.progress(outcome, reportId=audit.report_id)
-    yield from flow.update(
-        CampaignUpdate(
-            campaign_id=state.campaign_id,
-            status=outcome,
-            status_reason=reason,
-            latest_audit_report_id=audit.report_id,
-            usage=state.usage,
-            review_deadline=deadline.isoformat(),
-        ),
-        ON_CAMPAIGN_STATUS,
-        {"status": outcome.value, "reportId": audit.report_id, "reason": reason, "editedBy": by},
-    )
+    yield from enter_review(flow, outcome, reason, ON_CAMPAIGN_STATUS, audit.report_id, editedBy=by)
 
 
 def review(flow: FlowSteps, with_deadline: bool) -> Step[ReviewDecision | None]:

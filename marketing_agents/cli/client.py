@@ -30,9 +30,11 @@ class ApiClient:
     def close(self) -> None:
         self._http.close()
 
-    def request(self, method: str, path: str, body: Any = None, params: dict[str, Any] | None = None) -> Any:
+    def _send(self, method: str, path: str, **options: Any) -> httpx.Response:
+        """One request to ``/api{path}``: an unreachable host or an error answer becomes a
+        one-line CliError (exit 3 for the host, the problem's text for the answer)."""
         try:
-            response = self._http.request(method, f"/api{path}", params=params, json=body if body is not None else None)
+            response = self._http.request(method, f"/api{path}", **options)
         except httpx.ConnectError as error:
             raise CliError(
                 f"cannot reach the host at {self.base_url} ({error.__class__.__name__}); "
@@ -43,24 +45,17 @@ class ApiClient:
             raise CliError(f"request to {self.base_url} failed: {error}", exit_code=3) from error
         if response.status_code >= 400:
             raise CliError(_problem_text(response))
+        return response
+
+    def request(self, method: str, path: str, body: Any = None, params: dict[str, Any] | None = None) -> Any:
+        response = self._send(method, path, params=params, json=body if body is not None else None)
         if not response.content:
             return None
         return response.json()
 
     def download(self, path: str) -> tuple[bytes, str | None]:
         """A binary resource and the file name its Content-Disposition suggests."""
-        try:
-            response = self._http.get(f"/api{path}")
-        except httpx.ConnectError as error:
-            raise CliError(
-                f"cannot reach the host at {self.base_url} ({error.__class__.__name__}); "
-                "start it with `make run` or `marketing-agents serve`",
-                exit_code=3,
-            ) from error
-        except httpx.HTTPError as error:
-            raise CliError(f"request to {self.base_url} failed: {error}", exit_code=3) from error
-        if response.status_code >= 400:
-            raise CliError(_problem_text(response))
+        response = self._send("GET", path)
         match = re.search(r'filename="([^"/\\]+)"', response.headers.get("content-disposition", ""))
         return response.content, match.group(1) if match else None
 
