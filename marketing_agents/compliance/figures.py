@@ -94,6 +94,8 @@ _LEAD = (r"(?:(?:up to|over|around|about|almost|nearly|roughly|approximately|an 
          r"|as much as|at least|a further|another|just|only|as little as|under|less than)\s+)*")
 _CLAUSE_BREAK = re.compile(r"[,;:—–()\[\].!?\n]|\s-\s")
 _QUOTE_OPEN = re.compile(r"[“\"]|(?<!\w)['‘](?=\w)")
+_APPROVAL = ("say|said|agree|agreed|saw|see|felt|feel|noticed|notice|report|reported|recommend|recommended|would"
+             "|prefer|preferred|rated|rate|found|find|love|loved|trust|choose|chose|switched|asked|voted")
 _RATING = re.compile(r"★|⭐|\b\d(?:\.\d)?\s?(?:/\s?5|out of 5|stars?)\b|\brated\b", re.IGNORECASE)
 _RATING_EVIDENCE = re.compile(r"\b\d\.\d\s?(?:/\s?5|out of 5|stars?|★)|\b(?:average|overall|mean)\s+(?:rating|score)\b",
                               re.IGNORECASE)
@@ -154,7 +156,7 @@ def _shapes() -> _Shapes:
     people = _alternation(lex["people"])
     # object words between the verb and its figure: not a preposition that starts a new
     # phrase ("delivered within 2 days", "drop into 300 stores" are not effects)
-    obj = r"(?:\s+(?!(?:in|within|into|on|onto|for|at|from|of|with|after|every|per|each)\b)[\w'’-]+){0,4}?"
+    obj = r"(?:\s+(?!(?:in|within|into|on|onto|for|at|from|with|after|every|per|each)\b)[\w'’-]+){0,4}?"
     i = re.IGNORECASE
     return _Shapes(
         effect_before=re.compile(rf"\b(?:{verbs})\b{obj}\s+(?:by\s+)?{_LEAD}$", i),
@@ -177,7 +179,9 @@ def _shapes() -> _Shapes:
         typicality=re.compile(rf"\b(?:{_alternation(lex['typicality'])})\b", i),
         share_of_people_after=re.compile(
             rf"^(?:(?:\s?(?:%|percent\b|per cent\b))?\s+of\s+(?:our\s+|the\s+|all\s+)?(?:[\w-]+\s+){{0,2}}"
-            rf"(?:{people})\b|\s+(?:out of|in)\s+\d+\s+(?:[\w-]+\s+)?(?:{people})\b|\s+out of\s+(?:10|100)\b)",
+            rf"(?:{people})\b|\s+(?:out of|in)\s+\d+\s+(?:[\w-]+\s+)?(?:{people})\b|\s+out of\s+(?:10|100)\b"
+            # any group said to approve: "N% of gardeners saw …", "8 in 10 bakers would …"
+            rf"|(?:\s?%)?\s+(?:of|out of|in)\s+(?:\d+\s+)?(?:our\s+|the\s+)?(?:[\w-]+\s+)?[a-z]+s\s+(?:{_APPROVAL})\b)",
             i),
         count_of_people_after=re.compile(
             rf"^\s?(?:k|m|million|thousand|billion|bn)?\+?\s+(?:[\w'’-]+\s+){{0,3}}?(?:{people})\b", i),
