@@ -510,7 +510,7 @@ class ClaimRule(BaseRule):
                 if self.claim == "number" and (
                     not (figure := figure_role(f.text, start, end, context.evidence)).is_claim
                     or (not figure.contradicted and (
-                        _not_a_claim(f.text, start, end, excerpt)
+                        (not figure.decisive and _not_a_claim(f.text, start, end, excerpt))
                         or _ENVIRONMENTAL_SHARE_AFTER.match(f.text[end : end + 60])
                         or _bound_supported(f.text[max(0, start - 20) : start], excerpt, context.evidence)))
                 ):
@@ -531,7 +531,8 @@ class ClaimRule(BaseRule):
                     or _ranking_evidence(excerpt, f.text[end : end + 40], context.evidence)
                 ):
                     continue
-                if _supported(self.claim, excerpt, context, f.text[end : end + 16], _sentence_of(f.text, start, end)):
+                if not (self.claim == "number" and figure.contradicted) and _supported(
+                        self.claim, excerpt, context, f.text[end : end + 16], _sentence_of(f.text, start, end)):
                     continue
                 fix = build_fix(self.fix, excerpt, context, FixKind.REMOVE)
                 desc = (f"{self.message} The claim {quoted(excerpt)} is not backed by any item of the "

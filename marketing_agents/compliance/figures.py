@@ -54,6 +54,9 @@ class Role:
     kind: RoleKind
     reason: str
     contradicted: bool = False  # the evidence states the same quantity with another value
+    # the shape alone shows the claim (a stock count that urges, a change "by N"), so none of
+    # the offer-term exceptions of claims._not_a_claim (prices, pack counts) applies
+    decisive: bool = False
 
     @property
     def is_claim(self) -> bool:
@@ -274,7 +277,26 @@ def role(text: str, start: int, end: int, evidence: list[str] | None = None) -> 
         return Role("fact", "a performance figure with its test conditions stated (the spec)")
     if claim == "scarcity" and any(shapes.live_stock.search(e) for e in evidence):
         return Role("fact", "a stock count the evidence says is live")
-    return Role("claim", claim)
+    if claim in ("effect", "performance") and _pair_contradicted(sentence, evidence):
+        return Role("claim", claim + ": the evidence pairs its figures otherwise", contradicted=True)
+    decisive = claim == "scarcity" or (claim == "effect" and bool(re.search(r"\bby\s+" + _LEAD + "$", clause, re.I)))
+    return Role("claim", claim, decisive=decisive)
+
+
+_PAIR = re.compile(r"(\d+(?:\.\d+)?)\s?%[^,;.!?\d]{0,12}?\bin\s+(?:just\s+|only\s+|under\s+|about\s+)?"
+                   r"(\d+(?:\.\d+)?)\s?(?:min(?:ute)?s?|h(?:ours?|rs?)?|s(?:ec(?:ond)?s?)?)\b", re.IGNORECASE)
+
+
+def _pair_contradicted(sentence: str, evidence: list[str]) -> bool:
+    """"Charges to 80% in 15 minutes" against "0-50% in 15 minutes, 0-80% in 24 minutes": the
+    copy pairs a level with a time the evidence pairs with another level (each figure is on
+    file, the claim is not)."""
+    copy = {(float(a), float(b)) for a, b in _PAIR.findall(sentence)}
+    if not copy:
+        return False
+    on_file = {(float(a), float(b)) for e in evidence for a, b in _PAIR.findall(e)}
+    levels = {a for a, _ in on_file}
+    return any(pair not in on_file and pair[0] in levels for pair in copy)
 
 
 _COUNT_AGAINST_EVIDENCE = "a count of people the evidence also counts"

@@ -146,3 +146,36 @@ def test_a_testimonial_figure_with_a_typicality_statement_passes() -> None:
 
 def test_an_effect_on_an_environmental_quantity_is_the_environmental_packs() -> None:
     assert _role("The new engines cut NOx emissions by 80%.", "80%") == "owned"
+
+
+# --- evidence against copy: figures each on file, paired otherwise ------------------------------------
+@pytest.mark.parametrize("text, evidence", [
+    ("Tops up your laptop to 70% in 20 minutes.", ["Lab test: 0-50% in 20 minutes, 0-70% in 35 minutes"]),
+    ("Charges the scooter to 90% in 2 hours.", ["Bench test: 60% in 2 hours; 90% in 4 hours"]),
+    ("Recharge to 80% in 30 minutes at any rapid charger.", ["10-80% in 45 minutes at 50 kW; 10-50% in 30 minutes"]),
+])
+def test_a_level_paired_with_another_time_than_the_evidence_blocks(text: str, evidence: list[str]) -> None:
+    assert NUMBER in found(text, evidence)
+
+
+def test_a_level_paired_as_the_evidence_pairs_it_passes() -> None:
+    assert NUMBER not in found("Tops up your laptop to 70% in 35 minutes.",
+                               ["Lab test: 0-50% in 20 minutes, 0-70% in 35 minutes"])
+
+
+# --- a change "by N" and an urging stock count are claims whatever their unit ----------------------
+@pytest.mark.parametrize("text", [
+    "Meet Priya. Her energy bills fell by £900 in a year. Yours could too.",
+    "Sam's grocery spend dropped by £60 a month with Zylo.",
+    "Last 12 pairs at this price — then they're gone.",
+])
+def test_a_change_by_an_amount_or_an_urging_stock_count_blocks(text: str) -> None:
+    assert NUMBER in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Tickets £45, on sale now.",
+    "Choose from 12 pairs of earrings in the gift set.",
+])
+def test_a_price_or_a_pack_count_is_still_a_fact(text: str) -> None:
+    assert NUMBER not in found(text)
