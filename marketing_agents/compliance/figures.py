@@ -261,7 +261,9 @@ def role(text: str, start: int, end: int, evidence: list[str] | None = None) -> 
         if shares:
             return Role("claim", "social proof the evidence's survey can check")
         return Role("owned", "social proof: a share of approving people (endorsement rules)")
-    if re.search(r"\b[A-Z]{2,}[- ]?$", clause) and not re.match(r"^\s?(?:%|x\b|times\b)", after):
+    if re.search(r"\b[A-Z]{2,}[- ]?$", clause) and not re.match(r"^\s?(?:%|x\b|times\b)", after) \
+            and not _shouted(sentence) and not shapes.effect_before.search(clause) \
+            and not re.search(r"\b(?:only|just|last|up to)\s+$", clause, re.IGNORECASE):
         return Role("fact", "a name's number (FTSE 250, SPF 50)")
     claim = _claim_shape(text, start, end, clause, after, excerpt, percent, evidence)
     if claim == _COUNT_AGAINST_EVIDENCE:
@@ -323,6 +325,12 @@ def _count_contradicted(excerpt: str, after: str, evidence: list[str]) -> bool:
             if counted and _shapes().people_count_evidence.search(item):
                 counts.append(_scaled(c.group(1), c.group(2)))
     return bool(counts) and all(value > 1.05 * c for c in counts)
+
+
+def _shouted(sentence: str) -> bool:
+    """Copy in capitals ("LOSE 10 KG IN 2 WEEKS"): a capital word is not a name there."""
+    letters = [c for c in sentence if c.isalpha()]
+    return len(letters) >= 8 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
 def _typical_sentence(sentence: str, evidence: list[str]) -> bool:

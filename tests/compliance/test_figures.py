@@ -179,3 +179,12 @@ def test_a_change_by_an_amount_or_an_urging_stock_count_blocks(text: str) -> Non
 ])
 def test_a_price_or_a_pack_count_is_still_a_fact(text: str) -> None:
     assert NUMBER not in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "LOSE 10 KG IN 2 WEEKS WITH ZYLO!",
+    "GET 40% MORE POWER FROM EVERY CHARGE.",
+    "ONLY 3 LEFT AT THIS PRICE!",
+])
+def test_claims_in_capitals_are_not_names(text: str) -> None:
+    assert NUMBER in found(text) or any(r.startswith("health.") for r in found(text))
