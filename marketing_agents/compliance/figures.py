@@ -100,8 +100,17 @@ _QUOTE_OPEN = re.compile(r"[“\"]|(?<!\w)['‘](?=\w)")
 _APPROVAL = ("say|said|agree|agreed|saw|see|felt|feel|noticed|notice|report|reported|recommend|recommended|would"
              "|prefer|preferred|rated|rate|found|find|love|loved|trust|choose|chose|switched|asked|voted")
 _RATING = re.compile(r"★|⭐|\b\d(?:\.\d)?\s?(?:/\s?5|out of 5|stars?)\b|\brated\b", re.IGNORECASE)
+_SURVEY = re.compile(r"\b(?:survey\w*|poll\w*|asked|respondents|panel|tasters?|reviews?|reviewers?|ratings?|"
+                     r"testimonials?|customers?|members?|users?|players?)\b", re.IGNORECASE)
 _RATING_EVIDENCE = re.compile(r"\b\d\.\d\s?(?:/\s?5|out of 5|stars?|★)|\b(?:average|overall|mean)\s+(?:rating|score)\b",
                               re.IGNORECASE)
+
+
+def _about_endorsers(evidence: list[str]) -> bool:
+    """Whether the evidence describes the people, survey or reviews behind social proof
+    ("Survey of 10 vets, all paid consultants"): then whether they are independent and
+    enough is the endorsement rules' question, not an unsupported number."""
+    return any(_SURVEY.search(e) or _shapes().people_count_evidence.search(e) for e in evidence)
 
 
 def _copy_share(excerpt: str, after: str) -> float | None:
@@ -145,6 +154,7 @@ class _Shapes:
     count_of_people_after: re.Pattern[str]
     people_count_evidence: re.Pattern[str]
     scarcity_after: re.Pattern[str]
+    result_after: re.Pattern[str]
     live_stock: re.Pattern[str]
 
 
@@ -195,6 +205,7 @@ def _shapes() -> _Shapes:
             rf"^\s+(?:[\w-]+\s+){{0,2}}?(?:{_alternation(lex['scarcity_words'])})\b"
             r"|^\s+(?:[\w-]+\s+){0,2}?at this price\b",
             i),
+        result_after=re.compile(rf"^\s?(?:[\w-]+\s+)?(?:{results}|{perf_nouns})\b", i),
         live_stock=re.compile(rf"\b(?:{_alternation(lex['live_stock'])})\b", i),
     )
 
@@ -250,17 +261,17 @@ def role(text: str, start: int, end: int, evidence: list[str] | None = None) -> 
         return Role("fact", "a nutrition declaration (% of the reference intake)")
     if re.match(r"^\s?(?:/\s?5|out of 5|[- ]?stars?|★|⭐)", after, re.IGNORECASE) or (
             shapes.count_of_people_after.match(after) and _RATING.search(sentence)):
-        if any(_RATING_EVIDENCE.search(e) for e in evidence):
-            return Role("claim", "a rating the evidence's rating can check")
-        return Role("owned", "social proof: a rating (endorsement and review rules)")
+        if any(_RATING_EVIDENCE.search(e) for e in evidence) or not _about_endorsers(evidence):
+            return Role("claim", "a rating the evidence's rating can check, or with nothing on file")
+        return Role("owned", "social proof: a rating whose reviews the evidence describes (review rules)")
     if shapes.share_of_people_after.match(after):
         share = _copy_share(excerpt, after)
         shares = _evidence_shares(evidence)
         if share is not None and any(abs(share - e) <= 0.005 + 1e-9 for e in shares):
             return Role("fact", "a share the evidence's survey computes")
-        if shares:
-            return Role("claim", "social proof the evidence's survey can check")
-        return Role("owned", "social proof: a share of approving people (endorsement rules)")
+        if shares or not _about_endorsers(evidence):
+            return Role("claim", "social proof the evidence's survey can check, or with nothing on file")
+        return Role("owned", "social proof: a share of people whose survey the evidence describes (endorsement rules)")
     if re.search(r"\b[A-Z]{2,}[- ]?$", clause) and not re.match(r"^\s?(?:%|x\b|times\b)", after) \
             and not _shouted(sentence) and not shapes.effect_before.search(clause) \
             and not re.search(r"\b(?:only|just|last|up to)\s+$", clause, re.IGNORECASE):
@@ -361,6 +372,8 @@ def _claim_shape(text: str, start: int, end: int, clause: str, after: str, excer
         return "performance"
     if shapes.performance_after.match(after):
         return "performance"
+    if percent and shapes.result_after.match(after):
+        return "effect"  # "a 30% improvement", "98% pass rate", "a 40% reduction in breakouts"
     if percent and re.search(r"\bup to\s+$", clause, re.IGNORECASE):
         return "effect"
     if shapes.count_of_people_after.match(after) and any(shapes.people_count_evidence.search(e) for e in evidence):

@@ -103,9 +103,33 @@ def test_a_count_of_users_the_evidence_contradicts_blocks() -> None:
     assert NUMBER not in found(text)  # no count on file: a fact of the business, not a blocked claim
 
 
-def test_a_rating_is_for_the_review_rules() -> None:
-    assert _role("Rated 4.8 out of 5 by over 2,000 cyclists.", "4.8") == "owned"
-    assert _role("Rated 4.8 out of 5 by over 2,000 cyclists.", "2,000") == "owned"
+def test_a_rating_whose_reviews_the_evidence_describes_is_for_the_review_rules() -> None:
+    ev = ["Reviews collected after a £5 voucher was offered for every review"]
+    assert _role("Rated 4.8 out of 5 by over 2,000 cyclists.", "4.8", ev) == "owned"
+    assert _role("Rated 4.8 out of 5 by over 2,000 cyclists.", "2,000", ev) == "owned"
+    assert _role("Rated 4.8 out of 5 by over 2,000 cyclists.", "4.8") == "claim"  # nothing on file
+
+
+@pytest.mark.parametrize("text", [
+    "92% of users felt calmer after one week.",
+    "8 out of 10 bakers would switch to Zylo flour.",
+    "87% of parents said bedtime got easier.",
+])
+def test_a_share_of_people_with_nothing_on_file_blocks(text: str) -> None:
+    assert NUMBER in found(text) or any(r.startswith("endorse.") for r in found(text))
+
+
+def test_a_share_whose_survey_the_evidence_describes_is_the_endorsement_rules() -> None:
+    assert _role("9 out of 10 vets would recommend Zylo.", "9", ["Survey of 10 vets, all paid consultants"]) == "owned"
+
+
+@pytest.mark.parametrize("text", [
+    "Our students see a 30% improvement in scores.",
+    "98% pass rate first time.",
+    "A 40% reduction in breakouts.",
+])
+def test_a_percentage_of_a_result_blocks(text: str) -> None:
+    assert NUMBER in found(text)
 
 
 # --- facts of the product or offer: never blocking -------------------------------------------------
