@@ -54,8 +54,8 @@ class Role:
     kind: RoleKind
     reason: str
     contradicted: bool = False  # the evidence states the same quantity with another value
-    # the shape alone shows the claim (a stock count that urges, a change "by N"), so none of
-    # the offer-term exceptions of claims._not_a_claim (prices, pack counts) applies
+    # the shape alone shows the claim (a stock count that urges, a comparison by a figure, a
+    # change "by N"), so none of the offer-term exceptions of claims._not_a_claim applies
     decisive: bool = False
 
     @property
@@ -292,7 +292,8 @@ def role(text: str, start: int, end: int, evidence: list[str] | None = None) -> 
         return Role("fact", "a stock count the evidence says is live")
     if claim in ("effect", "performance") and _pair_contradicted(sentence, evidence):
         return Role("claim", claim + ": the evidence pairs its figures otherwise", contradicted=True)
-    decisive = claim == "scarcity" or (claim == "effect" and bool(re.search(r"\bby\s+" + _LEAD + "$", clause, re.I)))
+    decisive = claim in ("scarcity", "comparison") \
+        or (claim == "effect" and bool(re.search(r"\bby\s+" + _LEAD + "$", clause, re.I)))
     return Role("claim", claim, decisive=decisive)
 
 

@@ -212,3 +212,20 @@ def test_a_price_or_a_pack_count_is_still_a_fact(text: str) -> None:
 ])
 def test_claims_in_capitals_are_not_names(text: str) -> None:
     assert NUMBER in found(text) or any(r.startswith("health.") for r in found(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Sleep 2 hours longer every night.",
+    "Stays crisp 3 days longer in the fridge.",
+    "Runs 20 minutes longer per charge than before.",
+])
+def test_a_comparison_by_a_duration_blocks(text: str) -> None:
+    assert NUMBER in found(text) or "ads.claim-comparison" in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Perfect after a 10-hour shift.",
+    "Made for a 5-mile run before work.",
+])
+def test_the_occasion_of_use_is_a_fact(text: str) -> None:
+    assert NUMBER not in found(text)
