@@ -1,0 +1,35 @@
+"""Round 4, endorsements and financial promotions (helper tune14-endorse-fin): classes a
+regulator names, each with wordings of our own in several industries that must block and
+near misses that must not. None is a corpus sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.compliance.test_generalisation import found
+
+# --- Review counts and ratings against the brief's own figures (16 CFR 465.2; DMCC Act 2024
+# Sch. 20 para 13; CAP 3.7): the copy claims more reviews, more satisfied people or a higher
+# rating than the evidence documents.
+
+
+@pytest.mark.parametrize("text, evidence", [
+    ("Over 50,000 five-star reviews can't be wrong.", ["Trustpilot: 3,870 reviews, 4.2 average"]),
+    ("Trusted by 2 million happy drivers across the UK.", ["Customer base: 240,000 policyholders"]),
+    ("Rated 4.9 out of 5 by our guests.", ["Booking.com guest rating 4.3/5 from 812 reviews"]),
+    ("Join the 25k gardeners who gave GrowKit five stars!", ["App store: 1,930 ratings, average 4.4 stars"]),
+    ("Thousands of delighted parents swear by our sleep sacks.", ["Product launched in May; 38 reviews so far"]),
+])
+def test_a_review_figure_above_the_evidence_blocks(text: str, evidence: list[str]) -> None:
+    assert any(r.startswith("endorse.") for r in found(text, evidence))
+
+
+@pytest.mark.parametrize("text, evidence", [
+    ("Rated 4.6 out of 5 from over 3,000 reviews.", ["Trustpilot: 3,214 reviews, average 4.6 stars"]),
+    ("More than 200,000 policyholders renewed with us last year.", ["Customer base: 240,000 policyholders"]),
+    ("Join 10k members who rate us 4.8 stars.", ["10,480 members; average app rating 4.8"]),
+    # a hotel's class is not a review rating
+    ("Stay at our five-star hotel in the old town.", ["Guest rating 4.1/5 from 600 reviews"]),
+])
+def test_a_review_figure_the_evidence_bears_out_does_not(text: str, evidence: list[str]) -> None:
+    assert not {r for r in found(text, evidence) if r.startswith("endorse.")}
