@@ -33,3 +33,29 @@ def test_a_review_figure_above_the_evidence_blocks(text: str, evidence: list[str
 ])
 def test_a_review_figure_the_evidence_bears_out_does_not(text: str, evidence: list[str]) -> None:
     assert not {r for r in found(text, evidence) if r.startswith("endorse.")}
+
+
+# --- Credit by its shape (FCA CONC 3.5.5R, 3.5.7R; Reg. Z 12 CFR 1026.24): a promotional rate of
+# nothing, a price split into instalments or buy-now-pay-later framing is a credit promotion and
+# needs the representative example, whatever the words.
+
+
+@pytest.mark.parametrize("text", [
+    "Zero interest on every sofa until 2028.",
+    "0% on balance transfers. Move your card debt today.",
+    "Chop your order into four payments at checkout.",
+    "Spread your payments across twelve months on any e-bike.",
+    "Get it now, worry about it later: new phones with Zylo Pay.",
+])
+def test_credit_in_any_wording_needs_the_representative_example(text: str) -> None:
+    assert "fin.credit-terms" in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "0% on purchases for 18 months, then 23.9% APR representative (variable). Subject to status.",
+    "We have no interest in selling your data.",
+    "Split the bill with friends in seconds.",
+    "Split it into two portions and freeze one for later.",
+])
+def test_credit_stated_with_its_terms_or_no_credit_at_all_does_not(text: str) -> None:
+    assert "fin.credit-terms" not in found(text)
