@@ -59,3 +59,29 @@ def test_credit_in_any_wording_needs_the_representative_example(text: str) -> No
 ])
 def test_credit_stated_with_its_terms_or_no_credit_at_all_does_not(text: str) -> None:
     assert "fin.credit-terms" not in found(text)
+
+
+# --- Cover promised without limits (FCA ICOBS 2.2.2R; PRIN 2A; CAP 3.3): a universal quantifier
+# with a verb of cover, while the evidence lists exclusions, limits or an excess.
+
+EXCLUSIONS = ["Excludes wear and tear, cosmetic damage and loss; £75 excess per claim"]
+
+
+@pytest.mark.parametrize("text, evidence", [
+    ("Whatever happens on the road, you're covered.", EXCLUSIONS),
+    ("Our travel policy pays every medical bill abroad.", ["Medical expenses limit £5m; £100 excess"]),
+    ("Drop it, crack it, soak it: your phone is covered for anything.", EXCLUSIONS),
+    ("Boiler breaks down? You're fully covered. Full stop.", ["Parts limit £1,000 a year; pre-existing faults excluded"]),
+])
+def test_cover_without_limits_against_the_evidence_blocks(text: str, evidence: list[str]) -> None:
+    assert "fin.cover-overstated" in found(text, evidence)
+
+
+@pytest.mark.parametrize("text, evidence", [
+    ("Covers accidental damage and theft. Exclusions and limits apply; £75 excess.", EXCLUSIONS),
+    ("Whatever happens on the road, you're covered (£75 excess; wear and tear excluded).", EXCLUSIONS),
+    ("Whatever happens on the road, you're covered.", ["24/7 claims line staffed in the UK"]),
+    ("Covers any vet bill up to £7,000 a year per condition.", ["£7,000 annual limit per condition"]),
+])
+def test_cover_stated_with_its_limits_or_without_any_does_not(text: str, evidence: list[str]) -> None:
+    assert "fin.cover-overstated" not in found(text, evidence)
