@@ -89,7 +89,7 @@ def _figures_stated(item: str, marker: str, copy_text: str) -> bool:
     is added"); a figure of another clause ("Survey of 10 vets, all paid consultants") is not
     the restriction's."""
     at = item.find(marker)
-    clause = next((c for c in re.split(r"[;:]|,(?!\d{3})", item) if marker in c), item) if at >= 0 else item
+    clause = next((c for c in re.split(r"[,;:]", item) if marker in c), item) if at >= 0 else item
     wanted = set(_FIGURE.findall(clause))
     return bool(wanted) and wanted <= set(_FIGURE.findall(copy_text))
 
