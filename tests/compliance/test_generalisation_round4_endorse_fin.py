@@ -85,3 +85,46 @@ def test_cover_without_limits_against_the_evidence_blocks(text: str, evidence: l
 ])
 def test_cover_stated_with_its_limits_or_without_any_does_not(text: str, evidence: list[str]) -> None:
     assert "fin.cover-overstated" not in found(text, evidence)
+
+
+# --- An investment promotion known from the evidence or from its culture (FCA COBS 4.5A, 4.6.2R
+# past performance, 4.12A cryptoassets): a bare figure is past performance when the evidence
+# names an investment; crypto and trading slang marks a promotion; capital said never at risk.
+
+
+@pytest.mark.parametrize("text, evidence", [
+    ("Up 23% since January. Imagine next year.", ["Global Equity Fund rose 23% year to date"]),
+    ("Turned £1,000 into £1,400 in two years 📈", ["Stocks and shares ISA, UK equity tracker"]),
+    ("Our lenders averaged 11% last year.", ["Peer-to-peer lending platform; not FSCS protected"]),
+])
+def test_a_figure_the_evidence_calls_investment_performance_needs_the_warning(text: str, evidence: list[str]) -> None:
+    assert "fin.risk-warning" in found(text, evidence)
+
+
+@pytest.mark.parametrize("text", [
+    "Still stacking sats every payday. Are you?",
+    "Diamond hands paid off this year 💎🙌 #hodl",
+    "Grabbed 500 FlareMint tokens before the bull run.",
+])
+def test_crypto_culture_is_an_investment_promotion(text: str) -> None:
+    assert "fin.risk-warning" in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Property notes paying 8% a year, and your capital is never at risk.",
+    "There's no risk to your money: the vineyard bond pays 10% a year.",
+])
+def test_capital_said_never_at_risk_is_a_guaranteed_return(text: str) -> None:
+    assert "fin.guaranteed-returns" in found(text)
+
+
+@pytest.mark.parametrize("text, evidence", [
+    ("Up 23% since January. Capital at risk; past performance is not a reliable guide to future returns.",
+     ["Global Equity Fund rose 23% year to date"]),
+    ("Save up to £20,000 tax-free this year.", ["Cash ISA, 3.9% AER variable"]),
+    ("Give your garden a leg up this spring: 20% off bulbs.", []),
+    ("Collect Reward tokens to spend in-game.", []),
+    ("Your savings are never at risk: eligible deposits are protected by the FSCS up to £85,000.", []),
+])
+def test_no_investment_or_a_warned_one_does_not(text: str, evidence: list[str]) -> None:
+    assert not found(text, evidence) & {"fin.risk-warning", "fin.guaranteed-returns"}
