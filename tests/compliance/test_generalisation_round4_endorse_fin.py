@@ -71,7 +71,8 @@ EXCLUSIONS = ["Excludes wear and tear, cosmetic damage and loss; £75 excess per
     ("Whatever happens on the road, you're covered.", EXCLUSIONS),
     ("Our travel policy pays every medical bill abroad.", ["Medical expenses limit £5m; £100 excess"]),
     ("Drop it, crack it, soak it: your phone is covered for anything.", EXCLUSIONS),
-    ("Boiler breaks down? You're fully covered. Full stop.", ["Parts limit £1,000 a year; pre-existing faults excluded"]),
+    ("Boiler breaks down? You're fully covered. Full stop.",
+     ["Parts limit £1,000 a year; pre-existing faults excluded"]),
 ])
 def test_cover_without_limits_against_the_evidence_blocks(text: str, evidence: list[str]) -> None:
     assert "fin.cover-overstated" in found(text, evidence)
