@@ -129,3 +129,46 @@ def test_capital_said_never_at_risk_is_a_guaranteed_return(text: str) -> None:
 ])
 def test_no_investment_or_a_warned_one_does_not(text: str, evidence: list[str]) -> None:
     assert not found(text, evidence) & {"fin.risk-warning", "fin.guaranteed-returns"}
+
+
+# --- Connections the copy does not convey (16 CFR 255.5; CAP 2.1-2.4, 3.45): a gift label on a
+# paid or conditional post; endorsements in any shape (a quote with stars, a tagged brand, a
+# statistic of a group) whose endorsers the evidence ties to the advertiser.
+
+
+@pytest.mark.parametrize("text, evidence, rule", [
+    ("Obsessed with this blender 😍 #gifted", ["Creator paid £500 and sent the blender"],
+     "endorse.disclosure-understated"),
+    ("PR package from @GlowLab, use my code GLOW10! #gifted", ["Creator earns 15% commission on code sales"],
+     "endorse.disclosure-understated"),
+    ("Got sent this tent for free and it survived a storm. #gifted",
+     ["Tent given on condition the creator posts twice"], "endorse.disclosure-understated"),
+    ("“Fastest checkout I've used.” ★★★★★ Dana R.", ["Written by Zylo's marketing team"],
+     "endorse.undisclosed-connection"),
+    ("why is nobody talking about @ZyloBrew's cold brew?? obsessed", ["Creator paid £300 for this post"],
+     "endorse.undisclosed-connection"),
+    ("8 out of 10 owners said their dogs ate more.", ["Survey of 12 owners who were given a month of food free"],
+     "endorse.undisclosed-connection"),
+    ("'Best broadband I've ever had, fixed in an hour!' Mark T.", ["Mark T. is a Zylo support team manager"],
+     "endorse.undisclosed-connection"),
+])
+def test_a_connection_the_copy_does_not_convey_blocks(text: str, evidence: list[str], rule: str) -> None:
+    assert rule in found(text, evidence)
+
+
+@pytest.mark.parametrize("text, evidence", [
+    ("#gifted: these pyjamas arrived last week and I love them", ["Sent free; no payment and no obligation to post"]),
+    ("#ad Obsessed with this blender 😍 #gifted", ["Creator paid £500 and sent the blender"]),
+    ("'Claim paid in a day, brilliant.' Mark T., customer since 2019", ["Genuine Trustpilot review, May 2026"]),
+    ("8 out of 10 owners said their dogs ate more (survey of 12 owners, food provided free).",
+     ["Survey of 12 owners who were given a month of food free"]),
+])
+def test_a_conveyed_connection_or_none_does_not(text: str, evidence: list[str]) -> None:
+    assert not {r for r in found(text, evidence) if r.startswith("endorse.")}
+
+
+def test_an_endorsement_statistic_or_ranking_is_one_claim() -> None:
+    vets = found("9 out of 10 groomers would recommend Zylo shampoo.", ["Survey of 10 groomers, all paid by Zylo"])
+    assert "endorse.undisclosed-connection" in vets and "ads.claim-number" not in vets
+    ranked = found("Rated number one for city breaks by independent site TripJudge.", ["TripJudge is owned by Zylo"])
+    assert "endorse.undisclosed-connection" in ranked and "ads.claim-superlative" not in ranked
