@@ -172,3 +172,33 @@ def test_an_endorsement_statistic_or_ranking_is_one_claim() -> None:
     assert "endorse.undisclosed-connection" in vets and "ads.claim-number" not in vets
     ranked = found("Rated number one for city breaks by independent site TripJudge.", ["TripJudge is owned by Zylo"])
     assert "endorse.undisclosed-connection" in ranked and "ads.claim-superlative" not in ranked
+
+
+# --- Results presented as typical (16 CFR 255.2(b); CAP 3.7, 3.45): a person's result with any
+# verb of achievement, a possessive result, or an invitation to expect the same, without saying
+# what is typical.
+
+
+@pytest.mark.parametrize("text", [
+    "Tom's energy bills dropped by £600 after the switch. Yours could too.",
+    "I paid off £9,000 of credit card debt in a year with Zylo Budget.",
+    "Meet Aisha: her monthly spend fell 45% in three months.",
+    "Ravi knocked £300 off his car insurance in ten minutes.",
+    "Down 2 stone since March! So could you.",
+])
+def test_a_result_testimonial_without_typical_results_blocks(text: str) -> None:
+    assert "endorse.typicality" in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Tom's energy bills dropped by £600 after the switch; typical customers save £180 a year.",
+    "We cut our prices by 20% this week.",
+    "We planted 1,000 trees last year. You can too.",
+    "Her new album dropped last Friday.",
+])
+def test_typical_results_stated_or_no_personal_result_does_not(text: str) -> None:
+    assert "endorse.typicality" not in found(text)
+
+
+def test_paying_off_debt_is_not_an_earnings_claim() -> None:
+    assert "fin.earnings-claim" not in found("“I cleared £14,000 of debt in eight months with Zylo.” Priya, Leeds")
