@@ -20,6 +20,8 @@ is not a third-party endorsement. Evidence that names the group (a vets' survey 
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 from typing import Literal
 
@@ -283,6 +285,10 @@ class _GroupLexicon:
     compounds: frozenset[str]
 
 
+_DENIAL = re.compile(r"\b(?:no|not|never|none|without)\b[^.;]{0,40}\b(?:review\w*|approv\w*|endors\w*|recommend\w*|"
+                     r"tested|test|on file|consulted|involved)\b", re.IGNORECASE)
+
+
 def _words(text: str) -> list[str]:
     return [t.text for t in tokens(text) if t.is_word]
 
@@ -312,7 +318,9 @@ class EndorsementRule(BaseRule):
     def check(self, context: RuleContext) -> list[Finding]:
         if context.evidence_matches(self.unless_evidence):
             return []
-        evidence = {lemma(w) for item in context.evidence for w in _words(item)}
+        # evidence that denies an endorsement ("No dermatologist review or approval on file") names
+        # the group without documenting it
+        evidence = {lemma(w) for item in context.evidence if not _DENIAL.search(item) for w in _words(item)}
         lex = self._lex
         findings = []
         for f in context.in_scope(self):

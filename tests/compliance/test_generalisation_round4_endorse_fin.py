@@ -202,3 +202,34 @@ def test_typical_results_stated_or_no_personal_result_does_not(text: str) -> Non
 
 def test_paying_off_debt_is_not_an_earnings_claim() -> None:
     assert "fin.earnings-claim" not in found("“I cleared £14,000 of debt in eight months with Zylo.” Priya, Leeds")
+
+
+# --- Expert and group endorsements in any wording (16 CFR 255.2, 255.3; CAP 3.45-3.52; Reg.
+# 1924/2006 art. 12(c)): a professional in the first person, groups of any trade with verbs of
+# talk, praise or switching, an unnamed crowd's experience, evidence that denies the endorsement.
+
+
+@pytest.mark.parametrize("text, evidence", [
+    ("As a dentist, I recommend Zylo floss to every patient.", []),
+    ("I'm a pharmacist and I always tell my customers about Zylo Sleep.", []),
+    ("Sommeliers can't stop talking about our new rosé.", []),
+    ("Accountants everywhere are quietly switching to Zylo Books.", []),
+    ("Dietitian approved, with 20 g protein per bar.", ["No dietitian has reviewed the recipe"]),
+    ("Many people with back pain find Zylo Rest helps them sleep through.", []),
+    ("Gardeners rave about it.", []),
+])
+def test_an_expert_or_group_endorsement_in_any_wording_blocks(text: str, evidence: list[str]) -> None:
+    assert any(r.startswith("endorse.") for r in found(text, evidence))
+
+
+@pytest.mark.parametrize("text, evidence", [
+    ("Our chefs love it.", []),
+    ("As a mum, I love how quickly the Zylo pram folds.", []),
+    ("Many people find it hard to switch off at night.", []),
+    ("Dr Ana Ruiz, our paid adviser, recommends Zylo.", []),
+    ("Dermatologist approved.", ["Approved by consultant dermatologist Dr Lee; signed statement on file"]),
+    ("In a survey of 300 owners, most owners said Zylo kept their dogs calmer.",
+     ["Survey of 300 dog owners, May 2026: 68% said Zylo kept their dogs calmer"]),
+])
+def test_a_documented_disclosed_or_non_expert_endorsement_does_not(text: str, evidence: list[str]) -> None:
+    assert not {r for r in found(text, evidence) if r.startswith("endorse.")}
