@@ -26,7 +26,7 @@ from .rules import BaseRule
 # "No fair use cap", "no minimum spend": the evidence rules the restriction out.
 _NEGATED_BEFORE = re.compile(r"\b(?:no|not|without|never|nor)\b(?:[\s-]+[\w-]+){0,2}[\s-]*$", re.IGNORECASE)
 _WORD = re.compile(r"[a-z]{3,}")
-_FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
+_FIGURE = re.compile(r"(?<![A-Za-z\d])\d+(?:[.,]\d+)*")  # a code's digits (LILY15) are no figure
 _FUNCTION_WORDS = frozenset({"the", "and", "for", "only", "with", "are", "all", "any", "per", "our", "your", "you",
                              "than", "more", "less", "from", "has", "have", "not", "been"})
 

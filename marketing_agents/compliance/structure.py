@@ -21,7 +21,6 @@ is not a third-party endorsement. Evidence that names the group (a vets' survey 
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass
 from typing import Literal
 

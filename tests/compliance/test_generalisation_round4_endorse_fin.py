@@ -233,3 +233,22 @@ def test_an_expert_or_group_endorsement_in_any_wording_blocks(text: str, evidenc
 ])
 def test_a_documented_disclosed_or_non_expert_endorsement_does_not(text: str, evidence: list[str]) -> None:
     assert not {r for r in found(text, evidence) if r.startswith("endorse.")}
+
+
+def test_a_test_panel_is_not_a_survey_of_the_endorsers() -> None:
+    assert "endorse.expert" in found("Lasts 12 hours, pharmacist approved.",
+                                     ["Lab test: 12h wear in 20 of 20 panellists", "No pharmacist review on file"])
+
+
+@pytest.mark.parametrize("text", [
+    "Chef Mara Quinn, our paid brand ambassador, cooks with the Zylo wok on her show.",
+    "Nina, our brand ambassador, takes the Zylo pack up every peak.",
+])
+def test_a_paid_role_named_beside_the_endorser_discloses(text: str) -> None:
+    assert "endorse.material-connection" not in found(text)
+
+
+def test_a_discount_codes_digits_do_not_state_the_restriction() -> None:
+    assert "endorse.disclosure-understated" in found(
+        "Got sent this hoodie and I live in it, use SAM20 for 20% off #gifted",
+        ["Hoodie sent on condition the creator posts with code SAM20"])
