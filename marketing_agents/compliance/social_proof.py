@@ -13,7 +13,9 @@ reviews; DMCC Act 2024 Sch. 20 para 13). The claim's shape decides what bounds i
   more people are satisfied than are customers);
 - a *user count* ("used by 2 million drivers", "join 80,000 members") by the evidence's
   user counts;
-- a *rating* ("4.9 out of 5", "five-star reviews", "rated 4.8") by the evidence's ratings.
+- a *rating* ("4.9 out of 5", "five-star reviews", "rated 4.8") by the evidence's ratings;
+- *praise shown as representative* (quoted reviews, "don't take our word for it") while the
+  evidence's average rating is low (below ``low_rating``) and the copy does not state it.
 
 A claim whose kind the evidence gives no figure for is left to the other review rules; a
 figure within rounding of the evidence's (``tolerance``) is borne out.
@@ -68,6 +70,11 @@ class SocialProofRule(BaseRule):
     # ratings that are a class, not a review ("a five-star hotel", "5-star Euro NCAP")
     not_ratings: list[str] = Field(default_factory=list)
     tolerance: float = Field(default=0.05, ge=0, le=0.5)
+    # praise shown as representative ("Don't take our word for it: “Best mattress ever” (Helen)")
+    # while the evidence's average rating is below ``low_rating``: selected reviews misrepresent a
+    # mixed record (16 CFR 465.7 review suppression; CAP 3.45), unless the copy states the average
+    praise: list[str] = Field(default_factory=list)
+    low_rating: float = Field(default=3.5, ge=0, le=5)
     _count: re.Pattern[str] = PrivateAttr()
     _ratings: tuple[re.Pattern[str], ...] = PrivateAttr()
     _people: re.Pattern[str] = PrivateAttr()
@@ -75,6 +82,7 @@ class SocialProofRule(BaseRule):
     _before: re.Pattern[str] = PrivateAttr()
     _after: re.Pattern[str] = PrivateAttr()
     _not_rating: re.Pattern[str] | None = PrivateAttr()
+    _praise: tuple[re.Pattern[str], ...] = PrivateAttr()
 
     def model_post_init(self, context: object, /) -> None:
         nouns = _alternation(self.people + self.opinions)
@@ -100,6 +108,7 @@ class SocialProofRule(BaseRule):
             re.compile(r"(?<![\w.])(?P<r>[0-5]\.\d{1,2})\s+(?:average|avg|rating)\b", re.IGNORECASE),
             re.compile(r"(?P<glyphs>★{2,5})"),
         )
+        self._praise = tuple(re.compile(p, re.IGNORECASE) for p in self.praise)
         self._not_rating = (re.compile(rf"^\W*(?:{_alternation(self.not_ratings)})\b", re.IGNORECASE)
                             if self.not_ratings else None)
 
@@ -127,10 +136,19 @@ class SocialProofRule(BaseRule):
                 what = "a count" if c.opinion and opinion_bound is not None else "a customer count"
                 out.append((c.span, bound, what))
         if rating_bound is not None:
-            for r in self.ratings(text):
+            stated = self.ratings(text)
+            for r in stated:
                 if r.value > rating_bound + 0.05:
                     out.append((r.span, rating_bound, "a rating"))
-        return sorted(out)
+            if rating_bound < self.low_rating and not any(abs(r.value - rating_bound) <= 0.05 for r in stated):
+                praise = next((m for p in self._praise for m in p.finditer(text)), None)
+                if praise is not None:
+                    out.append(((praise.start(), praise.end()), rating_bound, "an average rating"))
+        kept: list[tuple[tuple[int, int], float, str]] = []
+        for claim in sorted(out):  # one finding per stretch of copy
+            if not kept or claim[0][0] >= kept[-1][0][1]:
+                kept.append(claim)
+        return kept
 
     def _bounds(self, evidence: list[str]) -> tuple[float | None, float | None, float | None]:
         opinions = [c.value for item in evidence for c in self.counts(item) if c.opinion]

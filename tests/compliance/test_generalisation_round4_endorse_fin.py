@@ -252,3 +252,26 @@ def test_a_discount_codes_digits_do_not_state_the_restriction() -> None:
     assert "endorse.disclosure-understated" in found(
         "Got sent this hoodie and I live in it, use SAM20 for 20% off #gifted",
         ["Hoodie sent on condition the creator posts with code SAM20"])
+
+
+# --- Selected praise presented as representative of a poor record (16 CFR 465.7; CAP 3.45).
+
+LOW = ["1,100 reviews, average 2.9/5; a third are one-star"]
+
+
+@pytest.mark.parametrize("text, evidence", [
+    ("“Comfiest shoes ever” (Jo), “Worth every penny” (Sam).", LOW),
+    ("Don't take our word for it: our guests call it the best stay in Bath.", ["Guest rating 3.2/5 from 410 reviews"]),
+    ("Diners rave about our Sunday roast.", ["Average rating 3.0 from 250 reviews"]),
+])
+def test_praise_shown_against_a_poor_average_blocks(text: str, evidence: list[str]) -> None:
+    assert "endorse.review-figures" in found(text, evidence)
+
+
+@pytest.mark.parametrize("text, evidence", [
+    ("“Comfiest shoes ever” (Jo), “Worth every penny” (Sam).", ["900 reviews, average 4.6/5"]),
+    ("“Comfy but runs small” (Jo). Rated 2.9/5 from 1,100 reviews.", LOW),
+    ("Tell us what you think: every review helps.", LOW),
+])
+def test_praise_with_a_good_or_stated_average_does_not(text: str, evidence: list[str]) -> None:
+    assert "endorse.review-figures" not in found(text, evidence)
