@@ -275,3 +275,32 @@ def test_praise_shown_against_a_poor_average_blocks(text: str, evidence: list[st
 ])
 def test_praise_with_a_good_or_stated_average_does_not(text: str, evidence: list[str]) -> None:
     assert "endorse.review-figures" not in found(text, evidence)
+
+
+# --- A headline rate or a no-cost claim the evidence qualifies (FCA BCOBS 2.2.1R, CONC 3.3.1R,
+# PRIN 2A; CAP 3.3): the rate's cap, tier, bonus or notice, or a charge, left out.
+
+
+@pytest.mark.parametrize("text, evidence, rule", [
+    ("Grow your savings at 6% a year.", ["6% AER applies to the first £1,000 only; 1.5% above"], "fin.rate-conditions"),
+    ("Earn 5.5% on your cash.", ["5.5% AER includes a 12-month bonus of 2%; then 3.5%"], "fin.rate-conditions"),
+    ("Our notice account pays 4.8%.", ["4.8% AER, 95-day notice to withdraw, minimum £5,000"], "fin.rate-conditions"),
+    ("Send money home with zero fees.", ["A 1.5% exchange-rate margin applies"], "fin.hidden-costs"),
+    ("Commission-free share dealing.", ["FX fee of 0.25% on US shares; custody fee 0.15% a year"], "fin.hidden-costs"),
+    ("Spend abroad with no hidden charges.", ["2.99% foreign exchange fee on card spending abroad"], "fin.hidden-costs"),
+])
+def test_a_rate_or_no_cost_claim_the_evidence_qualifies_blocks(text: str, evidence: list[str], rule: str) -> None:
+    assert rule in found(text, evidence)
+
+
+@pytest.mark.parametrize("text, evidence", [
+    ("Earn 6% AER on the first £1,000 (1.5% AER above that).", ["6% AER applies to the first £1,000 only; 1.5% above"]),
+    ("4.1% AER variable on easy-access balances up to £25,000.", ["4.1% AER variable, easy access, up to £25,000"]),
+    ("Send money home with zero transfer fees; a 1.5% exchange-rate margin applies.",
+     ["A 1.5% exchange-rate margin applies"]),
+    ("No hidden fees at the gym.", ["£20 admin fee on joining"]),
+    ("Zero fees, the real exchange rate.", ["No transfer fees and no FX margin"]),
+    ("Save 20% on winter coats.", ["20% off applies only to full-price lines"]),
+])
+def test_a_rate_or_cost_stated_with_its_terms_or_not_financial_does_not(text: str, evidence: list[str]) -> None:
+    assert not found(text, evidence) & {"fin.rate-conditions", "fin.hidden-costs"}
