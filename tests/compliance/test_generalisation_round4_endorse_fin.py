@@ -288,7 +288,8 @@ def test_praise_with_a_good_or_stated_average_does_not(text: str, evidence: list
     ("Send money home with zero fees.", ["A 1.5% exchange-rate margin applies"], "fin.hidden-costs"),
     ("Commission-free share dealing.", ["FX fee of 0.25% on US shares; custody fee 0.15% a year"],
      "fin.hidden-costs"),
-    ("Spend abroad with no hidden charges.", ["2.99% foreign exchange fee on card spending abroad"], "fin.hidden-costs"),
+    ("Spend abroad with no hidden charges.", ["2.99% foreign exchange fee on card spending abroad"],
+     "fin.hidden-costs"),
 ])
 def test_a_rate_or_no_cost_claim_the_evidence_qualifies_blocks(text: str, evidence: list[str], rule: str) -> None:
     assert rule in found(text, evidence)
