@@ -282,10 +282,28 @@ class _GroupLexicon:
     verbs: PhraseIndex
     passive: PhraseIndex
     compounds: frozenset[str]
+    bases: frozenset[str] = frozenset()  # the bare form of each endorsing verb ("drink", "swear")
 
 
 _DENIAL = re.compile(r"\b(?:no|not|never|none|without)\b[^.;]{0,40}\b(?:review\w*|approv\w*|endors\w*|recommend\w*|"
                      r"tested|test|on file|consulted|involved)\b", re.IGNORECASE)
+
+
+# Plurals without -s, auxiliaries after which a bare verb agrees with any subject, and the
+# nominal entries of the endorsement verbs ("a chef favourite", "the dentist's choice").
+_PLURAL_NOUNS = frozenset({"people", "tradespeople", "folk", "folks", "staff", "police", "media", "press", "crew"})
+_AUXILIARIES = frozenset({"would", "will", "can", "could", "should", "must", "may", "might", "do", "does", "did",
+                          "to", "'d", "'ll", "wo", "ca", "shall"})
+_NOMINAL = frozenset({"favourite", "favorite", "go-to", "go", "top", "choice", "pick"})
+
+
+def _disagrees(group: Token, between: tuple[Token, ...], verb: Token, bases: frozenset[str]) -> bool:
+    """Whether a singular group word and a bare verb form after it cannot be subject and verb
+    (subject-verb agreement): "the barista oat drink", not "Dr. Patel recommends" or "a vet would
+    recommend"."""
+    singular = group.lower == group.lemma and group.lower not in _PLURAL_NOUNS and not group.lower.endswith("s")
+    bare = verb.lower in bases and verb.lower not in _NOMINAL
+    return singular and bare and not any(t.lower in _AUXILIARIES for t in between)
 
 
 def _words(text: str) -> list[str]:
@@ -312,6 +330,7 @@ class EndorsementRule(BaseRule):
         self._lex = _GroupLexicon(
             groups=frozenset(w.lower() for w in self.groups), suffixes=tuple(self.group_suffixes),
             verbs=_phrases(self.verbs), passive=_phrases(self.passive), compounds=_forms(self.compounds),
+            bases=frozenset(v.split()[0].lower() for v in self.verbs if v.strip()),
         )
 
     def check(self, context: RuleContext) -> list[Finding]:
@@ -384,6 +403,8 @@ class EndorsementRule(BaseRule):
                 return None
             n = _longest_at(toks, j, lex.verbs)
             if n:
+                if _disagrees(toks[i], toks[i + 1 : j], toks[j], lex.bases):
+                    return None  # "the barista oat drink": a singular noun before a bare verb form is no subject
                 return j + n - 1
             if self._group(toks[j], lex):
                 return None

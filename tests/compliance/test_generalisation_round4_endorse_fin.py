@@ -306,3 +306,22 @@ def test_a_rate_or_no_cost_claim_the_evidence_qualifies_blocks(text: str, eviden
 ])
 def test_a_rate_or_cost_stated_with_its_terms_or_not_financial_does_not(text: str, evidence: list[str]) -> None:
     assert not found(text, evidence) & {"fin.rate-conditions", "fin.hidden-costs"}
+
+
+@pytest.mark.parametrize("text", [
+    "New: the barista oat drink that froths like a dream.",
+    "Try the chef knife set everyone's gifting.",
+    "9 out of 10 tasters preferred Zylo cola in our taste test.",
+])
+def test_a_group_word_used_as_a_modifier_or_a_share_of_people_is_no_endorsement_or_rating(text: str) -> None:
+    assert not found(text) & {"endorse.expert", "endorse.reviews"}
+
+
+@pytest.mark.parametrize("text", [
+    "A dentist would recommend Zylo floss.",
+    "Dr. Patel recommends Zylo.",
+    "Baristas drink it black.",
+    "It's a chef favourite.",
+])
+def test_subject_and_verb_that_agree_are_still_an_endorsement(text: str) -> None:
+    assert "endorse.expert" in found(text)
