@@ -78,6 +78,7 @@ class SocialProofRule(BaseRule):
     _count: re.Pattern[str] = PrivateAttr()
     _ratings: tuple[re.Pattern[str], ...] = PrivateAttr()
     _people: re.Pattern[str] = PrivateAttr()
+    _labelled: re.Pattern[str] = PrivateAttr()
     _adjectives: re.Pattern[str] = PrivateAttr()
     _before: re.Pattern[str] = PrivateAttr()
     _after: re.Pattern[str] = PrivateAttr()
@@ -92,6 +93,11 @@ class SocialProofRule(BaseRule):
             rf"(?:\b(?P<vague>{vague})\s+of\s+|(?<![\w.,])(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)\s?"
             rf"(?P<mult>k|m|mn|bn|thousand|million|billion)?\b\+?\s+)"
             rf"(?P<desc>(?:[\w-]+\s+){{0,2}}?)(?P<noun>{nouns})\b",
+            re.IGNORECASE)
+        # the evidence's way round: "App downloads: 240,000", "reviews total 1,240"
+        self._labelled = re.compile(
+            rf"\b(?P<noun>{nouns})\s*(?::|=|–|-|\bof\b|\btotal(?:ling|ing)?\b|\bat\b|\breached\b|\bhit\b)\s*"
+            rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)\s?(?P<mult>k|m|mn|bn|thousand|million|billion)?\b(?!\s?%)",
             re.IGNORECASE)
         self._people = re.compile(rf"^(?:{_alternation(self.people)})$", re.IGNORECASE)
         self._adjectives = re.compile(rf"\b(?:{_alternation(self.opinion_adjectives) or '(?!)'})\b", re.IGNORECASE)
@@ -173,6 +179,15 @@ class SocialProofRule(BaseRule):
             opinion = (not self._people.match(noun) or bool(self._adjectives.search(desc))
                        or bool(self._before.search(text[: m.start()]))
                        or bool(self._after.match(text[m.end() :])))
+            out.append(_Count(value, opinion, (m.start(), m.end())))
+        for m in self._labelled.finditer(text):
+            if any(c.span[0] <= m.start() < c.span[1] or m.start() <= c.span[0] < m.end() for c in out):
+                continue
+            raw = m.group("num").replace(",", "")
+            if len(raw) == 4 and raw[:2] in ("19", "20") and not m.group("mult"):
+                continue
+            value = float(raw) * _MULTIPLIERS.get((m.group("mult") or "").lower(), 1)
+            opinion = not self._people.match(m.group("noun"))
             out.append(_Count(value, opinion, (m.start(), m.end())))
         return out
 

@@ -294,6 +294,11 @@ _DENIAL = re.compile(r"\b(?:no|not|never|none|without)\b[^.;]{0,40}\b(?:review\w
 _PLURAL_NOUNS = frozenset({"people", "tradespeople", "folk", "folks", "staff", "police", "media", "press", "crew"})
 _AUXILIARIES = frozenset({"would", "will", "can", "could", "should", "must", "may", "might", "do", "does", "did",
                           "to", "'d", "'ll", "wo", "ca", "shall"})
+# Words that do not count towards the gap between a group and its verb: "hairdressers across the
+# country have made the switch", "vets everywhere are quietly switching".
+_LIGHT = frozenset({"the", "a", "an", "of", "across", "around", "over", "throughout", "all", "in", "have", "has",
+                    "had", "are", "is", "were", "was", "been", "now", "really", "just", "also", "already",
+                    "everywhere", "nationwide", "worldwide", "quietly", "increasingly"})
 _NOMINAL = frozenset({"favourite", "favorite", "go-to", "go", "top", "choice", "pick"})
 
 
@@ -410,6 +415,6 @@ class EndorsementRule(BaseRule):
                 return None
             if toks[j].text == ":":
                 return None
-            skipped += toks[j].is_word
+            skipped += toks[j].is_word and toks[j].lower not in _LIGHT
             j += 1
         return None

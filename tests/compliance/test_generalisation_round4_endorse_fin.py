@@ -325,3 +325,55 @@ def test_a_group_word_used_as_a_modifier_or_a_share_of_people_is_no_endorsement_
 ])
 def test_subject_and_verb_that_agree_are_still_an_endorsement(text: str) -> None:
     assert "endorse.expert" in found(text)
+
+
+# --- Wider families, probed with wordings of our own before any corpus showed them.
+
+
+@pytest.mark.parametrize("text, evidence", [
+    ("Hairdressers across the country have made the switch.", []),
+    ("Recommended by midwives.", []),
+    ("Personal trainers are obsessed.", []),
+    ("So excited to partner with @Zylo on this!", []),
+    ("Thanks @Zylo for the goodies! Use code ANNA10", []),
+    ("Voted Product of the Year 2026.", ["Award run by Zylo's parent company"]),
+    ("Honestly my favourite moisturiser ever 😍", ["Creator received £1,200 from Zylo for this post"]),
+    ("I've lost 14 lbs in a month with ZyloFit!", []),
+    ("Over 1 million downloads and counting.", ["App downloads: 240,000"]),
+])
+def test_endorsements_in_wider_families_block(text: str, evidence: list[str]) -> None:
+    assert any(r.startswith("endorse.") for r in found(text, evidence))
+
+
+@pytest.mark.parametrize("text, evidence", [
+    ("A 4.9-star rated app.", ["App Store average 4.9 from 3,100 ratings"]),
+    ("Chef's tip: salt the water well.", []),
+    ("Over 200,000 downloads and counting.", ["App downloads: 240,000"]),
+])
+def test_wider_endorsement_families_keep_their_near_misses(text: str, evidence: list[str]) -> None:
+    assert not {r for r in found(text, evidence) if r.startswith("endorse.")}
+
+
+@pytest.mark.parametrize("text, evidence", [
+    ("The fund has beaten the market for 5 years running.", []),
+    ("Pay monthly for your new car from £199.", ["£2,000 deposit required; optional final payment £9,000"]),
+    ("Your money grows while you sleep with our 12% yield vault.", []),
+    ("Double your deposit in 90 days.", []),
+    ("Consolidate your debts into one easy payment.", []),
+    ("Life cover for everyone, no medical questions.", ["Cover capped at £10,000 for ages over 70"]),
+    ("Protect your family no matter what.", ["Excludes suicide in the first year"]),
+    ("Get 20x leverage on FX pairs.", []),
+])
+def test_financial_promotions_in_wider_families_block(text: str, evidence: list[str]) -> None:
+    assert any(r.startswith("fin.") for r in found(text, evidence))
+
+
+@pytest.mark.parametrize("text", [
+    "We invest in our staff.",
+    "Compare mortgages with our free calculator.",
+    "Interest rates are changing: talk to an adviser.",
+    "Pay for your coffee with your phone.",
+    "Spend less, save more with our budgeting app.",
+])
+def test_everyday_money_words_are_not_financial_promotions(text: str) -> None:
+    assert not {r for r in found(text) if r.startswith("fin.")}
