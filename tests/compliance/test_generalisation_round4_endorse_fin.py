@@ -377,3 +377,31 @@ def test_financial_promotions_in_wider_families_block(text: str, evidence: list[
 ])
 def test_everyday_money_words_are_not_financial_promotions(text: str) -> None:
     assert not {r for r in found(text) if r.startswith("fin.")}
+
+
+@pytest.mark.parametrize("text, evidence", [
+    ("Celebrities can't get enough.", []),
+    ("The face cream royals swear by.", []),
+    ("Our members earned an average of £2,000 in their first month.", []),
+    ("Grow your pension faster with our managed portfolios.", []),
+    ("Get the cash you need today, approved in minutes.", []),
+    ("Travel insurance that's got you covered wherever you go.", ["Excludes pre-existing conditions; £150 excess"]),
+    ("Nothing to pay for 12 months on all sofas.", []),
+    ("Buy today, pay nothing until 2027.", []),
+    ("Your home is safe with us: full cover, no excess.", ["£250 excess applies"]),
+    ("Free share trading. No commission, ever.", ["£3.99 per trade on international shares"]),
+])
+def test_second_probe_of_wider_families_blocks(text: str, evidence: list[str]) -> None:
+    assert any(r.startswith(("endorse.", "fin.")) for r in found(text, evidence))
+
+
+@pytest.mark.parametrize("text, evidence", [
+    ("Pay nothing for delivery this week.", []),
+    ("Nothing to pay for 12 months. Representative 19.9% APR. Subject to status.", []),
+    ("Travel insurance from £9.99 a trip.", []),
+    ("Our stylists will help you find your fit.", []),
+    ("Star buy: £5 off this week.", []),
+    ("No excess to pay on glass claims.", ["No excess on windscreen and glass claims"]),
+])
+def test_second_probe_near_misses_pass(text: str, evidence: list[str]) -> None:
+    assert not {r for r in found(text, evidence) if r.startswith(("endorse.", "fin."))}
