@@ -285,6 +285,7 @@ class _GroupLexicon:
     bases: frozenset[str] = frozenset()  # the bare form of each endorsing verb ("drink", "swear")
 
 
+_ONE_OF = re.compile(r"\b(?:one|a single|an individual|a|an|1)\s+(?:[\w-]+\s+)?([A-Za-z][\w-]*)\b", re.IGNORECASE)
 _DENIAL = re.compile(r"\b(?:no|not|never|none|without)\b[^.;]{0,40}\b(?:review\w*|approv\w*|endors\w*|recommend\w*|"
                      r"tested|test|on file|consulted|involved)\b", re.IGNORECASE)
 
@@ -344,12 +345,17 @@ class EndorsementRule(BaseRule):
         # evidence that denies an endorsement ("No dermatologist review or approval on file") names
         # the group without documenting it
         evidence = {lemma(w) for item in context.evidence if not _DENIAL.search(item) for w in _words(item)}
+        # "chosen by one editor" documents one editor, not "beauty editors are calling it …"
+        counted = [item for item in context.evidence if not _DENIAL.search(item)]
+        single = {lemma(m.group(1)) for item in counted for m in _ONE_OF.finditer(item)}
+        plural = {t.lemma for item in counted for t in tokens(item) if t.is_word and t.lower != t.lemma}
         lex = self._lex
         findings = []
         for f in context.in_scope(self):
             toks = tokens(f.text)
             for start, end, group in self._spans(toks, lex):
-                if group.lemma in evidence:
+                only_one = group.lower != group.lemma and group.lemma in single and group.lemma not in plural
+                if group.lemma in evidence and not only_one:
                     continue  # the brief documents this group's endorsement
                 if self.unless and any_pattern(f.text[slice(*f.sentence_bounds(start, end))], self.unless):
                     continue  # "… consultant dermatologist and paid adviser to Dewly": disclosed

@@ -405,3 +405,12 @@ def test_second_probe_of_wider_families_blocks(text: str, evidence: list[str]) -
 ])
 def test_second_probe_near_misses_pass(text: str, evidence: list[str]) -> None:
     assert not {r for r in found(text, evidence) if r.startswith(("endorse.", "fin."))}
+
+
+def test_one_endorser_in_the_evidence_does_not_document_a_plural_group() -> None:
+    assert "endorse.expert" in found("Food critics are calling it the best pie in Yorkshire.",
+                                     ["Reviewed once by one food critic in the Evening Post"])
+    assert "endorse.expert" not in found("Food critics are calling it the best pie in Yorkshire.",
+                                         ["Reviews by 4 food critics: Evening Post, Guardian, Times, Observer"])
+    assert "endorse.expert" not in found("A food critic called it the best pie in Yorkshire.",
+                                         ["Reviewed by one food critic in the Evening Post"])
