@@ -34,6 +34,8 @@ from .findings import Finding, RuleContext, build_fix, make_finding, quoted
 from .rules import BaseRule
 
 _WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+# the lower bound of the review sites' bands (Trustpilot: Excellent 4.3+, Great 3.8+)
+_WORD_RATINGS = {"excellent": 4.3, "outstanding": 4.3, "exceptional": 4.3, "superb": 4.3, "great": 3.8}
 _MULTIPLIERS = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "mn": 1e6, "bn": 1e9, "billion": 1e9}
 _VAGUE = {"hundreds": 100, "thousands": 1_000, "tens of thousands": 10_000, "hundreds of thousands": 100_000,
           "millions": 1_000_000}
@@ -109,10 +111,14 @@ class SocialProofRule(BaseRule):
             re.compile(r"(?<![\w.])(?P<r>[0-5](?:\.\d{1,2})?)\s?(?:/|out of)\s?5\b", re.IGNORECASE),
             re.compile(rf"(?<![\w.])(?P<r>[0-5](?:\.\d{{1,2}})?)[\s-]?{stars}", re.IGNORECASE),
             re.compile(rf"\b(?P<w>one|two|three|four|five)[\s-]{stars}", re.IGNORECASE),
-            re.compile(r"\b(?:rated|rating(?: of)?|average(?: rating)?(?: of)?|scores?)\s+(?P<r>[0-5]\.\d{1,2})\b",
+            re.compile(r"\b(?:rated|rating(?: of)?|average(?: rating)?(?: of)?|\w*scores?(?: of)?)\s+"
+                       r"(?P<r>[0-5]\.\d{1,2})\b",
                        re.IGNORECASE),
             re.compile(r"(?<![\w.])(?P<r>[0-5]\.\d{1,2})\s+(?:average|avg|rating)\b", re.IGNORECASE),
             re.compile(r"(?P<glyphs>★{2,5})"),
+            # a rating in words, on the review sites' scale ("Rated Excellent on Trustpilot")
+            re.compile(r"\b(?:rated|rating:?|scored?)\s+(?P<word>excellent|outstanding|exceptional|superb|great)\b",
+                       re.IGNORECASE),
         )
         self._praise = tuple(re.compile(p, re.IGNORECASE) for p in self.praise)
         self._not_rating = (re.compile(rf"^\W*(?:{_alternation(self.not_ratings)})\b", re.IGNORECASE)
@@ -200,6 +206,8 @@ class SocialProofRule(BaseRule):
                 groups = m.groupdict()
                 if groups.get("glyphs"):
                     value = float(len(groups["glyphs"]))
+                elif groups.get("word"):
+                    value = _WORD_RATINGS[groups["word"].lower()]
                 elif groups.get("w"):
                     value = float(_WORD_NUMBERS[groups["w"].lower()])
                 else:

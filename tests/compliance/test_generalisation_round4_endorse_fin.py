@@ -414,3 +414,19 @@ def test_one_endorser_in_the_evidence_does_not_document_a_plural_group() -> None
                                          ["Reviews by 4 food critics: Evening Post, Guardian, Times, Observer"])
     assert "endorse.expert" not in found("A food critic called it the best pie in Yorkshire.",
                                          ["Reviewed by one food critic in the Evening Post"])
+
+
+@pytest.mark.parametrize("text, evidence, rule", [
+    ("Freelancers love it. They say it's the only invoicing app they need.", [], "endorse.reviews"),
+    ("Customers call it the comfiest sofa they've owned.", [], "endorse.reviews"),
+    ("Rated Excellent on Trustpilot.", ["Trustpilot TrustScore 3.4 from 870 reviews"], "endorse.review-figures"),
+])
+def test_a_crowds_reported_superlative_or_a_rating_in_words_is_the_review_claim(
+        text: str, evidence: list[str], rule: str) -> None:
+    got = found(text, evidence)
+    assert rule in got and "ads.claim-superlative" not in got
+
+
+def test_a_rating_in_words_the_evidence_bears_out_does_not() -> None:
+    assert "endorse.review-figures" not in found("Rated Excellent on Trustpilot.",
+                                                 ["Trustpilot TrustScore 4.6 from 870 reviews"])
