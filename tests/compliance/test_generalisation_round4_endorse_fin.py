@@ -430,3 +430,39 @@ def test_a_crowds_reported_superlative_or_a_rating_in_words_is_the_review_claim(
 def test_a_rating_in_words_the_evidence_bears_out_does_not() -> None:
     assert "endorse.review-figures" not in found("Rated Excellent on Trustpilot.",
                                                  ["Trustpilot TrustScore 4.6 from 870 reviews"])
+
+
+# --- Third probe: reviews bought or filtered, named users, stories of change, more investments.
+
+
+@pytest.mark.parametrize("text, evidence", [
+    ("Read thousands of genuine reviews on our site.", ["Reviewers receive a £5 voucher for each review left"]),
+    ("100% real customer reviews.", ["Only reviews of 4 stars and above are published"]),
+    ("Our community's favourite!", ["Votes were cast by Zylo staff"]),
+    ("Sophie, 34, lost 11 kg and kept it off.", []),
+    ("Priya's story: from overdraft to £10k savings in a year.", []),
+    ("Why 2 million Brits switched to Zylo Energy.", ["430,000 customers"]),
+    ("Our ambassador Jess uses Zylo every day.", ["Jess has never used Zylo; she is a contracted model"]),
+    ("Gold bullion: the safe haven that always holds its value.", []),
+    ("Get a pre-approved card limit of £5,000.", []),
+    ("Fixed rate of 6% for 3 years on our property bond.", []),
+    ("Pet insurance that pays out on everything.", ["Excludes pre-existing conditions; £99 excess"]),
+    ("Guaranteed acceptance life cover for over 50s. No medical.",
+     ["Benefit limited to premiums paid in first 2 years"]),
+])
+def test_third_probe_blocks(text: str, evidence: list[str]) -> None:
+    assert any(r.startswith(("endorse.", "fin.")) for r in found(text, evidence))
+
+
+@pytest.mark.parametrize("text, evidence", [
+    ("4.5★ from 900 reviews. Some reviewers got a free sample in return for an honest review; those are labelled.",
+     ["Incentivised reviews labelled and included in the average"]),
+    ("See all 4,210 reviews, good and bad, on Trustpilot.", ["4,210 Trustpilot reviews, average 4.2"]),
+    ("Sophie, 34, lost 11 kg in a year. Typical members lose 3-5 kg.", []),
+    ("Fixed rate bond: 4.6% AER fixed for 2 years. FSCS protected up to £85,000.", ["4.6% AER fixed 2 years; FSCS"]),
+    ("Guaranteed acceptance over-50s life cover: if you die in the first two years we refund your premiums.",
+     ["Benefit limited to premiums paid in first 2 years"]),
+    ("Prices from £10 to £50 across the range.", []),
+])
+def test_third_probe_near_misses_pass(text: str, evidence: list[str]) -> None:
+    assert not {r for r in found(text, evidence) if r.startswith(("endorse.", "fin."))}
