@@ -303,6 +303,14 @@ _LIGHT = frozenset({"the", "a", "an", "of", "across", "around", "over", "through
 _NOMINAL = frozenset({"favourite", "favorite", "go-to", "go", "top", "choice", "pick"})
 
 
+_NOT_BASE = frozenset({"told", "got", "put", "made", "are", "is", "can't", "cannot", "won't", "keep"})
+
+
+def _is_base(word: str) -> bool:
+    """Whether an endorsing verb's first word is a bare present form ("drink", not "told", "switched")."""
+    return not word.endswith("ed") and word not in _NOT_BASE
+
+
 def _disagrees(group: Token, between: tuple[Token, ...], verb: Token, bases: frozenset[str]) -> bool:
     """Whether a singular group word and a bare verb form after it cannot be subject and verb
     (subject-verb agreement): "the barista oat drink", not "Dr. Patel recommends" or "a vet would
@@ -336,7 +344,7 @@ class EndorsementRule(BaseRule):
         self._lex = _GroupLexicon(
             groups=frozenset(w.lower() for w in self.groups), suffixes=tuple(self.group_suffixes),
             verbs=_phrases(self.verbs), passive=_phrases(self.passive), compounds=_forms(self.compounds),
-            bases=frozenset(v.split()[0].lower() for v in self.verbs if v.strip()),
+            bases=frozenset(w for v in self.verbs if v.strip() and _is_base(w := v.split()[0].lower())),
         )
 
     def check(self, context: RuleContext) -> list[Finding]:

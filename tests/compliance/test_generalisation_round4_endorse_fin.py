@@ -466,3 +466,25 @@ def test_third_probe_blocks(text: str, evidence: list[str]) -> None:
 ])
 def test_third_probe_near_misses_pass(text: str, evidence: list[str]) -> None:
     assert not {r for r in found(text, evidence) if r.startswith(("endorse.", "fin."))}
+
+
+# --- Fourth probe: a professional's advice in the past tense, survey sizes that coincide with the
+# copy's figures, projections of an investment's value.
+
+
+@pytest.mark.parametrize("text, evidence", [
+    ("My GP told me to try it and I haven't looked back.", []),
+    ("Recommended by 4 out of 5 dentists.", ["Survey of 5 dentists employed by Zylo"]),
+    ("Your pension could be worth £100k more with Zylo.", []),
+])
+def test_fourth_probe_blocks(text: str, evidence: list[str]) -> None:
+    assert any(r.startswith(("endorse.", "fin.")) for r in found(text, evidence))
+
+
+@pytest.mark.parametrize("text", [
+    "My GP told me to get more sleep, so I built a better pillow.",
+    "Learn about investing with our free beginner's guide.",
+    "Use our mortgage calculator to see what you could borrow.",
+])
+def test_fourth_probe_near_misses_pass(text: str) -> None:
+    assert not {r for r in found(text) if r.startswith(("endorse.", "fin."))}
