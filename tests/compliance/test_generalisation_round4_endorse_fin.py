@@ -488,3 +488,22 @@ def test_fourth_probe_blocks(text: str, evidence: list[str]) -> None:
 ])
 def test_fourth_probe_near_misses_pass(text: str) -> None:
     assert not {r for r in found(text) if r.startswith(("endorse.", "fin."))}
+
+
+# --- Precision probe: the broad endorsement triggers against evidence about something else.
+
+
+@pytest.mark.parametrize("text, evidence", [
+    ("Follow @ZyloHome for weekly recipes.", ["Zylo Home is owned by Zylo Group plc"]),
+    ("Read our reviews, then decide.", ["Customer service team based in Leeds; founder-led since 2012"]),
+    ("Loved by 2 million readers every month.", ["2.1 million monthly readers (ABC, 2026)"]),
+    ("5-star hygiene rating, fresh pasta daily.", ["Food hygiene rating 5 (FSA)"]),
+    ("Our 4.5-star hotel sits on the harbour.", ["Guest rating 4.1/5"]),
+    ("I'm Sara, founder of Zylo, and I use it every day.", ["Sara is the founder of Zylo"]),
+    ("Our head chef Marco swears by cast iron.", ["Marco is Zylo's head chef"]),
+    ("As a nurse for 20 years, I designed these shoes for long shifts.", []),
+    ("Many parents find mornings hard. Zylo's packed-lunch kit makes them easier.", []),
+    ("Travel money with 0% commission at our branches.", ["Exchange rate includes a margin of up to 3%"]),
+])
+def test_broad_triggers_do_not_block_evidence_about_something_else(text: str, evidence: list[str]) -> None:
+    assert not {r for r in found(text, evidence) if r.startswith("endorse.")}
