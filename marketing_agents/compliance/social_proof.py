@@ -7,10 +7,10 @@ the evidence mentions reviews, so a rule that only asks whether reviews are docu
 passes them, yet the copy claims far more than they show (16 CFR 465.2 — misrepresenting
 reviews; DMCC Act 2024 Sch. 20 para 13). The claim's shape decides what bounds it:
 
-- an *opinion count* (reviews, ratings, reviewers; people described by their opinion:
-  happy, satisfied, delighted customers; "loved / trusted / rated by N"; "N … who gave us
-  five stars") is bounded by the evidence's opinion counts, else by its user counts (no
-  more people are satisfied than are customers);
+- an *opinion count* is bounded by the evidence's opinion counts, else by its user counts (no
+  more people are satisfied than are customers): a review claim proper (reviews, ratings,
+  reviewers, "N … who gave us five stars") by the opinion counts alone, a soft one (happy,
+  satisfied customers; "loved / trusted by N") by the larger of the two;
 - a *user count* ("used by 2 million drivers", "join 80,000 members") by the evidence's
   user counts;
 - a *rating* ("4.9 out of 5", "five-star reviews", "rated 4.8") by the evidence's ratings;
@@ -41,11 +41,18 @@ _VAGUE = {"hundreds": 100, "thousands": 1_000, "tens of thousands": 10_000, "hun
           "millions": 1_000_000}
 
 
+_STRONG_DESC = re.compile(r"\b(?:five|5)[\s-]?star\b", re.IGNORECASE)
+_STRONG_AFTER = re.compile(r"^\s*(?:who\s+)?(?:gave|give|rated?|rating)\b", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class _Count:
     value: float
     opinion: bool
     span: tuple[int, int]
+    # a review claim proper (reviews, ratings, "who gave us five stars"), not a soft one ("happy
+    # customers", "loved by"): a soft one is borne out by a customer count as well
+    strong: bool = False
 
 
 @dataclass(frozen=True)
@@ -143,7 +150,12 @@ class SocialProofRule(BaseRule):
                 rating_bound: float | None) -> list[tuple[tuple[int, int], float, str]]:
         out: list[tuple[tuple[int, int], float, str]] = []
         for c in self.counts(text):
-            bound = (opinion_bound if opinion_bound is not None else user_bound) if c.opinion else user_bound
+            if not c.opinion:
+                bound = user_bound
+            elif c.strong or user_bound is None or opinion_bound is None:
+                bound = opinion_bound if opinion_bound is not None else user_bound
+            else:
+                bound = max(opinion_bound, user_bound)
             if bound is not None and c.value > bound * (1 + self.tolerance):
                 what = "a count" if c.opinion and opinion_bound is not None else "a customer count"
                 out.append((c.span, bound, what))
@@ -182,10 +194,12 @@ class SocialProofRule(BaseRule):
                 value = float(raw) * _MULTIPLIERS.get((m.group("mult") or "").lower(), 1)
             noun = m.group("noun")
             desc = m.group("desc") or ""
-            opinion = (not self._people.match(noun) or bool(self._adjectives.search(desc))
+            strong = not self._people.match(noun) or bool(_STRONG_DESC.search(desc)) or bool(
+                _STRONG_AFTER.match(text[m.end() :]))
+            opinion = (strong or bool(self._adjectives.search(desc))
                        or bool(self._before.search(text[: m.start()]))
                        or bool(self._after.match(text[m.end() :])))
-            out.append(_Count(value, opinion, (m.start(), m.end())))
+            out.append(_Count(value, opinion, (m.start(), m.end()), strong))
         for m in self._labelled.finditer(text):
             if any(c.span[0] <= m.start() < c.span[1] or m.start() <= c.span[0] < m.end() for c in out):
                 continue
@@ -194,7 +208,7 @@ class SocialProofRule(BaseRule):
                 continue
             value = float(raw) * _MULTIPLIERS.get((m.group("mult") or "").lower(), 1)
             opinion = not self._people.match(m.group("noun"))
-            out.append(_Count(value, opinion, (m.start(), m.end())))
+            out.append(_Count(value, opinion, (m.start(), m.end()), opinion))
         return out
 
     def ratings(self, text: str, evidence: bool = False) -> list[_Rating]:

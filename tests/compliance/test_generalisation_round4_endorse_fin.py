@@ -507,3 +507,10 @@ def test_fourth_probe_near_misses_pass(text: str) -> None:
 ])
 def test_broad_triggers_do_not_block_evidence_about_something_else(text: str, evidence: list[str]) -> None:
     assert not {r for r in found(text, evidence) if r.startswith("endorse.")}
+
+
+def test_a_soft_opinion_count_is_borne_out_by_the_customer_base_and_a_review_count_is_not() -> None:
+    evidence = ["2.3 million customers; 5,000 five-star reviews on Trustpilot"]
+    assert "endorse.review-figures" not in found("Loved by 2 million customers.", evidence)
+    assert "endorse.review-figures" in found("Over 2 million five-star reviews.", evidence)
+    assert "endorse.review-figures" in found("2 million customers gave us five stars.", evidence)
