@@ -514,3 +514,30 @@ def test_a_soft_opinion_count_is_borne_out_by_the_customer_base_and_a_review_cou
     assert "endorse.review-figures" not in found("Loved by 2 million customers.", evidence)
     assert "endorse.review-figures" in found("Over 2 million five-star reviews.", evidence)
     assert "endorse.review-figures" in found("2 million customers gave us five stars.", evidence)
+
+
+# --- The other connections 16 CFR 255.5 names, and endorsers who are not what they seem.
+
+
+@pytest.mark.parametrize("text, evidence", [
+    ("“Honestly the comfiest trainers I own.” — Mia", ["Mia is the sister of the founder"]),
+    ("I've switched all my savings to Zylo and I'm never going back.", ["The blogger is an investor in Zylo"]),
+    ("Spent a dreamy week at Zylo Villas 🌴 best stay of my life", ["Creator was given a free stay of 7 nights"]),
+    ("“My skin has never been clearer.” — Ava, 27", ["Ava is an AI-generated persona"]),
+    ("“Zylo cleared my acne in weeks.” — Jo, 2019", ["Zylo was reformulated in 2024"]),
+])
+def test_family_stakes_hosted_stays_and_synthetic_endorsers_block(text: str, evidence: list[str]) -> None:
+    assert "endorse.undisclosed-connection" in found(text, evidence)
+
+
+@pytest.mark.parametrize("text, evidence", [
+    ("“Honestly the comfiest trainers I own.” — Mia, the founder's sister", ["Mia is the sister of the founder"]),
+    ("#ad Spent a dreamy week at Zylo Villas 🌴", ["Creator was given a free stay of 7 nights"]),
+    ("“It arrived fast.” — Jo, verified buyer", ["Jo is a verified buyer; no connection to Zylo"]),
+])
+def test_connections_stated_or_absent_pass(text: str, evidence: list[str]) -> None:
+    assert "endorse.undisclosed-connection" not in found(text, evidence)
+
+
+def test_a_rate_for_new_customers_only_needs_saying() -> None:
+    assert "fin.undisclosed-condition" in found("Home insurance from £9 a month.", ["£9 a month rate: new customers only"])
