@@ -540,4 +540,5 @@ def test_connections_stated_or_absent_pass(text: str, evidence: list[str]) -> No
 
 
 def test_a_rate_for_new_customers_only_needs_saying() -> None:
-    assert "fin.undisclosed-condition" in found("Home insurance from £9 a month.", ["£9 a month rate: new customers only"])
+    assert "fin.undisclosed-condition" in found("Home insurance from £9 a month.",
+                                                ["£9 a month rate: new customers only"])
