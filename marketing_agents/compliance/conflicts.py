@@ -26,7 +26,7 @@ from .rules import BaseRule
 # "No fair use cap", "no minimum spend": the evidence rules the restriction out.
 _NEGATED_BEFORE = re.compile(r"\b(?:no|not|without|never|nor)\b(?:[\s-]+[\w-]+){0,2}[\s-]*$", re.IGNORECASE)
 _WORD = re.compile(r"[a-z]{3,}")
-_FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
+_FIGURE = re.compile(r"(?<![A-Za-z\d])\d+(?:[.,]\d+)*")  # a code's digits (LILY15) are no figure
 _FUNCTION_WORDS = frozenset({"the", "and", "for", "only", "with", "are", "all", "any", "per", "our", "your", "you",
                              "than", "more", "less", "from", "has", "have", "not", "been"})
 
@@ -41,6 +41,10 @@ class UndisclosedConditionRule(BaseRule):
     # Evidence that contradicts the claim outright ("not covered by the FSCS" under "protected
     # by the FSCS", "relaunched every week" under "ends Sunday"): no wording of the copy says it.
     contradictions: list[str] = Field(default_factory=list)
+    # Whether the copy stating the restriction clause's figures answers it ("including the £4.99
+    # booking fee"). Not for an endorser's connection: "4 out of 5 dentists" does not state "Survey
+    # of 5 dentists employed by Zylo" because both say 5.
+    figures_answer: bool = True
     _compiled: tuple[list[re.Pattern[str]], ...] = PrivateAttr()
 
     def model_post_init(self, context: object, /) -> None:
@@ -65,7 +69,8 @@ class UndisclosedConditionRule(BaseRule):
             unsaid = [(item, marker) for item, marker in contradicted
                       if not (_figures_stated(item, marker, f.text) and _said(marker, copy_words, f.text))]
             unsaid += [(item, marker) for item, marker in stated
-                       if not _said(marker, copy_words, f.text) and not _figures_stated(item, marker, f.text)]
+                       if not _said(marker, copy_words, f.text)
+                       and not (self.figures_answer and _figures_stated(item, marker, f.text))]
             if not unsaid:
                 continue
             for trigger in triggers:

@@ -22,6 +22,7 @@ from .checks import (
 )
 from .claims import ClaimRule
 from .conflicts import UndisclosedConditionRule
+from .social_proof import SocialProofRule
 from .structure import ClaimVerbRule, EndorsementRule
 
 Rule = Annotated[
@@ -36,6 +37,7 @@ Rule = Annotated[
     | ClaimVerbRule
     | EndorsementRule
     | UndisclosedConditionRule
+    | SocialProofRule
     | AltTextRule
     | ContrastRule,
     Field(discriminator="kind"),

@@ -20,6 +20,7 @@ is not a third-party endorsement. Evidence that names the group (a vets' survey 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -281,6 +282,42 @@ class _GroupLexicon:
     verbs: PhraseIndex
     passive: PhraseIndex
     compounds: frozenset[str]
+    bases: frozenset[str] = frozenset()  # the bare form of each endorsing verb ("drink", "swear")
+
+
+_ONE_OF = re.compile(r"\b(?:one|a single|an individual|a|an|1)\s+(?:[\w-]+\s+)?([A-Za-z][\w-]*)\b", re.IGNORECASE)
+_DENIAL = re.compile(r"\b(?:no|not|never|none|without)\b[^.;]{0,40}\b(?:review\w*|approv\w*|endors\w*|recommend\w*|"
+                     r"tested|test|on file|consulted|involved)\b", re.IGNORECASE)
+
+
+# Plurals without -s, auxiliaries after which a bare verb agrees with any subject, and the
+# nominal entries of the endorsement verbs ("a chef favourite", "the dentist's choice").
+_PLURAL_NOUNS = frozenset({"people", "tradespeople", "folk", "folks", "staff", "police", "media", "press", "crew"})
+_AUXILIARIES = frozenset({"would", "will", "can", "could", "should", "must", "may", "might", "do", "does", "did",
+                          "to", "'d", "'ll", "wo", "ca", "shall"})
+# Words that do not count towards the gap between a group and its verb: "hairdressers across the
+# country have made the switch", "vets everywhere are quietly switching".
+_LIGHT = frozenset({"the", "a", "an", "of", "across", "around", "over", "throughout", "all", "in", "have", "has",
+                    "had", "are", "is", "were", "was", "been", "now", "really", "just", "also", "already",
+                    "everywhere", "nationwide", "worldwide", "quietly", "increasingly"})
+_NOMINAL = frozenset({"favourite", "favorite", "go-to", "go", "top", "choice", "pick"})
+
+
+_NOT_BASE = frozenset({"told", "got", "put", "made", "are", "is", "can't", "cannot", "won't", "keep"})
+
+
+def _is_base(word: str) -> bool:
+    """Whether an endorsing verb's first word is a bare present form ("drink", not "told", "switched")."""
+    return not word.endswith("ed") and word not in _NOT_BASE
+
+
+def _disagrees(group: Token, between: tuple[Token, ...], verb: Token, bases: frozenset[str]) -> bool:
+    """Whether a singular group word and a bare verb form after it cannot be subject and verb
+    (subject-verb agreement): "the barista oat drink", not "Dr. Patel recommends" or "a vet would
+    recommend"."""
+    singular = group.lower == group.lemma and group.lower not in _PLURAL_NOUNS and not group.lower.endswith("s")
+    bare = verb.lower in bases and verb.lower not in _NOMINAL
+    return singular and bare and not any(t.lower in _AUXILIARIES for t in between)
 
 
 def _words(text: str) -> list[str]:
@@ -307,18 +344,26 @@ class EndorsementRule(BaseRule):
         self._lex = _GroupLexicon(
             groups=frozenset(w.lower() for w in self.groups), suffixes=tuple(self.group_suffixes),
             verbs=_phrases(self.verbs), passive=_phrases(self.passive), compounds=_forms(self.compounds),
+            bases=frozenset(w for v in self.verbs if v.strip() and _is_base(w := v.split()[0].lower())),
         )
 
     def check(self, context: RuleContext) -> list[Finding]:
         if context.evidence_matches(self.unless_evidence):
             return []
-        evidence = {lemma(w) for item in context.evidence for w in _words(item)}
+        # evidence that denies an endorsement ("No dermatologist review or approval on file") names
+        # the group without documenting it
+        evidence = {lemma(w) for item in context.evidence if not _DENIAL.search(item) for w in _words(item)}
+        # "chosen by one editor" documents one editor, not "beauty editors are calling it …"
+        counted = [item for item in context.evidence if not _DENIAL.search(item)]
+        single = {lemma(m.group(1)) for item in counted for m in _ONE_OF.finditer(item)}
+        plural = {t.lemma for item in counted for t in tokens(item) if t.is_word and t.lower != t.lemma}
         lex = self._lex
         findings = []
         for f in context.in_scope(self):
             toks = tokens(f.text)
             for start, end, group in self._spans(toks, lex):
-                if group.lemma in evidence:
+                only_one = group.lower != group.lemma and group.lemma in single and group.lemma not in plural
+                if group.lemma in evidence and not only_one:
                     continue  # the brief documents this group's endorsement
                 if self.unless and any_pattern(f.text[slice(*f.sentence_bounds(start, end))], self.unless):
                     continue  # "… consultant dermatologist and paid adviser to Dewly": disclosed
@@ -377,11 +422,13 @@ class EndorsementRule(BaseRule):
                 return None
             n = _longest_at(toks, j, lex.verbs)
             if n:
+                if _disagrees(toks[i], toks[i + 1 : j], toks[j], lex.bases):
+                    return None  # "the barista oat drink": a singular noun before a bare verb form is no subject
                 return j + n - 1
             if self._group(toks[j], lex):
                 return None
             if toks[j].text == ":":
                 return None
-            skipped += toks[j].is_word
+            skipped += toks[j].is_word and toks[j].lower not in _LIGHT
             j += 1
         return None
