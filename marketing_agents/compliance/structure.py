@@ -11,6 +11,17 @@ figurative objects in ``allowed_objects``. A negation in the same clause ("does 
 treat", "not a cure") makes it no claim; an object the brief's evidence names is
 substantiated.
 
+Conditions are also named without their names: a symptom adjective with a body part
+("a pounding head", "an irritable bowel", "stiff knees"). A condition is claimed cured
+without a claim verb when it is the subject of a resolving predicate ("the blister
+never shows up", "restlessness settles down"), and a claim verb or resolving predicate
+whose object or subject is a pronoun claims the condition the sentence before named
+("Cold coming on? … stops it in its tracks"): the problem-solution shape of an implied
+disease claim. Restoration outcomes ("moving again", "back to where your doctor wants
+them") claim a cure when the sentence or the one before names a condition or a medical
+test result. A condition that is the documented function of a cosmetic (``functions``:
+sunburn for a tested SPF) is substantiated by that evidence.
+
 ``endorsement``: a group of people (doctors, athletes, chefs, vets, mums …) with an
 endorsing verb in either voice ("athletes swear by", "recommended by vets", "as used by
 Hollywood stars", "dermatologist-approved"); the advertiser's own staff ("our chefs")
@@ -43,6 +54,13 @@ _OWN_STAFF = frozenset({"our", "we"})
 # 24 hours", "heals overnight" of a resin or a self-healing film).
 _INTRANSITIVE_AFTER = frozenset({"in", "within", "overnight", "fully", "completely", "hard", "clear", "quickly",
                                  "fast", "solid", "at"})
+# Pronouns that refer back to a condition named in the sentence before ("… stops it").
+_ANAPHORA = frozenset({"it", "them", "this", "that", "these", "those", "they", "it's", "they're", "that's", "its"})
+_SUBJECT_DETERMINERS = frozenset({"the", "your", "that", "those", "any", "every"})
+_CONTRACTED_COPULA = frozenset({"it's", "they're", "that's"})
+_SENTENCE_ENDS = frozenset({".", "!", "?", "\n"})
+# After a noun-only condition ("cold"), words that make it the noun: "Cold coming on?", "cold and flu".
+_NOUN_CUES = frozenset({"coming", "and", "or", "symptoms", "season", "sore", "sores", "virus", "remedy"})
 _DETERMINERS = frozenset({"a", "the", "your", "my", "common", "winter", "summer", "seasonal", "head", "chest", "nasty",
                           "every", "that", "this", "any", "those"})
 
@@ -112,6 +130,21 @@ class ClaimVerbRule(BaseRule):
     # Predicates that end a condition named as their subject: "your insomnia is history",
     # "panic attacks become a thing of the past" claim a cure without a claim verb.
     endings: list[str] = Field(default_factory=list)
+    # A condition named by its symptom: a symptom adjective before a body part ("pounding head").
+    symptoms: list[str] = Field(default_factory=list)
+    body_parts: list[str] = Field(default_factory=list)
+    # Predicates that resolve a condition named as their subject, no copula needed: "the
+    # blister never shows up", "restlessness settles down", "the rash disappears".
+    resolutions: list[str] = Field(default_factory=list)
+    # Restoration outcomes: a cure claimed when the sentence or the one before names a
+    # condition ("Stiff knees? … gets them moving again").
+    outcomes: list[str] = Field(default_factory=list)
+    # Words that name a condition only as the problem of a problem-solution pair (a medical
+    # test result, sleeplessness in words): "Worried about your last blood test?"
+    problem_words: list[str] = Field(default_factory=list)
+    # A condition that is a cosmetic's documented function: condition -> evidence patterns
+    # ("sunburn": SPF tested to ISO 24444); the claim is then the product's lawful purpose.
+    functions: dict[str, list[str]] = Field(default_factory=dict)
     _lex: _VerbLexicon = PrivateAttr()
 
     def model_post_init(self, context: object, /) -> None:
@@ -123,6 +156,10 @@ class ClaimVerbRule(BaseRule):
             heads=frozenset(w.lower() for w in self.condition_heads), allowed=_forms(self.allowed_objects),
             noun_only=frozenset(w.lower() for w in self.noun_only),
             compound_tails=frozenset(w.lower() for w in self.compound_tails), endings=_phrases(self.endings),
+            symptoms=_forms(self.symptoms) | frozenset(w.lower() for w in self.symptoms),
+            body_parts=frozenset(lemma(w) for w in self.body_parts) | frozenset(w.lower() for w in self.body_parts),
+            resolutions=_phrases(self.resolutions), outcomes=_phrases(self.outcomes),
+            problems=_phrases(self.problem_words),
         )
 
     def check(self, context: RuleContext) -> list[Finding]:
@@ -132,9 +169,10 @@ class ClaimVerbRule(BaseRule):
             if self.unless_field and any_pattern(f.text, self.unless_field):
                 continue
             toks = tokens(f.text)
+            sentence = _sentence_index(toks)
             i = 0
             while i < len(toks):
-                span = self._claim_at(toks, i, context, lex)
+                span = self._claim_at(toks, i, context, lex, sentence)
                 if span is None:
                     i += 1
                     continue
@@ -147,12 +185,13 @@ class ClaimVerbRule(BaseRule):
         return findings
 
     def _claim_at(
-        self, toks: tuple[Token, ...], i: int, context: RuleContext, lex: _VerbLexicon
+        self, toks: tuple[Token, ...], i: int, context: RuleContext, lex: _VerbLexicon, sentence: list[int]
     ) -> tuple[int, int, int] | None:
         """(start, end, last token index) of a claim that starts at ``toks[i]``, if any."""
         if not toks[i].is_word:
             return None
-        compound = self._compound_at(toks, i, lex) or self._ended_at(toks, i, lex)
+        compound = (self._compound_at(toks, i, lex) or self._ended_at(toks, i, lex, sentence, context)
+                    or self._outcome_at(toks, i, lex, sentence))
         if compound is not None:
             return compound
         verb_len = _longest_at(toks, i, lex.verbs)
@@ -173,6 +212,9 @@ class ClaimVerbRule(BaseRule):
         following: list[Token | None] = [*objects[1:], None] if objects else []
         condition = [t for t, after in zip(objects, following, strict=True) if self._condition(t, after, lex)
                      and self._as_noun(t, objects, lex)]
+        if not condition and objects and objects[0].lower in _ANAPHORA and objects[0].lower != "its" \
+                and self._named_before(toks, i, lex, sentence, same=False):
+            condition = [objects[0]]  # "Cold coming on? … stops it in its tracks"
         if not condition and not (any_object and (objects or verb_len > 1 or toks[i].lower in lex.noun_forms)):
             return None
         after = toks[i + verb_len] if i + verb_len < len(toks) else None
@@ -182,6 +224,9 @@ class ClaimVerbRule(BaseRule):
             return None
         last = (condition[-1] if condition else (objects[-1] if objects else toks[i + verb_len - 1]))
         last_index = toks.index(last)
+        if last.lower in lex.symptoms and last_index + 1 < len(toks) and toks[last_index + 1].lemma in lex.body_parts:
+            last_index += 1  # "the pounding head": the symptom's body part ends the claim
+            last = toks[last_index]
         return toks[i].start, last.end, last_index
 
     def _object(self, toks: tuple[Token, ...], j: int) -> list[Token]:
@@ -200,15 +245,45 @@ class ClaimVerbRule(BaseRule):
             j += 1
         return out
 
-    def _ended_at(self, toks: tuple[Token, ...], i: int, lex: _VerbLexicon) -> tuple[int, int, int] | None:
-        """A condition as the subject of an ending predicate: "insomnia is history"."""
-        if not lex.endings:
+    def _ended_at(
+        self, toks: tuple[Token, ...], i: int, lex: _VerbLexicon, sentence: list[int], context: RuleContext
+    ) -> tuple[int, int, int] | None:
+        """A condition as the subject of an ending predicate ("insomnia is history") or of a
+        resolving one ("the blister never shows up", "restlessness settles down"); or a
+        pronoun for the condition the sentence before named ("… and it's gone")."""
+        if not lex.endings and not lex.resolutions:
             return None
         following = toks[i + 1] if i + 1 < len(toks) and toks[i + 1].is_word else None
-        if not self._condition(toks[i], following, lex) or not self._as_noun(toks[i], [toks[i]], lex):
-            return None
-        j = i + 1 + (following is not None and f"{toks[i].lemma} {following.lemma}" in lex.conditions)
         skipped = 0
+        resolving_only = False
+        if toks[i].lower in _ANAPHORA and toks[i].lower != "its" \
+                and self._named_before(toks, i, lex, sentence, same=False):
+            j = i + 1
+            skipped = toks[i].lower in _CONTRACTED_COPULA
+        elif toks[i].lower in _SUBJECT_DETERMINERS and self._named_before(toks, i, lex, sentence, same=False):
+            # "Feel that tingle? … and the blister never shows up": the problem named, its sign resolved
+            j, resolving_only = i + 1, True
+        elif self._condition(toks[i], following, lex) and self._as_noun(toks[i], [toks[i]], lex) \
+                and not self._figurative(toks, i):
+            j = i + 1 + (following is not None and (f"{toks[i].lemma} {following.lemma}" in lex.conditions
+                                                   or (toks[i].lower in lex.symptoms
+                                                       and following.lemma in lex.body_parts)))
+            if self._evidenced([toks[i]], context):
+                return None
+        else:
+            return None
+        # a resolving predicate up to three words on, in the same clause ("ADHD-style restlessness settles down")
+        k, words = j, 0
+        while k < len(toks) and words <= 3 and not toks[k].breaks_clause:
+            n = _longest_at(toks, k, lex.resolutions)
+            if n:
+                if toks[k].negates or not negated(toks, k, words + 1):
+                    return toks[i].start, toks[k + n - 1].end, k + n - 1
+                return None
+            words += toks[k].is_word
+            k += 1
+        if resolving_only:
+            return None
         while j < len(toks) and skipped < 3 and toks[j].is_word and toks[j].lower in _COPULAS:
             j += 1
             skipped += 1
@@ -216,6 +291,50 @@ class ClaimVerbRule(BaseRule):
             return None
         n = _longest_at(toks, j, lex.endings)
         return (toks[i].start, toks[j + n - 1].end, j + n - 1) if n else None
+
+    def _outcome_at(
+        self, toks: tuple[Token, ...], i: int, lex: _VerbLexicon, sentence: list[int]
+    ) -> tuple[int, int, int] | None:
+        """A restoration outcome ("moving again", "back to where your doctor wants") after a
+        condition named in this sentence or the one before."""
+        n = _longest_at(toks, i, lex.outcomes) if lex.outcomes else 0
+        if not n or negated(toks, i) or not self._named_before(toks, i, lex, sentence, same=True):
+            return None
+        return toks[i].start, toks[i + n - 1].end, i + n - 1
+
+    def _named_before(
+        self, toks: tuple[Token, ...], i: int, lex: _VerbLexicon, sentence: list[int], same: bool
+    ) -> bool:
+        """Whether the sentence before ``toks[i]``'s (or its own, before it) names a condition,
+        a symptom or a problem word: the antecedent of "it", the problem of a solution."""
+        here = sentence[i]
+        k = i - 1
+        while k >= 0 and sentence[k] >= here - 1:
+            if (same or sentence[k] < here) and self._mentions(toks, k, lex):
+                return True
+            k -= 1
+        return False
+
+    def _mentions(self, toks: tuple[Token, ...], k: int, lex: _VerbLexicon) -> bool:
+        t = toks[k]
+        if not t.is_word:
+            return False
+        if _longest_at(toks, k, lex.problems):
+            return True
+        following = toks[k + 1] if k + 1 < len(toks) and toks[k + 1].is_word else None
+        if not self._condition(t, following, lex) or negated(toks, k) or self._figurative(toks, k):
+            return False
+        if t.lower in lex.noun_only:
+            before = toks[k - 1].lower if k else ""
+            return before in _DETERMINERS - {"the"} or (following is not None and following.lower in _NOUN_CUES) \
+                or t.lower != t.lemma
+        return True
+
+    @staticmethod
+    def _figurative(toks: tuple[Token, ...], k: int) -> bool:
+        """"The headache of packing", "takes the pain out of": a condition word used figuratively."""
+        nxt = toks[k + 1].lower if k + 1 < len(toks) else ""
+        return nxt in ("of", "out")
 
     def _compound_at(self, toks: tuple[Token, ...], i: int, lex: _VerbLexicon) -> tuple[int, int, int] | None:
         """A condition compounded with a claim word: "acne-fighting", "pain-free"."""
@@ -233,6 +352,8 @@ class ClaimVerbRule(BaseRule):
             return True
         if following is not None and f"{t.lemma} {following.lemma}" in lex.conditions:
             return True
+        if following is not None and t.lower in lex.symptoms and following.lemma in lex.body_parts:
+            return True  # "a pounding head", "an irritable bowel", "stiff knees"
         if len(t.lower) > 5 and t.lower.endswith(lex.suffixes):
             return True
         return t.lemma in lex.heads
@@ -242,11 +363,15 @@ class ClaimVerbRule(BaseRule):
         if t.lower not in lex.noun_only:
             return True
         k = objects.index(t)
-        return k > 0 and objects[k - 1].lower in _DETERMINERS
+        # "the cold" is the weather ("beats the cold"); "a cold", "colds", "the common cold" the illness
+        return k > 0 and objects[k - 1].lower in _DETERMINERS - {"the"}
 
     def _evidenced(self, condition: list[Token], context: RuleContext) -> bool:
         evidence = {lemma(w) for item in context.evidence for w in _words(item)}
-        return any(t.lemma in evidence for t in condition)
+        if any(t.lemma in evidence for t in condition):
+            return True
+        # the condition is the documented function of the product ("sunburn" under a tested SPF)
+        return any(context.evidence_matches(self.functions.get(t.lemma, [])) for t in condition)
 
 
 def _forms(words: list[str]) -> frozenset[str]:
@@ -272,6 +397,21 @@ class _VerbLexicon:
     noun_only: frozenset[str]
     compound_tails: frozenset[str]
     endings: PhraseIndex
+    symptoms: frozenset[str]
+    body_parts: frozenset[str]
+    resolutions: PhraseIndex
+    outcomes: PhraseIndex
+    problems: PhraseIndex
+
+
+def _sentence_index(toks: tuple[Token, ...]) -> list[int]:
+    """The sentence number of every token (a sentence ends at ".", "!", "?" or a line break)."""
+    out, n = [], 0
+    for t in toks:
+        out.append(n)
+        if t.text in _SENTENCE_ENDS:
+            n += 1
+    return out
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,105 @@
+"""Round 4, environmental / health / brief constraints: the classes, each with twins that
+must not change. Wordings here are our own, in other industries than the dev snippets that
+exposed each class; they vary the class, not the sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.compliance.test_generalisation import found
+
+
+# --- health: a condition named by its symptom (an adjective of a symptom before a body part);
+# FTC Health Products Compliance Guidance 2.1 (implied disease claims), CAP 12.2, 15.6
+
+@pytest.mark.parametrize("text", [
+    "Zylo tea soothes a churning stomach after a big meal.",
+    "One patch eases creaky knees on the morning dog walk.",
+    "Zylo lozenges calm a scratchy throat in minutes.",
+    "Our cat chews settle a dodgy tummy after a change of food.",
+    "Zylo nasal spray clears a stuffy nose before bed.",
+])
+def test_a_condition_named_by_its_symptom_is_a_disease_claim(text: str) -> None:
+    assert "health.disease-claim" in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Zylo socks keep tired feet dry on long hikes.",
+    "A pillow that supports your neck while you read.",
+    "Zylo balm softens dry skin on elbows and heels.",
+    "Zylo is not a treatment for an upset stomach; see a pharmacist if it persists.",
+])
+def test_an_everyday_body_benefit_or_a_negation_is_not(text: str) -> None:
+    assert "health.disease-claim" not in found(text)
+
+
+# --- health: a condition resolved without a claim verb (the condition is the subject of a
+# resolving predicate); CAP 12.2, 15.6; Reg. 1169/2011 art. 7(3)
+
+@pytest.mark.parametrize("text", [
+    "Three drops a day and the tinnitus fades away.",
+    "With Zylo insoles the plantar fasciitis simply disappears.",
+    "Give your dog one chew and the itching stops.",
+    "Rub it in at night and the eczema never comes back.",
+])
+def test_a_condition_resolved_as_the_subject_is_a_disease_claim(text: str) -> None:
+    assert "health.disease-claim" in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Three drops a day and the squeak in your hinges disappears.",
+    "Eczema won't disappear overnight, so talk to your GP about a plan.",
+    "Run the rinse cycle and the smell stops.",
+])
+def test_a_non_medical_subject_or_a_negated_resolution_is_not(text: str) -> None:
+    assert "health.disease-claim" not in found(text)
+
+
+# --- health: problem and solution (the condition named in one sentence, its cure in the next
+# by a pronoun, a resolved sign or a restored outcome); FTC HPCG 2.1 (net impression)
+
+@pytest.mark.parametrize("text", [
+    "Migraine on the way? Zylo spray stops it before it starts.",
+    "Suffer from hay fever? One tablet and it's gone for the day.",
+    "Aching hips on cold mornings? Zylo capsules get you walking again.",
+    "Cholesterol creeping up at your last check-up? Zylo oats bring it back to normal.",
+    "Lying awake at 3am? Two Zylo gummies and you'll sleep through the night.",
+])
+def test_a_problem_named_and_then_solved_is_a_disease_claim(text: str) -> None:
+    assert "health.disease-claim" in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Stains on your whites? Zylo powder lifts them in one wash.",
+    "Takes the headache out of planning a wedding. Zylo sorts it all.",
+    "Feeling the cold? Our fleece beats it on every walk.",
+    "Arthritis making jars hard to open? The Zylo opener grips them for you.",
+])
+def test_a_non_medical_problem_or_a_product_for_the_condition_is_not(text: str) -> None:
+    assert "health.disease-claim" not in found(text)
+
+
+# --- health: a condition that is a cosmetic's documented function is its lawful purpose
+# (Commission Recommendation 2006/647/EC on sunscreen efficacy; Reg. 1223/2009 art. 20)
+
+@pytest.mark.parametrize("text, evidence", [
+    ("Zylo Sun SPF30 helps prevent sunburn when applied generously.", ["SPF 30 tested to ISO 24444"]),
+    ("Zylo toothpaste with fluoride helps prevent cavities.", ["Contains 1450 ppm fluoride"]),
+    ("Zylo shampoo helps control dandruff from the first wash.", ["Anti-dandruff shampoo with 1% piroctone olamine"]),
+])
+def test_a_documented_cosmetic_function_is_not_a_disease_claim(text: str, evidence: list[str]) -> None:
+    assert "health.disease-claim" not in found(text, evidence)
+
+
+@pytest.mark.parametrize("text, evidence", [
+    ("Zylo Sun helps prevent sunburn all day.", []),
+    ("Zylo mouthwash helps prevent cavities.", ["Alcohol-free; contains xylitol"]),
+])
+def test_the_same_claim_without_the_function_on_file_is(text: str, evidence: list[str]) -> None:
+    assert "health.disease-claim" in found(text, evidence)
+
+
+def test_the_cold_is_the_weather_and_a_cold_the_illness() -> None:
+    assert "health.disease-claim" not in found("Our fleece beats the cold on every walk.")
+    assert "health.disease-claim" in found("Zylo fights off a cold in a day.")
+    assert "health.disease-claim" in found("Zylo fights the common cold.")
