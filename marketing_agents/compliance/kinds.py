@@ -22,6 +22,7 @@ from .checks import (
 )
 from .claims import ClaimRule
 from .conflicts import UndisclosedConditionRule
+from .contradictions import ContradictedClaimRule
 from .structure import ClaimVerbRule, EndorsementRule
 
 Rule = Annotated[
@@ -36,6 +37,7 @@ Rule = Annotated[
     | ClaimVerbRule
     | EndorsementRule
     | UndisclosedConditionRule
+    | ContradictedClaimRule
     | AltTextRule
     | ContrastRule,
     Field(discriminator="kind"),

@@ -103,3 +103,32 @@ def test_the_cold_is_the_weather_and_a_cold_the_illness() -> None:
     assert "health.disease-claim" not in found("Our fleece beats the cold on every walk.")
     assert "health.disease-claim" in found("Zylo fights off a cold in a day.")
     assert "health.disease-claim" in found("Zylo fights the common cold.")
+
+
+# --- environmental: a claim the brief's own facts, or the copy's own words, contradict
+# (16 CFR 260.3, 260.7(d), 260.8, 260.9(b), 260.14; CAP 11.3): each claim with its own facts
+
+@pytest.mark.parametrize("text, evidence", [
+    ("Our PLA-lined cups are plastic-free.", []),
+    ("Plastic-free toothbrush heads for the whole family.", ["Bristles are nylon 6.12"]),
+    ("Zero-emission deliveries across the city.", ["Electric vans; lifecycle emissions not yet measured"]),
+    ("The Zylo bottle is refillable, so keep it for life.", ["Refills are not yet sold anywhere"]),
+    ("Zylo nappies break down in months, not centuries.", ["Used nappies go to landfill with household waste"]),
+    ("Toss the Zylo pouch on your compost heap when you're done.", ["Certified EN 13432 industrially compostable"]),
+    ("Every Zylo sofa removes plastic from the ocean.", ["Fabric uses ocean-bound plastic collected on land"]),
+    ("With Zylo Energy your kettle runs on sunshine.", ["Supply matched annually with REGO certificates"]),
+])
+def test_a_claim_contradicted_by_its_own_facts_blocks(text: str, evidence: list[str]) -> None:
+    assert "env.contradicted-claim" in found(text, evidence)
+
+
+@pytest.mark.parametrize("text, evidence", [
+    ("Plastic-free toothbrush heads, except the nylon bristles.", ["Bristles are nylon 6.12"]),
+    ("Zero tailpipe emissions on every delivery.", ["Electric vans; lifecycle emissions not yet measured"]),
+    ("The Zylo bottle is refillable, so keep it for life.", ["Refills sold in every store"]),
+    ("Industrially compostable pods: use your council's food-waste bin.", ["Certified EN 13432 industrially compostable"]),
+    ("Our tariff is matched to renewable generation with REGO certificates.", ["Supply matched annually with REGO certificates"]),
+    ("The box is plastic-free: card and paper tape only.", ["Box is cardboard with no plastic window"]),
+])
+def test_the_same_claim_qualified_or_true_does_not(text: str, evidence: list[str]) -> None:
+    assert "env.contradicted-claim" not in found(text, evidence)
