@@ -8,7 +8,6 @@ import pytest
 
 from tests.compliance.test_generalisation import found
 
-
 # --- health: a condition named by its symptom (an adjective of a symptom before a body part);
 # FTC Health Products Compliance Guidance 2.1 (implied disease claims), CAP 12.2, 15.6
 
@@ -126,8 +125,10 @@ def test_a_claim_contradicted_by_its_own_facts_blocks(text: str, evidence: list[
     ("Plastic-free toothbrush heads, except the nylon bristles.", ["Bristles are nylon 6.12"]),
     ("Zero tailpipe emissions on every delivery.", ["Electric vans; lifecycle emissions not yet measured"]),
     ("The Zylo bottle is refillable, so keep it for life.", ["Refills sold in every store"]),
-    ("Industrially compostable pods: use your council's food-waste bin.", ["Certified EN 13432 industrially compostable"]),
-    ("Our tariff is matched to renewable generation with REGO certificates.", ["Supply matched annually with REGO certificates"]),
+    ("Industrially compostable pods: use your council's food-waste bin.",
+     ["Certified EN 13432 industrially compostable"]),
+    ("Our tariff is matched to renewable generation with REGO certificates.",
+     ["Supply matched annually with REGO certificates"]),
     ("The box is plastic-free: card and paper tape only.", ["Box is cardboard with no plastic window"]),
 ])
 def test_the_same_claim_qualified_or_true_does_not(text: str, evidence: list[str]) -> None:
