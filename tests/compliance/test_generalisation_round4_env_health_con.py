@@ -133,3 +133,81 @@ def test_a_claim_contradicted_by_its_own_facts_blocks(text: str, evidence: list[
 ])
 def test_the_same_claim_qualified_or_true_does_not(text: str, evidence: list[str]) -> None:
     assert "env.contradicted-claim" not in found(text, evidence)
+
+
+# --- environmental: no impact in other words (16 CFR 260.4(b); EU 2024/825 Annex I 4a)
+
+@pytest.mark.parametrize("text", [
+    "Guilt-free motoring for the whole family.",
+    "Holidays, guilt-free: book the Zylo coast trip.",
+    "Zylo knitwear, designed with the planet in mind.",
+    "A washing-up liquid the fish would never mind.",
+    "The planet will thank you for switching to Zylo.",
+    "The airline that's cleaning up its act.",
+])
+def test_no_impact_said_in_other_words_is_a_generic_claim(text: str) -> None:
+    assert "env.generic-claim" in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Guilt-free snacks with half the sugar of the original.",
+    "Made with your comfort in mind.",
+    "Your grandchildren will thank you for starting a pension.",
+    "Our tailor never minds a late fitting.",
+])
+def test_guilt_free_food_comfort_in_mind_and_people_are_not(text: str) -> None:
+    assert "env.generic-claim" not in found(text)
+
+
+# --- environmental: neutrality by compensation in other words (EU 2024/825 Annex I 4c; 16 CFR 260.5)
+
+@pytest.mark.parametrize("text", [
+    "Zylo Rail cancels out every gram of carbon your trip emits.",
+    "Each parcel's CO2 is balanced out by our partners.",
+    "We neutralise the footprint of every order.",
+])
+def test_neutrality_in_other_words_is_a_carbon_claim(text: str) -> None:
+    assert "env.carbon-claim" in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Our forests absorb carbon every year, and we publish how much.",
+    "We don't cancel out our emissions; we cut them, 12% since 2022.",
+])
+def test_absorption_facts_and_denials_are_not(text: str) -> None:
+    assert "env.carbon-claim" not in found(text)
+
+
+# --- environmental: comparisons with no basis of any resource (16 CFR 260.3(d); CAP 11.1)
+
+@pytest.mark.parametrize("text", [
+    "Zylo jeans use less water.",
+    "The Zylo boiler burns less fuel.",
+    "Grown with fewer pesticides.",
+])
+def test_a_resource_comparison_without_a_basis_blocks(text: str) -> None:
+    assert "env.comparative-claim" in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Zylo jeans use 40% less water than our 2022 jeans (LCA, 2024).",
+    "Pasta that needs less water to cook than you'd think.",
+])
+def test_a_comparison_with_its_basis_is_not(text: str) -> None:
+    assert "env.comparative-claim" not in found(text)
+
+
+# --- environmental: a future claim needs a published, verified plan; evidence that says there
+# is none is none (EU 2024/825 art. 1(2)(b)); a validated target is substantiated
+
+def test_a_future_claim_with_no_plan_blocks_and_a_validated_one_does_not() -> None:
+    assert "env.future-claim" in found("We'll be net zero by 2035.", ["No published transition plan; target only"])
+    clean = found("Our target: net zero in our own operations by 2035, validated by the SBTi; our plan is public.",
+                  ["SBTi validation letter 2025", "Transition plan published; annual assurance by an auditor"])
+    assert not clean & {"env.future-claim", "env.carbon-claim"}
+
+
+def test_a_compostable_claim_sent_to_the_council_is_qualified() -> None:
+    assert "env.compostable-unqualified" not in found(
+        "Compostable liners: check whether your council collects them with food waste.")
+    assert "env.compostable-unqualified" in found("Compostable liners for every kitchen caddy.")
