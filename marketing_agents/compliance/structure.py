@@ -57,6 +57,8 @@ _INTRANSITIVE_AFTER = frozenset({"in", "within", "overnight", "fully", "complete
 # Pronouns that refer back to a condition named in the sentence before ("… stops it").
 _ANAPHORA = frozenset({"it", "them", "this", "that", "these", "those", "they", "it's", "they're", "that's", "its"})
 _SUBJECT_DETERMINERS = frozenset({"the", "your", "that", "those", "any", "every"})
+_TROUBLES = frozenset({"problem", "trouble", "issue", "complaint", "condition", "disorder", "damage", "failure"})
+_MEDICAL_NOUNS = frozenset({"relief", "cure", "remedy", "treatment", "medicine", "medication"})
 _CONTRACTED_COPULA = frozenset({"it's", "they're", "that's"})
 _SENTENCE_ENDS = frozenset({".", "!", "?", "\n"})
 # After a noun-only condition ("cold"), words that make it the noun: "Cold coming on?", "cold and flu".
@@ -92,6 +94,21 @@ def _longest_at(toks: tuple[Token, ...], i: int, index: PhraseIndex) -> int:
         if n:
             return n
     return 0
+
+
+def _slots(toks: tuple[Token, ...], i: int, index: PhraseIndex) -> list[Token]:
+    """The tokens that the ``*`` slots of the longest phrase matched at ``toks[i]`` stand on."""
+    for phrase in index.get(toks[i].lower, ()):
+        if _match_at(toks, i, phrase):
+            out, j = [], i
+            for forms in phrase:
+                while toks[j].text == "-":
+                    j += 1
+                if "*" in forms:
+                    out.append(toks[j])
+                j += 1
+            return out
+    return []
 
 
 def _match_at(toks: tuple[Token, ...], i: int, phrase: tuple[frozenset[str], ...]) -> int:
@@ -139,6 +156,8 @@ class ClaimVerbRule(BaseRule):
     # Restoration outcomes: a cure claimed when the sentence or the one before names a
     # condition ("Stiff knees? … gets them moving again").
     outcomes: list[str] = Field(default_factory=list)
+    # Claim nouns after a condition: "arthritis relief", "hangover cure", "eczema treatment".
+    claim_nouns: list[str] = Field(default_factory=list)
     # Words that name a condition only as the problem of a problem-solution pair (a medical
     # test result, sleeplessness in words): "Worried about your last blood test?"
     problem_words: list[str] = Field(default_factory=list)
@@ -159,7 +178,7 @@ class ClaimVerbRule(BaseRule):
             symptoms=_forms(self.symptoms) | frozenset(w.lower() for w in self.symptoms),
             body_parts=frozenset(lemma(w) for w in self.body_parts) | frozenset(w.lower() for w in self.body_parts),
             resolutions=_phrases(self.resolutions), outcomes=_phrases(self.outcomes),
-            problems=_phrases(self.problem_words),
+            problems=_phrases(self.problem_words), claim_nouns=frozenset(lemma(w) for w in self.claim_nouns),
         )
 
     def check(self, context: RuleContext) -> list[Finding]:
@@ -205,7 +224,8 @@ class ClaimVerbRule(BaseRule):
                 verb_len += 1
         if negated(toks, i) or (i >= 2 and toks[i - 1].text == "-" and toks[i - 2].lower == "self"):
             return None  # "does not cure"; "self-healing case" describes the object, not a body
-        obj = self._object(toks, i + verb_len)
+        # the words in a phrase's "*" slot are its object too: "stops it in its tracks"
+        obj = _slots(toks, i, lex.verbs) + self._object(toks, i + verb_len)
         objects = [t for t in obj if t.is_word]
         if objects and (objects[-1].lemma in lex.allowed or objects[-1].lower in lex.allowed):
             return None  # the object's head is ordinary: "prevents spills", "fights stubborn stains"
@@ -263,6 +283,8 @@ class ClaimVerbRule(BaseRule):
         elif toks[i].lower in _SUBJECT_DETERMINERS and self._named_before(toks, i, lex, sentence, same=False):
             # "Feel that tingle? … and the blister never shows up": the problem named, its sign resolved
             j, resolving_only = i + 1, True
+        elif self._hyphenated(toks, i, lex):
+            j = i + 3  # "flare-ups melt away overnight"
         elif self._condition(toks[i], following, lex) and self._as_noun(toks[i], [toks[i]], lex) \
                 and not self._figurative(toks, i):
             j = i + 1 + (following is not None and (f"{toks[i].lemma} {following.lemma}" in lex.conditions
@@ -331,18 +353,34 @@ class ClaimVerbRule(BaseRule):
         return True
 
     @staticmethod
+    def _hyphenated(toks: tuple[Token, ...], i: int, lex: _VerbLexicon) -> bool:
+        """A hyphenated condition the tokenizer splits: "flare-ups", "break-outs"."""
+        if i + 2 >= len(toks) or toks[i + 1].text != "-" or not toks[i + 2].is_word:
+            return False
+        word = f"{toks[i].lower}-{toks[i + 2].lemma}"
+        return word in lex.heads or word in lex.conditions
+
+    @staticmethod
     def _figurative(toks: tuple[Token, ...], k: int) -> bool:
         """"The headache of packing", "takes the pain out of": a condition word used figuratively."""
         nxt = toks[k + 1].lower if k + 1 < len(toks) else ""
         return nxt in ("of", "out")
 
     def _compound_at(self, toks: tuple[Token, ...], i: int, lex: _VerbLexicon) -> tuple[int, int, int] | None:
-        """A condition compounded with a claim word: "acne-fighting", "pain-free"."""
+        """A condition compounded with a claim word: "acne-fighting", "pain-free"; or named
+        before a claim noun: "arthritis relief", "a hangover cure", "migraine remedy"."""
         j = i + 2
-        if j >= len(toks) or toks[i + 1].text != "-" or toks[j].lower not in lex.compound_tails:
+        if j < len(toks) and toks[i + 1].text == "-" and toks[j].lower in lex.compound_tails:
+            following = toks[i + 1] if toks[i + 1].is_word else None
+            if not self._condition(toks[i], following, lex) or negated(toks, i):
+                return None
+            return toks[i].start, toks[j].end, j
+        j = i + 1
+        if j >= len(toks) or not toks[j].is_word or toks[j].lemma not in lex.claim_nouns:
             return None
-        following = toks[i + 1] if toks[i + 1].is_word else None
-        if not self._condition(toks[i], following, lex) or negated(toks, i):
+        if toks[i].lower in lex.noun_only and toks[j].lemma not in _MEDICAL_NOUNS:
+            return None  # "cold protection" of a jacket; "cold remedy" is the illness
+        if not self._condition(toks[i], None, lex) or negated(toks, i) or toks[i].lemma in lex.claim_nouns:
             return None
         return toks[i].start, toks[j].end, j
 
@@ -354,6 +392,8 @@ class ClaimVerbRule(BaseRule):
             return True
         if following is not None and t.lower in lex.symptoms and following.lemma in lex.body_parts:
             return True  # "a pounding head", "an irritable bowel", "stiff knees"
+        if following is not None and t.lemma in lex.body_parts and following.lemma in _TROUBLES:
+            return True  # "heart problems", "joint trouble", "bladder issues"
         if len(t.lower) > 5 and t.lower.endswith(lex.suffixes):
             return True
         return t.lemma in lex.heads
@@ -402,6 +442,7 @@ class _VerbLexicon:
     resolutions: PhraseIndex
     outcomes: PhraseIndex
     problems: PhraseIndex
+    claim_nouns: frozenset[str]
 
 
 def _sentence_index(toks: tuple[Token, ...]) -> list[int]:

@@ -211,3 +211,65 @@ def test_a_compostable_claim_sent_to_the_council_is_qualified() -> None:
     assert "env.compostable-unqualified" not in found(
         "Compostable liners: check whether your council collects them with food waste.")
     assert "env.compostable-unqualified" in found("Compostable liners for every kitchen caddy.")
+
+
+# --- health: the claim-verb family widened as a class (treatment in any phrasal verb, a claim
+# noun after the condition, diagnosis verbs, a body part's "problems"); CAP 12.2, 15.6
+
+@pytest.mark.parametrize("text", [
+    "Zylo gummies wipe out jet lag after a long-haul flight.",
+    "A herbal tea that takes the edge off period pain.",
+    "Could Zylo help your psoriasis too?",
+    "Zylo: migraine relief in a roll-on.",
+    "The hay fever fix your garden deserves.",
+    "Zylo Watch detects heart problems before you feel a thing.",
+    "Zylo drops send hay fever packing.",
+    "Zylo spray stops a cold sore in its tracks.",
+])
+def test_treatment_in_any_wording_is_a_disease_claim(text: str) -> None:
+    assert "health.disease-claim" in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Our app helps you spot problems with your boiler early.",
+    "Got a problem with your order? We fix it fast.",
+    "Thermal gloves with cold protection to minus 20.",
+    "The ultimate stain remover and odour killer.",
+    "Helps people with arthritis open jars easily.",
+    "Zylo stops spills in their tracks.",
+])
+def test_the_same_verbs_and_nouns_on_ordinary_objects_are_not(text: str) -> None:
+    assert "health.disease-claim" not in found(text)
+
+
+# --- health: weight loss in any verb; the typical result disclosed beside a quoted testimonial;
+# the authorised meal-replacement wording (CAP 13; Reg. 432/2012)
+
+@pytest.mark.parametrize("text", [
+    "Shift half a stone before your holiday with Zylo tea.",
+    "Zylo capsules: whittle away a dress size by summer.",
+    "“I lost 4 stone in 10 weeks!” — Dan, Zylo member",
+])
+def test_weight_loss_in_any_verb_or_an_undisclosed_testimonial_blocks(text: str) -> None:
+    assert "health.weight-loss" in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "“I lost 4 stone in a year,” says Dan. Dan's result is not typical: members lose 5 kg on average.",
+    "Replacing one daily meal of an energy-restricted diet with a Zylo shake contributes to the maintenance "
+    "of weight after weight loss.",
+])
+def test_a_disclosed_typical_result_or_the_authorised_wording_does_not(text: str) -> None:
+    assert "health.weight-loss" not in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Zylo elderberry: your flu-season shield.",
+    "A daily shot that's your germ defence all winter.",
+])
+def test_a_shield_against_the_seasons_illnesses_is_an_immunity_claim(text: str) -> None:
+    assert "health.unauthorised-claim" in found(text)
+
+
+def test_protection_of_things_in_winter_is_not() -> None:
+    assert "health.unauthorised-claim" not in found("Winter protection for your car's paintwork.")
