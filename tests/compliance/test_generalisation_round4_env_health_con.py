@@ -273,3 +273,81 @@ def test_a_shield_against_the_seasons_illnesses_is_an_immunity_claim(text: str) 
 
 def test_protection_of_things_in_winter_is_not() -> None:
     assert "health.unauthorised-claim" not in found("Winter protection for your car's paintwork.")
+
+
+# --- brief constraints: a banned kind of language in any words (the form, not the claim), a
+# banned name as its abbreviation or in full, a house spelling, the rationale after a colon
+
+def brief_found(text: str, constraints: list[str], evidence: list[str] | None = None) -> set[str]:
+    """Rule ids of the blocking findings on ``text`` under a brief with ``constraints``."""
+    from marketing_agents.compliance.base import ArtifactLayout, AuditContext
+    from marketing_agents.compliance.engine import RuleEngineAuditor
+    from marketing_agents.models import ArtifactType, CampaignBrief
+
+    campaign = "c-00000000000000d4"
+    layout = ArtifactLayout(id=f"{campaign}-copy-v1", campaign_id=campaign, type=ArtifactType.COPY,
+                            data={"bodyLong": text})
+    brief = CampaignBrief(theme="Launch", product="Zylo", target_audience="Adults", tone="Warm",
+                          evidence=evidence or [], constraints=constraints)
+    ctx = AuditContext(report_id=f"{campaign}-audit-1", campaign_id=campaign, brief=brief,
+                       texts={ArtifactType.COPY: layout})
+    return {f.issue.rule_id for f in RuleEngineAuditor().run_rules(ctx).findings
+            if f.issue.severity.value in ("High", "Critical")}
+
+
+def _brief(found_ids: set[str]) -> bool:
+    return any(r.startswith("brief.") for r in found_ids)
+
+
+@pytest.mark.parametrize("text, constraints", [
+    ("The comfiest sofa in the showroom.", ["Avoid superlatives"]),
+    ("Coffee so smooth that no one can match it.", ["No superlatives"]),
+    ("The winter range won't stick around for long.", ["No urgency"]),
+    ("Only 3 left in your size.", ["Avoid urgency or scarcity language"]),
+    ("Each bar is loaded with fibre and iron.", ["No nutrition claims"]),
+    ("Half what you'd pay for a taxi.", ["Don't mention price"]),
+    ("Ride further on a tank of petrol than in any electric vehicle.", ["Do not mention EVs"]),
+    ("Our new flavor of the month is here.", ["UK spelling throughout"]),
+    ("Personalize your mug in the app.", ["Use British English spelling"]),
+])
+def test_a_banned_kind_of_language_in_other_words_breaks_the_brief(text: str, constraints: list[str]) -> None:
+    assert _brief(brief_found(text, constraints))
+
+
+@pytest.mark.parametrize("text, constraints", [
+    ("A sofa you'll sink into after a long day.", ["Avoid superlatives"]),
+    ("Take your time: the winter range is here all season.", ["No urgency"]),
+    ("Crunchy, salty and made for sharing.", ["No nutrition claims"]),
+    ("Our new flavour of the month is here.", ["UK spelling throughout"]),
+    ("Sized to fit every kitchen.", ["British spelling throughout"]),
+    ("Tastes of real berries: bright, sharp and sweet.", ["No health claims: keep it to taste and lifestyle"]),
+])
+def test_the_same_copy_within_the_brief_does_not(text: str, constraints: list[str]) -> None:
+    assert not _brief(brief_found(text, constraints))
+
+
+def test_a_rationale_after_the_colon_is_not_a_list_of_words_to_avoid_and_the_body_is_personified() -> None:
+    broken = brief_found("Ready for your morning routine. Your knees will thank you.",
+                         ["No health claims: it's a supplement, keep it to taste and lifestyle"])
+    assert _brief(broken)
+
+
+# --- health: a nutrition claim in any words that the product's own figures do not meet
+# (Reg. 1924/2006 art. 8 and Annex; CAP 15.1)
+
+@pytest.mark.parametrize("text, evidence", [
+    ("Hardly any sugar, all of the crunch.", ["7.5 g sugars per 100 g"]),
+    ("A soda with next to no sugar.", ["4 g sugar per 100 ml"]),
+    ("Zero sugar, full flavour.", ["1.2g sugars per 100ml"]),
+])
+def test_a_nutrition_claim_the_figures_do_not_meet_blocks(text: str, evidence: list[str]) -> None:
+    assert "health.nutrition-claim" in found(text, evidence)
+
+
+@pytest.mark.parametrize("text, evidence", [
+    ("Hardly any sugar, all of the crunch.", ["3.1 g sugars per 100 g"]),
+    ("A soda with next to no sugar.", ["2.2 g sugar per 100 ml"]),
+    ("Zero sugar, full flavour.", []),
+])
+def test_one_that_meets_them_or_has_no_figures_on_file_does_not(text: str, evidence: list[str]) -> None:
+    assert "health.nutrition-claim" not in found(text, evidence)
