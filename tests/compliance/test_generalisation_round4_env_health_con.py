@@ -351,3 +351,46 @@ def test_a_nutrition_claim_the_figures_do_not_meet_blocks(text: str, evidence: l
 ])
 def test_one_that_meets_them_or_has_no_figures_on_file_does_not(text: str, evidence: list[str]) -> None:
     assert "health.nutrition-claim" not in found(text, evidence)
+
+
+# --- health: sunscreen absolutes (Commission Recommendation 2006/647/EC points 10-11)
+
+@pytest.mark.parametrize("text", [
+    "Complete sun block for beach days.",
+    "Zylo Kids SPF 50: no need to reapply after swimming.",
+    "One application in the morning and forget about it until dusk.",
+    "Our face SPF blocks 100% of UVA rays.",
+])
+def test_total_protection_or_no_reapplication_blocks(text: str) -> None:
+    assert "health.sun-protection-absolute" in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "No sunscreen offers total protection: reapply every two hours and after swimming.",
+    "Our roof coating blocks 100% of UV rays.",
+    "SPF 30, 4-star UVA: reapply often, especially after towelling.",
+])
+def test_honest_sunscreen_advice_and_other_uv_blockers_do_not(text: str) -> None:
+    assert "health.sun-protection-absolute" not in found(text)
+
+
+# --- health: an individual health professional's recommendation in their own voice
+# (Reg. 1924/2006 art. 12(c); CAP 15.6)
+
+@pytest.mark.parametrize("text", [
+    "As a pharmacist, I always recommend Zylo vitamin gummies.",
+    "I'm a dietitian and I tell every client to try Zylo shakes.",
+    "I prescribe Zylo tea to all my patients.",
+    "My GP recommended Zylo drops for my energy levels.",
+])
+def test_a_professionals_own_recommendation_blocks(text: str) -> None:
+    assert "health.professional-recommendation" in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "If symptoms persist, talk to your GP or pharmacist before using Zylo.",
+    "As a mum of three, I recommend Zylo snacks for school runs.",
+    "Dr. Patel recommends it to all her patients.",
+])
+def test_advice_to_ask_a_layperson_or_a_third_person_expert_does_not(text: str) -> None:
+    assert "health.professional-recommendation" not in found(text)
