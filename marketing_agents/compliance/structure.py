@@ -58,7 +58,9 @@ _INTRANSITIVE_AFTER = frozenset({"in", "within", "overnight", "fully", "complete
 _ANAPHORA = frozenset({"it", "them", "this", "that", "these", "those", "they", "it's", "they're", "that's", "its"})
 _SUBJECT_DETERMINERS = frozenset({"the", "your", "that", "those", "any", "every"})
 _TROUBLES = frozenset({"problem", "trouble", "issue", "complaint", "condition", "disorder", "damage", "failure"})
-_MEDICAL_NOUNS = frozenset({"relief", "cure", "remedy", "treatment", "medicine", "medication"})
+_MEDICAL_NOUNS = frozenset({"relief", "cure", "remedy", "treatment", "medicine", "medication", "buster", "reliever"})
+# Objects that refer back to the problem named before: "… settle things down", "sort it all out".
+_ANAPHORIC_OBJECTS = frozenset({"it", "them", "this", "that", "these", "those", "they", "things", "everything"})
 _CONTRACTED_COPULA = frozenset({"it's", "they're", "that's"})
 _SENTENCE_ENDS = frozenset({".", "!", "?", "\n"})
 # After a noun-only condition ("cold"), words that make it the noun: "Cold coming on?", "cold and flu".
@@ -158,6 +160,9 @@ class ClaimVerbRule(BaseRule):
     outcomes: list[str] = Field(default_factory=list)
     # Claim nouns after a condition: "arthritis relief", "hangover cure", "eczema treatment".
     claim_nouns: list[str] = Field(default_factory=list)
+    # Product nouns that, before "for", indicate the product for its object: "gummies for
+    # restless legs", "a balm for eczema" (a condition object makes it a disease claim).
+    indications: list[str] = Field(default_factory=list)
     # Words that name a condition only as the problem of a problem-solution pair (a medical
     # test result, sleeplessness in words): "Worried about your last blood test?"
     problem_words: list[str] = Field(default_factory=list)
@@ -179,6 +184,7 @@ class ClaimVerbRule(BaseRule):
             body_parts=frozenset(lemma(w) for w in self.body_parts) | frozenset(w.lower() for w in self.body_parts),
             resolutions=_phrases(self.resolutions), outcomes=_phrases(self.outcomes),
             problems=_phrases(self.problem_words), claim_nouns=frozenset(lemma(w) for w in self.claim_nouns),
+            indications=frozenset(lemma(w) for w in self.indications),
         )
 
     def check(self, context: RuleContext) -> list[Finding]:
@@ -214,6 +220,8 @@ class ClaimVerbRule(BaseRule):
         if compound is not None:
             return compound
         verb_len = _longest_at(toks, i, lex.verbs)
+        if not verb_len and toks[i].lemma in lex.indications and i + 1 < len(toks) and toks[i + 1].lower == "for":
+            verb_len = 2  # a product indicated for a condition: "gummies for restless legs"
         any_object = bool(verb_len) and toks[i].lower in lex.any_object
         if not verb_len:
             noun_len = _longest_at(toks, i, lex.nouns)
@@ -230,9 +238,9 @@ class ClaimVerbRule(BaseRule):
         if objects and (objects[-1].lemma in lex.allowed or objects[-1].lower in lex.allowed):
             return None  # the object's head is ordinary: "prevents spills", "fights stubborn stains"
         following: list[Token | None] = [*objects[1:], None] if objects else []
-        condition = [t for t, after in zip(objects, following, strict=True) if self._condition(t, after, lex)
-                     and self._as_noun(t, objects, lex)]
-        if not condition and objects and objects[0].lower in _ANAPHORA and objects[0].lower != "its" \
+        condition = [t for t, after in zip(objects, following, strict=True) if (self._condition(t, after, lex)
+                     and self._as_noun(t, objects, lex)) or self._hyphenated(toks, toks.index(t), lex)]
+        if not condition and objects and objects[0].lower in _ANAPHORIC_OBJECTS \
                 and self._named_before(toks, i, lex, sentence, same=False):
             condition = [objects[0]]  # "Cold coming on? … stops it in its tracks"
         if not condition and not (any_object and (objects or verb_len > 1 or toks[i].lower in lex.noun_forms)):
@@ -256,8 +264,9 @@ class ClaimVerbRule(BaseRule):
             t = toks[j]
             if t.breaks_clause and t.text != ",":
                 break
-            if t.text == "," and not (j + 1 < len(toks) and toks[j + 1].lower in ("and", "or")):
-                break
+            if t.text == "," and not (j + 1 < len(toks) and (toks[j + 1].lower in ("and", "or")
+                                                           or toks[j + 1].lower in self._lex.symptoms)):
+                break  # a list of symptoms goes on: "angry, itchy skin flare-ups"
             if t.is_word and t.lower in _OBJECT_ENDS and out:
                 break
             out.append(t)
@@ -443,6 +452,7 @@ class _VerbLexicon:
     outcomes: PhraseIndex
     problems: PhraseIndex
     claim_nouns: frozenset[str]
+    indications: frozenset[str]
 
 
 def _sentence_index(toks: tuple[Token, ...]) -> list[int]:

@@ -394,3 +394,57 @@ def test_a_professionals_own_recommendation_blocks(text: str) -> None:
 ])
 def test_advice_to_ask_a_layperson_or_a_third_person_expert_does_not(text: str) -> None:
     assert "health.professional-recommendation" not in found(text)
+
+
+# --- health: a product indicated "for" a condition, lists of symptoms, resolving verbs of any
+# kind, the problem referred to as "things", prevention "before it becomes …"; structure and
+# function claims of organs kept young or hormones balanced (CAP 12.2, 15.1, 15.6)
+
+@pytest.mark.parametrize("text", [
+    "Zylo magnesium gummies for restless legs at night.",
+    "Zylo balm for eczema on little hands.",
+    "Zylo cream calms angry, itchy skin flare-ups.",
+    "Psoriasis patches fade within weeks with Zylo oil.",
+    "Tummy troubles after dinner? Zylo bitters settle things down.",
+    "Our throat spray kills the tickle before it becomes a cough.",
+    "Goodbye sniffles, hello summer: Zylo nasal mist.",
+    "Morning sickness? Zylo ginger chews help you get through it.",
+    "Achy joints? Zylo turmeric shots keep you moving.",
+])
+def test_more_shapes_of_an_implied_disease_claim_block(text: str) -> None:
+    assert "health.disease-claim" in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Zylo jar opener for people with arthritis: grips lids for you.",
+    "Zylo tea for cold evenings by the fire.",
+    "Struggling with a bad back? Our ergonomic chair is built for long days at the desk.",
+    "Hay fever season? Our pollen forecast app tells you when to stay in.",
+    "Headache of a commute? Zylo bikes fix that.",
+    "Stiff competition? Our prices beat it.",
+    "The stain fades in one wash.",
+    "Zylo shoes keep you moving all day.",
+    "Zylo spray for smelly trainers.",
+])
+def test_their_everyday_twins_do_not(text: str) -> None:
+    assert "health.disease-claim" not in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Zylo honey keeps the doctor away.",
+    "Zylo chews keep your dog's joints young.",
+    "Zylo supplement balances hormones naturally.",
+    "Zylo tea for a healthy prostate.",
+    "Zylo water filter removes the toxins that cause disease.",
+])
+def test_structure_and_function_claims_in_other_words_block(text: str) -> None:
+    assert "health.unauthorised-claim" in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Zylo knee pads protect your knees while you tile the bathroom.",
+    "Your skin will feel softer and look brighter.",
+    "Zylo keeps the kids busy on rainy days.",
+])
+def test_body_words_without_a_health_function_do_not(text: str) -> None:
+    assert "health.unauthorised-claim" not in found(text)
