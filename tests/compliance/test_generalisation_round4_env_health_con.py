@@ -448,3 +448,50 @@ def test_structure_and_function_claims_in_other_words_block(text: str) -> None:
 ])
 def test_body_words_without_a_health_function_do_not(text: str) -> None:
     assert "health.unauthorised-claim" not in found(text)
+
+
+# --- environmental: low impact as a metaphor, a cleaner tomorrow, the responsible way to fly,
+# degrading in any verb to a natural end (16 CFR 260.4(b), 260.8; EU 2024/825 Annex I 4a)
+
+@pytest.mark.parametrize("text", [
+    "Zylo trainers tread lightly on the earth.",
+    "Zylo jeans leave a lighter mark on the world.",
+    "Every Zylo sofa is a step towards a cleaner tomorrow.",
+    "Zylo detergent is gentle on waterways.",
+    "Zylo: the responsible way to fly.",
+    "Zylo gas boilers: the clean choice.",
+    "Zylo has a net positive impact.",
+])
+def test_low_impact_in_metaphor_is_a_generic_claim(text: str) -> None:
+    assert "env.generic-claim" in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The natural choice for busy parents.",
+    "Live lightly in our linen shirts.",
+    "The clean choice for oily skin.",
+    "Made for the planet's toughest trails.",
+    "Save today for a brighter future.",
+])
+def test_the_idioms_they_resemble_are_not(text: str) -> None:
+    assert "env.generic-claim" not in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Zylo nappies vanish back into the soil.",
+    "Our packaging disappears in your compost within weeks.",
+    "Zylo wipes dissolve harmlessly.",
+    "Zylo bags biodegrade.",
+])
+def test_degrading_in_any_verb_is_a_degradable_claim(text: str) -> None:
+    assert "env.degradable" in found(text)
+
+
+@pytest.mark.parametrize("text, evidence", [
+    ("Enzymes break down grease naturally.", []),
+    ("Our laundry pods dissolve completely, even at 20 degrees.", []),
+    ("Bags break down in 90 days in industrial composting facilities, which may not exist near you.",
+     ["Bags break down in 90 days in industrial composting (EN 13432)"]),
+])
+def test_cleaning_chemistry_and_qualified_evidenced_claims_are_not(text: str, evidence: list[str]) -> None:
+    assert "env.degradable" not in found(text, evidence)
