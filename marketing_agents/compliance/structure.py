@@ -240,6 +240,9 @@ class ClaimVerbRule(BaseRule):
         following: list[Token | None] = [*objects[1:], None] if objects else []
         condition = [t for t, after in zip(objects, following, strict=True) if (self._condition(t, after, lex)
                      and self._as_noun(t, objects, lex)) or self._hyphenated(toks, toks.index(t), lex)]
+        # a two-word condition's name ("tooth decay") may be a documented cosmetic function
+        named = [f"{t.lemma} {after.lemma}" for t, after in zip(objects, following, strict=True)
+                 if after is not None and t in condition and f"{t.lemma} {after.lemma}" in lex.conditions]
         if not condition and objects and objects[0].lower in _ANAPHORIC_OBJECTS \
                 and self._named_before(toks, i, lex, sentence, same=False):
             condition = [objects[0]]  # "Cold coming on? … stops it in its tracks"
@@ -248,7 +251,7 @@ class ClaimVerbRule(BaseRule):
         after = toks[i + verb_len] if i + verb_len < len(toks) else None
         if not condition and after is not None and after.lower in _INTRANSITIVE_AFTER:
             return None  # "the sealant cures in 24 hours": the chemical sense, no object
-        if condition and self._evidenced(condition, context):
+        if condition and self._evidenced(condition, context, named):
             return None
         last = (condition[-1] if condition else (objects[-1] if objects else toks[i + verb_len - 1]))
         last_index = toks.index(last)
@@ -415,12 +418,13 @@ class ClaimVerbRule(BaseRule):
         # "the cold" is the weather ("beats the cold"); "a cold", "colds", "the common cold" the illness
         return k > 0 and objects[k - 1].lower in _DETERMINERS - {"the"}
 
-    def _evidenced(self, condition: list[Token], context: RuleContext) -> bool:
+    def _evidenced(self, condition: list[Token], context: RuleContext, named: list[str] | None = None) -> bool:
         evidence = {lemma(w) for item in context.evidence for w in _words(item)}
         if any(t.lemma in evidence for t in condition):
             return True
         # the condition is the documented function of the product ("sunburn" under a tested SPF)
-        return any(context.evidence_matches(self.functions.get(t.lemma, [])) for t in condition)
+        names = {t.lemma for t in condition} | set(named or ()) | {w for n in named or () for w in n.split()[1:]}
+        return any(context.evidence_matches(self.functions.get(name, [])) for name in names)
 
 
 def _forms(words: list[str]) -> frozenset[str]:

@@ -495,3 +495,16 @@ def test_degrading_in_any_verb_is_a_degradable_claim(text: str) -> None:
 ])
 def test_cleaning_chemistry_and_qualified_evidenced_claims_are_not(text: str, evidence: list[str]) -> None:
     assert "env.degradable" not in found(text, evidence)
+
+
+def test_a_part_named_as_the_subject_answers_whole_vs_part() -> None:
+    evidence = ["Shell 100% recycled nylon; lining virgin polyester"]
+    assert "env.whole-vs-part" not in found("This jacket's shell is 100% recycled nylon.", evidence)
+    assert "env.whole-vs-part" in found("Our jacket is 100% recycled nylon.", evidence)
+
+
+def test_a_two_word_condition_that_is_the_documented_function_is_substantiated() -> None:
+    assert "health.disease-claim" not in found("Fluoride toothpaste that helps prevent tooth decay.",
+                                               ["1450 ppm fluoride"])
+    assert "health.disease-claim" in found("Zylo mouthwash helps prevent tooth decay.")
+    assert "health.disease-claim" in found("Zylo fights tooth pain.", ["1450 ppm fluoride"])
