@@ -25,7 +25,7 @@ from ..models import ArtifactType, FixKind, Severity
 from ..text import parse_constraint, plain_text, stem, term_regex
 from .checks import ExistenceRule, LimitRule, RequiredRule, SubstitutionRule
 from .packs import RulePack
-from .paraphrase import required_parts
+from .paraphrase import required_parts, value_patterns
 from .rules import Category, FixSpec, Scope
 
 LEXICON_FILE = Path(__file__).resolve().parent / "lexicon.yaml"
@@ -248,6 +248,8 @@ def compile_constraint(raw: str, index: int) -> ExistenceRule | RequiredRule | L
         concept = Concept((parsed.phrase, *abbreviations(parsed.phrase)), (), parsed.phrase)
     elif len(parsed.words) == 1:
         concept = concept_for(parsed.words, parsed.phrase)
+        # a kind of value asked for ("Mention our website"): any value of the kind says it
+        concept = Concept(concept.terms, (*concept.patterns, *value_patterns(text)), concept.add)
     else:  # every part of a multi-word concept must be there ("free shipping"), in any wording
         concept = Concept((parsed.phrase,), (), parsed.phrase[:1].upper() + parsed.phrase[1:] + ".")
         all_of = required_parts(text, parsed.words, _field_patterns)

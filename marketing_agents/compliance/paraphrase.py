@@ -73,6 +73,49 @@ def _date(m: re.Match[str]) -> str:
             rf"|\b0?{day}[/.]0?{_MONTHS.index(month) + 1}\b)")
 
 
+_MONTH_ABBR = "|".join(m[:3] for m in _MONTHS)
+# Kinds of value a constraint can ask for without giving one ("Include a phone number", "Must
+# include the store address"): any value of that kind, in its written form, honours it, and the
+# words that name the kind are not required as words ("Call us on 0800 123 456"); an email or
+# web address is looked for before a street address.
+_VALUE_KINDS: list[tuple[re.Pattern[str], str, frozenset[str]]] = [
+    (re.compile(r"\b(?:(?:tele)?phone|contact|mobile|helpline)\s+numbers?\b|\b(?:tele)?phone\b", re.IGNORECASE),
+     r"(?:\+?\d[\d\s()-]{7,}\d)",
+     frozenset("phone telephone number numbers contact mobile helpline".split())),
+    (re.compile(r"\b(?:website|web ?site|web address|url|site address)\b", re.IGNORECASE),
+     r"(?:\b(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|co\.uk|org|org\.uk|net|io|uk|shop|store|app)\b)",
+     frozenset("website web site address url".split())),
+    (re.compile(r"\be-?mail(?: address)?\b", re.IGNORECASE),
+     r"(?:\b[\w.+-]+@[\w-]+\.[\w.]+\b)",
+     frozenset("email e-mail address".split())),
+    (re.compile(r"\baddress(?:es)?\b", re.IGNORECASE),
+     r"(?:\b\d{1,4}[a-z]?,?\s+(?:[A-Za-z][\w'-]+\s+){1,3}(?:street|st|road|rd|lane|ln|avenue|ave|way|place|square|sq|"
+     r"drive|dr|close|court|crescent|terrace|parade|row|walk|hill|gardens|park|quay|wharf|yard|arcade|mews|green)\b"
+     r"|(?-i:\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b))",
+     frozenset("address addresses store shop branch postal street".split())),
+    (re.compile(r"\bopening (?:hours|times)\b|\bhours of opening\b", re.IGNORECASE),
+     r"(?:\b\d{1,2}(?:[:.]\d{2})?\s?(?:am|pm)\b|\b\d{1,2}[:.]\d{2}\s?[-–to]+\s?\d{1,2}[:.]\d{2}\b"
+     r"|\b24/7\b|\bopen (?:all day|24 hours|every day)\b)",
+     frozenset("opening hours times".split())),
+    (re.compile(r"\b(?:date|dates)\b", re.IGNORECASE),
+     rf"(?:\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_ABBR})[a-z]*\b|\b(?:{_MONTH_ABBR})[a-z]*\.?\s+(?:the\s+)?\d{{1,2}}"
+     rf"(?:st|nd|rd|th)?\b|\b\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\b)",
+     frozenset("date dates".split())),
+    (re.compile(r"\b(?:price|prices|cost|costs|pricing)\b", re.IGNORECASE),
+     r"(?:[£$€]\s?\d|\b\d+(?:\.\d{2})?\s?(?:pounds?|p|pence|dollars?|euros?)\b"
+     r"|\b(?:a|one|two|three|five|ten|twenty|fifty) (?:pounds?|quid|dollars?|euros?)\b|\bfree\b)",
+     frozenset("price prices cost costs pricing".split())),
+]
+
+
+def value_patterns(raw: str) -> list[str]:
+    """Patterns of the kinds of value ``raw`` asks for without giving one ("Mention our
+    website": any web address)."""
+    if _MONEY.search(raw) or _DATE.search(raw):
+        return []
+    return [pattern for asked, pattern, _ in _VALUE_KINDS if asked.search(raw)]
+
+
 def required_parts(raw: str, words: tuple[str, ...], related: Callable[[str], list[str]]) -> list[str]:
     """Patterns that must all be found for ``raw`` (a require constraint whose content
     words are ``words``) to be honoured; ``related(word)`` gives the patterns of a
@@ -81,8 +124,15 @@ def required_parts(raw: str, words: tuple[str, ...], related: Callable[[str], li
     dated = {m.group("m") or m.group("m2") for m in _DATE.finditer(raw)}
     meta = {w.lower() for m in _META.finditer(raw) for w in re.findall(r"\w+", m.group(0))} - {"to"}
     parts = list(values)
+    kinds: set[str] = set()
+    if not values:  # a kind of value asked for, none given: any value of the kind honours it
+        for asked, pattern, named in _VALUE_KINDS:
+            if asked.search(raw) and not kinds & named:
+                parts.append(pattern)
+                kinds |= named
     for word in words:
-        if word in _FUNCTION or word in meta or (values and (word in _LABELS or word in {d.lower() for d in dated})):
+        if word in _FUNCTION or word in meta or word in kinds \
+                or (values and (word in _LABELS or word in {d.lower() for d in dated})):
             continue
         alternatives = [term_regex(word, stems=word.isalpha()), *related(word)]
         parts.append(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)")

@@ -508,3 +508,31 @@ def test_a_two_word_condition_that_is_the_documented_function_is_substantiated()
                                                ["1450 ppm fluoride"])
     assert "health.disease-claim" in found("Zylo mouthwash helps prevent tooth decay.")
     assert "health.disease-claim" in found("Zylo fights tooth pain.", ["1450 ppm fluoride"])
+
+
+@pytest.mark.parametrize("text, constraints", [
+    ("Stocks are flying off the shelves.", ["No urgency or scarcity claims"]),
+    ("Our creamiest yoghurt yet.", ["Avoid superlatives"]),
+    ("Rated 4.8 by 2,000 shoppers.", ["No reviews or ratings"]),
+    ("Now with 30% less sugar.", ["No nutrition claims"]),
+    ("Raise a glass of bubbly this Friday.", ["No alcohol references"]),
+    ("Visit our Leeds store this weekend.", ["Must include the store address"]),
+    ("Order online today.", ["Mention our website"]),
+    ("Launching soon!", ["Mention the launch date"]),
+])
+def test_more_broken_constraints_in_other_words(text: str, constraints: list[str]) -> None:
+    assert _brief(brief_found(text, constraints))
+
+
+@pytest.mark.parametrize("text, constraints", [
+    ("Find us at 12 High Street, Leeds.", ["Must include the store address"]),
+    ("Call us on 0800 123 456 for a quote.", ["Include a phone number"]),
+    ("Order at zylo.co.uk today.", ["Mention our website"]),
+    ("Email hello@zylo.com for a quote.", ["Include our email address"]),
+    ("Open 8am to 6pm every day.", ["Include opening hours"]),
+    ("Launches on the 14th of March.", ["Mention the launch date"]),
+    ("Rated for outdoor use all year.", ["No reviews or ratings"]),
+    ("Our new yoghurt, thick and creamy.", ["Avoid superlatives"]),
+])
+def test_a_required_value_in_its_written_form_or_an_ordinary_word_passes(text: str, constraints: list[str]) -> None:
+    assert not _brief(brief_found(text, constraints))
