@@ -58,6 +58,8 @@ _INTRANSITIVE_AFTER = frozenset({"in", "within", "overnight", "fully", "complete
 _ANAPHORA = frozenset({"it", "them", "this", "that", "these", "those", "they", "it's", "they're", "that's", "its"})
 _SUBJECT_DETERMINERS = frozenset({"the", "your", "that", "those", "any", "every"})
 _TROUBLES = frozenset({"problem", "trouble", "issue", "complaint", "condition", "disorder", "damage", "failure"})
+_CONDITION_NOUNS = frozenset({"answer", "solution", "fix", "help", "weapon", "secret", "relief"})
+_BIOCIDE_VERBS = frozenset({"kill", "destroy", "eliminate", "kills", "destroys", "eliminates"})
 _MEDICAL_NOUNS = frozenset({"relief", "cure", "remedy", "treatment", "medicine", "medication", "buster", "reliever"})
 # Objects that refer back to the problem named before: "… settle things down", "sort it all out".
 _ANAPHORIC_OBJECTS = frozenset({"it", "them", "this", "that", "these", "those", "they", "things", "everything"})
@@ -140,6 +142,8 @@ class ClaimVerbRule(BaseRule):
     # Conditions that are also adjectives ("cold"): one only as a noun, i.e. plural or
     # after a determiner ("colds", "a cold", "the common cold"), not in "keeps drinks cold".
     noun_only: list[str] = Field(default_factory=list)
+    # Objects that make kill / destroy / eliminate a biocidal claim ("kills 99.9% of bacteria")
+    biocide_objects: list[str] = Field(default_factory=list)
     compound_tails: list[str] = Field(default_factory=list)
     object_words: int = Field(default=6, ge=1, le=12)
     # Prescribed wordings that make the field an authorised claim, not a disease claim:
@@ -184,7 +188,7 @@ class ClaimVerbRule(BaseRule):
             body_parts=frozenset(lemma(w) for w in self.body_parts) | frozenset(w.lower() for w in self.body_parts),
             resolutions=_phrases(self.resolutions), outcomes=_phrases(self.outcomes),
             problems=_phrases(self.problem_words), claim_nouns=frozenset(lemma(w) for w in self.claim_nouns),
-            indications=frozenset(lemma(w) for w in self.indications),
+            indications=frozenset(lemma(w) for w in self.indications), biocides=_forms(self.biocide_objects),
         )
 
     def check(self, context: RuleContext) -> list[Finding]:
@@ -227,7 +231,8 @@ class ClaimVerbRule(BaseRule):
             noun_len = _longest_at(toks, i, lex.nouns)
             if not noun_len:
                 return None
-            verb_len, any_object = noun_len, True
+            # "a cure", "a remedy" claim whatever follows; "the answer to", "a fix for" only with a condition
+            verb_len, any_object = noun_len, toks[i].lower not in _CONDITION_NOUNS
             if i + verb_len < len(toks) and toks[i + verb_len].lower in ("for", "to"):
                 verb_len += 1
         if negated(toks, i) or (i >= 2 and toks[i - 1].text == "-" and toks[i - 2].lower == "self"):
@@ -237,6 +242,8 @@ class ClaimVerbRule(BaseRule):
         objects = [t for t in obj if t.is_word]
         if objects and (objects[-1].lemma in lex.allowed or objects[-1].lower in lex.allowed):
             return None  # the object's head is ordinary: "prevents spills", "fights stubborn stains"
+        if toks[i].lemma in _BIOCIDE_VERBS and any(t.lemma in lex.biocides or t.lower in lex.biocides for t in objects):
+            return None  # "kills 99.9% of bacteria": a biocide's claim, not a disease claim
         following: list[Token | None] = [*objects[1:], None] if objects else []
         condition = [t for t, after in zip(objects, following, strict=True) if (self._condition(t, after, lex)
                      and self._as_noun(t, objects, lex)) or self._hyphenated(toks, toks.index(t), lex)]
@@ -457,6 +464,7 @@ class _VerbLexicon:
     problems: PhraseIndex
     claim_nouns: frozenset[str]
     indications: frozenset[str]
+    biocides: frozenset[str]
 
 
 def _sentence_index(toks: tuple[Token, ...]) -> list[int]:

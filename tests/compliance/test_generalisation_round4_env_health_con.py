@@ -536,3 +536,33 @@ def test_more_broken_constraints_in_other_words(text: str, constraints: list[str
 ])
 def test_a_required_value_in_its_written_form_or_an_ordinary_word_passes(text: str, constraints: list[str]) -> None:
     assert not _brief(brief_found(text, constraints))
+
+
+# --- health: testimony that the condition stopped, medicines' classes, hormones and biomarkers,
+# "the answer to" a condition; biocidal claims stay ordinary (CAP 12.1, 12.2, 15.1; Dir. 2001/83)
+
+@pytest.mark.parametrize("text, rule", [
+    ("I used to get cluster headaches every week. Since Zylo, I haven't had one.", "health.disease-claim"),
+    ("Zylo: no more sick days this winter.", "health.disease-claim"),
+    ("Zylo herbal blend: the natural answer to anxiety.", "health.disease-claim"),
+    ("Zylo drink supports recovery from flu.", "health.disease-claim"),
+    ("Zylo drops kill cancer cells in lab tests.", "health.disease-claim"),
+    ("Zylo elderberry is a natural antiviral.", "health.medicinal-claim"),
+    ("Lowers cortisol so you feel calmer.", "health.unauthorised-claim"),
+    ("Boosts serotonin naturally.", "health.unauthorised-claim"),
+    ("Pulls heavy metals out of your body.", "health.unauthorised-claim"),
+    ("Zylo makes your immune system bulletproof.", "health.unauthorised-claim"),
+])
+def test_health_claims_in_further_shapes_block(text: str, rule: str) -> None:
+    assert rule in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Zylo hand gel kills 99.9% of bacteria.",
+    "Eliminates 99% of germs on kitchen surfaces.",
+    "Our app is the answer to messy budgets.",
+    "Since switching to Zylo, I haven't had one complaint from the kids.",
+    "A cure for the Monday blues.",
+])
+def test_biocides_and_figurative_answers_do_not(text: str) -> None:
+    assert not {r for r in found(text) if r.startswith("health.")}
