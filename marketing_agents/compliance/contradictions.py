@@ -29,6 +29,10 @@ _NEGATED_BEFORE = re.compile(
     r"\b(?:no|not|without|never|nor|free of|free from|instead of)\b(?:[\s-]+[\w-]+){0,2}[\s-]*$", re.IGNORECASE)
 
 
+def _figure(text: str) -> float:
+    return float(text.replace(",", "."))
+
+
 class Contradiction(BaseModel):
     """One claim and what contradicts it."""
 
@@ -39,6 +43,9 @@ class Contradiction(BaseModel):
     copy_facts: list[str] = Field(default_factory=list)
     # qualifications in the claim's sentence that make it true ("zero tailpipe emissions")
     answered_by: list[str] = Field(default_factory=list)
+    # the claim's figure (group ``n``) must be one the evidence states for the same attribute
+    # (group ``n`` of an ``evidence`` pattern): "70% recycled" against "50% recycled plastic"
+    same_figure: bool = False
     says: str
 
 
@@ -58,10 +65,16 @@ class ContradictedClaimRule(BaseRule):
         for f in context.in_scope(self):
             taken: list[tuple[int, int]] = []
             for entry, (claims, evidence, copy_facts, answers) in zip(self.claims, self._compiled, strict=True):
-                facts = [m.group(0) for item in context.evidence for p in evidence for m in p.finditer(item)
-                         if not _NEGATED_BEFORE.search(item[: m.start()])]
+                matches = [m for item in context.evidence for p in evidence for m in p.finditer(item)
+                           if not _NEGATED_BEFORE.search(item[: m.start()])]
+                facts = [m.group(0) for m in matches]
                 for p in claims:
                     for m in p.finditer(f.text):
+                        if entry.same_figure:
+                            stated = {_figure(e.group("n")) for e in matches}
+                            if not stated or _figure(m.group("n")) in stated:
+                                continue  # the evidence states no such share, or this one
+                            facts = [e.group(0) for e in matches]
                         if any(m.start() < e and s < m.end() for s, e in taken):
                             continue
                         toks = tokens(f.text)

@@ -566,3 +566,30 @@ def test_health_claims_in_further_shapes_block(text: str, rule: str) -> None:
 ])
 def test_biocides_and_figurative_answers_do_not(text: str) -> None:
     assert not {r for r in found(text) if r.startswith("health.")}
+
+
+# --- environmental: a share the evidence states otherwise, organic for the whole when the
+# evidence gives a part, recyclable where the evidence says it is not; store drop-off qualifies
+
+@pytest.mark.parametrize("text, evidence", [
+    ("Made from 70% recycled plastic.", ["Bottle made from 50% recycled plastic"]),
+    ("Our tariff is 100% renewable.", ["Tariff is 60% renewable (REGO-backed)"]),
+    ("Packs use 40% less plastic than before.", ["New pack uses 25% less plastic than the 2023 pack"]),
+    ("We cut emissions by 30% since 2019.", ["Emissions down 22% since 2019 (verified)"]),
+    ("Soft organic cotton tees.", ["Tee fabric is 20% organic cotton, 80% conventional cotton"]),
+    ("Our crisp packets are recyclable.", ["Packets not recyclable kerbside; accepted at supermarket drop-off"]),
+])
+def test_a_figure_or_scope_the_evidence_states_otherwise_blocks(text: str, evidence: list[str]) -> None:
+    assert "env.contradicted-claim" in found(text, evidence)
+
+
+@pytest.mark.parametrize("text, evidence", [
+    ("Made from 50% recycled plastic.", ["Bottle made from 50% recycled plastic"]),
+    ("Packs use 25% less plastic than our 2023 pack.", ["New pack uses 25% less plastic than the 2023 pack"]),
+    ("Soft tees made with 20% organic cotton.", ["Tee fabric is 20% organic cotton, 80% conventional cotton"]),
+    ("Recyclable at supermarket drop-off points, not at the kerbside.",
+     ["Packets not recyclable kerbside; accepted at supermarket drop-off"]),
+])
+def test_the_figure_or_scope_on_file_does_not(text: str, evidence: list[str]) -> None:
+    found_ids = found(text, evidence)
+    assert "env.contradicted-claim" not in found_ids and "env.recyclable-unqualified" not in found_ids
