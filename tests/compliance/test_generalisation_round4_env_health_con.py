@@ -593,3 +593,26 @@ def test_a_figure_or_scope_the_evidence_states_otherwise_blocks(text: str, evide
 def test_the_figure_or_scope_on_file_does_not(text: str, evidence: list[str]) -> None:
     found_ids = found(text, evidence)
     assert "env.contradicted-claim" not in found_ids and "env.recyclable-unqualified" not in found_ids
+
+
+# --- health: an authorised claim on file allows its own wording, not an intensified one
+# (Reg. 1924/2006 arts. 5, 6, 13; Reg. 432/2012; CAP 15.1.1)
+
+AUTHORISED = ["80 mg caffeine per can; authorised claim: caffeine helps increase alertness (75 mg per serving)"]
+
+
+@pytest.mark.parametrize("text", [
+    "One can. Twelve hours of razor-sharp focus.",
+    "Zylo: non-stop alertness from dawn to dusk.",
+    "Doubles your focus before the big exam.",
+])
+def test_a_claim_beyond_the_authorised_wording_blocks(text: str) -> None:
+    assert "health.beyond-authorised" in found(text, AUTHORISED)
+
+
+@pytest.mark.parametrize("text", [
+    "Caffeine helps to increase alertness. One can gives 80 mg.",
+    "Laser-cut labels, lightly sparkling.",
+])
+def test_the_authorised_wording_itself_does_not(text: str) -> None:
+    assert "health.beyond-authorised" not in found(text, AUTHORISED)
