@@ -426,7 +426,10 @@ class ClaimVerbRule(BaseRule):
         return k > 0 and objects[k - 1].lower in _DETERMINERS - {"the"}
 
     def _evidenced(self, condition: list[Token], context: RuleContext, named: list[str] | None = None) -> bool:
-        evidence = {lemma(w) for item in context.evidence for w in _words(item)}
+        # the evidence names the condition, not as something denied ("not tested on eczema",
+        # "no evidence for arthritis" substantiate nothing)
+        evidence = {t.lemma for item in context.evidence for toks in (tokens(item),)
+                    for k, t in enumerate(toks) if t.is_word and not negated(toks, k)}
         if any(t.lemma in evidence for t in condition):
             return True
         # the condition is the documented function of the product ("sunburn" under a tested SPF)

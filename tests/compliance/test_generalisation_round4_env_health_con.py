@@ -616,3 +616,27 @@ def test_a_claim_beyond_the_authorised_wording_blocks(text: str) -> None:
 ])
 def test_the_authorised_wording_itself_does_not(text: str) -> None:
     assert "health.beyond-authorised" not in found(text, AUTHORISED)
+
+
+# --- health: evidence substantiates only what it documents: a denied condition, a taste test
+# or a study of something else does not
+
+@pytest.mark.parametrize("text, evidence, rule", [
+    ("Zylo soothes eczema overnight.", ["Not tested on people with eczema"], "health.disease-claim"),
+    ("Zylo soothes eczema overnight.", ["No clinical evidence for eczema"], "health.disease-claim"),
+    ("Boosts your immune system all winter.", ["Consumer taste study of 50 people: 86% liked the flavour"],
+     "health.unauthorised-claim"),
+    ("Lose a stone in a month.", ["Taste study: 9/10 liked the chocolate flavour"], "health.weight-loss"),
+    ("“I dropped 19 kilos in 12 weeks!” - Jade", ["Average loss in the 12-week trial was 2.1 kg"],
+     "health.weight-loss"),
+])
+def test_evidence_of_something_else_does_not_substantiate(text: str, evidence: list[str], rule: str) -> None:
+    assert rule in found(text, evidence)
+
+
+@pytest.mark.parametrize("text, evidence", [
+    ("Paracetamol relieves headaches and fever.", ["Licensed medicine PL 12345/0001; indications: headache, fever"]),
+    ("Boosts your immune system all winter.", ["Clinical trial: 12-week RCT showed immune markers improved (n=200)"]),
+])
+def test_evidence_of_the_claim_itself_does(text: str, evidence: list[str]) -> None:
+    assert not {r for r in found(text, evidence) if r.startswith("health.")}
