@@ -640,3 +640,24 @@ def test_evidence_of_something_else_does_not_substantiate(text: str, evidence: l
 ])
 def test_evidence_of_the_claim_itself_does(text: str, evidence: list[str]) -> None:
     assert not {r for r in found(text, evidence) if r.startswith("health.")}
+
+
+# --- environmental: evidence substantiates only what it documents (16 CFR 260.5, 260.10)
+
+@pytest.mark.parametrize("text, evidence, rule", [
+    ("Carbon neutral since 2024.", ["Scope 1 emissions measured in 2024: 1,200 t CO2e"], "env.carbon-claim"),
+    ("Carbon neutral since 2024.", ["Neutral via verified offsets (Gold Standard credits)"], "env.carbon-claim"),
+    ("Non-toxic formula.", ["Free of parabens and SLS"], "env.non-toxic"),
+])
+def test_a_measurement_offsets_or_one_absent_substance_do_not_substantiate(text: str, evidence: list[str],
+                                                                          rule: str) -> None:
+    assert rule in found(text, evidence)
+
+
+@pytest.mark.parametrize("text, evidence, rule", [
+    ("Carbon neutral since 2024.", ["Operations verified net zero emissions without offsets (ISO 14064-1 audit, 2024)"],
+     "env.carbon-claim"),
+    ("Non-toxic formula.", ["Toxicology assessment: non-toxic to aquatic life (OECD 202)"], "env.non-toxic"),
+])
+def test_evidence_of_the_claim_itself_substantiates(text: str, evidence: list[str], rule: str) -> None:
+    assert rule not in found(text, evidence)
