@@ -422,6 +422,8 @@ class ClaimVerbRule(BaseRule):
         if t.lower not in lex.noun_only:
             return True
         k = objects.index(t)
+        if k + 1 < len(objects) and f"{t.lemma} {objects[k + 1].lemma}" in lex.conditions:
+            return True  # "cold sores": the two-word condition makes it a noun
         # "the cold" is the weather ("beats the cold"); "a cold", "colds", "the common cold" the illness
         return k > 0 and objects[k - 1].lower in _DETERMINERS - {"the"}
 

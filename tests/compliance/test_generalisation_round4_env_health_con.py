@@ -661,3 +661,25 @@ def test_a_measurement_offsets_or_one_absent_substance_do_not_substantiate(text:
 ])
 def test_evidence_of_the_claim_itself_substantiates(text: str, evidence: list[str], rule: str) -> None:
     assert rule not in found(text, evidence)
+
+
+@pytest.mark.parametrize("text, rule", [
+    ("Zylo lip balm treats cold sores at the first tingle.", "health.disease-claim"),
+    ("Zylo bone broth seals a leaky gut.", "health.disease-claim"),
+    ("Zylo air purifier removes allergens that trigger asthma attacks.", "health.disease-claim"),
+    ("Zylo water: hydration that flushes out disease.", "health.disease-claim"),
+    ("Itchy dog? Zylo spray soothes it in minutes.", "health.disease-claim"),
+    ("Zylo gin, with juniper to settle your stomach.", "health.unauthorised-claim"),
+])
+def test_pets_two_word_conditions_and_triggers_block(text: str, rule: str) -> None:
+    assert rule in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Flush out the dirt with the Zylo pressure washer.",
+    "Seal the deal with Zylo.",
+    "Keeps drinks cold for hours.",
+    "Our air purifier removes dust and pet hair from every room.",
+])
+def test_their_household_twins_do_not(text: str) -> None:
+    assert not {r for r in found(text) if r.startswith("health.")}
