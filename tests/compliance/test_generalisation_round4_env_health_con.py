@@ -683,3 +683,21 @@ def test_pets_two_word_conditions_and_triggers_block(text: str, rule: str) -> No
 ])
 def test_their_household_twins_do_not(text: str) -> None:
     assert not {r for r in found(text) if r.startswith("health.")}
+
+
+@pytest.mark.parametrize("text", [
+    "Part of our Ocean Rescue range.",
+    "Try the new Earth Restore serum.",
+    "Planet Repair trainers, out now.",
+])
+def test_a_range_name_of_an_environmental_head_and_a_restoring_tail_is_a_claim(text: str) -> None:
+    assert "env.generic-claim" in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "100% natural rubber soles.",
+    "Sea rescue teams rely on our radios.",
+    "Climate control system with two zones.",
+])
+def test_materials_and_services_named_like_them_are_not(text: str) -> None:
+    assert "env.generic-claim" not in found(text)
