@@ -701,3 +701,32 @@ def test_a_range_name_of_an_environmental_head_and_a_restoring_tail_is_a_claim(t
 ])
 def test_materials_and_services_named_like_them_are_not(text: str) -> None:
     assert "env.generic-claim" not in found(text)
+
+
+# --- brief constraints: a required concept honoured in other words - "free" in any words, the
+# same span of time, a count in words, soft labels ("options", "range", "policy"), a call to
+# action as any imperative, "online" as a web address, an age restriction as "18+"
+
+@pytest.mark.parametrize("text, constraints", [
+    ("Delivery is on us this week.", ["Must mention free delivery"]),
+    ("Send it back within a month for a full refund.", ["Mention the 30-day returns policy"]),
+    ("Grab a seat at any of our forty cafés.", ["Must mention that we have 40 locations"]),
+    ("Ends Sunday.", ["Include the end date of the offer"]),
+    ("Sign up today.", ["Include a call to action"]),
+    ("Book now at zylo.com.", ["Include a call to action to book online"]),
+    ("18+ only. Please play responsibly.", ["Must include the age restriction"]),
+    ("Available in three colours: red, blue and green.", ["Mention the colour options"]),
+    ("Vegan and cruelty-free.", ["Mention that it's vegan"]),
+])
+def test_a_required_concept_said_in_other_words_is_honoured(text: str, constraints: list[str]) -> None:
+    assert not _brief(brief_found(text, constraints))
+
+
+@pytest.mark.parametrize("text, constraints", [
+    ("Returns accepted for 14 days.", ["Mention the 30-day returns policy"]),
+    ("Grab a seat at any of our cafés.", ["Must mention that we have 40 locations"]),
+    ("We make shoes.", ["Include a call to action"]),
+    ("Great shoes, great prices.", ["Mention the colour options"]),
+])
+def test_a_required_concept_left_out_or_changed_is_not(text: str, constraints: list[str]) -> None:
+    assert _brief(brief_found(text, constraints))
