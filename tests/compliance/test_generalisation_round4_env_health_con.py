@@ -730,3 +730,15 @@ def test_a_required_concept_said_in_other_words_is_honoured(text: str, constrain
 ])
 def test_a_required_concept_left_out_or_changed_is_not(text: str, constraints: list[str]) -> None:
     assert _brief(brief_found(text, constraints))
+
+
+@pytest.mark.parametrize("text, constraints", [
+    ("Fits in your pocket.", ["Don't mention price"]),
+    ("Spend a weekend in the Lakes.", ["Don't mention price"]),
+    ("Quick to assemble.", ["No urgency"]),
+    ("Light and crispy.", ["No nutrition claims"]),
+    ("Made with real butter and a touch of salt.", ["No nutrition claims"]),
+    ("Cheers to the weekend!", ["No alcohol references"]),
+])
+def test_the_fields_of_a_banned_kind_do_not_take_everyday_words(text: str, constraints: list[str]) -> None:
+    assert not _brief(brief_found(text, constraints))
