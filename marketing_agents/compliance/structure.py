@@ -58,6 +58,26 @@ _INTRANSITIVE_AFTER = frozenset({"in", "within", "overnight", "fully", "complete
 _ANAPHORA = frozenset({"it", "them", "this", "that", "these", "those", "they", "it's", "they're", "that's", "its"})
 _SUBJECT_DETERMINERS = frozenset({"the", "your", "that", "those", "any", "every"})
 _TROUBLES = frozenset({"problem", "trouble", "issue", "complaint", "condition", "disorder", "damage", "failure"})
+# What "cure", "heal", "remedy" claim of when no condition is named: the body and its parts.
+_HEALTH_OBJECTS = frozenset({"skin", "body", "wound", "cut", "scar", "lip", "tissue", "cell", "hair", "everything",
+                             "anything", "all", "ill", "ills", "ailment", "you", "yourself", "mind", "gut", "sore",
+                             "graze", "burn", "bite", "sting", "bruise", "eye", "ear", "nail", "scalp", "organ",
+                             "system", "patient", "kid", "child", "baby", "dog", "cat", "pet", "naturally", "fast"})
+# Condition words often used of things ("parking headaches", "cabin fever", "growing pains") and
+# the modifiers that keep them medical ("tension headaches", "a high fever").
+_FIGURATIVE_HEADS = frozenset({"headache", "pain", "fever", "nightmare", "allergy"})
+_MEDICAL_MODIFIERS = frozenset({"tension", "cluster", "sinus", "chronic", "acute", "recurring", "persistent", "severe",
+                                "mild", "morning", "nighttime", "night-time", "hormonal", "menstrual", "period",
+                                "muscle", "nerve", "high", "scarlet", "glandular", "yellow", "dengue", "typhoid",
+                                "rheumatic", "hay", "post-workout", "everyday", "daily", "occasional", "nagging",
+                                "pounding", "throbbing", "splitting", "dull", "sharp", "shooting", "stabbing",
+                                "constant", "frequent", "bad", "terrible", "awful", "monthly", "winter", "summer",
+                                "seasonal", "food", "pollen", "dust", "pet", "nut", "peanut", "milk", "gluten"})
+_THING_MODIFIERS = frozenset({"cabin", "spring", "football", "cup", "christmas", "holiday", "admin", "tech", "money",
+                              "it", "paperwork", "tax", "wedding", "travel", "planning", "moving", "growing", "payroll",
+                              "inbox", "email", "commute", "traffic", "logistics", "compliance", "billing", "bieber",
+                              "election", "transfer", "festival", "gold", "disco", "olympic", "world", "saturday",
+                              "friday", "monday", "sunday", "budget", "printer", "wifi"})
 _CONDITION_NOUNS = frozenset({"answer", "solution", "fix", "help", "weapon", "secret", "relief"})
 _BIOCIDE_VERBS = frozenset({"kill", "destroy", "eliminate", "kills", "destroys", "eliminates"})
 _MEDICAL_NOUNS = frozenset({"relief", "cure", "remedy", "treatment", "medicine", "medication", "buster", "reliever"})
@@ -245,8 +265,9 @@ class ClaimVerbRule(BaseRule):
         if toks[i].lemma in _BIOCIDE_VERBS and any(t.lemma in lex.biocides or t.lower in lex.biocides for t in objects):
             return None  # "kills 99.9% of bacteria": a biocide's claim, not a disease claim
         following: list[Token | None] = [*objects[1:], None] if objects else []
-        condition = [t for t, after in zip(objects, following, strict=True) if (self._condition(t, after, lex)
-                     and self._as_noun(t, objects, lex)) or self._hyphenated(toks, toks.index(t), lex)]
+        condition = [t for t, after in zip(objects, following, strict=True) if ((self._condition(t, after, lex)
+                     and self._as_noun(t, objects, lex)) or self._hyphenated(toks, toks.index(t), lex))
+                     and not self._figurative(toks, toks.index(t))]
         # a two-word condition's name ("tooth decay") may be a documented cosmetic function
         named = [f"{t.lemma} {after.lemma}" for t, after in zip(objects, following, strict=True)
                  if after is not None and t in condition and f"{t.lemma} {after.lemma}" in lex.conditions]
@@ -255,6 +276,9 @@ class ClaimVerbRule(BaseRule):
             condition = [objects[0]]  # "Cold coming on? … stops it in its tracks"
         if not condition and not (any_object and (objects or verb_len > 1 or toks[i].lower in lex.noun_forms)):
             return None
+        if not condition and objects and not any(t.lemma in lex.body_parts or t.lower in _HEALTH_OBJECTS
+                                                 or t.lemma in _HEALTH_OBJECTS for t in objects):
+            return None  # "the cure for boring runs", "heal the divide": no body, no condition
         after = toks[i + verb_len] if i + verb_len < len(toks) else None
         if not condition and after is not None and after.lower in _INTRANSITIVE_AFTER:
             return None  # "the sealant cures in 24 hours": the chemical sense, no object
@@ -379,11 +403,20 @@ class ClaimVerbRule(BaseRule):
         word = f"{toks[i].lower}-{toks[i + 2].lemma}"
         return word in lex.heads or word in lex.conditions
 
-    @staticmethod
-    def _figurative(toks: tuple[Token, ...], k: int) -> bool:
-        """"The headache of packing", "takes the pain out of": a condition word used figuratively."""
+    def _figurative(self, toks: tuple[Token, ...], k: int) -> bool:
+        """"The headache of packing", "takes the pain out of", "parking headaches", "cabin
+        fever": a condition word used figuratively (of a thing, or after a thing's name)."""
         nxt = toks[k + 1].lower if k + 1 < len(toks) else ""
-        return nxt in ("of", "out")
+        if nxt in ("of", "out"):
+            return True
+        if toks[k].lemma not in _FIGURATIVE_HEADS or k == 0 or not toks[k - 1].is_word:
+            return False
+        before = toks[k - 1]
+        lex = self._lex
+        if before.lower in lex.symptoms or before.lower in lex.condition_forms or before.lower in _MEDICAL_MODIFIERS:
+            return False  # "throbbing headaches", "a high fever"
+        # a thing's name or an activity before it: "parking headaches", "cabin fever", "budgeting pains"
+        return before.lower in _THING_MODIFIERS or (before.lower.endswith("ing") and len(before.lower) > 5)
 
     def _compound_at(self, toks: tuple[Token, ...], i: int, lex: _VerbLexicon) -> tuple[int, int, int] | None:
         """A condition compounded with a claim word: "acne-fighting", "pain-free"; or named

@@ -742,3 +742,28 @@ def test_a_required_concept_left_out_or_changed_is_not(text: str, constraints: l
 ])
 def test_the_fields_of_a_banned_kind_do_not_take_everyday_words(text: str, constraints: list[str]) -> None:
     assert not _brief(brief_found(text, constraints))
+
+
+# --- health false blocks: condition words of things ("parking headaches", "cabin fever"),
+# "cure" or "heal" of something that is not a body ("the cure for boring runs", "heal the divide")
+
+@pytest.mark.parametrize("text", [
+    "Parking headaches are over: we have fifty free spaces.",
+    "Cabin fever? Book a weekend break and it's gone.",
+    "Our new trainers: the cure for boring runs.",
+    "Heal the divide: our charity brings communities together.",
+    "Budgeting headaches? Our app sorts them out.",
+])
+def test_condition_words_used_of_things_are_not_disease_claims(text: str) -> None:
+    assert "health.disease-claim" not in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Blue-light glasses mean no more headaches at your desk.",
+    "Banish tension headaches in minutes.",
+    "Zylo soothes teething pain.",
+    "Zylo heals your skin overnight.",
+    "Zylo: the cure for everything.",
+])
+def test_their_medical_twins_are(text: str) -> None:
+    assert "health.disease-claim" in found(text)
