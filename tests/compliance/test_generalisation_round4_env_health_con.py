@@ -767,3 +767,27 @@ def test_condition_words_used_of_things_are_not_disease_claims(text: str) -> Non
 ])
 def test_their_medical_twins_are(text: str) -> None:
     assert "health.disease-claim" in found(text)
+
+
+# --- environmental false blocks: the business sense of "sustainable", advice and events about
+# green living, St Patrick's green, a possessive planet, the hikers' "Leave no trace"
+
+@pytest.mark.parametrize("text", [
+    "Sustainable growth for your small business.",
+    "Go green for St Patrick's Day with our mint shake.",
+    "Save the planet's coolest moments with our camera.",
+    "Our eco-friendly tips for your garden.",
+    "Zero-waste cooking class this Saturday.",
+    "Leave no trace: pack out what you pack in (our hiking guide).",
+])
+def test_environmental_words_in_other_senses_are_not_claims(text: str) -> None:
+    assert not {r for r in found(text) if r.startswith("env.")}
+
+
+@pytest.mark.parametrize("text", [
+    "Sustainable trainers for every day.",
+    "Zylo helps save the planet.",
+    "Zylo wipes leave no trace.",
+])
+def test_the_same_words_as_product_claims_are(text: str) -> None:
+    assert {r for r in found(text) if r.startswith("env.")}
