@@ -791,3 +791,26 @@ def test_environmental_words_in_other_senses_are_not_claims(text: str) -> None:
 ])
 def test_the_same_words_as_product_claims_are(text: str) -> None:
     assert {r for r in found(text) if r.startswith("env.")}
+
+
+# --- health: children's development and behaviour claimed for a food (Reg. 1924/2006 art. 14(1)(b))
+
+@pytest.mark.parametrize("text", [
+    "Zylo gummies help kids concentrate in class.",
+    "Zylo gummies: calmer kids, better grades.",
+    "Zylo omega drops for growing brains.",
+    "Give your child the focus to shine at school with Zylo vitamins.",
+    "Zylo milk helps kids grow taller.",
+])
+def test_a_childrens_development_claim_for_a_food_blocks(text: str) -> None:
+    assert "health.unauthorised-claim" in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Our maths tutors help kids concentrate on tricky topics.",
+    "Better grades start with our revision app.",
+    "Calmer kids at bedtime with our story app.",
+    "A desk lamp that helps your child focus on homework.",
+])
+def test_the_same_benefit_of_a_service_or_object_does_not(text: str) -> None:
+    assert "health.unauthorised-claim" not in found(text)
