@@ -814,3 +814,21 @@ def test_a_childrens_development_claim_for_a_food_blocks(text: str) -> None:
 ])
 def test_the_same_benefit_of_a_service_or_object_does_not(text: str) -> None:
     assert "health.unauthorised-claim" not in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "A weekend in Lisbon will lift your mood.",
+    "Our mattress improves your sleep.",
+    "Our playlist boosts your mood on Monday mornings.",
+    "Yoga classes that support better sleep.",
+])
+def test_mood_and_sleep_from_things_not_eaten_are_not_food_health_claims(text: str) -> None:
+    assert "health.unauthorised-claim" not in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Zylo magnesium supports restful sleep.",
+    "Zylo tea lifts your mood.",
+])
+def test_mood_and_sleep_from_a_food_are(text: str) -> None:
+    assert "health.unauthorised-claim" in found(text)
