@@ -832,3 +832,16 @@ def test_mood_and_sleep_from_things_not_eaten_are_not_food_health_claims(text: s
 ])
 def test_mood_and_sleep_from_a_food_are(text: str) -> None:
     assert "health.unauthorised-claim" in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Morning after? #HangoverCure",
+    "New in: #ArthritisRelief chews for dogs.",
+    "#NoMoreMigraines with Zylo.",
+])
+def test_a_claim_in_a_hashtag_is_a_claim(text: str) -> None:
+    assert "health.disease-claim" in found(text)
+
+
+def test_a_brand_name_outside_a_hashtag_stays_a_name() -> None:
+    assert "health.disease-claim" not in found("HealFast plasters for minor grazes on the go.")
