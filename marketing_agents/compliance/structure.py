@@ -78,7 +78,13 @@ _THING_MODIFIERS = frozenset({"cabin", "spring", "football", "cup", "christmas",
                               "inbox", "email", "commute", "traffic", "logistics", "compliance", "billing", "bieber",
                               "election", "transfer", "festival", "gold", "disco", "olympic", "world", "saturday",
                               "friday", "monday", "sunday", "budget", "printer", "wifi"})
-_CONDITION_NOUNS = frozenset({"answer", "solution", "fix", "help", "weapon", "secret", "relief"})
+_CONDITION_NOUNS = frozenset({"answer", "solution", "fix", "help", "weapon", "secret", "relief", "defence", "defense",
+                              "protection", "shield", "barrier"})
+# A condition then a participle that settles it, across a comma, colon or question mark:
+# "psoriasis, soothed", "Sore throat? Sorted."
+_SETTLED = frozenset({"soothed", "sorted", "fixed", "handled", "gone", "calmed", "banished", "cured", "solved",
+                      "beaten", "tamed", "done", "covered", "eased", "relieved", "zapped", "nixed", "vanquished",
+                      "over"})
 _BIOCIDE_VERBS = frozenset({"kill", "destroy", "eliminate", "kills", "destroys", "eliminates"})
 _MEDICAL_NOUNS = frozenset({"relief", "cure", "remedy", "treatment", "medicine", "medication", "buster", "reliever"})
 # Objects that refer back to the problem named before: "… settle things down", "sort it all out".
@@ -337,6 +343,9 @@ class ClaimVerbRule(BaseRule):
                 return None
         else:
             return None
+        if not resolving_only and j + 1 < len(toks) and toks[j].text in (",", ":", "?", "—", "–", "-") \
+                and toks[j + 1].lower in _SETTLED:
+            return toks[i].start, toks[j + 1].end, j + 1  # "psoriasis, soothed"; "Sore throat? Sorted."
         # a resolving predicate up to three words on, in the same clause ("ADHD-style restlessness settles down")
         k, words = j, 0
         while k < len(toks) and words <= 3 and not toks[k].breaks_clause:

@@ -845,3 +845,32 @@ def test_a_claim_in_a_hashtag_is_a_claim(text: str) -> None:
 
 def test_a_brand_name_outside_a_hashtag_stays_a_name() -> None:
     assert "health.disease-claim" not in found("HealFast plasters for minor grazes on the go.")
+
+
+# --- a probe batch of our own (written before it was run): the classes its misses exposed
+
+@pytest.mark.parametrize("text, rule", [
+    ("Your skin's new best defence against eczema flare-ups.", "health.disease-claim"),
+    ("Zylo drops end restless nights.", "health.disease-claim"),
+    ("Zylo ginger shots: the morning-sickness saviour.", "health.disease-claim"),
+    ("Zylo cranberry capsules keep UTIs away.", "health.disease-claim"),
+    ("Zylo balm: psoriasis, soothed.", "health.disease-claim"),
+    ("Zylo lozenges: sore throat? Sorted.", "health.disease-claim"),
+    ("Zylo shampoo stops hair fall in 3 weeks.", "health.disease-claim"),
+    ("Zylo collagen gives your joints a second life.", "health.unauthorised-claim"),
+    ("Zylo water bottles help end plastic pollution.", "env.generic-claim"),
+    ("Zylo detergent won't harm rivers.", "env.generic-claim"),
+])
+def test_probe_batch_classes_block(text: str, rule: str) -> None:
+    assert rule in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Protection against scratches and drops.",
+    "Rain? Sorted, with our waterproof jacket.",
+    "Dinner, sorted.",
+    "Our phone case: the hero of drop protection.",
+    "Zylo is the gas and electricity supplier for you.",
+])
+def test_probe_batch_twins_do_not(text: str) -> None:
+    assert not {r for r in found(text) if r.startswith(("health.", "env."))}
