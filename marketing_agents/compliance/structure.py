@@ -346,6 +346,9 @@ class ClaimVerbRule(BaseRule):
         if not resolving_only and j + 1 < len(toks) and toks[j].text in (",", ":", "?", "—", "–", "-") \
                 and toks[j + 1].lower in _SETTLED:
             return toks[i].start, toks[j + 1].end, j + 1  # "psoriasis, soothed"; "Sore throat? Sorted."
+        if not resolving_only and j + 2 < len(toks) and toks[j].text in (",", ":", "—", "–") \
+                and toks[j + 1].lower == "be" and toks[j + 2].lower in _SETTLED:
+            return toks[i].start, toks[j + 2].end, j + 2  # "scars, be gone"
         # a resolving predicate up to three words on, in the same clause ("ADHD-style restlessness settles down")
         k, words = j, 0
         while k < len(toks) and words <= 3 and not toks[k].breaks_clause:

@@ -874,3 +874,25 @@ def test_probe_batch_classes_block(text: str, rule: str) -> None:
 ])
 def test_probe_batch_twins_do_not(text: str) -> None:
     assert not {r for r in found(text) if r.startswith(("health.", "env."))}
+
+
+# --- a second probe batch of our own: its misses' classes
+
+@pytest.mark.parametrize("text, rule", [
+    ("Zylo kids' cough syrup: the natural way to quiet a night-time cough.", "health.disease-claim"),
+    ("Sluggish digestion? Zylo fibre gets things moving.", "health.disease-claim"),
+    ("Zylo serum: scars, be gone.", "health.disease-claim"),
+    ("Feel the difference in your joints within days.", "health.unauthorised-claim"),
+    ("Zylo beans are grown sustainably.", "env.generic-claim"),
+])
+def test_second_probe_batch_classes_block(text: str, rule: str) -> None:
+    assert rule in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Quiet the noise of your commute with Zylo headphones.",
+    "Get your team moving again with our standing desks.",
+    "Sluggish laptop? Our tune-up gets things moving.",
+])
+def test_second_probe_batch_twins_do_not(text: str) -> None:
+    assert not {r for r in found(text) if r.startswith("health.")}
