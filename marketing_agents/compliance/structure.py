@@ -31,6 +31,7 @@ is not a third-party endorsement. Evidence that names the group (a vets' survey 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -78,6 +79,12 @@ _THING_MODIFIERS = frozenset({"cabin", "spring", "football", "cup", "christmas",
                               "inbox", "email", "commute", "traffic", "logistics", "compliance", "billing", "bieber",
                               "election", "transfer", "festival", "gold", "disco", "olympic", "world", "saturday",
                               "friday", "monday", "sunday", "budget", "printer", "wifi"})
+# Evidence that the product is a registered medical device or a licensed medicine.
+_REGISTERED = [r"\b(?:CE|UKCA)[- ]marked\b", r"\bmedical device\b", r"\bPL \d{4,5}/\d{4}\b", r"\blicensed medicine\b",
+               r"\bmarketing authori[sz]ation\b", r"\bTHR \d", r"\btraditional herbal registration\b"]
+_PURPOSE = re.compile(r"\b(?:for|indications?:?|indicated for|to treat|treats?)\s+([^.;]+)", re.IGNORECASE)
+_PURPOSE_FILLER = frozenset({"minor", "mild", "adults", "children", "people", "temporary", "relief", "symptoms",
+                             "treatment", "the", "and", "with", "from", "use", "daily"})
 _CONDITION_NOUNS = frozenset({"answer", "solution", "fix", "help", "weapon", "secret", "relief", "defence", "defense",
                               "protection", "shield", "barrier"})
 # A condition then a participle that settles it, across a comma, colon or question mark:
@@ -290,6 +297,8 @@ class ClaimVerbRule(BaseRule):
             return None  # "the sealant cures in 24 hours": the chemical sense, no object
         if condition and self._evidenced(condition, context, named):
             return None
+        if condition and self._device_purpose(toks, i, sentence, context):
+            return None
         last = (condition[-1] if condition else (objects[-1] if objects else toks[i + verb_len - 1]))
         last_index = toks.index(last)
         if last.lower in lex.symptoms and last_index + 1 < len(toks) and toks[last_index + 1].lemma in lex.body_parts:
@@ -471,6 +480,20 @@ class ClaimVerbRule(BaseRule):
             return True  # "cold sores": the two-word condition makes it a noun
         # "the cold" is the weather ("beats the cold"); "a cold", "colds", "the common cold" the illness
         return k > 0 and objects[k - 1].lower in _DETERMINERS - {"the"}
+
+    def _device_purpose(self, toks: tuple[Token, ...], i: int, sentence: list[int], context: RuleContext) -> bool:
+        """A registered medical device or licensed medicine claiming its intended purpose: the
+        evidence declares it ("CE-marked … device for minor sprains", "PL 12345/0001") and names
+        a condition the claim's sentence names ("reduce swelling after a sprain")."""
+        items = [item for item in context.evidence if any_pattern(item, _REGISTERED)]
+        if not items:
+            return False
+        here = sentence[i]
+        named = {t.lemma for k, t in enumerate(toks) if sentence[k] == here and t.is_word and len(t.lower) > 3}
+        # the intended purpose: what the registered item is "for" ("… device for minor sprains")
+        purpose = {t.lemma for item in items for m in _PURPOSE.finditer(item) for t in tokens(m.group(1))
+                   if t.is_word and len(t.lower) > 3 and t.lower not in _PURPOSE_FILLER}
+        return bool(named & purpose)
 
     def _evidenced(self, condition: list[Token], context: RuleContext, named: list[str] | None = None) -> bool:
         # the evidence names the condition, not as something denied ("not tested on eczema",

@@ -896,3 +896,21 @@ def test_second_probe_batch_classes_block(text: str, rule: str) -> None:
 ])
 def test_second_probe_batch_twins_do_not(text: str) -> None:
     assert not {r for r in found(text) if r.startswith("health.")}
+
+
+# --- health: a registered device or licensed medicine claiming its intended purpose
+
+@pytest.mark.parametrize("text, evidence", [
+    ("Zylo ice packs reduce swelling after a sprain.", ["CE-marked cold therapy device for minor sprains"]),
+    ("Zylo patch relieves back pain.", ["CE-marked medical device for temporary relief of back pain"]),
+])
+def test_a_registered_products_intended_purpose_is_substantiated(text: str, evidence: list[str]) -> None:
+    assert "health.disease-claim" not in found(text, evidence)
+
+
+@pytest.mark.parametrize("text, evidence", [
+    ("Zylo ice packs reduce swelling after a sprain.", []),
+    ("Zylo gel also cures arthritis.", ["CE-marked cold therapy device for minor sprains"]),
+])
+def test_without_registration_or_beyond_the_purpose_it_is_not(text: str, evidence: list[str]) -> None:
+    assert "health.disease-claim" in found(text, evidence)
