@@ -23,6 +23,7 @@ from .checks import (
 from .claims import ClaimRule
 from .conflicts import UndisclosedConditionRule
 from .social_proof import SocialProofRule
+from .contradictions import ContradictedClaimRule
 from .structure import ClaimVerbRule, EndorsementRule
 
 Rule = Annotated[
@@ -38,6 +39,7 @@ Rule = Annotated[
     | EndorsementRule
     | UndisclosedConditionRule
     | SocialProofRule
+    | ContradictedClaimRule
     | AltTextRule
     | ContrastRule,
     Field(discriminator="kind"),
