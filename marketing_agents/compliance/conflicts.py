@@ -9,6 +9,13 @@ finding when an evidence item states a restriction (``restrictions``: a marker s
 "only", "members", "fee", "fair use", "fewer than 1%", "funded by") and the copy says
 nothing of it: neither the marker's own words nor a general qualification
 (``disclosures``: "T&Cs apply", an asterisked footnote, "subject to").
+
+A pattern may name the part of its match that is the marker with a group ``m``
+(``maximum … (?P<m>median)``: the line maximum the copy quotes is not what it omits, the
+median is). A rule whose claim no wording can make true (a deadline the evidence says is
+not one, a closing-down sale of a shop that is not closing, a reference price never
+charged) sets ``answerable: false``: the copy cannot answer the evidence, only drop the
+claim.
 """
 
 from __future__ import annotations
@@ -41,6 +48,9 @@ class UndisclosedConditionRule(BaseRule):
     # Evidence that contradicts the claim outright ("not covered by the FSCS" under "protected
     # by the FSCS", "relaunched every week" under "ends Sunday"): no wording of the copy says it.
     contradictions: list[str] = Field(default_factory=list)
+    # False when the copy cannot state its way out of a contradiction (a false deadline,
+    # a false closing-down claim, a reference price never charged): only dropping the claim does.
+    answerable: bool = True
     _compiled: tuple[list[re.Pattern[str]], ...] = PrivateAttr()
 
     def model_post_init(self, context: object, /) -> None:
@@ -49,9 +59,9 @@ class UndisclosedConditionRule(BaseRule):
 
     def check(self, context: RuleContext) -> list[Finding]:
         triggers, restrictions, disclosures, contradictions = self._compiled
-        stated = [(item, m.group(0)) for item in context.evidence for r in restrictions for m in r.finditer(item)
-                  if not _NEGATED_BEFORE.search(item[: m.start()])]
-        contradicted = [(item, m.group(0)) for item in context.evidence for r in contradictions
+        stated = [(item, _marker(m)) for item in context.evidence for r in restrictions for m in r.finditer(item)
+                  if not _NEGATED_BEFORE.search(item[: m.start("m") if "m" in r.groupindex else m.start()])]
+        contradicted = [(item, _marker(m)) for item in context.evidence for r in contradictions
                         for m in r.finditer(item)]
         if not stated and not contradicted:
             return []
@@ -63,7 +73,8 @@ class UndisclosedConditionRule(BaseRule):
             # a contradiction is answered only by the copy stating it: its figures as what it names
             # ("including the £4.99 booking fee" for "a £4.99 booking fee is added")
             unsaid = [(item, marker) for item, marker in contradicted
-                      if not (_figures_stated(item, marker, f.text) and _said(marker, copy_words, f.text))]
+                      if not (self.answerable and _figures_stated(item, marker, f.text)
+                              and _said(marker, copy_words, f.text))]
             unsaid += [(item, marker) for item, marker in stated
                        if not _said(marker, copy_words, f.text) and not _figures_stated(item, marker, f.text)]
             if not unsaid:
@@ -80,6 +91,11 @@ class UndisclosedConditionRule(BaseRule):
                 findings.append(make_finding(self, f, (m.start(), m.end()), fix, desc))
                 break
         return findings
+
+
+def _marker(m: re.Match[str]) -> str:
+    """The marker of a restriction's match: its group ``m`` when the pattern names one."""
+    return (m.group("m") or m.group(0)) if "m" in m.re.groupindex else m.group(0)
 
 
 def _figures_stated(item: str, marker: str, copy_text: str) -> bool:
