@@ -37,3 +37,69 @@ def test_a_compulsory_fee_left_out_of_the_price_blocks(text: str, evidence: list
 ])
 def test_a_price_that_includes_or_rules_out_the_fee_passes(text: str, evidence: list[str]) -> None:
     assert not _offers(text, evidence) & {"ads.drip-pricing", "ads.undisclosed-condition"}
+
+
+# --- False urgency and scarcity: a deadline or a shortage the evidence says is not real
+#     (UCPD 2005/29/EC Annex I point 7; CAP 3.31) ---
+
+@pytest.mark.parametrize("text, evidence", [
+    ("Ends at midnight! 20% off all Zylo luggage.", ["The 20% luggage discount runs for the whole of June"]),
+    ("Last chance: the Zylo winter menu leaves tonight.", ["The winter menu stays until further notice"]),
+    ("Only 3 left in stock - order your Zylo cot now.", ["The warehouse holds 400 cots and restocks weekly"]),
+    ("48 hours only: free Zylo phone cases with every handset.", ["The phone case promotion is permanent"]),
+    ("Hurry, the £99 Zylo boiler service deal won't last!", ["The £99 service price has run all year"]),
+])
+def test_a_deadline_or_shortage_the_evidence_denies_blocks(text: str, evidence: list[str]) -> None:
+    assert "ads.false-urgency" in _offers(text, evidence)
+
+
+@pytest.mark.parametrize("text, evidence", [
+    ("Ends at midnight! 20% off all Zylo luggage.", ["The 20% luggage discount ends at midnight on 30 June"]),
+    ("20% off all Zylo luggage throughout June.", ["The 20% luggage discount runs for the whole of June"]),
+    ("Only 3 left in stock - order your Zylo cot now.", ["3 cots left in stock; no restock planned"]),
+    ("Hurry down for a last-minute Zylo city break.", []),
+])
+def test_a_true_or_absent_deadline_does_not(text: str, evidence: list[str]) -> None:
+    assert "ads.false-urgency" not in _offers(text, evidence)
+
+
+# --- Closing down when not (UCPD Annex I point 15: banned in all circumstances) ---
+
+@pytest.mark.parametrize("text, evidence", [
+    ("Closing down sale: every Zylo mattress must go.", ["Zylo Beds has no plans to close any store"]),
+    ("After 30 years we're shutting up shop - last days of trading!", ["The shop's lease was renewed for ten years"]),
+    ("Final weeks of trading at Zylo Motors: prices slashed.", ["The dealership continues trading as normal"]),
+    ("Our doors close for good on Saturday. Everything must go!", ["The store reopens after a refit in May"]),
+])
+def test_a_closing_down_claim_the_evidence_denies_is_critical(text: str, evidence: list[str]) -> None:
+    assert "ads.false-closing-down" in _offers(text, evidence)
+
+
+@pytest.mark.parametrize("text, evidence", [
+    ("Closing down sale: every Zylo mattress must go.", ["The store closes permanently on 31 May"]),
+    ("Everything must go in our summer clearance!", []),
+    ("Rumours aside, we're not closing down - see you Saturday.", ["No plans to close"]),
+])
+def test_a_true_or_denied_closing_down_claim_passes(text: str, evidence: list[str]) -> None:
+    assert "ads.false-closing-down" not in _offers(text, evidence)
+
+
+# --- Reference prices never charged (CAP 3.39-3.40; CMA Pricing Practices Guide) ---
+
+@pytest.mark.parametrize("text, evidence", [
+    ("Zylo air fryer: was £149, now £79.", ["The air fryer has never been sold at £149"]),
+    ("Compare at £60 - ours just £30.", ["No retailer has ever sold the kettle at £60"]),
+    ("RRP £500, yours for £250: the Zylo e-bike.", ["The bike has always sold at £250; the RRP was never charged"]),
+    ("Save £40 on Zylo trainers, usually £90.", ["The trainers were not sold at £90 in the last year"]),
+])
+def test_a_reference_price_never_charged_blocks(text: str, evidence: list[str]) -> None:
+    assert "ads.reference-price" in _offers(text, evidence)
+
+
+@pytest.mark.parametrize("text, evidence", [
+    ("Zylo air fryer: was £149, now £79.", ["Sold at £149 for 28 days before the sale"]),
+    ("Zylo air fryer, £79.", ["The air fryer has never been sold at £149"]),
+    ("Never been cheaper: Zylo air fryer £79.", ["Sold at £99 until March"]),
+])
+def test_a_genuine_or_absent_reference_price_passes(text: str, evidence: list[str]) -> None:
+    assert "ads.reference-price" not in _offers(text, evidence)
