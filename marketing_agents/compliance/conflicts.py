@@ -70,19 +70,22 @@ class UndisclosedConditionRule(BaseRule):
             if any(not _NEGATED_BEFORE.search(f.text[: m.start()]) for d in disclosures for m in d.finditer(f.text)):
                 continue  # disclosed ("#ad", "T&Cs apply"), unless denied ("not sponsored")
             copy_words = {w.rstrip("s") for w in _WORD.findall(f.text.lower())}
-            # a contradiction is answered only by the copy stating it: its figures as what it names
-            # ("including the £4.99 booking fee" for "a £4.99 booking fee is added")
-            unsaid = [(item, marker) for item, marker in contradicted
-                      if not (self.answerable and _figures_stated(item, marker, f.text)
-                              and _said(marker, copy_words, f.text))]
-            unsaid += [(item, marker) for item, marker in stated
-                       if not _said(marker, copy_words, f.text) and not _figures_stated(item, marker, f.text)]
-            if not unsaid:
-                continue
             for trigger in triggers:
                 m = trigger.search(f.text)
                 if m is None:
                     continue
+                # the claim's own figures ("40% off", "up to 900 Mbps") do not state the restriction
+                claim = {n.group(0) for n in _FIGURE.finditer(f.text) if n.start() < m.end() and m.start() < n.end()}
+                # a contradiction is answered only by the copy stating it: its figures as what it names
+                # ("including the £4.99 booking fee" for "a £4.99 booking fee is added")
+                unsaid = [(item, marker) for item, marker in contradicted
+                          if not (self.answerable and _figures_stated(item, marker, f.text, claim)
+                                  and _said(marker, copy_words, f.text))]
+                unsaid += [(item, marker) for item, marker in stated
+                           if not _said(marker, copy_words, f.text)
+                           and not _figures_stated(item, marker, f.text, claim)]
+                if not unsaid:
+                    break  # the first claim found decides, as it always has
                 item, marker = unsaid[0]
                 excerpt = f.text[m.start() : m.end()]
                 fix = build_fix(self.fix, excerpt, context, FixKind.QUALIFY, f.text)
@@ -98,15 +101,16 @@ def _marker(m: re.Match[str]) -> str:
     return (m.group("m") or m.group(0)) if "m" in m.re.groupindex else m.group(0)
 
 
-def _figures_stated(item: str, marker: str, copy_text: str) -> bool:
+def _figures_stated(item: str, marker: str, copy_text: str, claim: set[str] | frozenset[str] = frozenset()) -> bool:
     """Whether the copy states every figure of the restriction's own clause of the evidence
     item (its terms in other words: "12 months … at £14 a month" for "a 12-month
     subscription at £14 a month", "including the £4.99 booking fee" for "a £4.99 booking fee
     is added"); a figure of another clause ("Survey of 10 vets, all paid consultants") is not
-    the restriction's."""
+    the restriction's, nor is the claim's own (``claim``: "40% off" under "the 40% discount is
+    valid on selected styles only")."""
     at = item.find(marker)
     clause = next((c for c in re.split(r"[,;:]", item) if marker in c), item) if at >= 0 else item
-    wanted = set(_FIGURE.findall(clause))
+    wanted = set(_FIGURE.findall(clause)) - claim
     return bool(wanted) and wanted <= set(_FIGURE.findall(copy_text))
 
 

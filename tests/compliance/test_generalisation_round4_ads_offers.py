@@ -103,3 +103,72 @@ def test_a_reference_price_never_charged_blocks(text: str, evidence: list[str]) 
 ])
 def test_a_genuine_or_absent_reference_price_passes(text: str, evidence: list[str]) -> None:
     assert "ads.reference-price" not in _offers(text, evidence)
+
+
+# --- "Free" that is not: paid content, a partial contribution, a hidden threshold
+#     (UCPD Annex I point 20; CAP 3.23-3.26; CMA principles for online games) ---
+
+@pytest.mark.parametrize("text, evidence", [
+    ("Zylo Quest is completely free. Download it tonight.", ["In-app purchases from £1.99 unlock new worlds"]),
+    ("Your first year of coffee is on us.", ["Buyers get vouchers worth £20 towards coffee pods"]),
+    ("Free fitting with every Zylo boiler.", ["Free fitting only on orders over £2,000; otherwise £250"]),
+    ("Zylo Calm: free meditation, whenever you need it.", ["Most sessions need the £5.99 premium tier"]),
+])
+def test_a_free_claim_the_evidence_makes_paid_or_partial_blocks(text: str, evidence: list[str]) -> None:
+    assert _offers(text, evidence) & {"ads.free-not-free", "ads.undisclosed-condition"}
+
+
+@pytest.mark.parametrize("text, evidence", [
+    ("Zylo Quest is free to download, with optional in-app purchases.",
+     ["In-app purchases from £1.99 unlock new worlds"]),
+    ("£20 of coffee pods on us with every machine.", ["Buyers get vouchers worth £20 towards coffee pods"]),
+    ("Free fitting on Zylo boiler orders over £2,000.", ["Free fitting only on orders over £2,000; otherwise £250"]),
+    ("Zylo Calm: free meditation, whenever you need it.", ["Every session is free; no paid tier exists"]),
+])
+def test_a_free_claim_with_its_terms_or_true_passes(text: str, evidence: list[str]) -> None:
+    assert not _offers(text, evidence) & {"ads.free-not-free", "ads.undisclosed-condition"}
+
+
+# --- "Unlimited" in any words under a cap (CAP Help Note on 'unlimited' claims) ---
+
+@pytest.mark.parametrize("text, evidence", [
+    ("Endless streaming on Zylo Fibre.", ["Speeds reduced to 2 Mbps after 500 GB a month"]),
+    ("Zylo Cloud: infinite storage for every photo.", ["Fair use cap of 2 TB per account"]),
+    ("Uncapped mileage on every Zylo rental car.", ["Mileage capped at 200 miles a day"]),
+    ("Eat as much as you like at Zylo Buffet.", ["Sittings are capped at 90 minutes"]),
+])
+def test_an_unlimited_claim_in_other_words_under_a_cap_blocks(text: str, evidence: list[str]) -> None:
+    assert "ads.undisclosed-condition" in _offers(text, evidence)
+
+
+@pytest.mark.parametrize("text, evidence", [
+    ("Zylo Cloud: infinite storage for every photo.", ["No fair use cap on storage"]),
+    ("Uncapped mileage on every Zylo rental car, up to 200 miles a day.", ["Mileage capped at 200 miles a day"]),
+    ("Endless summer vibes in the new Zylo linen range.", ["Linen capped at 500 pieces per style"]),
+])
+def test_an_unlimited_claim_that_is_true_stated_or_figurative_passes(text: str, evidence: list[str]) -> None:
+    assert "ads.undisclosed-condition" not in _offers(text, evidence)
+
+
+# --- A headline offer the evidence limits to a few items (CAP 3.1, 3.17, 3.22) ---
+
+@pytest.mark.parametrize("text, evidence", [
+    ("Half price on every Zylo mattress this weekend.", ["Half price applies to 4 ex-display mattresses only"]),
+    ("40% off all Zylo trainers.", ["The 40% discount is valid on selected styles only"]),
+    ("Flights to Lisbon at half price with Zylo Air.", ["Half price applies only to 12 seats per flight"]),
+    ("Zylo serum, only £6.", ["£6 buys the 10 ml travel size; the 50 ml bottle shown costs £38"]),
+    ("Zylo single malt from £9.", ["£9 buys a 5 cl miniature; bottles cost £45"]),
+])
+def test_a_headline_offer_limited_to_a_few_items_or_a_sample_blocks(text: str, evidence: list[str]) -> None:
+    assert "ads.undisclosed-condition" in _offers(text, evidence)
+
+
+@pytest.mark.parametrize("text, evidence", [
+    ("Half price on 4 ex-display Zylo mattresses this weekend.",
+     ["Half price applies to 4 ex-display mattresses only"]),
+    ("40% off selected Zylo trainers.", ["The 40% discount is valid on selected styles only"]),
+    ("Zylo serum travel size (10 ml), only £6.", ["£6 buys the 10 ml travel size; the 50 ml bottle shown costs £38"]),
+    ("Zylo serum, only £6.", ["Tested on 40 skin samples in the lab"]),
+])
+def test_a_limited_offer_that_says_so_passes(text: str, evidence: list[str]) -> None:
+    assert "ads.undisclosed-condition" not in _offers(text, evidence)
