@@ -1,9 +1,11 @@
 """Compliance engine figures on the labelled corpora, and the time to audit a full campaign.
 
-    python bench/audit_eval.py [--runs 300] [--judge] [--split dev|test|all] [--corpus FILE] [--id-prefix PREFIX]
+    python bench/audit_eval.py [--runs 300] [--judge] [--split dev|test|holdout|all]
+                                [--corpus FILE] [--id-prefix PREFIX]
 
 For each split (``tests/compliance/corpora/dev.yaml``, the split the rules are tuned on,
-and ``test.yaml`` when present, written independently and never used to tune a rule) it
+and ``test.yaml`` and ``holdout.yaml`` when present, each written independently and never used to
+tune a rule) it
 prints: blocking recall/precision by area (a (snippet, area) unit is caught by any
 High/Critical finding of that area), the share of clean snippets flagged High/Critical,
 rule-id precision/recall per pack, the confusion of severities (highest expected vs
@@ -39,7 +41,7 @@ from marketing_agents.compliance.evaluation import (  # noqa: E402
 from marketing_agents.models import CampaignBrief  # noqa: E402
 
 CORPORA = ROOT / "tests" / "compliance" / "corpora"
-SPLITS = {"dev": CORPORA / "dev.yaml", "test": CORPORA / "test.yaml"}
+SPLITS = {"dev": CORPORA / "dev.yaml", "test": CORPORA / "test.yaml", "holdout": CORPORA / "holdout.yaml"}
 
 
 def print_evaluation(name: str, result: Evaluation) -> None:
@@ -132,7 +134,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=300, help="timed full-campaign audits (0: no timing)")
     parser.add_argument("--judge", action="store_true", help="add the LLM judge from the MODEL_* settings")
-    parser.add_argument("--split", choices=["dev", "test", "all"], default="all")
+    parser.add_argument("--split", choices=[*SPLITS, "all"], default="all")
     parser.add_argument("--corpus", type=Path, help="score this corpus file instead of the splits")
     parser.add_argument("--id-prefix", default="",
                         help="score only snippets whose id starts with this (a fresh batch, scored before tuning)")

@@ -20,12 +20,15 @@ from audit_eval import print_rule_ids  # the harness's own table
 CORPORA = Path(__file__).resolve().parent / "corpora"
 DEV = CORPORA / "dev.yaml"
 TEST = CORPORA / "test.yaml"
+HOLDOUT = CORPORA / "holdout.yaml"
 
 # The held-out split's floor: a regression guard set just under the figures measured when
 # the rules were merged (docs/compliance.md, "How well it generalises"), NOT the targets
 # (recall 0.95, precision 0.9, clean flagged 5%), which the rules do not reach on copy
 # they were not tuned on. Raise it when the rules improve; never tune on this split.
 TEST_FLOOR = {"blocking_recall": 0.72, "blocking_precision": 0.88, "clean_flagged_rate": 0.12}
+# The second held-out split (round 4, two more independent writers), held to its own floor.
+HOLDOUT_FLOOR = {"blocking_recall": 0.55, "blocking_precision": 0.65, "clean_flagged_rate": 0.25}
 
 
 def summary(name: str, result: Evaluation) -> str:
@@ -61,15 +64,17 @@ def test_dev_split_is_big_varied_and_a_third_clean() -> None:
     assert len({s.id for s in snippets}) == len(snippets)
 
 
-@pytest.mark.skipif(not TEST.exists(), reason="the test split is not in this tree yet")
-def test_test_split_figures() -> None:
-    result = evaluate(load_corpus(TEST))
-    # Aggregates only: the snippets this split misses are not shown to whoever tunes rules
-    # (bench/audit_eval.py --split test lists them for the person who evaluates).
-    print(summary("test", result))
-    assert result.blocking.recall >= TEST_FLOOR["blocking_recall"]
-    assert result.blocking.precision >= TEST_FLOOR["blocking_precision"]
-    assert result.clean_flagged_rate <= TEST_FLOOR["clean_flagged_rate"]
+@pytest.mark.parametrize("path, floor", [(TEST, TEST_FLOOR), (HOLDOUT, HOLDOUT_FLOOR)], ids=["test", "holdout"])
+def test_held_out_split_figures(path: Path, floor: dict[str, float]) -> None:
+    if not path.exists():
+        pytest.skip(f"{path.name} is not in this tree")
+    result = evaluate(load_corpus(path))
+    # Aggregates only: the snippets a held-out split misses are not shown to whoever tunes
+    # rules (bench/audit_eval.py --split test|holdout lists them for the person who evaluates).
+    print(summary(path.stem, result))
+    assert result.blocking.recall >= floor["blocking_recall"]
+    assert result.blocking.precision >= floor["blocking_precision"]
+    assert result.clean_flagged_rate <= floor["clean_flagged_rate"]
 
 
 def test_excerpts_are_exact_on_the_whole_dev_split() -> None:
