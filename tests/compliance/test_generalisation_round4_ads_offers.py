@@ -34,6 +34,7 @@ def test_a_compulsory_fee_left_out_of_the_price_blocks(text: str, evidence: list
      ["A compulsory £1.20 booking fee is added to every online ticket"]),
     ("No booking fees, ever: Zylo Arena gigs £30 a ticket.", []),
     ("Optional seat selection from £5 on Zylo flights.", []),
+    ("Zylo coach fares from £12, every fee included.", ["Fares include the mandatory booking fee"]),
 ])
 def test_a_price_that_includes_or_rules_out_the_fee_passes(text: str, evidence: list[str]) -> None:
     assert not _offers(text, evidence) & {"ads.drip-pricing", "ads.undisclosed-condition"}
