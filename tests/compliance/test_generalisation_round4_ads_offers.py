@@ -101,6 +101,7 @@ def test_a_reference_price_never_charged_blocks(text: str, evidence: list[str]) 
     ("Zylo air fryer: was £149, now £79.", ["Sold at £149 for 28 days before the sale"]),
     ("Zylo air fryer, £79.", ["The air fryer has never been sold at £149"]),
     ("Never been cheaper: Zylo air fryer £79.", ["Sold at £99 until March"]),
+    ("Now £59 (was £129 for six weeks before the sale).", ["Sold at £129 for 6 weeks before the reduction"]),
 ])
 def test_a_genuine_or_absent_reference_price_passes(text: str, evidence: list[str]) -> None:
     assert "ads.reference-price" not in _offers(text, evidence)
@@ -173,3 +174,116 @@ def test_a_headline_offer_limited_to_a_few_items_or_a_sample_blocks(text: str, e
 ])
 def test_a_limited_offer_that_says_so_passes(text: str, evidence: list[str]) -> None:
     assert "ads.undisclosed-condition" not in _offers(text, evidence)
+
+
+# --- Free trials that convert and paid passes, in the evidence (CAP 3.23-3.26; 16 CFR 425) ---
+
+@pytest.mark.parametrize("text, evidence", [
+    ("Get going free with Zylo Books today.", ["14-day trial converts to £9/month unless cancelled"]),
+    ("Zylo Fit: start training free.", ["Trial requires card details and auto-renews at £29.99 a month"]),
+    ("Endless puzzles, free forever in Zylo Words.", ["Endless puzzles only with the £3.99/month Puzzle Pass"]),
+    ("Zylo Legends is completely free to play.", ["The store sells hero unlocks at £4.99 each"]),
+    ("A free tote with every order this weekend.", ["Free tote only with orders over £50"]),
+])
+def test_free_that_converts_or_needs_a_paid_pass_blocks(text: str, evidence: list[str]) -> None:
+    assert _offers(text, evidence) & {"ads.free-not-free", "ads.undisclosed-condition", "ads.free-conditional"}
+
+
+@pytest.mark.parametrize("text, evidence", [
+    ("Zylo Fit: 14-day free trial, then £29.99 a month; cancel anytime.",
+     ["Trial requires card details and auto-renews at £29.99 a month"]),
+    ("A free tote with every order over £50 this weekend.", ["Free tote only with orders over £50"]),
+    ("Try a free sample pack of Zylo nappies today!", ["Free sample pack, one per household, no purchase needed"]),
+    ("Built to last, and we'll fix it free for the first two years.", ["Free repairs for 2 years from purchase"]),
+])
+def test_free_with_its_terms_or_truly_free_passes(text: str, evidence: list[str]) -> None:
+    assert not _offers(text, evidence) & {"ads.free-not-free", "ads.undisclosed-condition", "ads.free-conditional"}
+
+
+# --- Urgency that the evidence's restock denies, in any words (UCPD Annex I point 7) ---
+
+@pytest.mark.parametrize("text, evidence", [
+    ("Last 25 jackets at this price before midnight - then they're gone for good.",
+     ["A restock of the same jacket is due next month at the same price"]),
+    ("Final 10 tables left in the Zylo sale!", ["More stock arrives on Friday"]),
+    ("Zylo mugs are almost gone.", ["The mugs are back in stock every week"]),
+])
+def test_scarcity_the_evidence_restocks_blocks(text: str, evidence: list[str]) -> None:
+    assert "ads.false-urgency" in _offers(text, evidence)
+
+
+@pytest.mark.parametrize("text, evidence", [
+    ("Last 25 jackets in this colour - then they're gone for good.", ["The colour is discontinued; no restock"]),
+    ("Final 10 tables left in the Zylo sale!", ["10 tables left; they will not be restocked"]),
+    ("Only 4 left in navy (until the spring drop).", ["4 in navy; restock planned for spring"]),
+])
+def test_scarcity_the_evidence_confirms_passes(text: str, evidence: list[str]) -> None:
+    assert "ads.false-urgency" not in _offers(text, evidence)
+
+
+# --- Price promises and lowest-price claims: terms stated, or the evidence's limits
+#     (CAP 3.17, 3.39; CAP 3.53-3.57: a price promise is a guarantee) ---
+
+@pytest.mark.parametrize("text, evidence", [
+    ("Seen it cheaper? We'll beat any price. Simple.", []),
+    ("Zylo Energy: we'll match any quote from the big suppliers.", []),
+    ("You won't find Zylo tyres cheaper. Anywhere.", []),
+    ("Nobody beats Zylo on price.", ["Price match applies to 3 named retailers, in-store only"]),
+    ("Find your holiday cheaper and we'll refund the difference.", []),
+])
+def test_a_price_promise_without_its_terms_blocks(text: str, evidence: list[str]) -> None:
+    assert _offers(text, evidence) & {"ads.price-promise", "ads.undisclosed-condition", "ads.guarantee"}
+
+
+@pytest.mark.parametrize("text, evidence", [
+    ("Find it cheaper at a UK high-street store within 7 days and we'll refund the difference "
+     "(excludes online-only retailers).", []),
+    ("Price match on identical in-stock items from named UK retailers; T&Cs at zylo.com/promise.", []),
+    ("We can't beat the feeling of a fresh loaf on a Sunday.", []),
+    ("You won't find a comfier chair to read in.", []),
+])
+def test_a_price_promise_with_its_terms_or_everyday_words_passes(text: str, evidence: list[str]) -> None:
+    assert not _offers(text, evidence) & {"ads.price-promise", "ads.undisclosed-condition", "ads.guarantee"}
+
+
+# --- A prize the reader has not won (UCPD Annex I point 31; CAP 8.17) ---
+
+@pytest.mark.parametrize("text", [
+    "Subject: Congratulations, you've won a £250 Zylo gift card!",
+    "You have been selected to receive a free Zylo e-scooter - claim it now.",
+    "You're our lucky winner: collect your Zylo hamper today.",
+])
+def test_telling_the_reader_they_have_won_blocks(text: str) -> None:
+    assert "ads.false-prize" in _offers(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Enter our prize draw for the chance to win a £250 Zylo gift card.",
+    "Zylo has won Best Café 2025 in the Bristol Food Awards.",
+    "You've won our hearts, Bristol: thanks for a brilliant first year.",
+    "Could you be our next winner? Enter by 30 June.",
+])
+def test_a_prize_draw_or_an_award_passes(text: str) -> None:
+    assert "ads.false-prize" not in _offers(text)
+
+
+# --- An outcome promised as certain that the evidence says most, not all, achieve
+#     (CAP 3.1, 3.7; implied guarantees) ---
+
+@pytest.mark.parametrize("text, evidence", [
+    ("Your dream job, in the bag. Zylo coaches make sure of it.", ["71% of coached candidates got an offer"]),
+    ("Pass your driving test first time - it's a dead cert with Zylo.", ["58% of Zylo learners pass first time"]),
+    ("Sell your house in a week, no matter what.", ["64% of Zylo listings sell within 7 days"]),
+])
+def test_a_certain_outcome_the_evidence_gives_as_a_share_blocks(text: str, evidence: list[str]) -> None:
+    assert "ads.outcome-promise" in _offers(text, evidence)
+
+
+@pytest.mark.parametrize("text, evidence", [
+    ("71% of our coached candidates got an offer; we'll help you aim for yours.",
+     ["71% of coached candidates got an offer"]),
+    ("Dinner's in the bag: pick up from 6pm.", []),
+    ("Your dream job, in the bag. Zylo coaches make sure of it.", []),
+])
+def test_a_stated_share_or_everyday_words_pass(text: str, evidence: list[str]) -> None:
+    assert "ads.outcome-promise" not in _offers(text, evidence)
