@@ -74,12 +74,12 @@ class UndisclosedConditionRule(BaseRule):
                 m = trigger.search(f.text)
                 if m is None:
                     continue
-                # the claim's own figures ("40% off", "up to 900 Mbps") do not state the restriction
+                # the claim's own figures ("40% off", "up to 900 Mbps") do not state a restriction
                 claim = {n.group(0) for n in _FIGURE.finditer(f.text) if n.start() < m.end() and m.start() < n.end()}
                 # a contradiction is answered only by the copy stating it: its figures as what it names
                 # ("including the £4.99 booking fee" for "a £4.99 booking fee is added")
                 unsaid = [(item, marker) for item, marker in contradicted
-                          if not (self.answerable and _figures_stated(item, marker, f.text, claim)
+                          if not (self.answerable and _figures_stated(item, marker, f.text)
                                   and _said(marker, copy_words, f.text))]
                 unsaid += [(item, marker) for item, marker in stated
                            if not _said(marker, copy_words, f.text)

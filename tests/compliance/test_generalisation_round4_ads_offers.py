@@ -287,3 +287,50 @@ def test_a_certain_outcome_the_evidence_gives_as_a_share_blocks(text: str, evide
 ])
 def test_a_stated_share_or_everyday_words_pass(text: str, evidence: list[str]) -> None:
     assert "ads.outcome-promise" not in _offers(text, evidence)
+
+
+# --- Statutory rights presented as a distinctive feature of the offer
+#     (UCPD Annex I point 10; DMCC Act 2024 Sch. 20; CAP 3.54) ---
+
+@pytest.mark.parametrize("text", [
+    "Unlike other garages, we'll repair or replace any faulty part at no cost to you.",
+    "Shop online with Zylo and enjoy our special 14-day cooling-off period.",
+    "Exclusive to Zylo: your money back if your headphones arrive broken.",
+    "Only at Zylo Home: a full refund on any faulty kettle within 30 days.",
+])
+def test_a_legal_right_sold_as_the_offers_own_blocks(text: str) -> None:
+    assert "ads.statutory-rights" in _offers(text)
+
+
+@pytest.mark.parametrize("text", [
+    "If your kettle turns out faulty, you're entitled to a refund by law, and we make it easy.",
+    "Unlike other shops, we give you 100 days to return unworn shoes, no reason needed.",
+    "Our exclusive 5-year warranty covers manufacturing faults (your statutory rights are not affected).",
+    "Faulty? Return it within 30 days for a full refund.",
+])
+def test_a_legal_right_stated_as_such_or_an_extra_beyond_it_passes(text: str) -> None:
+    assert "ads.statutory-rights" not in _offers(text)
+
+
+# --- "No hidden fees" against a cost the evidence names (CAP 3.1, 3.18; UCPD art. 6) ---
+
+@pytest.mark.parametrize("text, evidence", [
+    ("Spend abroad with the Zylo card: zero fees, ever.",
+     ["A 2.99% foreign transaction fee applies to purchases outside the UK"]),
+    ("Book your Zylo villa with no hidden costs.", ["A £150 cleaning fee is charged on every stay"]),
+    ("Commission-free share dealing with Zylo.", ["An FX margin of 0.5% applies to every US share trade"]),
+    ("Send money home at the real exchange rate.", ["A 1.1% mark-up is added to the mid-market rate"]),
+])
+def test_no_fees_claims_against_a_cost_in_the_evidence_block(text: str, evidence: list[str]) -> None:
+    assert _offers(text, evidence) & {"ads.undisclosed-condition", "ads.drip-pricing"}
+
+
+@pytest.mark.parametrize("text, evidence", [
+    ("No hidden fees: just a transparent 0.5% FX margin on US trades.",
+     ["An FX margin of 0.5% applies to every US share trade"]),
+    ("Book your Zylo villa: the £150 cleaning fee is included, no hidden costs.",
+     ["A £150 cleaning fee is charged on every stay"]),
+    ("Zylo card: no fees on purchases in the UK.", ["No fees on UK purchases"]),
+])
+def test_no_fees_claims_that_state_the_cost_or_are_true_pass(text: str, evidence: list[str]) -> None:
+    assert not _offers(text, evidence) & {"ads.undisclosed-condition", "ads.drip-pricing"}
