@@ -334,3 +334,35 @@ def test_no_fees_claims_against_a_cost_in_the_evidence_block(text: str, evidence
 ])
 def test_no_fees_claims_that_state_the_cost_or_are_true_pass(text: str, evidence: list[str]) -> None:
     assert not _offers(text, evidence) & {"ads.undisclosed-condition", "ads.drip-pricing"}
+
+
+# --- More restrictions of the evidence in other words: a party size, a price rise before a
+#     "free" offer, a sale that has always run, a headline reduction on few lines, day ranges ---
+
+@pytest.mark.parametrize("text, evidence", [
+    ("Breaks from £99 per person.", ["Based on 4 sharing; two sharing costs £149 per person"]),
+    ("Buy one, get one free on Zylo candles.", ["Single candle price raised from £8 to £12 the week before the offer"]),
+    ("Up to 70% off everything in the Zylo sale.", ["Only 2% of lines are at 70% off; most are 10-20% off"]),
+    ("Kids eat free at Zylo Diner.", ["One child per paying adult, Monday-Thursday"]),
+])
+def test_further_restrictions_in_the_evidence_block(text: str, evidence: list[str]) -> None:
+    assert "ads.undisclosed-condition" in _offers(text, evidence)
+
+
+@pytest.mark.parametrize("text, evidence", [
+    ("Sale ends Sunday!", ["The sale has run continuously since January"]),
+    ("Limited edition: just 500 made.", ["Production is not capped; more will be made on demand"]),
+])
+def test_a_sale_that_always_runs_or_an_edition_that_is_not_limited_blocks(text: str, evidence: list[str]) -> None:
+    assert "ads.false-urgency" in _offers(text, evidence)
+
+
+@pytest.mark.parametrize("text, evidence", [
+    ("Closing down: our last day of trading is 30 June.", ["The store closes permanently on 30 June"]),
+    ("Save 20% this weekend only - ends Sunday 23:59.", ["Offer runs 20-22 June only"]),
+    ("Last chance to book summer at Zylo Campsite.", ["The campsite is open all year round"]),
+    ("Kids eat free at Zylo Diner, Monday to Thursday, one child per paying adult.",
+     ["One child per paying adult, Monday-Thursday"]),
+])
+def test_a_true_deadline_or_a_stated_restriction_passes(text: str, evidence: list[str]) -> None:
+    assert not _offers(text, evidence) & {"ads.false-urgency", "ads.undisclosed-condition"}
