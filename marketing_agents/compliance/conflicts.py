@@ -51,6 +51,10 @@ class UndisclosedConditionRule(BaseRule):
     # False when the copy cannot state its way out of a contradiction (a false deadline,
     # a false closing-down claim, a reference price never charged): only dropping the claim does.
     answerable: bool = True
+    # For a claim that is a maximum ("up to 900 Mbps"): a restriction counts only when the
+    # evidence figure after its marker ("median 310 Mbps") is below this share of the claim's
+    # largest figure; a median close to the maximum ("median 64%" under "up to 70%") is fine.
+    typical_below: float | None = None
     _compiled: tuple[list[re.Pattern[str]], ...] = PrivateAttr()
 
     def model_post_init(self, context: object, /) -> None:
@@ -83,7 +87,8 @@ class UndisclosedConditionRule(BaseRule):
                                   and _said(marker, copy_words, f.text))]
                 unsaid += [(item, marker) for item, marker in stated
                            if not _said(marker, copy_words, f.text)
-                           and not _figures_stated(item, marker, f.text, claim)]
+                           and not _figures_stated(item, marker, f.text, claim)
+                           and not self._typical_close(item, marker, claim)]
                 if not unsaid:
                     break  # the first claim found decides, as it always has
                 item, marker = unsaid[0]
@@ -94,6 +99,25 @@ class UndisclosedConditionRule(BaseRule):
                 findings.append(make_finding(self, f, (m.start(), m.end()), fix, desc))
                 break
         return findings
+
+
+    def _typical_close(self, item: str, marker: str, claim: set[str]) -> bool:
+        """Whether the evidence's typical figure (the first after the marker) is close enough to
+        the claim's maximum for the maximum to be fair (``typical_below``)."""
+        if self.typical_below is None or not claim:
+            return False
+        at = item.find(marker)
+        after = _FIGURE.search(item[at + len(marker) : at + len(marker) + 40]) if at >= 0 else None
+        if after is None:
+            return False
+        return _number(after.group(0)) >= self.typical_below * max(_number(c) for c in claim)
+
+
+def _number(figure: str) -> float:
+    try:
+        return float(figure.replace(",", ""))
+    except ValueError:
+        return 0.0
 
 
 def _marker(m: re.Match[str]) -> str:

@@ -366,3 +366,40 @@ def test_a_sale_that_always_runs_or_an_edition_that_is_not_limited_blocks(text: 
 ])
 def test_a_true_deadline_or_a_stated_restriction_passes(text: str, evidence: list[str]) -> None:
     assert not _offers(text, evidence) & {"ads.false-urgency", "ads.undisclosed-condition"}
+
+
+# --- Price held, no tie-in, in stock, brand new, "up to" savings: against the evidence
+#     (CAP 3.1, 3.3, 3.17; UCPD Annex I points 5-6; CAP guidance on "up to" claims) ---
+
+@pytest.mark.parametrize("text, evidence", [
+    ("Your price is frozen for 2 years with Zylo Broadband.", ["Prices rise each April by £3 a month"]),
+    ("Fixed price energy from Zylo, no surprises.", ["The tariff becomes variable after 12 months"]),
+    ("Cancel anytime: no contract at Zylo Gym.", ["A 12-month minimum term applies"]),
+    ("No commitment - leave Zylo Yoga whenever you like.", ["30 days' notice is required to cancel"]),
+    ("In stock now: order your Zylo e-bike today.", ["Pre-order only; ships in 6 weeks"]),
+    ("Brand new Zylo phones from £199.", ["The £199 price is for refurbished handsets"]),
+])
+def test_a_held_price_free_exit_or_availability_the_evidence_denies_blocks(text: str, evidence: list[str]) -> None:
+    assert "ads.undisclosed-condition" in _offers(text, evidence)
+
+
+@pytest.mark.parametrize("text, evidence", [
+    ("Save up to £300 a year when you switch to Zylo Energy.", ["Average saving of switchers was £48"]),
+    ("Earn up to 5% cashback at Zylo partners.", ["Most partners pay 1%; 3 of 200 pay 5%", "Most customers earn 1%"]),
+])
+def test_an_up_to_figure_the_evidence_shows_few_get_blocks(text: str, evidence: list[str]) -> None:
+    assert "ads.up-to-maximum" in _offers(text, evidence)
+
+
+@pytest.mark.parametrize("text, evidence", [
+    ("Your price is fixed for 24 months, then rises each April by £3 a month.",
+     ["Prices rise each April by £3 a month after month 24"]),
+    ("Zylo Gym: 12-month minimum term, then cancel anytime.", ["A 12-month minimum term applies"]),
+    ("Zylo e-bike £1,499, in stock now.", ["40 units in stock in the Leeds warehouse"]),
+    ("Refurbished Zylo phones from £199.", ["The £199 price is for refurbished handsets"]),
+    ("Free engraving on every Zylo watch.", ["Engraving normally costs £15"]),
+    ("Save up to £300 a year; switchers saved £48 on average.", ["Average saving of switchers was £48"]),
+    ("Cut heat loss by up to 40% with Zylo loft insulation.", ["Field trial: median reduction 36% across 120 homes"]),
+])
+def test_the_same_offers_with_their_terms_pass(text: str, evidence: list[str]) -> None:
+    assert not _offers(text, evidence) & {"ads.undisclosed-condition", "ads.up-to-maximum", "ads.free-not-free"}
