@@ -34,6 +34,8 @@ from .rules import BaseRule
 _NEGATED_BEFORE = re.compile(r"\b(?:no|not|without|never|nor)\b(?:[\s-]+[\w-]+){0,2}[\s-]*$", re.IGNORECASE)
 _WORD = re.compile(r"[a-z]{3,}")
 _FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
+_TYPICAL = re.compile(r"(\d+(?:[.,]\d+)*)(?:\s?%?\s?(?:-|–|to)\s?(\d+(?:[.,]\d+)*))?")
+_ENDINGS = frozenset({"", "e", "ed", "d", "ing", "ion", "ions", "ation", "ship", "ly", "al"})
 _FUNCTION_WORDS = frozenset({"the", "and", "for", "only", "with", "are", "all", "any", "per", "our", "your", "you",
                              "than", "more", "less", "from", "has", "have", "not", "been"})
 
@@ -79,7 +81,9 @@ class UndisclosedConditionRule(BaseRule):
                 if m is None:
                     continue
                 # the claim's own figures ("40% off", "up to 900 Mbps") do not state a restriction
-                claim = {n.group(0) for n in _FIGURE.finditer(f.text) if n.start() < m.end() and m.start() < n.end()}
+                # (its figures: those the match covers or that follow it at once, "save up to 30%")
+                claim = {n.group(0) for n in _FIGURE.finditer(f.text)
+                         if n.start() <= m.end() + 2 and m.start() < n.end()}
                 # a contradiction is answered only by the copy stating it: its figures as what it names
                 # ("including the £4.99 booking fee" for "a £4.99 booking fee is added")
                 unsaid = [(item, marker) for item, marker in contradicted
@@ -107,10 +111,11 @@ class UndisclosedConditionRule(BaseRule):
         if self.typical_below is None or not claim:
             return False
         at = item.find(marker)
-        after = _FIGURE.search(item[at + len(marker) : at + len(marker) + 40]) if at >= 0 else None
+        after = _TYPICAL.search(item[at + len(marker) : at + len(marker) + 40]) if at >= 0 else None
         if after is None:
             return False
-        return _number(after.group(0)) >= self.typical_below * max(_number(c) for c in claim)
+        typical = after.group(2) or after.group(1)  # a range's upper end ("most are 20-30%")
+        return _number(typical) >= self.typical_below * max(_number(c) for c in claim)
 
 
 def _number(figure: str) -> float:
@@ -139,7 +144,25 @@ def _figures_stated(item: str, marker: str, copy_text: str, claim: set[str] | fr
 
 
 def _said(marker: str, copy_words: set[str], copy_text: str) -> bool:
-    """Whether the copy names the restriction: any content word or figure of its marker."""
+    """Whether the copy names the restriction: any content word of its marker, in any
+    inflection or derivation ("members" for "membership", "selection" for "selected"; not
+    "limitless" for "limited"), or any figure of it."""
     words = {w.rstrip("s") for w in _WORD.findall(marker.lower())} - _FUNCTION_WORDS
     figures = set(_FIGURE.findall(marker))
-    return bool(words & copy_words) or bool(figures & set(_FIGURE.findall(copy_text)))
+    return (any(_same_word(w, c) for w in words for c in copy_words)
+            or bool(figures & set(_FIGURE.findall(copy_text))))
+
+
+def _same_word(a: str, b: str) -> bool:
+    """One word or an inflection or derivation of the other: equal, or a shared stem of five
+    letters or more followed only by an inflectional or nominal ending ("member"/"membership",
+    "selected"/"selection"); "nutritionist" is a person, not "nutrition", and "limitless" is no
+    "limited"."""
+    if a == b:
+        return True
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n >= 5 and a[n:] in _ENDINGS and b[n:] in _ENDINGS

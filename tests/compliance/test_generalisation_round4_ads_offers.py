@@ -403,3 +403,20 @@ def test_an_up_to_figure_the_evidence_shows_few_get_blocks(text: str, evidence: 
 ])
 def test_the_same_offers_with_their_terms_pass(text: str, evidence: list[str]) -> None:
     assert not _offers(text, evidence) & {"ads.undisclosed-condition", "ads.up-to-maximum", "ads.free-not-free"}
+
+
+# --- The copy names a restriction in another form of its word; a sale's typical reduction ---
+
+@pytest.mark.parametrize("text, evidence", [
+    ("Members save 10% on every order. Join free.", ["Membership is free; 10% member discount on all orders"]),
+    ("Save up to 30% on selected sofas this weekend.", ["Up to 30% off selected sofas; most reductions are 20-30%"]),
+    ("Flights to Rome from £49 one way, on selected dates in May.", ["£49 fares on selected dates in May only"]),
+])
+def test_a_restriction_in_another_form_or_a_fair_maximum_passes(text: str, evidence: list[str]) -> None:
+    assert not _offers(text, evidence) & {"ads.undisclosed-condition", "ads.up-to-maximum"}
+
+
+def test_a_sale_whose_reductions_are_mostly_far_below_its_maximum_blocks() -> None:
+    assert "ads.up-to-maximum" in _offers("Up to 70% off at Zylo Home.", ["Most reductions are 10-20%"])
+    assert "ads.undisclosed-condition" in _offers("Truly limitless streaming on Zylo TV.",
+                                                  ["Streaming is limited to 2 screens per account"])
