@@ -34,8 +34,12 @@ from .rules import BaseRule
 _NEGATED_BEFORE = re.compile(r"\b(?:no|not|without|never|nor)\b(?:[\s-]+[\w-]+){0,2}[\s-]*$", re.IGNORECASE)
 _WORD = re.compile(r"[a-z]{3,}")
 _FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
+# a figure that modifies the marker as a compound ("a 24-month minimum term", "a 500 GB cap")
+_MODIFIER = re.compile(
+    r"(\d+(?:[.,]\d+)*)[- ]?(?:months?|years?|weeks?|days?|nights?|hours?|minutes?|GB|MB|TB|Mbps|miles?|km)[- ]$",
+    re.IGNORECASE)
 _TYPICAL = re.compile(r"(\d+(?:[.,]\d+)*)(?:\s?%?\s?(?:-|–|to)\s?(\d+(?:[.,]\d+)*))?")
-_ENDINGS = frozenset({"", "e", "ed", "d", "ing", "ion", "ions", "ation", "ship", "ly", "al"})
+_ENDINGS = frozenset({"", "e", "ed", "d", "ing", "led", "ling", "ion", "ions", "ation", "ship", "ly", "al"})
 _FUNCTION_WORDS = frozenset({"the", "and", "for", "only", "with", "are", "all", "any", "per", "our", "your", "you",
                              "than", "more", "less", "from", "has", "have", "not", "been"})
 
@@ -65,8 +69,8 @@ class UndisclosedConditionRule(BaseRule):
 
     def check(self, context: RuleContext) -> list[Finding]:
         triggers, restrictions, disclosures, contradictions = self._compiled
-        stated = [(item, _marker(m)) for item in context.evidence for r in restrictions for m in r.finditer(item)
-                  if not _NEGATED_BEFORE.search(item[: m.start("m") if "m" in r.groupindex else m.start()])]
+        stated = [(item, _marker(m), _marker_start(m)) for item in context.evidence for r in restrictions
+                  for m in r.finditer(item) if not _NEGATED_BEFORE.search(item[: _marker_start(m)])]
         contradicted = [(item, _marker(m)) for item in context.evidence for r in contradictions
                         for m in r.finditer(item)]
         if not stated and not contradicted:
@@ -80,8 +84,7 @@ class UndisclosedConditionRule(BaseRule):
                 m = trigger.search(f.text)
                 if m is None:
                     continue
-                # the claim's own figures ("40% off", "up to 900 Mbps") do not state a restriction
-                # (its figures: those the match covers or that follow it at once, "save up to 30%")
+                # the claim's own figures (those the match covers or that follow it at once: "save up to 30%")
                 claim = {n.group(0) for n in _FIGURE.finditer(f.text)
                          if n.start() <= m.end() + 2 and m.start() < n.end()}
                 # a contradiction is answered only by the copy stating it: its figures as what it names
@@ -89,9 +92,9 @@ class UndisclosedConditionRule(BaseRule):
                 unsaid = [(item, marker) for item, marker in contradicted
                           if not (self.answerable and _figures_stated(item, marker, f.text)
                                   and _said(marker, copy_words, f.text))]
-                unsaid += [(item, marker) for item, marker in stated
+                unsaid += [(item, marker) for item, marker, at in stated
                            if not _said(marker, copy_words, f.text)
-                           and not _figures_stated(item, marker, f.text, claim)
+                           and not _figures_stated(item, marker, f.text, at)
                            and not self._typical_close(item, marker, claim)]
                 if not unsaid:
                     break  # the first claim found decides, as it always has
@@ -130,16 +133,27 @@ def _marker(m: re.Match[str]) -> str:
     return (m.group("m") or m.group(0)) if "m" in m.re.groupindex else m.group(0)
 
 
-def _figures_stated(item: str, marker: str, copy_text: str, claim: set[str] | frozenset[str] = frozenset()) -> bool:
+def _marker_start(m: re.Match[str]) -> int:
+    return m.start("m") if "m" in m.re.groupindex and m.group("m") else m.start()
+
+
+def _figures_stated(item: str, marker: str, copy_text: str, at: int | None = None) -> bool:
     """Whether the copy states every figure of the restriction's own clause of the evidence
-    item (its terms in other words: "12 months … at £14 a month" for "a 12-month
-    subscription at £14 a month", "including the £4.99 booking fee" for "a £4.99 booking fee
-    is added"); a figure of another clause ("Survey of 10 vets, all paid consultants") is not
-    the restriction's, nor is the claim's own (``claim``: "40% off" under "the 40% discount is
-    valid on selected styles only")."""
-    at = item.find(marker)
-    clause = next((c for c in re.split(r"[,;:]", item) if marker in c), item) if at >= 0 else item
-    wanted = set(_FIGURE.findall(clause)) - claim
+    item (its terms in other words: "including the £4.99 booking fee" for "a £4.99 booking
+    fee is added"); a figure of another clause ("Survey of 10 vets, all paid consultants") is
+    not the restriction's. For a restriction (``at``: where its marker starts) only the
+    figures from the marker on, and one right before it, are its own: "capped at 200 miles",
+    "a 24-month minimum term", but not the 40 of "the 40% discount is valid on selected
+    styles only", which "40% off" does not answer."""
+    if at is None:
+        found = item.find(marker)
+        clause = next((c for c in re.split(r"[,;:]", item) if marker in c), item) if found >= 0 else item
+    else:  # from the marker on, and a figure that modifies it ("the 24-month minimum term")
+        end = re.search(r"[,;:]", item[at:])
+        clause = item[at : at + end.start()] if end else item[at:]
+        before = _MODIFIER.search(item[max(0, at - 16) : at])
+        clause = (before.group(1) + " " + clause) if before else clause
+    wanted = set(_FIGURE.findall(clause))
     return bool(wanted) and wanted <= set(_FIGURE.findall(copy_text))
 
 

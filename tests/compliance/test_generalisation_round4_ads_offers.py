@@ -420,3 +420,36 @@ def test_a_sale_whose_reductions_are_mostly_far_below_its_maximum_blocks() -> No
     assert "ads.up-to-maximum" in _offers("Up to 70% off at Zylo Home.", ["Most reductions are 10-20%"])
     assert "ads.undisclosed-condition" in _offers("Truly limitless streaming on Zylo TV.",
                                                   ["Streaming is limited to 2 screens per account"])
+
+
+# --- What the price leaves out, booking conditions, multibuys, app-only prices, deposits ---
+
+@pytest.mark.parametrize("text, evidence", [
+    ("Coffee for 99p all week.", ["99p price only with the Zylo app"]),
+    ("Everything reduced in the Zylo summer sale.", ["Only 40% of lines are reduced"]),
+    ("3 for 2 on all Zylo skincare.", ["3 for 2 applies to selected lines only"]),
+    ("Rooms from €79.", ["€79 rate requires a non-refundable booking made 60 days ahead"]),
+    ("Cheap flights all summer: Lisbon $59.", ["$59 fare excludes a $25 carrier fee added at checkout"]),
+    ("Join today and get 50% off your first 3 months.", ["After 3 months it is £40 a month on a 12-month contract"]),
+    ("All-inclusive: £899 per person.", ["Excursions and airport transfers cost extra"]),
+    ("Free cancellation on all Zylo bookings.",
+     ["Free cancellation up to 48 hours before arrival; non-refundable after"]),
+    ("No deposit needed on a Zylo van.", ["A £200 deposit is taken on collection"]),
+])
+def test_what_the_price_leaves_out_blocks(text: str, evidence: list[str]) -> None:
+    assert "ads.undisclosed-condition" in _offers(text, evidence)
+
+
+@pytest.mark.parametrize("text, evidence", [
+    ("Three dinners for two, £29.99 a box, plus £3.99 delivery.",
+     ["Delivery £3.99 on every order; price excludes delivery"]),
+    ("Your monthly price is fixed for the full 24 months.",
+     ["No in-contract price rises for the 24-month minimum term"]),
+    ("Four burgers for £6.50.", ["Soil carbon estimate excludes methane from cattle"]),
+    ("Pay £0 today with a free 14-day trial, then £9.99 a month; cancel before day 14 and pay nothing.",
+     ["Trial converts to £9.99/month unless cancelled"]),
+    ("Rooms from €79, non-refundable, booked 60 days ahead.",
+     ["€79 rate requires a non-refundable booking made 60 days ahead"]),
+])
+def test_a_price_that_states_what_it_leaves_out_passes(text: str, evidence: list[str]) -> None:
+    assert not _offers(text, evidence) & {"ads.undisclosed-condition", "ads.free-not-free"}
