@@ -453,3 +453,14 @@ def test_what_the_price_leaves_out_blocks(text: str, evidence: list[str]) -> Non
 ])
 def test_a_price_that_states_what_it_leaves_out_passes(text: str, evidence: list[str]) -> None:
     assert not _offers(text, evidence) & {"ads.undisclosed-condition", "ads.free-not-free"}
+
+
+@pytest.mark.parametrize("text, evidence", [
+    ("Free parking for all guests.", ["Parking is free for every hotel guest; spaces limited to 40"]),
+    ("Invest from £25 a month. Capital at risk.", ["Platform fee 0.25% a year applies to every account"]),
+    ("Our recycled bottles cost just £12.", ["Bottles contain 50% recycled plastic; caps excluded"]),
+    ("Free UK delivery on every order.", ["Free UK delivery on all orders; no minimum spend"]),
+    ("Last chance to see the exhibition: it closes Sunday.", ["The exhibition closes permanently on Sunday 14 July"]),
+])
+def test_facts_of_the_evidence_that_restrict_nothing_the_copy_offers_pass(text: str, evidence: list[str]) -> None:
+    assert not _offers(text, evidence) & {"ads.undisclosed-condition", "ads.free-not-free", "ads.false-urgency"}
