@@ -464,3 +464,24 @@ def test_a_price_that_states_what_it_leaves_out_passes(text: str, evidence: list
 ])
 def test_facts_of_the_evidence_that_restrict_nothing_the_copy_offers_pass(text: str, evidence: list[str]) -> None:
     assert not _offers(text, evidence) & {"ads.undisclosed-condition", "ads.free-not-free", "ads.false-urgency"}
+
+
+# --- Conditional "free" in other words, and paid introductory trials (16 CFR 425; CAP 3.23) ---
+
+@pytest.mark.parametrize("text", [
+    "Complimentary lounge access for Zylo Gold cardholders.",
+    "Try Zylo Plus for just £1.",
+    "£1 for your first month of Zylo Fit.",
+    "Breakfast on the house when you join Zylo Club.",
+])
+def test_a_conditional_complimentary_offer_or_a_paid_trial_without_its_cost_blocks(text: str) -> None:
+    assert "ads.free-conditional" in _offers(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Try our new Zylo burger for just £5.",
+    "£1 for your first month, then £9.99 a month. Cancel anytime.",
+    "Complimentary lounge access for Zylo Gold cardholders (Gold card £195 a year).",
+])
+def test_a_one_off_price_or_a_trial_with_its_cost_passes(text: str) -> None:
+    assert "ads.free-conditional" not in _offers(text)
