@@ -485,3 +485,28 @@ def test_a_conditional_complimentary_offer_or_a_paid_trial_without_its_cost_bloc
 ])
 def test_a_one_off_price_or_a_trial_with_its_cost_passes(text: str) -> None:
     assert "ads.free-conditional" not in _offers(text)
+
+
+@pytest.mark.parametrize("text, rule", [
+    ("Weekend breaks from £149pp. Resort fees payable locally.", "ads.drip-pricing"),
+    ("Car hire from £19/day (airport surcharge extra).", "ads.drip-pricing"),
+    ("Hotel rooms £95 a night, city tax not included.", "ads.drip-pricing"),
+    ("Tickets £40, booking fee extra.", "ads.drip-pricing"),
+    ("As standard, we'll swap any faulty phone within 30 days - something you won't get elsewhere.",
+     "ads.statutory-rights"),
+    ("If it breaks within a month, we'll give you a refund. No other shop does that.", "ads.statutory-rights"),
+    ("Spotted it cheaper? We'll match it.", "ads.price-promise"),
+    ("Never knowingly undersold.", "ads.price-promise"),
+])
+def test_more_wordings_of_the_copy_only_classes_block(text: str, rule: str) -> None:
+    assert rule in _offers(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Gig tickets £40. Plus a £3 booking fee per ticket.",
+    "Late fees apply to overdue rentals.",
+    "Broken biscuits, unlike other shops, at half price.",
+    "We can't match the view from our terrace.",
+])
+def test_more_near_misses_of_the_copy_only_classes_pass(text: str) -> None:
+    assert not _offers(text) & {"ads.drip-pricing", "ads.statutory-rights", "ads.price-promise"}
