@@ -38,6 +38,8 @@ _FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
 _MODIFIER = re.compile(
     r"(\d+(?:[.,]\d+)*)[- ]?(?:months?|years?|weeks?|days?|nights?|hours?|minutes?|GB|MB|TB|Mbps|miles?|km)[- ]$",
     re.IGNORECASE)
+_UNIT = re.compile(r"\s?([kKMGT])(?:bps|bit|b\b|B\b|Hz)")
+_PREFIXES = {"k": 1e3, "K": 1e3, "M": 1e6, "G": 1e9, "T": 1e12}
 _TYPICAL = re.compile(r"(\d+(?:[.,]\d+)*)(?:\s?%?\s?(?:-|–|to)\s?(\d+(?:[.,]\d+)*))?")
 _ENDINGS = frozenset({"", "e", "ed", "d", "ing", "led", "ling", "ion", "ions", "ation", "ship", "ly", "al"})
 _FUNCTION_WORDS = frozenset({"the", "and", "for", "only", "with", "are", "all", "any", "per", "our", "your", "you",
@@ -85,8 +87,8 @@ class UndisclosedConditionRule(BaseRule):
                 if m is None:
                     continue
                 # the claim's own figures (those the match covers or that follow it at once: "save up to 30%")
-                claim = {n.group(0) for n in _FIGURE.finditer(f.text)
-                         if n.start() <= m.end() + 2 and m.start() < n.end()}
+                claim = {n.group(0): _number(n.group(0)) * _scale(f.text[n.end() : n.end() + 6])
+                         for n in _FIGURE.finditer(f.text) if n.start() <= m.end() + 2 and m.start() < n.end()}
                 # a contradiction is answered only by the copy stating it: its figures as what it names
                 # ("including the £4.99 booking fee" for "a £4.99 booking fee is added")
                 unsaid = [(item, marker) for item, marker in contradicted
@@ -108,7 +110,7 @@ class UndisclosedConditionRule(BaseRule):
         return findings
 
 
-    def _typical_close(self, item: str, marker: str, claim: set[str]) -> bool:
+    def _typical_close(self, item: str, marker: str, claim: dict[str, float]) -> bool:
         """Whether the evidence's typical figure (the first after the marker) is close enough to
         the claim's maximum for the maximum to be fair (``typical_below``)."""
         if self.typical_below is None or not claim:
@@ -118,7 +120,14 @@ class UndisclosedConditionRule(BaseRule):
         if after is None:
             return False
         typical = after.group(2) or after.group(1)  # a range's upper end ("most are 20-30%")
-        return _number(typical) >= self.typical_below * max(_number(c) for c in claim)
+        rest = item[at + len(marker) + after.end() : at + len(marker) + after.end() + 6]
+        return _number(typical) * _scale(rest) >= self.typical_below * max(claim.values())
+
+
+def _scale(unit_text: str) -> float:
+    """The multiplier of a figure's unit prefix ("1 Gbps" against "145 Mbps")."""
+    unit = _UNIT.match(unit_text)
+    return _PREFIXES.get(unit.group(1), 1.0) if unit else 1.0
 
 
 def _number(figure: str) -> float:

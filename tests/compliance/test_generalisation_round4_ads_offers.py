@@ -510,3 +510,27 @@ def test_more_wordings_of_the_copy_only_classes_block(text: str, rule: str) -> N
 ])
 def test_more_near_misses_of_the_copy_only_classes_pass(text: str) -> None:
     assert not _offers(text) & {"ads.drip-pricing", "ads.statutory-rights", "ads.price-promise"}
+
+
+@pytest.mark.parametrize("text, evidence, rule", [
+    ("Stream as much as you want with Zylo TV.", ["HD streaming only; 4K costs £3 a month extra"],
+     "ads.undisclosed-condition"),
+    ("Kids go free at Zylo Zoo!", ["Under-3s free; older children pay £9"], "ads.undisclosed-condition"),
+    ("Get a free Zylo speaker worth £99.", ["Speaker included with 24-month broadband contracts only"],
+     "ads.undisclosed-condition"),
+    ("Zylo app: free forever, no ads.", ["Ad-free experience requires Zylo Premium (£2.99/month)"],
+     "ads.free-not-free"),
+    ("Speeds up to 1Gbps.", ["Average speed 145 Mbps at peak time"], "ads.up-to-maximum"),
+    ("Up to 50% off holidays.", ["Most holidays 5-10% off; 50% off on three departures"], "ads.up-to-maximum"),
+])
+def test_further_evidence_restrictions_in_other_words_block(text: str, evidence: list[str], rule: str) -> None:
+    assert rule in _offers(text, evidence)
+
+
+@pytest.mark.parametrize("text, evidence", [
+    ("Under-3s go free at Zylo Zoo!", ["Under-3s free; older children pay £9"]),
+    ("Speeds up to 1Gbps, with 900 Mbps on average at peak time.", ["Average speed 900 Mbps at peak time"]),
+    ("Full-fibre speeds up to 1Gbps.", ["Average speed 940 Mbps at peak time"]),
+])
+def test_the_same_offers_stated_or_fair_pass(text: str, evidence: list[str]) -> None:
+    assert not _offers(text, evidence) & {"ads.undisclosed-condition", "ads.up-to-maximum"}
