@@ -14,6 +14,7 @@ from typing import Literal
 
 from ..models import FixKind
 from .fields import TextField
+from .figures import role as figure_role
 from .findings import Finding, RuleContext, build_fix, make_finding, quoted
 from .matching import alternatives, compile_pattern, find
 from .rules import BaseRule
@@ -125,7 +126,9 @@ def _counted_share(share: float, evidence: list[str]) -> bool:
     whole ("Survey of 20 women …; 17 agreed" for 85%) or the change between two figures
     ("increased from 40 g to 48 g" for "20% more", "from £50 to £40" for "20% less")."""
     for item in evidence:
-        values = {float(v.replace(",", "")) for v in re.findall(r"(?<![\d.,])\d+(?:,\d{3})*(?:\.\d+)?(?!\s?%)", item)}
+        # not a share, a temperature or a standard's number ("50°C", "IEC 60436"): not a count of a whole
+        values = {float(v.replace(",", "")) for v in re.findall(
+            r"(?<![\d.,])(?<![A-Z]{2} )(?<![A-Z]{3} )\d+(?:,\d{3})*(?:\.\d+)?(?![\d.,]|\s?[%°])", item)}
         values.discard(0.0)
         for a in values:
             for b in values:
@@ -502,10 +505,14 @@ class ClaimRule(BaseRule):
         for f in context.in_scope(self):
             for start, end in find(f.text, (), parts):
                 excerpt = f.text[start:end]
+                # the figure's role decides (figures.py): a fact of the offer is no claim; a
+                # claim the evidence contradicts ("5 million learners" vs 1.2 million) stays one
                 if self.claim == "number" and (
-                    _not_a_claim(f.text, start, end, excerpt)
-                    or _ENVIRONMENTAL_SHARE_AFTER.match(f.text[end : end + 60])
-                    or _bound_supported(f.text[max(0, start - 20) : start], excerpt, context.evidence)
+                    not (figure := figure_role(f.text, start, end, context.evidence)).is_claim
+                    or (not figure.contradicted and (
+                        (not figure.decisive and _not_a_claim(f.text, start, end, excerpt))
+                        or _ENVIRONMENTAL_SHARE_AFTER.match(f.text[end : end + 60])
+                        or _bound_supported(f.text[max(0, start - 20) : start], excerpt, context.evidence)))
                 ):
                     continue
                 if self.claim == "comparison" and _EXPECTATION_AFTER.match(f.text[end - 12 : end + 30]):
@@ -524,7 +531,8 @@ class ClaimRule(BaseRule):
                     or _ranking_evidence(excerpt, f.text[end : end + 40], context.evidence)
                 ):
                     continue
-                if _supported(self.claim, excerpt, context, f.text[end : end + 16], _sentence_of(f.text, start, end)):
+                if not (self.claim == "number" and figure.contradicted) and _supported(
+                        self.claim, excerpt, context, f.text[end : end + 16], _sentence_of(f.text, start, end)):
                     continue
                 fix = build_fix(self.fix, excerpt, context, FixKind.REMOVE)
                 desc = (f"{self.message} The claim {quoted(excerpt)} is not backed by any item of the "
