@@ -322,7 +322,8 @@ def test_a_legal_right_stated_as_such_or_an_extra_beyond_it_passes(text: str) ->
     ("Send money home at the real exchange rate.", ["A 1.1% mark-up is added to the mid-market rate"]),
 ])
 def test_no_fees_claims_against_a_cost_in_the_evidence_block(text: str, evidence: list[str]) -> None:
-    assert _offers(text, evidence) & {"ads.undisclosed-condition", "ads.drip-pricing"}
+    # a financial charge is the financial pack's claim (fin.hidden-costs): one claim, one finding
+    assert found(text, evidence) & {"ads.undisclosed-condition", "ads.drip-pricing", "fin.hidden-costs"}
 
 
 @pytest.mark.parametrize("text, evidence", [
