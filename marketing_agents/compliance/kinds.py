@@ -22,8 +22,8 @@ from .checks import (
 )
 from .claims import ClaimRule
 from .conflicts import UndisclosedConditionRule
-from .social_proof import SocialProofRule
 from .contradictions import ContradictedClaimRule
+from .social_proof import SocialProofRule
 from .structure import ClaimVerbRule, EndorsementRule
 
 Rule = Annotated[
