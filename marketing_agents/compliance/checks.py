@@ -181,13 +181,20 @@ class ConditionalRule(BaseRule):
     then_patterns: list[str] = Field(default_factory=list)
     within: Literal["sentence", "field", "artifact"] = "sentence"
     unless_evidence: list[str] = Field(default_factory=list)
+    # Triggers that count only when the brief's evidence says what the product is: a bare
+    # "41% last year" is past performance when the evidence says a fund returned 41%.
+    evidence_topic: list[str] = Field(default_factory=list)
+    topic_patterns: list[str] = Field(default_factory=list)
 
     def check(self, context: RuleContext) -> list[Finding]:
         if context.evidence_matches(self.unless_evidence):
             return []
+        topical = bool(self.topic_patterns) and context.evidence_matches(self.evidence_topic)
         findings = []
         for f in context.in_scope(self):
             triggers = find(f.text, self.if_terms, self.if_patterns)
+            if topical and not triggers:
+                triggers = find(f.text, [], self.topic_patterns)
             if not triggers:
                 continue
             whole = artifact_text(context.fields[f.artifact_type]) if self.within == "artifact" else f.text

@@ -9,6 +9,13 @@ finding when an evidence item states a restriction (``restrictions``: a marker s
 "only", "members", "fee", "fair use", "fewer than 1%", "funded by") and the copy says
 nothing of it: neither the marker's own words nor a general qualification
 (``disclosures``: "T&Cs apply", an asterisked footnote, "subject to").
+
+A pattern may name the part of its match that is the marker with a group ``m``
+(``maximum … (?P<m>median)``: the line maximum the copy quotes is not what it omits, the
+median is). A rule whose claim no wording can make true (a deadline the evidence says is
+not one, a closing-down sale of a shop that is not closing, a reference price never
+charged) sets ``answerable: false``: the copy cannot answer the evidence, only drop the
+claim.
 """
 
 from __future__ import annotations
@@ -26,7 +33,15 @@ from .rules import BaseRule
 # "No fair use cap", "no minimum spend": the evidence rules the restriction out.
 _NEGATED_BEFORE = re.compile(r"\b(?:no|not|without|never|nor)\b(?:[\s-]+[\w-]+){0,2}[\s-]*$", re.IGNORECASE)
 _WORD = re.compile(r"[a-z]{3,}")
-_FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
+_FIGURE = re.compile(r"(?<![A-Za-z\d])\d+(?:[.,]\d+)*")  # a code's digits (LILY15) are no figure
+# a figure that modifies the marker as a compound ("a 24-month minimum term", "a 500 GB cap")
+_MODIFIER = re.compile(
+    r"(\d+(?:[.,]\d+)*)[- ]?(?:months?|years?|weeks?|days?|nights?|hours?|minutes?|GB|MB|TB|Mbps|miles?|km)[- ]$",
+    re.IGNORECASE)
+_UNIT = re.compile(r"\s?([kKMGT])(?:bps|bit|b\b|B\b|Hz)")
+_PREFIXES = {"k": 1e3, "K": 1e3, "M": 1e6, "G": 1e9, "T": 1e12}
+_TYPICAL = re.compile(r"(\d+(?:[.,]\d+)*)(?:\s?%?\s?(?:-|–|to)\s?(\d+(?:[.,]\d+)*))?")
+_ENDINGS = frozenset({"", "e", "ed", "d", "ing", "led", "ling", "ion", "ions", "ation", "ship", "ly", "al"})
 _FUNCTION_WORDS = frozenset({"the", "and", "for", "only", "with", "are", "all", "any", "per", "our", "your", "you",
                              "than", "more", "less", "from", "has", "have", "not", "been"})
 
@@ -41,6 +56,17 @@ class UndisclosedConditionRule(BaseRule):
     # Evidence that contradicts the claim outright ("not covered by the FSCS" under "protected
     # by the FSCS", "relaunched every week" under "ends Sunday"): no wording of the copy says it.
     contradictions: list[str] = Field(default_factory=list)
+    # Whether the copy stating the restriction clause's figures answers it ("including the £4.99
+    # booking fee"). Not for an endorser's connection: "4 out of 5 dentists" does not state "Survey
+    # of 5 dentists employed by Zylo" because both say 5.
+    figures_answer: bool = True
+    # False when the copy cannot state its way out of a contradiction (a false deadline,
+    # a false closing-down claim, a reference price never charged): only dropping the claim does.
+    answerable: bool = True
+    # For a claim that is a maximum ("up to 900 Mbps"): a restriction counts only when the
+    # evidence figure after its marker ("median 310 Mbps") is below this share of the claim's
+    # largest figure; a median close to the maximum ("median 64%" under "up to 70%") is fine.
+    typical_below: float | None = None
     _compiled: tuple[list[re.Pattern[str]], ...] = PrivateAttr()
 
     def model_post_init(self, context: object, /) -> None:
@@ -49,9 +75,9 @@ class UndisclosedConditionRule(BaseRule):
 
     def check(self, context: RuleContext) -> list[Finding]:
         triggers, restrictions, disclosures, contradictions = self._compiled
-        stated = [(item, m.group(0)) for item in context.evidence for r in restrictions for m in r.finditer(item)
-                  if not _NEGATED_BEFORE.search(item[: m.start()])]
-        contradicted = [(item, m.group(0)) for item in context.evidence for r in contradictions
+        stated = [(item, _marker(m), _marker_start(m)) for item in context.evidence for r in restrictions
+                  for m in r.finditer(item) if not _NEGATED_BEFORE.search(item[: _marker_start(m)])]
+        contradicted = [(item, _marker(m)) for item in context.evidence for r in contradictions
                         for m in r.finditer(item)]
         if not stated and not contradicted:
             return []
@@ -60,18 +86,24 @@ class UndisclosedConditionRule(BaseRule):
             if any(not _NEGATED_BEFORE.search(f.text[: m.start()]) for d in disclosures for m in d.finditer(f.text)):
                 continue  # disclosed ("#ad", "T&Cs apply"), unless denied ("not sponsored")
             copy_words = {w.rstrip("s") for w in _WORD.findall(f.text.lower())}
-            # a contradiction is answered only by the copy stating it: its figures as what it names
-            # ("including the £4.99 booking fee" for "a £4.99 booking fee is added")
-            unsaid = [(item, marker) for item, marker in contradicted
-                      if not (_figures_stated(item, marker, f.text) and _said(marker, copy_words, f.text))]
-            unsaid += [(item, marker) for item, marker in stated
-                       if not _said(marker, copy_words, f.text) and not _figures_stated(item, marker, f.text)]
-            if not unsaid:
-                continue
             for trigger in triggers:
                 m = trigger.search(f.text)
                 if m is None:
                     continue
+                # the claim's own figures (those the match covers or that follow it at once: "save up to 30%")
+                claim = {n.group(0): _number(n.group(0)) * _scale(f.text[n.end() : n.end() + 6])
+                         for n in _FIGURE.finditer(f.text) if n.start() <= m.end() + 2 and m.start() < n.end()}
+                # a contradiction is answered only by the copy stating it: its figures as what it names
+                # ("including the £4.99 booking fee" for "a £4.99 booking fee is added")
+                unsaid = [(item, marker) for item, marker in contradicted
+                          if not (self.answerable and _figures_stated(item, marker, f.text)
+                                  and _said(marker, copy_words, f.text))]
+                unsaid += [(item, marker) for item, marker, at in stated
+                           if not _said(marker, copy_words, f.text)
+                           and not (self.figures_answer and _figures_stated(item, marker, f.text, at))
+                           and not self._typical_close(item, marker, claim)]
+                if not unsaid:
+                    break  # the first claim found decides, as it always has
                 item, marker = unsaid[0]
                 excerpt = f.text[m.start() : m.end()]
                 fix = build_fix(self.fix, excerpt, context, FixKind.QUALIFY, f.text)
@@ -82,20 +114,82 @@ class UndisclosedConditionRule(BaseRule):
         return findings
 
 
-def _figures_stated(item: str, marker: str, copy_text: str) -> bool:
+    def _typical_close(self, item: str, marker: str, claim: dict[str, float]) -> bool:
+        """Whether the evidence's typical figure (the first after the marker) is close enough to
+        the claim's maximum for the maximum to be fair (``typical_below``)."""
+        if self.typical_below is None or not claim:
+            return False
+        at = item.find(marker)
+        after = _TYPICAL.search(item[at + len(marker) : at + len(marker) + 40]) if at >= 0 else None
+        if after is None:
+            return False
+        typical = after.group(2) or after.group(1)  # a range's upper end ("most are 20-30%")
+        rest = item[at + len(marker) + after.end() : at + len(marker) + after.end() + 6]
+        return _number(typical) * _scale(rest) >= self.typical_below * max(claim.values())
+
+
+def _scale(unit_text: str) -> float:
+    """The multiplier of a figure's unit prefix ("1 Gbps" against "145 Mbps")."""
+    unit = _UNIT.match(unit_text)
+    return _PREFIXES.get(unit.group(1), 1.0) if unit else 1.0
+
+
+def _number(figure: str) -> float:
+    try:
+        return float(figure.replace(",", ""))
+    except ValueError:
+        return 0.0
+
+
+def _marker(m: re.Match[str]) -> str:
+    """The marker of a restriction's match: its group ``m`` when the pattern names one."""
+    return (m.group("m") or m.group(0)) if "m" in m.re.groupindex else m.group(0)
+
+
+def _marker_start(m: re.Match[str]) -> int:
+    return m.start("m") if "m" in m.re.groupindex and m.group("m") else m.start()
+
+
+def _figures_stated(item: str, marker: str, copy_text: str, at: int | None = None) -> bool:
     """Whether the copy states every figure of the restriction's own clause of the evidence
-    item (its terms in other words: "12 months … at £14 a month" for "a 12-month
-    subscription at £14 a month", "including the £4.99 booking fee" for "a £4.99 booking fee
-    is added"); a figure of another clause ("Survey of 10 vets, all paid consultants") is not
-    the restriction's."""
-    at = item.find(marker)
-    clause = next((c for c in re.split(r"[,;:]", item) if marker in c), item) if at >= 0 else item
+    item (its terms in other words: "including the £4.99 booking fee" for "a £4.99 booking
+    fee is added"); a figure of another clause ("Survey of 10 vets, all paid consultants") is
+    not the restriction's. For a restriction (``at``: where its marker starts) only the
+    figures from the marker on, and one right before it, are its own: "capped at 200 miles",
+    "a 24-month minimum term", but not the 40 of "the 40% discount is valid on selected
+    styles only", which "40% off" does not answer."""
+    if at is None:
+        found = item.find(marker)
+        clause = next((c for c in re.split(r"[,;:]", item) if marker in c), item) if found >= 0 else item
+    else:  # from the marker on, and a figure that modifies it ("the 24-month minimum term")
+        end = re.search(r"[,;:]", item[at:])
+        clause = item[at : at + end.start()] if end else item[at:]
+        before = _MODIFIER.search(item[max(0, at - 16) : at])
+        clause = (before.group(1) + " " + clause) if before else clause
     wanted = set(_FIGURE.findall(clause))
     return bool(wanted) and wanted <= set(_FIGURE.findall(copy_text))
 
 
 def _said(marker: str, copy_words: set[str], copy_text: str) -> bool:
-    """Whether the copy names the restriction: any content word or figure of its marker."""
+    """Whether the copy names the restriction: any content word of its marker, in any
+    inflection or derivation ("members" for "membership", "selection" for "selected"; not
+    "limitless" for "limited"), or any figure of it."""
     words = {w.rstrip("s") for w in _WORD.findall(marker.lower())} - _FUNCTION_WORDS
     figures = set(_FIGURE.findall(marker))
-    return bool(words & copy_words) or bool(figures & set(_FIGURE.findall(copy_text)))
+    return (any(_same_word(w, c) for w in words for c in copy_words)
+            or bool(figures & set(_FIGURE.findall(copy_text))))
+
+
+def _same_word(a: str, b: str) -> bool:
+    """One word or an inflection or derivation of the other: equal, or a shared stem of five
+    letters or more followed only by an inflectional or nominal ending ("member"/"membership",
+    "selected"/"selection"); "nutritionist" is a person, not "nutrition", and "limitless" is no
+    "limited"."""
+    if a == b:
+        return True
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n >= 5 and a[n:] in _ENDINGS and b[n:] in _ENDINGS

@@ -25,7 +25,7 @@ from ..models import ArtifactType, FixKind, Severity
 from ..text import parse_constraint, plain_text, stem, term_regex
 from .checks import ExistenceRule, LimitRule, RequiredRule, SubstitutionRule
 from .packs import RulePack
-from .paraphrase import required_parts
+from .paraphrase import required_parts, value_patterns
 from .rules import Category, FixSpec, Scope
 
 LEXICON_FILE = Path(__file__).resolve().parent / "lexicon.yaml"
@@ -82,6 +82,37 @@ def lexicon() -> dict[str, dict[str, Any]]:
     return dict(_lexicon_file()["concepts"])
 
 
+def expansions(words: tuple[str, ...]) -> list[str]:
+    """What each banned word is also said as: an abbreviation in full ("CBD" → cannabidiol)
+    and a full name as its abbreviation ("cannabidiol" → CBD)."""
+    table = {k.lower(): v for k, v in _lexicon_file().get("abbreviations", {}).items()}
+    out: list[str] = []
+    for w in words:
+        for form in dict.fromkeys((w.lower(), w.lower().removesuffix("s"))):  # "EVs" is "EV"
+            out += table.get(form, [])
+            out += [k for k, v in table.items() if form in (x.lower() for x in v) and len(k) > 1]
+    return [x for x in out if x.lower() not in {w.lower() for w in words}]
+
+
+def spelling_swaps(british: bool) -> dict[str, str]:
+    """US → British spellings (or back): the lexicon's table and every form of its -ize verbs."""
+    table = _lexicon_file().get("spellings", {})
+    swaps = {str(k): str(v) for k, v in table.get("us_to_uk", {}).items()}
+    for verb in table.get("ize_verbs", []):
+        stem_ = verb[:-3]
+        for us, uk in (("ize", "ise"), ("izes", "ises"), ("ized", "ised"), ("izing", "ising"),
+                       ("ization", "isation"), ("izations", "isations"), ("izer", "iser"), ("izers", "isers")):
+            swaps[stem_ + us] = stem_ + uk
+    return swaps if british else {uk: us for us, uk in swaps.items()}
+
+
+# "British spelling throughout", "Use UK English", "US spelling only": a house spelling.
+_SPELLING = re.compile(
+    r"\b(?P<variety>british|uk|english|us|american)\b[^.;:]{0,20}\b(?:spelling|spellings|english|conventions)\b",
+    re.IGNORECASE,
+)
+
+
 def abbreviations(phrase: str) -> list[str]:
     """The words a quoted phrase's abbreviation stands for ("T&Cs apply" → "terms and conditions apply")."""
     table = {k.lower(): v for k, v in _lexicon_file().get("abbreviations", {}).items()}
@@ -117,6 +148,8 @@ _CLAIM_TOPICS: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
         (r"\b(?:environmental|green|eco|sustainability|sustainable|climate|carbon)\b", ("env.",)),
         (r"\b(?:financial|investment|earnings?|income|returns?)\b", ("fin.",)),
         (r"\bweight[- ]loss\b", ("health.weight-loss",)),
+        (r"\bnutrition(?:al)?\b", ("health.",)),
+        (r"\b(?:urgency|countdowns?|pressure|scarcity)\b", ("ads.urgency",)),
         (r"\bsuperlatives?\b", ("ads.claim-superlative",)),
         (r"\b(?:comparisons?|comparative|competitors?|rivals?)\b", ("ads.claim-comparison",)),
         (r"\b(?:testimonials?|endorsements?|reviews?)\b", ("endorse.",)),
@@ -172,6 +205,15 @@ def compile_constraint(raw: str, index: int) -> ExistenceRule | RequiredRule | L
     limit = _limit_rule(raw, text, index)
     if limit is not None:
         return limit
+    spelling = _SPELLING.search(text)
+    if spelling:
+        british = spelling.group("variety").lower() in ("british", "uk", "english")
+        variety = "British" if british else "American"
+        return SubstitutionRule(
+            id=f"brief.spelling.{variety.lower()}", kind="substitution", swap=spelling_swaps(british),
+            message=f"The brief asks for {variety} spelling (“{raw}”).", severity=Severity.HIGH,
+            suggestion=f"Use {variety} spelling.", source=source, category=Category.CLARITY,
+        )
     swap = _SWAP.match(text)
     if swap:
         good, bad = swap.group("good").strip(), swap.group("bad").strip()
@@ -190,7 +232,7 @@ def compile_constraint(raw: str, index: int) -> ExistenceRule | RequiredRule | L
         if not parsed.exact:  # each word of the topic and its related terms, like the agents
             related = [concept_for((w,), w) for w in parsed.words]
             concept = Concept(
-                tuple(dict.fromkeys(t for c in related for t in c.terms)),
+                tuple(dict.fromkeys([*(t for c in related for t in c.terms), *expansions(parsed.words)])),
                 tuple(dict.fromkeys(p for c in related for p in c.patterns)), "",
             )
         return ExistenceRule(
@@ -206,6 +248,8 @@ def compile_constraint(raw: str, index: int) -> ExistenceRule | RequiredRule | L
         concept = Concept((parsed.phrase, *abbreviations(parsed.phrase)), (), parsed.phrase)
     elif len(parsed.words) == 1:
         concept = concept_for(parsed.words, parsed.phrase)
+        # a kind of value asked for ("Mention our website"): any value of the kind says it
+        concept = Concept(concept.terms, (*concept.patterns, *value_patterns(text)), concept.add)
     else:  # every part of a multi-word concept must be there ("free shipping"), in any wording
         concept = Concept((parsed.phrase,), (), parsed.phrase[:1].upper() + parsed.phrase[1:] + ".")
         all_of = required_parts(text, parsed.words, _field_patterns)
@@ -221,6 +265,22 @@ def compile_constraint(raw: str, index: int) -> ExistenceRule | RequiredRule | L
     )
 
 
+_CLAUSE_SPLIT = re.compile(r"\s*(?::|;|\s[-–—]\s)\s*")
+
+
+def _head_clause(raw: str) -> tuple[str, str]:
+    """A constraint and the rationale or second ask after its colon, semicolon or dash ("No
+    health claims: it's a food supplement, keep it to taste and lifestyle"): the head is the
+    constraint; the rest is not a list of words to avoid."""
+    parts = _CLAUSE_SPLIT.split(raw, maxsplit=1)
+    if len(parts) < 2 or not parts[1].strip():
+        return raw, ""
+    head = parse_constraint(parts[0])
+    if head.kind != "avoid" or not head.words:
+        return raw, ""
+    return parts[0], parts[1].strip()
+
+
 def compile_brief(constraints: list[str]) -> tuple[RulePack, list[str]]:
     """The brief's rule pack (versioned by a hash of its constraints) and the constraints
     that could not be compiled."""
@@ -228,10 +288,13 @@ def compile_brief(constraints: list[str]) -> tuple[RulePack, list[str]]:
     uncompiled: list[str] = []
     seen: set[str] = set()
     for i, raw in enumerate(constraints, start=1):
-        rule = compile_constraint(raw, i)
+        head, rest = _head_clause(raw)
+        rule = compile_constraint(head, i)
         if rule is None:
             uncompiled.append(raw)
             continue
+        if rest:
+            uncompiled.append(rest)  # "… keep it to taste and lifestyle": the judge's
         if rule.id in seen:
             rule = rule.model_copy(update={"id": f"{rule.id}-{i}"})
         seen.add(rule.id)

@@ -22,6 +22,8 @@ from .checks import (
 )
 from .claims import ClaimRule
 from .conflicts import UndisclosedConditionRule
+from .contradictions import ContradictedClaimRule
+from .social_proof import SocialProofRule
 from .structure import ClaimVerbRule, EndorsementRule
 
 Rule = Annotated[
@@ -36,6 +38,8 @@ Rule = Annotated[
     | ClaimVerbRule
     | EndorsementRule
     | UndisclosedConditionRule
+    | SocialProofRule
+    | ContradictedClaimRule
     | AltTextRule
     | ContrastRule,
     Field(discriminator="kind"),

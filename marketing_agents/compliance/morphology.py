@@ -22,6 +22,8 @@ from functools import lru_cache
 _TOKEN = re.compile(
     r"(?:Dr|Prof|Mr|Mrs|Ms|St)\.(?=\s+[A-Z])|[A-Za-z\u00C0-\u024F]+(?:['’][A-Za-z]+)?|\d+(?:[.,]\d+)*|[^\sA-Za-z\d]"
 )
+_CAMEL = re.compile(r"[a-z][A-Z]")
+_CAMEL_PART = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 _VOWELS = set("aeiou")
 _IRREGULAR = {
     "fought": "fight", "beaten": "beat", "kept": "keep", "got": "get", "gotten": "get", "swore": "swear",
@@ -118,6 +120,14 @@ def tokens(text: str) -> tuple[Token, ...]:
     out = []
     for m in _TOKEN.finditer(text):
         raw = m.group(0)
+        if m.start() > 0 and text[m.start() - 1] == "#" and _CAMEL.search(raw):
+            # a hashtag's words: "#HangoverCure" claims what "hangover cure" does (brand names
+            # outside hashtags stay whole: "HealFast" is a name, not a claim)
+            for part in _CAMEL_PART.finditer(raw):
+                piece = part.group(0)
+                start = m.start() + part.start()
+                out.append(Token(piece, start, start + len(piece), piece.lower(), lemma(piece), True))
+            continue
         lower = raw.lower()
         word = raw[:1].isalpha()
         out.append(Token(raw, m.start(), m.end(), lower, lemma(raw) if word else lower, word))

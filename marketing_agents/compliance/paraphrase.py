@@ -20,8 +20,12 @@ from ..text import term_regex  # the term matcher the agents share: word familie
 # Words of a statement that carry no content of their own.
 _FUNCTION = frozenset(
     "it its is are was were be been being they them their this that these those there we us you can will "
-    "has have had do does did very so also".split()
+    "has have had do does did very so also it's they're we're that's there's where how what when".split()
 )
+# Words that only label what the concept is about ("the colour options", "the size range", "the
+# returns policy"): not required as words while another content word of the concept is.
+_SOFT_LABELS = frozenset("options option range choice choices details detail information info policy policies "
+                         "message messages offer deal promotion promo".split())
 # Words that name the kind of text asked for, not what it says.
 _META = re.compile(r"\bcalls? to action\b|\bctas?\b|\breminders?\b|\bsentences?\b|\blines?\b", re.IGNORECASE)
 # Words that only label a value the constraint gives ("the price of £19", "the launch date, 14 March").
@@ -73,16 +77,110 @@ def _date(m: re.Match[str]) -> str:
             rf"|\b0?{day}[/.]0?{_MONTHS.index(month) + 1}\b)")
 
 
+_MONTH_ABBR = "|".join(m[:3] for m in _MONTHS)
+# Kinds of value a constraint can ask for without giving one ("Include a phone number", "Must
+# include the store address"): any value of that kind, in its written form, honours it, and the
+# words that name the kind are not required as words ("Call us on 0800 123 456"); an email or
+# web address is looked for before a street address.
+_VALUE_KINDS: list[tuple[re.Pattern[str], str, frozenset[str]]] = [
+    (re.compile(r"\b(?:(?:tele)?phone|contact|mobile|helpline)\s+numbers?\b|\b(?:tele)?phone\b", re.IGNORECASE),
+     r"(?:\+?\d[\d\s()-]{7,}\d)",
+     frozenset("phone telephone number numbers contact mobile helpline".split())),
+    (re.compile(r"\b(?:website|web ?site|web address|url|site address)\b", re.IGNORECASE),
+     r"(?:\b(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|co\.uk|org|org\.uk|net|io|uk|shop|store|app)\b)",
+     frozenset("website web site address url".split())),
+    (re.compile(r"\be-?mail(?: address)?\b", re.IGNORECASE),
+     r"(?:\b[\w.+-]+@[\w-]+\.[\w.]+\b)",
+     frozenset("email e-mail address".split())),
+    (re.compile(r"\baddress(?:es)?\b", re.IGNORECASE),
+     r"(?:\b\d{1,4}[a-z]?,?\s+(?:[A-Za-z][\w'-]+\s+){1,3}(?:street|st|road|rd|lane|ln|avenue|ave|way|place|square|sq|"
+     r"drive|dr|close|court|crescent|terrace|parade|row|walk|hill|gardens|park|quay|wharf|yard|arcade|mews|green)\b"
+     r"|(?-i:\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b))",
+     frozenset("address addresses store shop branch postal street".split())),
+    (re.compile(r"\bopening (?:hours|times)\b|\bhours of opening\b", re.IGNORECASE),
+     r"(?:\b\d{1,2}(?:[:.]\d{2})?\s?(?:am|pm)\b|\b\d{1,2}[:.]\d{2}\s?[-–to]+\s?\d{1,2}[:.]\d{2}\b"
+     r"|\b24/7\b|\bopen (?:all day|24 hours|every day)\b)",
+     frozenset("opening hours times".split())),
+    (re.compile(r"\bcalls? to action\b|\bctas?\b", re.IGNORECASE),
+     r"(?:(?:^|[.!?:]\s+|\n)\s*(?:buy|shop|order|book|sign up|join|visit|call|try|get|grab|discover|find out|"
+     r"learn more|download|subscribe|register|start|claim|apply|explore|see|come|pop|head|click|tap|reserve|enquire|"
+     r"contact|pick up|switch|upgrade|taste|treat yourself|don't miss|drop|swing|stop by|check|ask|chat|speak|talk|"
+     r"message|follow|share|tag|enter|vote|donate|save|choose|pick|meet|browse|watch|listen|read|plan|request|"
+     r"sample|test|give|send|use|bring|find)\b|\b(?:now|today)\s*[.!]?\s*$)",
+     frozenset("call calls to action cta ctas".split())),
+    (re.compile(r"\bonline\b", re.IGNORECASE),
+     r"(?:\bonline\b|\bin (?:the|our) app\b|\b(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|co\.uk|org|net|io|uk|shop|store|app)\b)",
+     frozenset({"online"})),
+    (re.compile(r"\bage (?:restriction|limit|rating|requirement|warning)s?\b|\bage[- ]restricted\b", re.IGNORECASE),
+     r"(?:\b(?:16|18|21|25)\s?\+|\bover[- ](?:16|18|21|25)s?\b|\b(?:adults|over-18s|18s) only\b"
+     r"|\baged (?:16|18|21|25) (?:or|and) over\b"
+     r"|\bunder[- ](?:16|18|21|25)s? (?:not|cannot|can't)\b)",
+     frozenset("age restriction restrictions limit rating requirement warning restricted".split())),
+    (re.compile(r"\b(?:date|dates)\b", re.IGNORECASE),
+     rf"(?:\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\bmidnight\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_ABBR})[a-z]*\b|\b(?:{_MONTH_ABBR})[a-z]*\.?\s+(?:the\s+)?\d{{1,2}}"
+     rf"(?:st|nd|rd|th)?\b|\b\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\b)",
+     frozenset("date dates".split())),
+    (re.compile(r"\b(?:price|prices|cost|costs|pricing)\b", re.IGNORECASE),
+     r"(?:[£$€]\s?\d|\b\d+(?:\.\d{2})?\s?(?:pounds?|p|pence|dollars?|euros?)\b"
+     r"|\b(?:a|one|two|three|five|ten|twenty|fifty) (?:pounds?|quid|dollars?|euros?)\b|\bfree\b)",
+     frozenset("price prices cost costs pricing".split())),
+]
+
+
+def value_patterns(raw: str) -> list[str]:
+    """Patterns of the kinds of value ``raw`` asks for without giving one ("Mention our
+    website": any web address)."""
+    if _MONEY.search(raw) or _DATE.search(raw):
+        return []
+    return [pattern for asked, pattern, _ in _VALUE_KINDS if asked.search(raw)]
+
+
+_CTA_WORDS = frozenset({"cta", "action"})
+_DURATION = re.compile(r"\b(?P<n>\d+)[- ]?(?P<unit>day|week|month|year)s?\b", re.IGNORECASE)
+# The same span of time said otherwise: "30-day" is also "a month", "14 days" "a fortnight".
+_SAME_SPAN = {("30", "day"): r"(?:a|one) month", ("28", "day"): r"four weeks|(?:a|one) month",
+              ("7", "day"): r"(?:a|one) week", ("14", "day"): r"(?:a|one) fortnight|two weeks",
+              ("12", "month"): r"(?:a|one) year",
+              ("365", "day"): r"(?:a|one) year", ("1", "year"): r"(?:a|one) year|12 months|twelve months",
+              ("2", "year"): r"two years|24 months", ("90", "day"): r"three months"}
+_COUNT = re.compile(r"(?<![£$€\d.,:/])\b(?P<n>\d{1,4})\b(?![.,:/]\d|\s?%|-?(?:day|week|month|year)s?\b)")
+
+
+def _duration(m: re.Match[str]) -> str:
+    n, unit = m.group("n"), m.group("unit").lower()
+    same = _SAME_SPAN.get((n, unit))
+    words = number_words(int(n))
+    forms = [rf"\b{n}[- ]?{unit}s?\b"] + ([rf"\b{words}[- ]{unit}s?\b"] if words else [])
+    forms += [rf"\b(?:{same})\b"] if same else []
+    return "(?:" + "|".join(forms) + ")"
+
+
 def required_parts(raw: str, words: tuple[str, ...], related: Callable[[str], list[str]]) -> list[str]:
     """Patterns that must all be found for ``raw`` (a require constraint whose content
     words are ``words``) to be honoured; ``related(word)`` gives the patterns of a
     word's semantic field. Empty when nothing of the concept is left to require."""
     values = [_money(m) for m in _MONEY.finditer(raw)] + [_date(m) for m in _DATE.finditer(raw)]
+    values += [_duration(m) for m in _DURATION.finditer(raw)]
+    money_or_date = _MONEY.sub(" ", _DATE.sub(" ", _DURATION.sub(" ", raw)))
+    values += [_number(m.group("n")) for m in _COUNT.finditer(money_or_date)]
     dated = {m.group("m") or m.group("m2") for m in _DATE.finditer(raw)}
     meta = {w.lower() for m in _META.finditer(raw) for w in re.findall(r"\w+", m.group(0))} - {"to"}
     parts = list(values)
+    kinds: set[str] = set()
+    if not values:  # a kind of value asked for, none given: any value of the kind honours it
+        for asked, pattern, named in _VALUE_KINDS:
+            rest = [w for w in words if w not in _FUNCTION and w not in meta and w not in named and w != "to"]
+            if named & _CTA_WORDS and rest:
+                continue  # "a call to action to visit a branch": the visit is the call to action
+            if asked.search(raw) and not kinds & named:
+                parts.append(pattern)
+                kinds |= named
+    content = [w for w in words if w not in _FUNCTION and w not in meta and w not in kinds]
+    soft_only = all(w in _SOFT_LABELS for w in content)
     for word in words:
-        if word in _FUNCTION or word in meta or (values and (word in _LABELS or word in {d.lower() for d in dated})):
+        if word in _FUNCTION or word in meta or word in kinds \
+                or (values and (word in _LABELS or word in {d.lower() for d in dated})) \
+                or (word in _SOFT_LABELS and not soft_only) or (word in {"day", "days"} and _DURATION.search(raw)):
             continue
         alternatives = [term_regex(word, stems=word.isalpha()), *related(word)]
         parts.append(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)")

@@ -99,7 +99,9 @@ def test_a_share_of_people_against_the_evidence_survey_blocks() -> None:
 
 def test_a_count_of_users_the_evidence_contradicts_blocks() -> None:
     text = "Join more than 3 million savers who use Zylo."
-    assert NUMBER in found(text, ["Registered accounts: 900,000; monthly active savers: 210,000"])
+    # one claim, one finding: the count of users against the evidence's count (the review rules own it)
+    assert found(text, ["Registered accounts: 900,000; monthly active savers: 210,000"]) & {
+        NUMBER, "endorse.review-figures"}
     assert NUMBER not in found(text)  # no count on file: a fact of the business, not a blocked claim
 
 
@@ -194,7 +196,8 @@ def test_a_level_paired_as_the_evidence_pairs_it_passes() -> None:
     "Last 12 pairs at this price — then they're gone.",
 ])
 def test_a_change_by_an_amount_or_an_urging_stock_count_blocks(text: str) -> None:
-    assert NUMBER in found(text)
+    # a person's result is the typicality rule's one claim; any other change is the number's
+    assert found(text) & {NUMBER, "endorse.typicality"}
 
 
 @pytest.mark.parametrize("text", [
