@@ -36,7 +36,8 @@ _WORD = re.compile(r"[a-z]{3,}")
 _FIGURE = re.compile(r"(?<![A-Za-z\d])\d+(?:[.,]\d+)*")  # a code's digits (LILY15) are no figure
 # a figure that modifies the marker as a compound ("a 24-month minimum term", "a 500 GB cap")
 _MODIFIER = re.compile(
-    r"(\d+(?:[.,]\d+)*)[- ]?(?:months?|years?|weeks?|days?|nights?|hours?|minutes?|GB|MB|TB|Mbps|miles?|km)[- ]$",
+    r"(?<!\d)(?<!\d[.,])(\d+(?:[.,]\d+)*)[- ]?"
+    r"(?:months?|years?|weeks?|days?|nights?|hours?|minutes?|GB|MB|TB|Mbps|miles?|km)[- ]$",
     re.IGNORECASE)
 _UNIT = re.compile(r"\s?([kKMGT])(?:bps|bit|b\b|B\b|Hz)")
 _PREFIXES = {"k": 1e3, "K": 1e3, "M": 1e6, "G": 1e9, "T": 1e12}

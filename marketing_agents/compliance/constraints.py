@@ -265,7 +265,7 @@ def compile_constraint(raw: str, index: int) -> ExistenceRule | RequiredRule | L
     )
 
 
-_CLAUSE_SPLIT = re.compile(r"\s*(?::|;|\s[-–—]\s)\s*")
+_CLAUSE_SPLIT = re.compile(r"(?<!\s)\s*(?::|;|\s[-–—]\s)\s*")
 
 
 def _head_clause(raw: str) -> tuple[str, str]:

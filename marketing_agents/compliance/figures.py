@@ -297,7 +297,8 @@ def role(text: str, start: int, end: int, evidence: list[str] | None = None) -> 
     return Role("claim", claim, decisive=decisive)
 
 
-_PAIR = re.compile(r"(\d+(?:\.\d+)?)\s?%[^,;.!?\d]{0,12}?\bin\s+(?:just\s+|only\s+|under\s+|about\s+)?"
+_PAIR = re.compile(r"(?<!\d)(?<!\d[.,])(\d+(?:\.\d+)?)\s?%[^,;.!?\d]{0,12}?\bin\s+"
+                   r"(?:just\s+|only\s+|under\s+|about\s+)?"
                    r"(\d+(?:\.\d+)?)\s?(?:min(?:ute)?s?|h(?:ours?|rs?)?|s(?:ec(?:ond)?s?)?)\b", re.IGNORECASE)
 
 
