@@ -62,6 +62,6 @@ async def dashboard(req: func.HttpRequest) -> func.HttpResponse:
     except (DashboardNotFound, OSError):
         return _problem(NotFound(f"The dashboard has no file at {instance}"), instance)
     headers = {**security_headers(components().settings), "Cache-Control": found.cache_control}
-    if req.method.upper() == "HEAD":
-        body = b""
+    # HEAD gets the GET answer: the host (Kestrel in Azure, uvicorn under devhost) sends its
+    # headers, Content-Length of the body included, and drops the body itself.
     return func.HttpResponse(body, status_code=200, headers=headers, mimetype=found.content_type)

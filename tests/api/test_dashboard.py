@@ -105,6 +105,7 @@ def test_head_answers_the_headers_without_a_body(web: httpx.Client) -> None:
     response = web.head("/assets/app-3f2a.js")
     assert response.status_code == 200 and response.content == b""
     assert response.headers["cache-control"].endswith("immutable")
+    assert response.headers["content-length"] == str(len(SCRIPT))  # what GET would send
 
 
 def dashboard_problem(response: httpx.Response, status: int) -> None:
