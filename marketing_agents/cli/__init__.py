@@ -17,6 +17,8 @@ from rich.live import Live
 from rich.text import Text
 
 from ..protocol import ON_ARTIFACT_GENERATED, ON_CHUNK_RECEIVED, SETTLED_STATUSES
+from ..settings.cli import load_cli_settings
+from .auth import bearer_headers
 from .client import ApiClient, CliError
 from .render import campaigns_table, event_line, print_snapshot, render_progress
 
@@ -30,6 +32,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--url", help="API host (default $MARKETING_AGENTS_URL or http://127.0.0.1:7071)")
     parser.add_argument("--user", help="act as this user id (sent as x-ms-client-principal-id)")
+    parser.add_argument("--scope", help="send an Entra ID access token for this scope, as a deployed app needs: "
+                        "api://<AUTH_CLIENT_ID>/.default (default $MARKETING_AGENTS_SCOPE; "
+                        "from az login, azd auth login or AZURE_* service principal variables)")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     serve = commands.add_parser("serve", help="run the local Functions + Durable host (devhost)")
@@ -133,7 +138,7 @@ def watch_campaign(api: ApiClient, console: Console, campaign_id: str, poll_seco
             live.update(Group(render_progress(events, state["status"]), tail))
 
         try:
-            snapshot = follow(api.base_url, api.user, campaign_id, on_event)
+            snapshot = follow(api.base_url, api.user, campaign_id, on_event, extra_headers=api.auth_headers)
         except WatchRefused as error:
             raise CliError(str(error)) from error
         except NegotiateError:
@@ -270,7 +275,7 @@ def main(argv: list[str] | None = None) -> int:
             from ..compliance.cli import run_audit
 
             return run_audit(args)
-        api = ApiClient(args.url, args.user)
+        api = ApiClient(args.url, args.user, auth_headers=bearer_headers(args.scope or load_cli_settings().scope))
         try:
             return _campaign(args, api, console)
         finally:

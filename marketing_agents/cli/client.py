@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from typing import Any
 
 import httpx
@@ -21,10 +22,12 @@ class CliError(Exception):
 
 
 class ApiClient:
-    def __init__(self, base_url: str | None = None, user: str | None = None, timeout: float = 30.0) -> None:
+    def __init__(self, base_url: str | None = None, user: str | None = None, timeout: float = 30.0,
+                 auth_headers: Mapping[str, str] | None = None) -> None:
         self.base_url = (base_url or load_cli_settings().url).rstrip("/")
         self.user = user
-        headers = {PRINCIPAL_HEADER: user} if user else {}
+        self.auth_headers = dict(auth_headers or {})
+        headers = {**self.auth_headers, **({PRINCIPAL_HEADER: user} if user else {})}
         self._http = httpx.Client(base_url=self.base_url, headers=headers, timeout=timeout)
 
     def close(self) -> None:
@@ -43,6 +46,12 @@ class ApiClient:
             ) from error
         except httpx.HTTPError as error:
             raise CliError(f"request to {self.base_url} failed: {error}", exit_code=3) from error
+        if response.status_code == 401:
+            hint = ("the token was refused: is the scope the app registration's, api://<AUTH_CLIENT_ID>/.default?"
+                    if self.auth_headers else
+                    "the host wants a signed-in user: pass --scope api://<AUTH_CLIENT_ID>/.default "
+                    "(or set MARKETING_AGENTS_SCOPE) after `az login`")
+            raise CliError(f"{self.base_url} answered 401 Unauthorized; {hint}")
         if response.status_code >= 400:
             raise CliError(_problem_text(response))
         return response

@@ -1,4 +1,4 @@
-"""The command-line client's one setting, declared like the app's (it runs on the user's
+"""The command-line client's settings, declared like the app's (it runs on the user's
 machine, not in the Function App, so it is a separate object)."""
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from .fields import Where, setting
 from .sources import environment_source, reading
 
 URL_SETTING = "MARKETING_AGENTS_URL"
+SCOPE_SETTING = "MARKETING_AGENTS_SCOPE"
 DEFAULT_URL = "http://127.0.0.1:7071"
 
 
@@ -20,6 +21,11 @@ class CliSettings(BaseSettings):
     url: str = setting(
         DEFAULT_URL, name=URL_SETTING, where=Where.CLI, group="cli", values="http(s) URL",
         meaning="the host the `marketing-agents` command talks to when `--url` is not given")
+    scope: str | None = setting(
+        None, name=SCOPE_SETTING, where=Where.CLI, group="cli", values="Entra ID scope",
+        meaning="when set (`api://<AUTH_CLIENT_ID>/.default` for a deployed app), the CLI sends an "
+                "access token for it from `az login`, `azd auth login` or a service principal in `AZURE_*`; "
+                "`--scope` overrides it")
 
     @classmethod
     def settings_customise_sources(

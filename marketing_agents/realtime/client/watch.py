@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
 import httpx
@@ -85,11 +85,14 @@ def _envelope(doc: dict[str, Any]) -> dict[str, Any]:
 
 class CampaignWatch:
     def __init__(self, base_url: str, user: str | None, campaign_id: str, on_event: EventCallback,
-                 reconnect_delays: tuple[float, ...] = DEFAULT_RECONNECT_DELAYS, server_timeout: float = 30.0) -> None:
+                 reconnect_delays: tuple[float, ...] = DEFAULT_RECONNECT_DELAYS, server_timeout: float = 30.0,
+                 extra_headers: Mapping[str, str] | None = None) -> None:
         self.base_url = base_url.rstrip("/")
         self.campaign_id = campaign_id
         self.on_event = on_event
-        self.headers = {PRINCIPAL_HEADER: user} if user else {}
+        # extra_headers: the bearer token a deployed app's authentication wants, on the app's
+        # own requests (negotiate, snapshot, log); the SignalR service gets its own token.
+        self.headers = {**(extra_headers or {}), **({PRINCIPAL_HEADER: user} if user else {})}
         self.tracker = EventTracker()
         self.hub = HubConnection(f"{self.base_url}/api", headers=self.headers, reconnect_delays=reconnect_delays,
                                  server_timeout=server_timeout)
