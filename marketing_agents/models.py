@@ -584,6 +584,15 @@ class Approval(CamelModel):
     comment: str | None = None
 
 
+class AuditSummary(CamelModel):
+    """The latest report's verdict, kept on the campaign document so that a list of
+    campaigns shows each one's score and band without reading its reports."""
+
+    report_id: str
+    compliance_score: float
+    status: AuditStatus
+
+
 class Campaign(CamelModel):
     id: str
     name: str
@@ -594,6 +603,7 @@ class Campaign(CamelModel):
     edit_number: int = 0  # how many edits people have saved (each answers its own review event)
     active_version_ids: dict[ArtifactType, str] = Field(default_factory=dict)
     latest_audit_report_id: str | None = None
+    latest_audit: AuditSummary | None = None  # that report's score and band
     owner: str
     created_at: Timestamp
     updated_at: Timestamp

@@ -30,7 +30,7 @@ from marketing_agents.campaign.contracts import (
     round_status,
     types_to_regenerate,
 )
-from marketing_agents.models import CampaignStatus
+from marketing_agents.models import AuditSummary, CampaignStatus, audit_status_for
 from marketing_agents.protocol import ON_CAMPAIGN_COMPLETED, ON_CAMPAIGN_STATUS, ON_GENERATION_FAILED
 
 from .steps import CampaignCancelled, FlowSteps, Step, StepsFailed
@@ -168,7 +168,7 @@ def announce_outcome(flow: FlowSteps, audit: AuditOutput) -> Step[None]:
             f"still not compliant after {state.max_rounds} regeneration rounds "
             f"(score {audit.score:.0f}, {audit.blocking_findings} blocking findings)"
         )
-    yield from enter_review(flow, outcome, reason, event, audit.report_id)
+    yield from enter_review(flow, outcome, reason, event, audit)
 
 
 def audit_active_versions(flow: FlowSteps, round_number: int, edit_number: int = 0) -> Step[AuditOutput]:
@@ -189,10 +189,11 @@ def audit_active_versions(flow: FlowSteps, round_number: int, edit_number: int =
     return audit
 
 
-def enter_review(flow: FlowSteps, outcome: CampaignStatus, reason: str | None, event: str, report_id: str,
+def enter_review(flow: FlowSteps, outcome: CampaignStatus, reason: str | None, event: str, audit: AuditOutput,
                  **announced: str) -> Step[None]:
     """Back in review with the latest report and a fresh review deadline, announced as ``event``."""
     state = flow.state
+    report_id = audit.report_id
     deadline = flow.context.current_utc_datetime + timedelta(seconds=state.review_deadline_seconds)
     flow.progress(outcome, reportId=report_id)
     yield from flow.update(
@@ -201,6 +202,8 @@ def enter_review(flow: FlowSteps, outcome: CampaignStatus, reason: str | None, e
             status=outcome,
             status_reason=reason,
             latest_audit_report_id=report_id,
+            latest_audit=AuditSummary(report_id=report_id, compliance_score=audit.score,
+                                      status=audit_status_for(audit.score)),
             usage=state.usage,
             review_deadline=deadline.isoformat(),
         ),
@@ -245,7 +248,7 @@ def record_and_audit_edit(flow: FlowSteps, edit: EditDecision, by: str) -> Step[
         outcome = CampaignStatus.NEEDS_ATTENTION
         reason = (f"not compliant after the edit by {by} (score {audit.score:.0f}, "
                   f"{audit.blocking_findings} blocking findings)")
-    yield from enter_review(flow, outcome, reason, ON_CAMPAIGN_STATUS, audit.report_id, editedBy=by)
+    yield from enter_review(flow, outcome, reason, ON_CAMPAIGN_STATUS, audit, editedBy=by)
 
 
 def review(flow: FlowSteps, with_deadline: bool) -> Step[ReviewDecision | None]:

@@ -14,6 +14,7 @@ from pydantic import Field
 from ..models import (
     ALL_ARTIFACT_TYPES,
     ArtifactType,
+    AuditSummary,
     CamelModel,
     CampaignStatus,
     Usage,
@@ -83,6 +84,7 @@ class CampaignUpdate(CamelModel):
     round: int | None = None
     active_version_ids: dict[ArtifactType, str] | None = None
     latest_audit_report_id: str | None = None
+    latest_audit: AuditSummary | None = None
     usage: Usage | None = None
     review_deadline: str | None = None  # ISO-8601, from the orchestration clock
     events: list[EventDraft] = Field(default_factory=list)
@@ -95,6 +97,7 @@ class CampaignUpdate(CamelModel):
                 self.round,
                 self.active_version_ids,
                 self.latest_audit_report_id,
+                self.latest_audit,
                 self.usage,
                 self.review_deadline,
             )

@@ -38,7 +38,7 @@ def apply_update(campaign: Campaign, update: CampaignUpdate) -> Campaign:
     if update.status is not None and not (campaign.status in TERMINAL_STATUSES and update.status != campaign.status):
         changes["status"] = update.status
         changes["status_reason"] = update.status_reason
-    for field in ("round", "active_version_ids", "latest_audit_report_id", "usage"):
+    for field in ("round", "active_version_ids", "latest_audit_report_id", "latest_audit", "usage"):
         value = getattr(update, field)
         if value is not None:
             changes[field] = value

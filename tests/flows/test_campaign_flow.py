@@ -49,6 +49,11 @@ def test_compliant_campaign_passes_at_once(http: httpx.Client) -> None:
         assert artifact["auditReportId"] == campaign["latestAuditReportId"]
     report = snapshot["auditReports"][campaign["latestAuditReportId"]]
     assert report["isCompliant"] and report["complianceScore"] >= 80
+    # the list shows each campaign's score and band from its own document, no report read
+    listed = next(c for c in http.get("/api/campaigns", params={"pageSize": 100}).json()["items"]
+                  if c["id"] == campaign_id)
+    assert listed["latestAudit"] == {"reportId": report["id"], "complianceScore": report["complianceScore"],
+                                     "status": report["status"]}
     log = events(http, campaign_id)
     assert_event_log_is_clean(log)
     kinds = [e["type"] for e in log]

@@ -107,6 +107,32 @@ test('the copy streams as it is written, then all three artifacts arrive', async
   await screenshot(page, 'campaign-review');
 });
 
+test('the list shows the campaign\'s score, band and poster without reading its snapshot', async () => {
+  const settled = await snapshot(campaignId);
+  const listed = latestReport(settled);
+  const asked: string[] = [];
+  const onRequest = (request: { url: () => string }) => { asked.push(new URL(request.url()).pathname); };
+  page.on('request', onRequest);
+  try {
+    await page.goto('/');
+    const row = page.locator('li.row').filter({ has: page.locator(`a[href="/campaigns/${campaignId}"]`) });
+    await row.waitFor({ timeout: STEP_TIMEOUT_MS });
+    await row.getByTestId('row-score').waitFor({ timeout: STEP_TIMEOUT_MS });
+    const score = (await row.getByTestId('row-score').textContent()) ?? '';
+    assert.ok(score.includes(shownScore(listed.complianceScore)), `the row shows the report's score (${score})`);
+    assert.match(score, new RegExp(listed.status, 'i'), 'and its band');
+    const poster = row.getByTestId('row-poster');
+    await page.waitForFunction((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0,
+      await poster.elementHandle(), { timeout: STEP_TIMEOUT_MS });
+    const snapshotPath = `/api/campaigns/${encodeURIComponent(campaignId)}`;
+    assert.deepEqual(asked.filter((path) => path === snapshotPath), [], 'the list read no snapshot');
+    await assertAccessible(page, 'campaign list');
+  } finally {
+    page.off('request', onRequest);
+    await page.goto(`/campaigns/${encodeURIComponent(campaignId)}`);
+  }
+});
+
 let report: AuditReport;
 
 test('selecting a finding highlights exactly its words', async () => {

@@ -87,6 +87,9 @@ export const api = {
   },
   createCampaign: (brief: CampaignBrief) => json<{ id: string; status: CampaignStatus }>("POST", "/api/campaigns", brief),
   snapshot: (id: string) => json<CampaignSnapshot>("GET", campaignPath(id)),
+  /** Where the API serves a Visual version's rendered poster (every version has one). */
+  posterUrl: (id: string, versionId: string, kind: "png" | "svg" = "png") =>
+    `${campaignPath(id)}/posters/${encodeURIComponent(versionId)}.${kind}`,
   events: (id: string, after: number) =>
     json<{ items: CampaignEvent[] }>("GET", `${campaignPath(id)}/events?after=${after}`).then((r) => r.items),
   versions: (id: string, type: ArtifactType) =>

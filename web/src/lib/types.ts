@@ -63,6 +63,12 @@ export interface Approval {
   comment?: string | null;
 }
 
+export interface AuditSummary {
+  reportId: string;
+  complianceScore: number;
+  status: AuditBand;
+}
+
 export interface Campaign {
   id: string;
   name: string;
@@ -72,6 +78,8 @@ export interface Campaign {
   round: number;
   activeVersionIds: Partial<Record<ArtifactType, string>>;
   latestAuditReportId: string | null;
+  /** That report's score and band (absent on campaigns stored before it was kept here). */
+  latestAudit?: AuditSummary | null;
   owner: string;
   createdAt: string;
   updatedAt: string;

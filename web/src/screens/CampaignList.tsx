@@ -1,40 +1,50 @@
-/** The person's campaigns, newest first: status, score, artifacts at a glance, the poster as a thumbnail. */
+/** The person's campaigns, newest first: status, score, artifacts at a glance, the poster as a thumbnail,
+ * all from the listed campaign documents (no read per row). */
 import { useEffect, useState } from "react";
 import { api, errorText } from "../lib/api";
-import type { Campaign, CampaignSnapshot, CampaignStatus } from "../lib/types";
+import type { AuditSummary, Campaign, CampaignStatus } from "../lib/types";
 import { ARTIFACT_TYPES, CAMPAIGN_STATUSES } from "../lib/types";
 import { BandBadge, Link, Loading, Notice, StatusBadge, formatScore, formatTime, statusText } from "../components/common";
 import { navigate } from "../lib/router";
 
-/** Snapshots of the listed campaigns (score, poster), read a few at a time. */
-function useSnapshots(items: Campaign[]): Record<string, CampaignSnapshot | null> {
-  const [snapshots, setSnapshots] = useState<Record<string, CampaignSnapshot | null>>({});
+/** The score and band of a row: kept on the campaign document (`latestAudit`), so the list
+ * reads nothing per row. Campaigns stored before that field existed have only the report
+ * id; for those alone the report is read from their snapshot, a few at a time. */
+function useLegacyReports(items: Campaign[]): Record<string, AuditSummary | null> {
+  const [reports, setReports] = useState<Record<string, AuditSummary | null>>({});
   useEffect(() => {
     let live = true;
-    const queue = items.map((c) => c.id);
+    const queue = items.filter((c) => c.latestAuditReportId && !c.latestAudit).map((c) => c.id);
     const worker = async () => {
       for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
         const snapshot = await api.snapshot(id).catch(() => null);
         if (!live) return;
-        setSnapshots((s) => ({ ...s, [id]: snapshot }));
+        const reportId = snapshot?.campaign.latestAuditReportId;
+        const report = reportId ? snapshot.auditReports[reportId] : undefined;
+        setReports((r) => ({
+          ...r,
+          [id]: report ? { reportId: report.id, complianceScore: report.complianceScore, status: report.status } : null,
+        }));
       }
     };
-    void Promise.all([worker(), worker(), worker(), worker()]);
+    void Promise.all([worker(), worker()]);
     return () => { live = false; };
   }, [items]);
-  return snapshots;
+  return reports;
 }
 
-function Row({ campaign, snapshot }: { campaign: Campaign; snapshot: CampaignSnapshot | null | undefined }) {
+function Row({ campaign, legacyReport }: { campaign: Campaign; legacyReport: AuditSummary | null | undefined }) {
   const count = ARTIFACT_TYPES.filter((t) => campaign.activeVersionIds[t]).length;
-  const report = snapshot && campaign.latestAuditReportId ? snapshot.auditReports[campaign.latestAuditReportId] : undefined;
-  const visual = snapshot?.artifacts.Visual;
-  const thumb = visual && "pngUrl" in visual.data ? (visual.data.pngUrl ?? visual.data.svgUrl) : null;
-  const alt = visual && "concepts" in visual.data ? (visual.data.concepts[visual.data.chosenIndex]?.altText ?? "") : "";
+  const report = campaign.latestAudit ?? legacyReport;
+  const visualId = campaign.activeVersionIds.Visual;
+  const [thumbFailed, setThumbFailed] = useState(false);
   return (
     <li className="row card">
       <div className="thumb">
-        {thumb ? <img src={thumb} alt={alt ? `Poster: ${alt}` : "Poster"} loading="lazy" /> : <span className="thumb-empty" aria-hidden="true">—</span>}
+        {visualId && !thumbFailed ? (
+          <img src={api.posterUrl(campaign.id, visualId)} alt={`Poster of ${campaign.name}`} loading="lazy"
+            onError={() => setThumbFailed(true)} data-testid="row-poster" />
+        ) : <span className="thumb-empty" aria-hidden="true">—</span>}
       </div>
       <div className="row-main">
         <Link to={`/campaigns/${campaign.id}`} className="row-title">{campaign.name}</Link>
@@ -44,7 +54,7 @@ function Row({ campaign, snapshot }: { campaign: Campaign; snapshot: CampaignSna
         <StatusBadge status={campaign.status} testId="status-badge" />
         <span className="small">{count}/3 artifacts</span>
         {report ? (
-          <span className="small">Score {formatScore(report.complianceScore)} <BandBadge band={report.status} /></span>
+          <span className="small" data-testid="row-score">Score {formatScore(report.complianceScore)} <BandBadge band={report.status} /></span>
         ) : (
           <span className="small muted">{campaign.latestAuditReportId ? "Score…" : "Not audited"}</span>
         )}
@@ -60,7 +70,7 @@ export function CampaignList() {
   const [items, setItems] = useState<Campaign[] | null>(null);
   const [next, setNext] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const snapshots = useSnapshots(items ?? []);
+  const legacyReports = useLegacyReports(items ?? []);
 
   useEffect(() => {
     let live = true;
@@ -119,7 +129,7 @@ export function CampaignList() {
       )}
       {items && items.length > 0 && (
         <ul className="rows" aria-label="Campaigns">
-          {items.map((c) => <Row key={c.id} campaign={c} snapshot={snapshots[c.id]} />)}
+          {items.map((c) => <Row key={c.id} campaign={c} legacyReport={legacyReports[c.id]} />)}
         </ul>
       )}
       <nav className="pager" aria-label="Pages">
