@@ -17,6 +17,7 @@ from .fields import TextField
 from .figures import role as figure_role
 from .findings import Finding, RuleContext, build_fix, make_finding, quoted
 from .matching import alternatives, compile_pattern, find
+from .objectivity import ABSOLUTE, absolute_supported, puffery, ranking_falls_short, ratio_evidenced
 from .rules import BaseRule
 
 _MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
@@ -53,6 +54,18 @@ SUPERLATIVE = (
     r"(?! (?:day|days|night|nights|weekend|summer|winter|season|year|month|week|hour|time|queue)\b)"
     r"|\bsuperior\b|\bsecond to none\b|\bunparall?eled\b|\bunsurpassed\b|\bbest[- ]in[- ]class\b|\bclass[- ]leading\b"
     r"|\bworld'?s first\b|\bfirst[- ]ever\b|\bthe only\b|\bthe most \w+"
+    # top parity in other words: nobody beats it, it can't be beaten, no other X is faster (CAP 3.33)
+    r"|\b(?:can(?:no|['’])t|cannot|won['’]t|will not|never) be (?:beaten|bettered|matched|topped|beat|equall?ed"
+    r"|surpassed|undercut|rivall?ed)\b"
+    r"|\b(?:nobody|no one|no-one|no other\b[^.!?\n]{0,30}?)\s(?:[^.!?\n]{0,40}?\s)?(?:beats?|can beat|could beat"
+    r"|matches|can match|comes? close|undercuts?|for less|(?:any )?cheaper|better|faster|quicker|more cheaply)\b"
+    # first to market: "the UK's first smart kettle", "the first app to …" (CAP 3.7)
+    r"|\b(?:britain|america|europe|australia|canada|ireland|scotland|wales|england|london|the uk|uk|the us|the usa"
+    r"|the nation|the country|the city|the town|the market|the industry)['’]s first\b"
+    r"|\bthe first (?:(?!\d)[\w-]+ ){0,3}(?:to (?:offer|launch|bring|use|combine|make|have|sell|deliver|give)"
+    r"|of its kind"
+    r"|on the market|ever made)\b|\bfirst[- ]to[- ]market\b"
+    r"|\baward[- ]winning\b"
     # a place's or the public's favourite: "Britain's favourite biscuit", "the nation's best-loved"
     r"|\b(?:britain|america|europe|australia|canada|ireland|scotland|wales|england|london|the uk|the us|the usa"
     r"|the nation|the world|the country|the city|the town|the planet)['’]s"
@@ -74,6 +87,15 @@ COMPARISON = (
     r" (?:competition|competitors?|rivals?|brands?|others|rest|leaders?|market|supermarkets?|banks?|providers?)\b"
     rf"|\b(?!(?:{_NOT_COMPARATIVE})\b)\w{{3,}}er (?:[\w-]+ ){{1,2}}than (?:the |a |an |any |our |your |other )*[\w-]+"
     r"|\b(?:twice|three times|\d+x) (?:as \w+|longer|more|less|faster|stronger)\b"
+    # a ratio in words against an unnamed rival: "twice the flavour of", "half what you'd pay", "for half the bill"
+    r"|\b(?:twice|double|triple|three times|four times|half|a third of|a fraction of) the (?:[\w-]+ )?(?:time|price"
+    r"|cost|bill|bills|calories|sugar|fat|speed|power|battery life|flavou?r|taste|protein|storage|data|weight"
+    r"|energy|noise|effort|coverage|signal|results?|life|mileage|capacity|strength|caffeine|fibre|fiber)\b"
+    r"|\b(?:twice|double|triple|three times|half|a third of|a fraction of) (?:of )?what (?:you|you['’]d|you would"
+    r"|you['’]ll|you['’]re|others|they|most)\b(?!(?:['’]d| would)? (?:normally|usually|always|currently) )"
+    # a price comparison implied with no "than": "why pay the big six more?", "fill it for less"
+    r"|\bwhy pay (?:[\w-]+ ){0,4}(?:more|extra|over the odds|twice)\b|\bfor less\b(?=\s*(?:[.!?]|$))"
+    r"|\b(?:paying|pay|pays) (?:far |way )?(?:too much|over the odds)\b"
     r"|\bcompared (?:to|with) [\w-]+"
     # implied comparisons, no "than": "lasts longer", "more protein, less sugar", "a cleaner finish"
     rf"|\b(?:lasts?|lasting|stays? \w+|keeps? (?:\w+ ){{1,2}}|runs?|charges?|works?|cleans?|dries|cools?|heats?"
@@ -92,7 +114,8 @@ PROOF = (
     r"|researched|developed|validated|approved)\b"
     r"|\bscience[- ](?:backed|based|led)\b|\bbacked by (?:science|research|studies|clinical \w+)\b"
 )
-PATTERNS = {"number": NUMBER, "superlative": SUPERLATIVE, "comparison": COMPARISON, "proof": PROOF}
+PATTERNS = {"number": NUMBER, "superlative": SUPERLATIVE, "comparison": COMPARISON, "proof": PROOF,
+            "absolute": ABSOLUTE}
 _PROOF_EVIDENCE = r"\b(?:study|studies|trial|clinical|test|tested|lab|research|proven|certified|independent)"
 
 
@@ -157,6 +180,8 @@ def _supported(claim: str, excerpt: str, context: RuleContext, after: str = "", 
         if excerpt.endswith("%") and _counted_share(float(_number_value(excerpt) or 0) / 100, context.evidence):
             return True
         return _tested_sentence(sentence, context.evidence)
+    if claim == "absolute":
+        return absolute_supported(excerpt, context.evidence)
     if claim == "proof":
         return any(compile_pattern(_PROOF_EVIDENCE).search(e) for e in context.evidence)
     key = excerpt.lower()
@@ -411,7 +436,10 @@ _HEDGE_BEFORE = re.compile(
 # what the copy names after the superlative ("the UK's best-selling electric toothbrush").
 _RANKING = re.compile(
     r"(?:\bno\.?\s?1\b|#1\b|\bnumber[- ]one\b|\branked (?:first|1st|top|highest|no)|\btop[- ](?:rated|selling|ranked)\b"
-    r"|\b(?:highest|largest|biggest|most|best|lowest|fastest|quickest)\b|\bmarket leader\b|\bfirst place\b)",
+    r"|\b(?:highest|largest|biggest|most|best|lowest|fastest|quickest|top)\b|\bmarket leader\b|\bfirst place\b"
+    r"|\baward|\bwinner\b|\bwon\b|\b(?:gold|silver|bronze)\b"
+    # a comparison with every rival on file backs a top-parity claim ("faster than the other nine largest")
+    r"|\b\w+er than (?:all|every|each|any|the other)\b)",
     re.IGNORECASE,
 )
 _DIMENSIONS = (
@@ -430,11 +458,14 @@ def _content_words(text: str) -> set[str]:
     return {w.rstrip("s") for w in re.findall(r"[a-z]{3,}", text.lower())} - _FUNCTION_WORDS
 
 
-def _ranking_evidence(excerpt: str, following: str, evidence: list[str]) -> bool:
+def _ranking_evidence(excerpt: str, following: str, evidence: list[str], sentence: str = "") -> bool:
     """Whether an evidence item states the superlative in other words (see ``_RANKING``)."""
     named = _content_words(following)
+    if re.match(r"(?:no|nobody|none|can|cannot|won|will|never)\b", excerpt, re.IGNORECASE):
+        named |= _content_words(excerpt) - {"nobody", "other", "can", "cannot", "beat", "beaten", "match"}
     for item in evidence:
-        if not _RANKING.search(item) or not named & _content_words(item):
+        if not _RANKING.search(item) or not named & _content_words(item) \
+                or ranking_falls_short(excerpt, item, sentence or following):
             continue
         if all(ev.search(item) for claim, ev in _DIMENSIONS if claim.search(excerpt)):
             return True
@@ -444,6 +475,9 @@ def _ranking_evidence(excerpt: str, following: str, evidence: list[str]) -> bool
 def _about_other(text: str, start: int) -> bool:
     """"better than the leading brand", "half the price of the market-leading 30-pack": the
     superlative names what is compared with."""
+    if re.search(r"\b(?:anything|nothing|no) less than (?:the |a |an )?$", text[max(0, start - 24) : start],
+                 re.IGNORECASE):
+        return False  # "settle for anything less than the best": asserts the top, compares with nothing
     return bool(_THAN_BEFORE.search(text[max(0, start - 16) : start])
                 or _COMPARED_WITH_BEFORE.search(text[max(0, start - 40) : start]))
 
@@ -469,6 +503,8 @@ def _quoted_testimonial(text: str, start: int, context: RuleContext) -> bool:
 
 # The first person singular voices one person's experience ("honestly best purchase of the
 # year", "the only conditioner I use"); "we"/"our" is the advertiser speaking.
+_THRESHOLD = re.compile(r"\bthan\s+(?:about |around |just |only |over |under )?[£$€]?\d", re.IGNORECASE)
+_ATTRIBUTED_BEFORE = re.compile(r"\b(?:say|says|said|agree|agrees|swear|swears|tell us|rave|raves)\b", re.IGNORECASE)
 _FIRST_PERSON_SINGULAR = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|my|me|myself)\b")
 
 
@@ -484,10 +520,12 @@ def _first_person_testimony(text: str, start: int, end: int) -> bool:
 def _own_range(f: TextField, start: int, end: int) -> bool:
     """"Our cheapest cover", "our best-selling flavour": a superlative within the
     advertiser's own range, not a claim about the market (unless the sentence says so)."""
-    if not _OWN_BEFORE.search(f.text[max(0, start - 12) : start]):
-        return False
+    if not _OWN_BEFORE.search(f.text[max(0, start - 12) : start]) \
+            or re.match(r"award|first", f.text[start:end], re.IGNORECASE):
+        return False  # "our award-winning …", "our first …" claim an award or a first, not a place in the range
     if re.match(r"^(?:\s+\w+)?\s+(?:ever|yet)\b|^[- ]ever\b", f.text[end : end + 20], re.IGNORECASE) \
-            and not re.match(r"(?:the )?best\b", f.text[start:end], re.IGNORECASE):
+            and not re.match(r"(?:the )?best\b", f.text[start:end], re.IGNORECASE) \
+            and re.search(r"low|cheap|price|rate|deal|fare|value", f.text[start : end + 20], re.IGNORECASE):
         return False  # "our lowest ever rate": a claim about past prices ("our best-ever formula" is puffery)
     _, sentence_end = f.sentence_bounds(start, end)
     return not _MARKET_SCOPE.search(f.text[end:sentence_end])
@@ -497,7 +535,7 @@ class ClaimRule(BaseRule):
     """Claims (numbers, superlatives, comparisons, proof words) need brief evidence."""
 
     kind: Literal["claim"]
-    claim: Literal["number", "superlative", "comparison", "proof"]
+    claim: Literal["number", "superlative", "comparison", "proof", "absolute"]
 
     def check(self, context: RuleContext) -> list[Finding]:
         parts = alternatives(PATTERNS[self.claim])
@@ -515,20 +553,29 @@ class ClaimRule(BaseRule):
                         or _bound_supported(f.text[max(0, start - 20) : start], excerpt, context.evidence)))
                 ):
                     continue
+                if self.claim == "absolute" and _ATTRIBUTED_BEFORE.search(
+                        f.text[f.sentence_bounds(start, end)[0] : start]):
+                    continue  # "mums everywhere say it never leaks": the endorsement rules read reported claims
                 if self.claim == "comparison" and _EXPECTATION_AFTER.match(f.text[end - 12 : end + 30]):
                     continue  # "lighter than you expect", "comfier than they look": against expectation
                 if self.claim == "comparison" and (_quoted_testimonial(f.text, start, context)
                                                    or _first_person_testimony(f.text, start, end)):
                     continue  # a customer's or endorser's own experience ("better than the photos")
-                if self.claim == "comparison" and _ENVIRONMENTAL_QUANTITY.search(
-                        re.split(r"[.!?;]", f.text[start : end + 30], maxsplit=1)[0]):
-                    continue  # "less plastic", "more CO2 than it makes": env.comparative-claim's and env's own
+                if self.claim == "comparison" and _ENVIRONMENTAL_QUANTITY.search(_sentence_of(f.text, start, end)):
+                    continue  # "less plastic", "cuts emissions by 70% compared with": the environmental rules' own
+                if self.claim == "comparison" and (
+                        _THRESHOLD.search(excerpt) or ratio_evidenced(excerpt, context.evidence)
+                        or (re.search(r"compared|vs|versus", excerpt, re.IGNORECASE) and _basis_evidenced(
+                            re.split(r"[.!?;:,(]", f.text[end : end + 40], maxsplit=1)[0].lower(), context.evidence))):
+                    continue  # "longer than 30 minutes?" (a threshold); "twice as fast" with the figures on file
                 if self.claim == "superlative" and (
                     _own_range(f, start, end) or _about_other(f.text, start)
                     or _quoted_testimonial(f.text, start, context)
                     or _first_person_testimony(f.text, start, end)
                     or _HEDGE_BEFORE.search(f.text[max(0, start - 40) : start])
-                    or _ranking_evidence(excerpt, f.text[end : end + 40], context.evidence)
+                    or puffery(f.text, start, end)
+                    or _ranking_evidence(excerpt, f.text[end : end + 40], context.evidence,
+                                         _sentence_of(f.text, start, end))
                 ):
                     continue
                 if not (self.claim == "number" and figure.contradicted) and _supported(

@@ -1,0 +1,240 @@
+"""Round 5, advertising claims by structure: an objective, measurable quality in a
+superlative, parity, ratio or absolute form blocks unless the evidence backs that exact
+claim; a subjective quality (taste, feel, look), advice on use, an announced opinion, a
+ranking within the advertiser's own range or evidence that states the claim does not.
+Wordings are our own, in industries other than the dev corpora's examples."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.compliance.test_generalisation import found
+
+CLAIMS = {
+    "ads.claim-superlative",
+    "ads.claim-comparison",
+    "ads.claim-absolute",
+    "ads.claim-number",
+    "ads.guarantee",
+    "ads.price-promise",
+    "ads.outcome-promise",
+}
+
+
+def _claims(text: str, evidence: list[str] | None = None) -> set[str]:
+    return found(text, evidence) & CLAIMS
+
+
+# --- Subjective quality is puffery (CAP 3.2; FTC Deception Statement: obvious exaggeration) ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The creamiest, dreamiest hot chocolate this side of the Alps.",  # drinks
+        "Zylo Lounge: the most comfortable sofa you will ever sink into.",  # home
+        "The cosiest knitwear of the season, in six shades.",  # fashion
+        "Zylo Spa: the most relaxing hour of your week.",  # leisure
+        "The most gorgeous sunsets on the coast, from every balcony.",  # travel
+        "Best served chilled, with a slice of orange.",  # drinks: advice on use
+        "Best enjoyed outdoors with the people you love.",  # food
+        "Hot take: Zylo is the only board game that matters at Christmas.",  # toys: announced opinion
+        "The smartest-looking cufflinks you'll own? We think so.",  # fashion: opinion answered
+    ],
+)
+def test_a_superlative_of_taste_feel_or_look_is_puffery(text: str) -> None:
+    assert not _claims(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The fastest broadband in Manchester.",  # telecom: speed
+        "Zylo is the cheapest car insurance for new drivers.",  # insurance: price
+        "The longest-lasting battery of any phone.",  # tech: durability
+        "The lightest pushchair on the market.",  # baby: weight
+        "Zylo: the strongest signal of any network.",  # telecom: measurable
+    ],
+)
+def test_a_superlative_of_a_measurable_quality_blocks(text: str) -> None:
+    assert "ads.claim-superlative" in _claims(text)
+
+
+# --- Top parity in other words: nobody beats it (CAP 3.33) ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our boiler cover simply can't be beaten.",  # energy
+        "A monthly fee nobody in Scotland can match.",  # fitness
+        "No other pet insurer pays out faster.",  # pets
+        "Nobody in town services a bike for less.",  # cycling
+        "Zylo fares cannot be bettered on the London to Paris route.",  # travel
+    ],
+)
+def test_top_parity_in_other_words_blocks(text: str) -> None:
+    assert _claims(text) & {"ads.claim-superlative", "ads.price-promise"}
+
+
+def test_top_parity_backed_by_a_price_check_passes() -> None:
+    assert not _claims(
+        "No other pet insurer pays out faster.",
+        ["Independent claims survey 2026: Zylo pays out faster than the other nine largest UK pet insurers"],
+    )
+
+
+# --- First to market (CAP 3.7) ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Meet the UK's first solar-powered e-bike.",  # cycling
+        "Zylo is the first bank to offer same-day mortgages.",  # banking
+        "Britain's first fully electric ferry sails today.",  # travel
+    ],
+)
+def test_a_first_to_market_claim_without_evidence_blocks(text: str) -> None:
+    assert "ads.claim-superlative" in _claims(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Your first 10 lessons are on us, no card needed.",
+        "Our first shop opened in Leeds in 1998.",
+    ],
+)
+def test_first_as_an_ordinal_is_no_claim(text: str) -> None:
+    assert "ads.claim-superlative" not in _claims(text)
+
+
+# --- A ranking on file that is not the one claimed (CAP 3.7, 3.33) ---
+
+
+@pytest.mark.parametrize(
+    "text, evidence",
+    [
+        ("The nation's favourite estate agent.", ["Market share: Zylo is the 4th largest UK agent by listings"]),
+        (
+            "Britain's best pizza, voted by pizza lovers.",
+            ["Won 'Best Pizza' in a poll of 800 customers on our own app, 2025"],
+        ),
+        (
+            "Zylo is the UK's No.1 budgeting app.",
+            ["Zylo reached #1 in the UK Finance chart on 2 March 2026 for one day"],
+        ),
+        ("Our award-winning cheddar, now in every store.", ["Gold, Dairy Awards 2022, for the smoked red Leicester"]),
+        ("Voted Bristol's best new barber.", ["No award or poll result on file"]),
+    ],
+)
+def test_a_ranking_the_evidence_does_not_give_blocks(text: str, evidence: list[str]) -> None:
+    assert "ads.claim-superlative" in _claims(text, evidence)
+
+
+@pytest.mark.parametrize(
+    "text, evidence",
+    [
+        (
+            "Britain's best-selling oat milk.",
+            ["Kantar, 52 weeks to 1 Nov 2026: Zylo No.1 oat milk by value sales in GB"],
+        ),
+        (
+            "Reached No.1 in the UK Finance chart (2 March 2026).",
+            ["Zylo reached #1 in the UK Finance chart on 2 March 2026 for one day"],
+        ),
+        ("Our award-winning cheddar, now in every store.", ["Gold, Dairy Awards 2022, for our mature cheddar"]),
+        ("Our quietest dishwasher yet, at 39 dB.", ["Internal test: 39 dB vs 42 dB for the previous model"]),
+        ("The quietest boiler we've ever built.", []),
+    ],
+)
+def test_a_ranking_the_evidence_gives_or_within_own_range_passes(text: str, evidence: list[str]) -> None:
+    assert "ads.claim-superlative" not in _claims(text, evidence)
+
+
+# --- Ratios in words and comparisons without "than" (CAP 3.33-3.35) ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Twice the battery life of other e-readers.",  # tech
+        "Insurance for about half what you'd pay elsewhere.",  # insurance
+        "The same sofa for half the price.",  # home
+        "Why pay the big banks more? Switch to Zylo.",  # banking
+        "Three times the protein of ordinary yoghurt.",  # food
+    ],
+)
+def test_a_ratio_or_implied_comparison_without_basis_blocks(text: str) -> None:
+    assert "ads.claim-comparison" in _claims(text)
+
+
+@pytest.mark.parametrize(
+    "text, evidence",
+    [
+        ("Twice as fast as our old router.", ["Lab test 2026: 940 Mbps (new) vs 470 Mbps (previous router)"]),
+        ("Longer than 45 minutes? It's 20p a minute after that.", []),
+        ("For opening week every dish costs half what you'd normally pay.", []),
+    ],
+)
+def test_a_ratio_on_file_or_a_threshold_passes(text: str, evidence: list[str]) -> None:
+    assert "ads.claim-comparison" not in _claims(text, evidence)
+
+
+# --- Absolutes: instant, everywhere, sold within a set time (CAP 3.7; ASA coverage rulings) ---
+
+
+@pytest.mark.parametrize(
+    "text, evidence",
+    [
+        ("Your refund lands instantly.", []),  # retail
+        ("Fast wi-fi everywhere in the house, guaranteed by our mesh.", []),  # telecom
+        ("Payments clear immediately, wherever you are.", ["Most payments clear within 2 hours"]),  # fintech
+        ("Most of our flats let within a week.", ["Average time to let in 2025: 23 days"]),  # property
+        ("Be fluent in French within three months.", []),  # education
+    ],
+)
+def test_an_absolute_without_evidence_blocks(text: str, evidence: list[str]) -> None:
+    assert _claims(text, evidence) & {"ads.claim-absolute", "ads.guarantee"}
+
+
+@pytest.mark.parametrize(
+    "text, evidence",
+    [
+        ("Most flats let within a fortnight.", ["Median time to let in 2025: 9 days across 140 lets"]),
+        (
+            "Refunds land instantly to Zylo cards.",
+            ["Refunds to Zylo cards are credited instantly (tested across 10,000 refunds)"],
+        ),
+        ("Users everywhere say it never crashes.", []),
+        ("Instant coffee, ready in a minute.", []),
+    ],
+)
+def test_an_absolute_on_file_or_not_a_performance_claim_passes(text: str, evidence: list[str]) -> None:
+    assert "ads.claim-absolute" not in _claims(text, evidence)
+
+
+# --- Outcome promises in other words (CAP 3.53-3.57) ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Your dog WILL walk to heel in a month. That's our promise.",
+        "We promise you'll pass your driving test first time.",
+    ],
+)
+def test_a_promised_outcome_without_terms_blocks(text: str) -> None:
+    assert _claims(text) & {"ads.guarantee", "ads.outcome-promise", "ads.claim-absolute"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Installed in a day, with a 10-year workmanship warranty.",
+        "Our promise to you: friendly advice, whenever you call.",
+    ],
+)
+def test_a_warranty_with_its_term_or_a_service_pledge_passes(text: str) -> None:
+    assert "ads.guarantee" not in _claims(text)
