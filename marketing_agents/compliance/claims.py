@@ -17,7 +17,7 @@ from .fields import TextField
 from .figures import role as figure_role
 from .findings import Finding, RuleContext, build_fix, make_finding, quoted
 from .matching import alternatives, compile_pattern, find
-from .objectivity import ABSOLUTE, absolute_supported, puffery, ranking_falls_short, ratio_evidenced
+from .objectivity import ABSOLUTE, absolute_supported, puffery, ranking_falls_short, ratio_evidenced, unrepresentative
 from .rules import BaseRule
 
 _MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
@@ -173,7 +173,8 @@ def _supported(claim: str, excerpt: str, context: RuleContext, after: str = "", 
         fraction = _FRACTION_AFTER.match(after)
         if fraction and int(fraction.group(1)):
             share = float(_number_value(excerpt) or 0) / int(fraction.group(1))
-            if _ratio_supported(share, int(fraction.group(1)), context.evidence):
+            sound = [e for e in context.evidence if not unrepresentative(e)]
+            if _ratio_supported(share, int(fraction.group(1)), sound) or _counted_share(share, sound):
                 return True
         if _number_value(excerpt) in _evidence_numbers(context.evidence):
             return True
@@ -199,7 +200,8 @@ def _supported(claim: str, excerpt: str, context: RuleContext, after: str = "", 
 _DATE_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s+(?:{_MONTHS})[a-z]*\b", re.IGNORECASE)
 _SAVING_BEFORE = re.compile(
     r"\b(?:save|saves|saved|saving|savings|cut|cuts|lower|lowers|reduce|reduces|slash\w*|earn|earns|earned|earning"
-    r"|make|makes|made|making|win|wins|won|profit|profits|gain|gains)"
+    r"|make|makes|made|making|win|wins|won|profit|profits|gain|gains"
+    r"|fell|fall|falls|dropped|drop|drops|went down|came down|shrank|shrunk)"
     r"(?:\s+(?:you|up|to|up to|an average of|on average|by|over))*\s*$",
     re.IGNORECASE,
 )
@@ -241,7 +243,9 @@ _DISCLOSURE = re.compile(
     r"|terms and conditions|capital (?:is )?at risk"
     r"|lose (?:all |some )?(?:of )?(?:the |your )?(?:money|capital|investment)"
     r"|past performance|high[- ]risk investment|may get back less|value of (?:your )?investments? can"
-    r"|not (?:be )?protected|retail investor accounts|APRC|can go down as well as up|may be repossessed)\b",
+    r"|not (?:be )?protected|retail investor accounts|APRC|can go down as well as up|may be repossessed"
+    # a typicality disclosure states what most get (16 CFR 255.2(b)): its figures are the disclosure
+    r"|(?:the )?typical (?:member|customer|user|client|buyer|patient|household|result)s?|results (?:will )?vary)\b",
     re.IGNORECASE,
 )
 # An instruction's figures (how much to use, how long to wait) are directions, not claims:
@@ -464,8 +468,9 @@ def _ranking_evidence(excerpt: str, following: str, evidence: list[str], sentenc
     if re.match(r"(?:no|nobody|none|can|cannot|won|will|never)\b", excerpt, re.IGNORECASE):
         named |= _content_words(excerpt) - {"nobody", "other", "can", "cannot", "beat", "beaten", "match"}
     for item in evidence:
-        if not _RANKING.search(item) or not named & _content_words(item) \
-                or ranking_falls_short(excerpt, item, sentence or following):
+        # what the copy ranks is named in the item, or the item gives the copy's own count ("cheapest on 31")
+        names = named & _content_words(item) or _evidence_numbers([following]) & _evidence_numbers([item])
+        if not _RANKING.search(item) or not names or ranking_falls_short(excerpt, item, sentence or following):
             continue
         if all(ev.search(item) for claim, ev in _DIMENSIONS if claim.search(excerpt)):
             return True
@@ -503,6 +508,8 @@ def _quoted_testimonial(text: str, start: int, context: RuleContext) -> bool:
 
 # The first person singular voices one person's experience ("honestly best purchase of the
 # year", "the only conditioner I use"); "we"/"our" is the advertiser speaking.
+_BAKING = re.compile(r"\b(?:dough|oven|yeast|loaf|loaves|bread|bak(?:e|ed|es|ing|ery)|sourdough|proving|crust)\b",
+                     re.IGNORECASE)
 _THRESHOLD = re.compile(r"\bthan\s+(?:about |around |just |only |over |under )?[£$€]?\d", re.IGNORECASE)
 _ATTRIBUTED_BEFORE = re.compile(r"\b(?:say|says|said|agree|agrees|swear|swears|tell us|rave|raves)\b", re.IGNORECASE)
 _FIRST_PERSON_SINGULAR = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|my|me|myself)\b")
@@ -553,6 +560,12 @@ class ClaimRule(BaseRule):
                         or _bound_supported(f.text[max(0, start - 20) : start], excerpt, context.evidence)))
                 ):
                     continue
+                if self.claim == "proof" and (
+                    (re.match(r"[Ss]cience", excerpt) is not None and re.match(r"\s+[A-Z]", f.text[end : end + 3]))
+                    or (re.fullmatch(r"(?i:proven|proved)", excerpt)
+                        and _BAKING.search(f.text[max(0, start - 120) : end + 60]))
+                ):
+                    continue  # a name ("the Science Based Targets initiative"); dough proved in the oven
                 if self.claim == "absolute" and _ATTRIBUTED_BEFORE.search(
                         f.text[f.sentence_bounds(start, end)[0] : start]):
                     continue  # "mums everywhere say it never leaks": the endorsement rules read reported claims

@@ -136,6 +136,20 @@ def ranking_falls_short(excerpt: str, item: str, sentence: str = "") -> bool:
     return bool(_SCOPED.search(excerpt)) and bool(_OWN_POLL.search(item))
 
 
+# A test or survey that says itself it cannot stand for the public (staff as the sample, not
+# blind, self-selected): its shares do not substantiate a claim about consumers (CAP 3.7).
+_UNREPRESENTATIVE = re.compile(
+    r"\b(?:not|un)[- ]?(?:blind(?:ed)?|representative|randomi[sz]ed|independent)\b|\bself[- ]selected\b"
+    r"|\b(?:company|our own|its own|own) (?:employees|staff|team)\b|\b(?:employees|staff) only\b",
+    re.IGNORECASE,
+)
+
+
+def unrepresentative(item: str) -> bool:
+    """Whether an evidence item discloses that its sample cannot stand for consumers."""
+    return bool(_UNREPRESENTATIVE.search(item))
+
+
 # --- ratios in words ------------------------------------------------------------------
 
 _RATIO_WORDS = {

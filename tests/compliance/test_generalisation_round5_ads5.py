@@ -238,3 +238,61 @@ def test_a_promised_outcome_without_terms_blocks(text: str) -> None:
 )
 def test_a_warranty_with_its_term_or_a_service_pledge_passes(text: str) -> None:
     assert "ads.guarantee" not in _claims(text)
+
+
+# --- Evidence that does not substantiate what it seems to (CAP 3.7, 3.17, 3.39) ---
+
+OFFERS = CLAIMS | {"ads.up-to-maximum", "ads.reference-price", "ads.undisclosed-condition", "ads.claim-proof"}
+
+
+def _offers(text: str, evidence: list[str] | None = None) -> set[str]:
+    return found(text, evidence) & OFFERS
+
+
+@pytest.mark.parametrize(
+    "text, evidence",
+    [
+        # a maximum few get, the plan named by a figure the copy repeats (broadband, energy, EV charging)
+        ("Up to 1Gbps on our 600 tier.", ["Median peak-time download on the 600 tier: 410Mbps"]),
+        ("Charge at up to 350kW on our 150 network.", ["Average charging rate on the 150 network: 95kW"]),
+        # a was-price shown for days only (garden centre, opticians)
+        ("Patio set WAS £499, NOW £299.", ["Patio set was listed at £499 for 2 days in March; sold at £299 since"]),
+        ("Frames were £180, now £95.", ["Frames advertised at £180 for 6 days in May; normally £95"]),
+        # a monthly price that is only the annual plan's (gym, software, streaming)
+        ("Unlimited classes for £19 a month.", ["£19/month is billed annually as £228 upfront; monthly rolling £29"]),
+        ("Zylo Pro, £6 a month.", ["£6 a month when paid annually; £9 month to month"]),
+        # a preference share from a test that says it is unrepresentative (pet food, shampoo)
+        ("4 out of 5 dogs preferred Zylo.", ["Feeding test: 10 dogs owned by company employees; 8 preferred Zylo"]),
+        ("9 in 10 users saw shinier hair.", ["Self-selected online panel of 50 users, not blind; 45 agreed"]),
+    ],
+)
+def test_evidence_that_does_not_back_the_claim_blocks(text: str, evidence: list[str]) -> None:
+    assert {r for r in found(text, evidence) if r.startswith(("ads.", "endorse."))}
+
+
+@pytest.mark.parametrize(
+    "text, evidence",
+    [
+        (
+            "Up to 1Gbps on our 600 tier; median peak-time 410Mbps.",
+            ["Median peak-time download on the 600 tier: 410Mbps"],
+        ),
+        ("Unlimited classes for £19 a month, billed annually.", ["£19/month is billed annually as £228 upfront"]),
+        (
+            "4 out of 5 dogs preferred Zylo.",
+            ["Independent blind feeding trial, 200 dogs in 200 homes: 160 preferred Zylo"],
+        ),
+        # a typicality disclosure's figures are the disclosure (16 CFR 255.2)
+        ("Results vary: the typical customer saves around £250 a year.", []),
+        # the same words, not a claim of proof: a name, a baker's word
+        ("Our targets are validated by the Science Based Targets initiative.", []),
+        ("Our loaves are proved overnight and baked at dawn. Proven in the oven, loved on the table.", []),
+        # a ranking backed by the count the evidence gives
+        (
+            "We checked 30 staples: Zylo was cheapest on 22 of them.",
+            ["Price check, 30 staples vs four rivals: Zylo lowest on 22"],
+        ),
+    ],
+)
+def test_evidence_that_backs_it_or_a_disclosure_passes(text: str, evidence: list[str]) -> None:
+    assert not _offers(text, evidence)
