@@ -59,10 +59,12 @@ SUPERLATIVE = (
     r"|surpassed|undercut|rivall?ed)\b"
     r"|\b(?:nobody|no one|no-one|no other\b[^.!?\n]{0,30}?)\s(?:[^.!?\n]{0,40}?\s)?(?:beats?|can beat|could beat"
     r"|matches|can match|comes? close|undercuts?|for less|(?:any )?cheaper|better|faster|quicker|more cheaply)\b"
+    r"(?! than (?:you|yourself|your|a parent|mum|dad)\b)"
     # first to market: "the UK's first smart kettle", "the first app to …" (CAP 3.7)
     r"|\b(?:britain|america|europe|australia|canada|ireland|scotland|wales|england|london|the uk|uk|the us|the usa"
     r"|the nation|the country|the city|the town|the market|the industry)['’]s first\b"
-    r"|\bthe first (?:(?!\d)[\w-]+ ){0,3}(?:to (?:offer|launch|bring|use|combine|make|have|sell|deliver|give)"
+    # (not the call to be first: "be the first to hear", "among the first to try")
+    r"|(?<!\bbe )(?<!among )\bthe first (?:(?!\d)[\w-]+ ){0,3}(?:to (?:offer|launch|bring|combine|make|sell|deliver)"
     r"|of its kind"
     r"|on the market|ever made)\b|\bfirst[- ]to[- ]market\b"
     r"|\baward[- ]winning\b"

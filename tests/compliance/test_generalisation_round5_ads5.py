@@ -296,3 +296,15 @@ def test_evidence_that_does_not_back_the_claim_blocks(text: str, evidence: list[
 )
 def test_evidence_that_backs_it_or_a_disclosure_passes(text: str, evidence: list[str]) -> None:
     assert not _offers(text, evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sign up and be the first to hear about new flavours.",  # food: a call to be first
+        "Karaoke night at Zylo: laughs guaranteed, talent optional.",  # bars: a jest
+        "Smiles guaranteed at every Zylo pottery class.",  # leisure: a jest
+    ],
+)
+def test_the_same_words_without_an_objective_claim_pass(text: str) -> None:
+    assert not _claims(text)
