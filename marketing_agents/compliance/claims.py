@@ -12,12 +12,20 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from ..models import FixKind
+from ..models import FixKind, Severity
 from .fields import TextField
 from .figures import role as figure_role
 from .findings import Finding, RuleContext, build_fix, make_finding, quoted
 from .matching import alternatives, compile_pattern, find
-from .objectivity import ABSOLUTE, absolute_supported, puffery, ranking_falls_short, ratio_evidenced, unrepresentative
+from .objectivity import (
+    ABSOLUTE,
+    absolute_supported,
+    near_miss,
+    puffery,
+    ranking_falls_short,
+    ratio_evidenced,
+    unrepresentative,
+)
 from .rules import BaseRule
 
 _MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
@@ -57,9 +65,16 @@ SUPERLATIVE = (
     # top parity in other words: nobody beats it, it can't be beaten, no other X is faster (CAP 3.33)
     r"|\b(?:can(?:no|['’])t|cannot|won['’]t|will not|never) be (?:beaten|bettered|matched|topped|beat|equall?ed"
     r"|surpassed|undercut|rivall?ed)\b"
-    r"|\b(?:nobody|no one|no-one|no other\b[^.!?\n]{0,30}?)\s(?:[^.!?\n]{0,40}?\s)?(?:beats?|can beat|could beat"
+    r"|\b(?:nobody|no one|no-one|no other\b[^.!?\n]{0,30}?"
+    r"|no (?:rival|competitor|brand|bank|network|provider|supplier|retailer|shop|store|app|insurer|lender|airline)s?)"
+    r"\s(?:[^.!?\n]{0,40}?\s)?(?:beats?|can beat|could beat"
     r"|matches|can match|comes? close|undercuts?|for less|(?:any )?cheaper|better|faster|quicker|more cheaply)\b"
     r"(?! than (?:you|yourself|your|a parent|mum|dad)\b)"
+    r"|\b(?:nobody|no one|no-one|nothing)\s(?:[a-z]+s|does \w+)\s(?:\w+\s)?like\b(?!\s+(?:a|an|some)\b)"
+    # "you won't find a faster VPN", "you'll never find better cover" (the price form is ads.price-promise's)
+    r"|\b(?:won['’]t|will not|can['’]t|cannot|never|couldn['’]t) (?:ever )?find (?:a |an |any )?"
+    r"(?:better|faster|quicker|stronger|longer[- ]lasting|more \w+|(?!cheaper)[a-z]{3,}er)\b"
+    r"|\b(?:leads?|leading) the (?:market|industry|field|world)\b|\b(?:market|industry|category)[- ]leaders?\b"
     # first to market: "the UK's first smart kettle", "the first app to …" (CAP 3.7)
     r"|\b(?:britain|america|europe|australia|canada|ireland|scotland|wales|england|london|the uk|uk|the us|the usa"
     r"|the nation|the country|the city|the town|the market|the industry)['’]s first\b"
@@ -101,7 +116,8 @@ COMPARISON = (
     r"|\bcompared (?:to|with) [\w-]+"
     # implied comparisons, no "than": "lasts longer", "more protein, less sugar", "a cleaner finish"
     rf"|\b(?:lasts?|lasting|stays? \w+|keeps? (?:\w+ ){{1,2}}|runs?|charges?|works?|cleans?|dries|cools?|heats?"
-    rf"|absorbs?|protects?|performs?|goes|go|travels?)\s(?:longer|faster|better|quicker|further|farther)\b{_NO_BASIS}"
+    rf"|absorbs?|protects?|performs?|goes|go|travels?|removes?|kills?|washes|boils?|loads?|delivers?)"
+    rf"\s(?:[\w-]+\s)?(?:longer|faster|better|quicker|further|farther)\b{_NO_BASIS}"
     rf"|\b(?:more|less|fewer|extra|reduced|lower|higher)\s(?:protein|sugar|fat|calories|salt|sodium|fibre|fiber"
     rf"|caffeine|carbs|vitamins?|range|power|battery life|legroom|miles|data|speed|noise)\b{_NO_BASIS}"
     rf"|\b(?:{_COMPARATIVES})(?:,? (?:and )?(?:{_COMPARATIVES}))* (?:finish|results?|clean|wash|skin|teeth|smile|hair"
@@ -599,5 +615,9 @@ class ClaimRule(BaseRule):
                 fix = build_fix(self.fix, excerpt, context, FixKind.REMOVE)
                 desc = (f"{self.message} The claim {quoted(excerpt)} is not backed by any item of the "
                         "brief's evidence.")
-                findings.append(make_finding(self, f, (start, end), fix, desc))
+                finding = make_finding(self, f, (start, end), fix, desc)
+                if self.claim == "absolute" and near_miss(excerpt, context.evidence):
+                    # the evidence measures it close to the absolute (minutes for "instantly"): modest
+                    finding = Finding(finding.issue.model_copy(update={"severity": Severity.MEDIUM}), finding.category)
+                findings.append(finding)
         return findings

@@ -46,6 +46,18 @@ _USAGE_AFTER = re.compile(
     r"|paired|left|washed|read|watched|played|experienced)\b",
     re.IGNORECASE,
 )
+# "best of all, it's free", "at its best when shared", "do your best": idioms, not rankings
+_BEST_IDIOM_AFTER = re.compile(r"^,?\s+(?:of all|of luck|wishes|regards|bit|part)\b", re.IGNORECASE)
+_BEST_IDIOM_BEFORE = re.compile(
+    r"\b(?:at (?:its|their|your|our|his|her|my) (?:very )?|(?:do|doing|try|trying) (?:your|our|my|their) |all the "
+    r"|make the )$",
+    re.IGNORECASE,
+)
+# "the biggest sale of the year", "our greatest party yet": the advertiser's own event, hyped
+_OWN_EVENT_AFTER = re.compile(
+    r"^\s+(?:[\w-]+\s+)?(?:sale|sales event|event|party|celebration|festival|giveaway|launch|clearance|bash)\b",
+    re.IGNORECASE,
+)
 # "the only crisp that matters", "the only tablet you'll ever need": an opinion of taste or
 # a slogan, not a claim that no rival exists; "hot take:" announces an opinion.
 _OPINION_AFTER = re.compile(
@@ -76,7 +88,11 @@ def puffery(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 60) : start]
     if subjective(excerpt) or _SCALE_AFTER.match(after) or _OWN_EVER_AFTER.match(after):
         return True
-    if re.search(r"\bbest$", excerpt, re.IGNORECASE) and _USAGE_AFTER.match(after):
+    if re.search(r"\bbest$", excerpt, re.IGNORECASE) and (
+        _USAGE_AFTER.match(after) or _BEST_IDIOM_AFTER.match(after) or _BEST_IDIOM_BEFORE.search(before)
+    ):
+        return True
+    if _OWN_EVENT_AFTER.match(after):
         return True
     if _LIST_POSITION.match(text[start : end + 20]):
         return True
@@ -206,10 +222,12 @@ def ratio_evidenced(excerpt: str, evidence: list[str]) -> bool:
 # ASA rulings on network coverage, on "instant" transfers and on sale-time claims).
 ABSOLUTE = (
     r"\b(?:never|won['’]t ever|will never) (?:fails?|breaks?|leaks?|drops? out|goes? down|misses?"
-    r"|wears? out|fades?|stalls?|crashes?|buffers?)\b"
+    r"|wears? out|fades?|stalls?|crashes?|buffers?|clogs?|jams?|tangles?|smudges?|chips?|rusts?|snags?|pills?|streaks?"
+    r"|sticks?|scratch(?:es)?"
+    r"|shrinks?|overheats?|runs? out|loses? (?:signal|connection|charge))\b"
     r"|\b(?:works|cleans|removes|starts|connects|delivers)\b(?: [\w'’]+){0,2} (?:every (?:single )?time|without fail)\b"
     r"|\b(?:arrives?|lands?|works?|transfers?|pays?|paid|loads?|downloads?|settles?|clears?|approved|activated"
-    r"|connects?"
+    r"|connects?|books?|confirm(?:s|ed)?|updates?|sync(?:s|ed)?|issued|quotes?|dissolves?|unlocks?|responds?|repl(?:y|ies)"
     r"|sent|credited|refunded|moves?)\b(?: [\w'’]+){0,3} (?:instantly|in an instant|immediately)\b"
     r"|\binstant (?:transfers?|payments?|payouts?|approvals?|refunds?|withdrawals?|connections?|delivery|results)\b"
     r"|\b(?:5G|4G|signal|coverage|wi-?fi|connection|network|reception|broadband)\b[^.!?\n]{0,30}?"
@@ -218,8 +236,8 @@ ABSOLUTE = (
     r"|\b(?:sells?|sold|selling|under offer|fluent|conversational|transform\w*|qualif(?:y|ied)|paid out|pays out"
     r"|settled|go up a grade|pass(?:es)? (?:first time|your test)|let(?= (?:with)?in\b)|rented|booked up|hired)\b"
     r"[^.!?\n]{0,30}?\b(?:in|within) (?:just |only |under"
-    r" |less than )?(?:a|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a few|a couple of) (?:days?|weeks?"
-    r"|fortnight|months?)\b"
+    r" |less than )?(?:a|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a few|a couple of|\d{1,3})"
+    r" (?:hours?|days?|weeks?|fortnight|months?)\b"
 )
 _ABSOLUTE_WORD = re.compile(
     r"\binstant\w*|\bimmediately\b|\beverywhere\b|\bwherever\b|\banywhere\b|\bnever\b|\bevery (?:single )?time\b"
@@ -241,9 +259,10 @@ _WORD_NUMBERS = {
     "twelve": 12,
 }
 _DURATION = re.compile(
-    r"\b(a|one|two|three|four|five|six|seven|eight|nine|ten|twelve) (day|week|fortnight|month)s?\b", re.IGNORECASE
+    r"\b(a|one|two|three|four|five|six|seven|eight|nine|ten|twelve|\d{1,3}) (hour|day|week|fortnight|month)s?\b",
+    re.IGNORECASE,
 )
-_DAYS = {"day": 1, "week": 7, "fortnight": 14, "month": 30}
+_DAYS = {"hour": 1 / 24, "day": 1, "week": 7, "fortnight": 14, "month": 30}
 
 
 def _days(count: float, unit: str) -> float:
@@ -256,9 +275,10 @@ def absolute_supported(excerpt: str, evidence: list[str]) -> bool:
     no longer than the copy's ("median 6 days to an offer" backs "within a fortnight")."""
     duration = _DURATION.search(excerpt)
     if duration:
-        limit = _days(_WORD_NUMBERS[duration.group(1).lower()], duration.group(2))
+        count_word = duration.group(1).lower()
+        limit = _days(float(count_word) if count_word.isdigit() else _WORD_NUMBERS[count_word], duration.group(2))
         for item in evidence:
-            for count, unit in re.findall(r"\b(\d+(?:\.\d+)?)\s?(days?|weeks?|months?)\b", item, re.IGNORECASE):
+            for count, unit in re.findall(r"\b(\d+(?:\.\d+)?)\s?(hours?|days?|weeks?|months?)\b", item, re.IGNORECASE):
                 if _days(float(count), unit) <= limit:
                     return True
         return False
@@ -268,3 +288,22 @@ def absolute_supported(excerpt: str, evidence: list[str]) -> bool:
         key in item.lower() and not re.search(r"\bin \d+(?:\.\d+)?\s?% of\b|\bothers? take\b", item, re.IGNORECASE)
         for item in evidence
     )
+
+
+_SHORT_TIME = re.compile(
+    r"\b(?:within|in|under|about|around|average(?: of)?|median(?: of)?)\s+(?:\d+(?:\.\d+)?)\s?"
+    r"(?:seconds?|secs?|minutes?|mins?)\b",
+    re.IGNORECASE,
+)
+_LONG_TIME = re.compile(
+    r"\b\d+(?:\.\d+)?\s?(?:hours?|days?|working days?|weeks?)\b|\bnext (?:working )?day\b", re.IGNORECASE
+)
+
+
+def near_miss(excerpt: str, evidence: list[str]) -> bool:
+    """An "instant" claim the evidence measures in seconds or minutes, never in hours or days:
+    an exaggeration of a documented speed, to be fixed (Medium), not a false one (High)."""
+    if not re.search(r"instant|immediately", excerpt, re.IGNORECASE):
+        return False
+    timed = [e for e in evidence if _SHORT_TIME.search(e)]
+    return bool(timed) and not any(_LONG_TIME.search(e) for e in evidence)

@@ -308,3 +308,40 @@ def test_evidence_that_backs_it_or_a_disclosure_passes(text: str, evidence: list
 )
 def test_the_same_words_without_an_objective_claim_pass(text: str) -> None:
     assert not _claims(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You won't find a faster VPN anywhere.",  # tech
+        "No rival comes close on battery life.",  # phones
+        "Nothing removes stains faster.",  # household
+        "Nobody bakes bread like Zylo.",  # bakery
+        "Zylo leads the market in pet cover.",  # insurance
+        "Unlike other brands, Zylo pans never stick or chip.",  # kitchenware
+        "Sell your car in 24 hours.",  # cars
+        "Our app books you in instantly.",  # health clubs
+    ],
+)
+def test_parity_and_absolutes_in_more_words_block(text: str) -> None:
+    assert _claims(text) & {"ads.claim-superlative", "ads.claim-comparison", "ads.claim-absolute"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nothing beats a cold drink on a hot day.",  # a category, not the brand
+        "Nothing relieves a long day like a hot bath.",  # spa: a category
+        "Best of all, it's free to join.",  # idiom
+        "At its best when shared with friends.",  # idiom
+        "The biggest sale of the year starts Friday.",  # own event, hyped
+    ],
+)
+def test_idioms_and_praise_of_a_category_pass(text: str) -> None:
+    assert not _claims(text) & {"ads.claim-superlative", "ads.claim-comparison", "ads.claim-absolute"}
+
+
+def test_an_instant_claim_the_evidence_times_in_minutes_is_to_be_fixed_not_blocked() -> None:
+    evidence = ["Bookings confirm within 4 minutes on average"]
+    assert "ads.claim-absolute" not in _claims("Your booking confirms instantly.", evidence)
+    assert "ads.claim-absolute" in _claims("Your booking confirms instantly.", ["Bookings confirm within 2 days"])
