@@ -70,7 +70,9 @@ SUPERLATIVE = (
     r"\s(?:[^.!?\n]{0,40}?\s)?(?:beats?|can beat|could beat"
     r"|matches|can match|comes? close|undercuts?|for less|(?:any )?cheaper|better|faster|quicker|more cheaply)\b"
     r"(?! than (?:you|yourself|your|a parent|mum|dad)\b)"
-    r"|\b(?:nobody|no one|no-one|nothing)\s(?:[a-z]+s|does \w+)\s(?:\w+\s)?like\b(?!\s+(?:a|an|some)\b)"
+    # (like the advertiser: "us", "ours", "it", or a capitalised name, checked against the brief's product)
+    r"|\b(?:nobody|no one|no-one|nothing)\s(?:[a-z]+s|does \w+)\s(?:\w+\s)?like (?:us|ours|our|it|this|these|we do"
+    r"|[A-Z][\w-]+)\b"
     # "you won't find a faster VPN", "you'll never find better cover" (the price form is ads.price-promise's)
     r"|\b(?:won['’]t|will not|can['’]t|cannot|never|couldn['’]t) (?:ever )?find (?:a |an |any )?"
     r"(?:better|faster|quicker|stronger|longer[- ]lasting|more \w+|(?!cheaper)[a-z]{3,}er)\b"
@@ -530,6 +532,7 @@ def _quoted_testimonial(text: str, start: int, context: RuleContext) -> bool:
 # year", "the only conditioner I use"); "we"/"our" is the advertiser speaking.
 _BAKING = re.compile(r"\b(?:dough|oven|yeast|loaf|loaves|bread|bak(?:e|ed|es|ing|ery)|sourdough|proving|crust)\b",
                      re.IGNORECASE)
+_IN_TIME_BEFORE = re.compile(r"\b(?:in|at|takes?|took|needs?)\s+(?:just |only |about |around )?$", re.IGNORECASE)
 _THRESHOLD = re.compile(r"\bthan\s+(?:about |around |just |only |over |under )?[£$€]?\d", re.IGNORECASE)
 _ATTRIBUTED_BEFORE = re.compile(r"\b(?:say|says|said|agree|agrees|swear|swears|tell us|rave|raves)\b", re.IGNORECASE)
 _FIRST_PERSON_SINGULAR = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|my|me|myself)\b")
@@ -580,6 +583,17 @@ class ClaimRule(BaseRule):
                         or _bound_supported(f.text[max(0, start - 20) : start], excerpt, context.evidence)))
                 ):
                     continue
+                if self.claim == "superlative" and (m := re.search(r"\blike ([\w-]+)$", excerpt)) and not (
+                        m.group(1).lower() in ("us", "ours", "our", "it", "this", "these", "we")
+                        or any(m.group(1).lower() in name.lower() for name in context.product_names)):
+                    continue  # "nothing says summer like Strawberries", "nobody does Christmas like Nana"
+                if self.claim == "comparison" and re.match(r"half the time\b", excerpt, re.IGNORECASE) \
+                        and not _IN_TIME_BEFORE.search(f.text[max(0, start - 16) : start]):
+                    continue  # "half the time, we're out by noon": an idiom of frequency
+                if self.claim == "absolute" and re.search(
+                        r"\b(?:usually|typically|often|generally|mostly|normally|in most cases)\b",
+                        f.text[f.sentence_bounds(start, end)[0] : end], re.IGNORECASE):
+                    continue  # "transfers usually arrive instantly": qualified as what is typical
                 if self.claim == "proof" and (
                     (re.match(r"[Ss]cience", excerpt) is not None and re.match(r"\s+[A-Z]", f.text[end : end + 3]))
                     or (re.fullmatch(r"(?i:proven|proved)", excerpt)

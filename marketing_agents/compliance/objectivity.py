@@ -231,7 +231,7 @@ ABSOLUTE = (
     r"|sent|credited|refunded|moves?)\b(?: [\w'’]+){0,3} (?:instantly|in an instant|immediately)\b"
     r"|\binstant (?:transfers?|payments?|payouts?|approvals?|refunds?|withdrawals?|connections?|delivery|results)\b"
     r"|\b(?:5G|4G|signal|coverage|wi-?fi|connection|network|reception|broadband)\b[^.!?\n]{0,30}?"
-    r"\b(?:everywhere|wherever (?:you|life)|anywhere (?:you|in the)|in every (?:corner|room|town|city)"
+    r"\b(?:everywhere|wherever (?:you|life)|anywhere (?:you|in the)|in every (?:corner|nook)"
     r"|no matter where)\b"
     r"|\b(?:sells?|sold|selling|under offer|fluent|conversational|transform\w*|qualif(?:y|ied)|paid out|pays out"
     r"|settled|go up a grade|pass(?:es)? (?:first time|your test)|let(?= (?:with)?in\b)|rented|booked up|hired)\b"

@@ -345,3 +345,19 @@ def test_an_instant_claim_the_evidence_times_in_minutes_is_to_be_fixed_not_block
     evidence = ["Bookings confirm within 4 minutes on average"]
     assert "ads.claim-absolute" not in _claims("Your booking confirms instantly.", evidence)
     assert "ads.claim-absolute" in _claims("Your booking confirms instantly.", ["Bookings confirm within 2 days"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wi-fi in every room, free for guests.",  # hotels: a facility, not coverage performance
+        "Half the time, we're out by noon.",  # an idiom of frequency
+        "Nobody does Christmas like Nana.",  # parity with someone other than the advertiser
+        "Nothing says summer like strawberries.",  # a category
+        "Transfers usually arrive instantly; some take up to a day.",  # qualified as typical, the exception said
+        "Our pledge: every bean is traceable to the farm.",  # a sourcing fact, not an outcome promised
+        "Tickets sell out fast, so book early.",  # urgency, not an outcome by a set time
+    ],
+)
+def test_near_misses_of_the_new_shapes_pass(text: str) -> None:
+    assert not _claims(text)
