@@ -9,6 +9,7 @@ regulators act on first (FTC Act s.5, UK CAP Code 3.7).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Literal
 
@@ -20,6 +21,8 @@ from .matching import alternatives, compile_pattern, find
 from .objectivity import (
     ABSOLUTE,
     absolute_supported,
+    lab_only_for_real_world,
+    laboratory_only,
     near_miss,
     puffery,
     ranking_falls_short,
@@ -190,8 +193,15 @@ def _tested_sentence(sentence: str, evidence: list[str]) -> bool:
     return any(compile_pattern(_PROOF_EVIDENCE).search(e) and figures & _evidence_numbers([e]) for e in evidence)
 
 
+def _without_lab(context: RuleContext) -> RuleContext:
+    return dataclasses.replace(context, evidence=[e for e in context.evidence if not laboratory_only(e)])
+
+
 def _supported(claim: str, excerpt: str, context: RuleContext, after: str = "", sentence: str = "") -> bool:
     if claim == "number":
+        # a laboratory result does not back a claim about everyday use ("the air you breathe")
+        if lab_only_for_real_world(sentence, context.evidence):
+            context = _without_lab(context)
         fraction = _FRACTION_AFTER.match(after)
         if fraction and int(fraction.group(1)):
             share = float(_number_value(excerpt) or 0) / int(fraction.group(1))

@@ -307,3 +307,28 @@ def near_miss(excerpt: str, evidence: list[str]) -> bool:
         return False
     timed = [e for e in evidence if _SHORT_TIME.search(e)]
     return bool(timed) and not any(_LONG_TIME.search(e) for e in evidence)
+
+
+# A test under laboratory conditions (a sealed chamber, one surrogate organism, in vitro)
+# backs the figure in those conditions only; copy that sets it in everyday use ("the air you
+# breathe", "in your home") claims more than was tested (CAP 3.7; FTC v. air-purifier makers).
+_LABORATORY = re.compile(
+    r"\b(?:sealed|test|closed) (?:chamber|room|box)\b|\bin vitro\b|\bsurrogate\b|\bbacteriophage\b"
+    r"|\b(?:under |in )?laboratory conditions\b|\bpetri dish\b|\bsingle (?:strain|organism)\b",
+    re.IGNORECASE,
+)
+_REAL_WORLD = re.compile(
+    r"\b(?:you breathe|your (?:home|house|room|family|kitchen|bedroom|car|office)|everyday|real[- ](?:life|world)"
+    r"|all (?:viruses|germs|bacteria|allergens)|in the home)\b",
+    re.IGNORECASE,
+)
+
+
+def laboratory_only(item: str) -> bool:
+    return bool(_LABORATORY.search(item))
+
+
+def lab_only_for_real_world(sentence: str, evidence: list[str]) -> bool:
+    """Whether the copy's sentence sets a figure in everyday use while the evidence tested it
+    only under laboratory conditions."""
+    return bool(_REAL_WORLD.search(sentence)) and any(laboratory_only(e) for e in evidence)

@@ -361,3 +361,34 @@ def test_an_instant_claim_the_evidence_times_in_minutes_is_to_be_fixed_not_block
 )
 def test_near_misses_of_the_new_shapes_pass(text: str) -> None:
     assert not _claims(text)
+
+
+# --- A laboratory result set in everyday use (CAP 3.7; FTC air-purifier and disinfectant cases) ---
+
+LAB = "Lab test: 99.9% reduction of one surrogate virus in a sealed chamber after 60 minutes"
+
+
+@pytest.mark.parametrize(
+    "text, evidence",
+    [
+        ("Zylo removes 99.9% of viruses from the air you breathe.", [LAB]),  # air purifiers
+        ("Kills 99.9% of germs around your home.", ["In vitro test on a single strain: 99.9% kill in 5 minutes"]),
+        (
+            "Filters out 99% of bacteria in your kitchen tap water.",
+            ["99% reduction of E. coli under laboratory conditions"],
+        ),
+    ],
+)
+def test_a_laboratory_figure_set_in_everyday_use_blocks(text: str, evidence: list[str]) -> None:
+    assert "ads.claim-number" in _claims(text, evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In a sealed-chamber lab test, Zylo removed 99.9% of one surrogate virus in 60 minutes.",
+        "Lab tested: 99.9% reduction of a surrogate virus in a sealed test chamber.",
+    ],
+)
+def test_a_laboratory_figure_stated_as_tested_passes(text: str) -> None:
+    assert "ads.claim-number" not in _claims(text, [LAB])
