@@ -27,6 +27,7 @@ from .objectivity import (
     puffery,
     ranking_falls_short,
     ratio_evidenced,
+    real_world_below,
     unrepresentative,
 )
 from .rules import BaseRule
@@ -202,6 +203,8 @@ def _supported(claim: str, excerpt: str, context: RuleContext, after: str = "", 
         # a laboratory result does not back a claim about everyday use ("the air you breathe")
         if lab_only_for_real_world(sentence, context.evidence):
             context = _without_lab(context)
+        if real_world_below(sentence, excerpt, context.evidence):
+            return False  # "410 miles — London to Edinburgh without stopping" against a real-world 305
         fraction = _FRACTION_AFTER.match(after)
         if fraction and int(fraction.group(1)):
             share = float(_number_value(excerpt) or 0) / int(fraction.group(1))

@@ -332,3 +332,38 @@ def lab_only_for_real_world(sentence: str, evidence: list[str]) -> bool:
     """Whether the copy's sentence sets a figure in everyday use while the evidence tested it
     only under laboratory conditions."""
     return bool(_REAL_WORLD.search(sentence)) and any(laboratory_only(e) for e in evidence)
+
+
+# A standard-cycle figure (WLTP, EPA, rated) illustrated by a real journey ("London to
+# Edinburgh without stopping", "a week on one charge") while the evidence gives a lower
+# real-world figure: the copy claims the real-world one (CAP 3.7; ASA rulings on EV range).
+_JOURNEY = re.compile(
+    r"\bwithout (?:stopping|a stop|recharging|refuelling|refueling)\b|\bnon-?stop\b"
+    r"|\bon (?:a single|one) (?:charge|tank)\b"
+    r"|\b(?:from )?[A-Z][a-z]+ to [A-Z][a-z]+\b|\breal[- ](?:world|life)\b|\bin everyday (?:use|driving)\b",
+)
+_REAL_FIGURE = re.compile(
+    r"\b(?:real[- ]world|real[- ]life|motorway|independent(?:ly)? test\w*|typical (?:use|driving))\b[^;.]{0,60}?"
+    r"(\d+(?:[.,]\d+)?)\s?(miles|mi|km|kilometres|hours|hrs|h)\b",
+    re.IGNORECASE,
+)
+
+
+def real_world_below(sentence: str, excerpt: str, evidence: list[str]) -> bool:
+    """Whether the sentence sets ``excerpt`` (a range, a battery life) on a real journey while
+    an evidence item gives a lower real-world figure in the same unit."""
+    if not _JOURNEY.search(sentence):
+        return False
+    try:
+        value = float(re.sub(r"[^\d.]", "", excerpt.replace(",", "")) or "nan")
+    except ValueError:
+        return False
+    unit_after = re.search(re.escape(excerpt) + r"\s?(miles|mi|km|kilometres|hours|hrs|h)\b", sentence, re.IGNORECASE)
+    if unit_after is None:
+        return False
+    unit = unit_after.group(1).lower()[:2]
+    return any(
+        m.group(2).lower()[:2] == unit and float(m.group(1).replace(",", "")) < value
+        for item in evidence
+        for m in _REAL_FIGURE.finditer(item)
+    )

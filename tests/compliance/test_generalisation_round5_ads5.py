@@ -392,3 +392,26 @@ def test_a_laboratory_figure_set_in_everyday_use_blocks(text: str, evidence: lis
 )
 def test_a_laboratory_figure_stated_as_tested_passes(text: str) -> None:
     assert "ads.claim-number" not in _claims(text, [LAB])
+
+
+# --- A standard-cycle figure set on a real journey the evidence's real-world figure cannot make ---
+
+EV_RANGE = ["WLTP range 380 miles; real-world motorway range in independent test: 270 miles"]
+
+
+@pytest.mark.parametrize(
+    "text, evidence",
+    [
+        ("Go up to 380 miles on a charge: Bristol to Glasgow without stopping.", EV_RANGE),  # cars
+        (
+            "Up to 40 hours of playback, so a week of commuting without recharging.",
+            ["Rated 40 hours (lab, 50% volume); real-world mixed use in independent test: 26 hours"],
+        ),  # headphones
+    ],
+)
+def test_a_rated_figure_set_on_a_real_journey_blocks(text: str, evidence: list[str]) -> None:
+    assert "ads.claim-number" in _claims(text, evidence)
+
+
+def test_a_rated_figure_stated_as_rated_passes() -> None:
+    assert "ads.claim-number" not in _claims("Up to 380 miles WLTP range on a single charge.", EV_RANGE)
