@@ -68,6 +68,14 @@ _OPINION_AFTER = re.compile(
 _OPINION_BEFORE = re.compile(r"\b(?:hot take|unpopular opinion|in my opinion|imho|fight us|fight me)\b", re.IGNORECASE)
 # "… trainers you'll ever slip into? We think so." — a question answered as an opinion
 _HEDGE_AFTER = re.compile(r"^[^.!?\n]{0,80}\?\s*(?:we|i) (?:think|reckon|believe) so\b", re.IGNORECASE)
+# an opinion put in others' mouths and offered for the reader to judge: not a fact asserted
+_OTHERS_OPINION_BEFORE = re.compile(
+    r"\b(?:will|would|['’]ll|['’]d) (?:tell|say to) you\b|\b(?:reckons?|swear|swears|insist|insists)\b(?: that)?",
+    re.IGNORECASE,
+)
+_JUDGE_AFTER = re.compile(
+    r"\b(?:judge|see|decide|taste|hear) for yourself\b|\byou be the judge\b|\bcome and see\b", re.IGNORECASE
+)
 # "the lowest band under EU rules", "the top tier": a position on a named scale, not a ranking of rivals
 _SCALE_AFTER = re.compile(r"^\s+(?:band|tier|grade|class|category|bracket|level|rating|rung|banding)\b", re.IGNORECASE)
 # "Number one is the CrispAir Duo": a position in a list the copy itself draws up
@@ -102,6 +110,8 @@ def puffery(text: str, start: int, end: int) -> bool:
         return True
     if _HEDGE_AFTER.match(after):
         return True
+    if _OTHERS_OPINION_BEFORE.search(before) and _JUDGE_AFTER.search(after):
+        return True  # "our coaches will tell you we've the best playlists — come and judge for yourself"
     # a name: "the SafeNest way" (a capital inside the word, or a capitalised word after a lower-case "the")
     last = re.search(r"(\w+)$", excerpt)
     return bool(last and re.match(r"[A-Z][a-z]+[A-Z]", last.group(1)))

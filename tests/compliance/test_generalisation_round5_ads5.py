@@ -415,3 +415,15 @@ def test_a_rated_figure_set_on_a_real_journey_blocks(text: str, evidence: list[s
 
 def test_a_rated_figure_stated_as_rated_passes() -> None:
     assert "ads.claim-number" not in _claims("Up to 380 miles WLTP range on a single charge.", EV_RANGE)
+
+
+@pytest.mark.parametrize(
+    "text, blocks",
+    [
+        ("Our baristas will tell you we pour the best flat white in Bath. Come and judge for yourself.", False),
+        ("Regulars reckon we have the friendliest staff in town; see for yourself.", False),
+        ("We pour the best flat white in Bath.", True),  # asserted as fact, no invitation to judge
+    ],
+)
+def test_an_opinion_offered_for_the_reader_to_judge_is_puffery(text: str, blocks: bool) -> None:
+    assert ("ads.claim-superlative" in _claims(text)) is blocks
