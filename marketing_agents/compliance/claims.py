@@ -72,7 +72,8 @@ SUPERLATIVE = (
     r"|\b(?:nobody|no one|no-one|no other\b[^.!?\n]{0,30}?"
     r"|no (?:rival|competitor|brand|bank|network|provider|supplier|retailer|shop|store|app|insurer|lender|airline)s?)"
     r"\s(?:[^.!?\n]{0,40}?\s)?(?:beats?|can beat|could beat"
-    r"|matches|can match|comes? close|undercuts?|for less|(?:any )?cheaper|better|faster|quicker|more cheaply)\b"
+    r"|matches|can match|comes? close|undercuts?|for less|(?:any )?cheaper|better|faster|quicker|more cheaply"
+    r"|(?:is|are) more [a-z]{4,})\b"
     r"(?! than (?:you|yourself|your|a parent|mum|dad)\b)"
     # (like the advertiser: "us", "ours", "it", or a capitalised name, checked against the brief's product)
     r"|\b(?:nobody|no one|no-one|nothing)\s(?:[a-z]+s|does \w+)\s(?:\w+\s)?like (?:us|ours|our|it|this|these|we do"
@@ -80,6 +81,9 @@ SUPERLATIVE = (
     # "you won't find a faster VPN", "you'll never find better cover" (the price form is ads.price-promise's)
     r"|\b(?:won['’]t|will not|can['’]t|cannot|never|couldn['’]t) (?:ever )?find (?:a |an |any )?"
     r"(?:better|faster|quicker|stronger|longer[- ]lasting|more \w+|(?!cheaper)[a-z]{3,}er)\b"
+    r"|\bno (?:better|faster|quicker|cheaper|easier|simpler|safer|more \w+) (?:way|route|option|choice|place|deal)\b"
+    r"|\b(?:there['’]s|there is) nothing (?:better|faster|quicker|cheaper)\b"
+    r"|\b(?:you|anyone|nobody)\s(?:won['’]t|can['’]t|cannot|will not|couldn['’]t) (?:beat|match|better)\b"
     r"|\b(?:leads?|leading) the (?:market|industry|field|world)\b|\b(?:market|industry|category)[- ]leaders?\b"
     # first to market: "the UK's first smart kettle", "the first app to …" (CAP 3.7)
     r"|\b(?:britain|america|europe|australia|canada|ireland|scotland|wales|england|london|the uk|uk|the us|the usa"

@@ -240,6 +240,8 @@ ABSOLUTE = (
     r"|connects?|books?|confirm(?:s|ed)?|updates?|sync(?:s|ed)?|issued|quotes?|dissolves?|unlocks?|responds?|repl(?:y|ies)"
     r"|sent|credited|refunded|moves?)\b(?: [\w'’]+){0,3} (?:instantly|in an instant|immediately)\b"
     r"|\binstant (?:transfers?|payments?|payouts?|approvals?|refunds?|withdrawals?|connections?|delivery|results)\b"
+    r"|\b(?:downloads?|transfers?|payments?|approvals?|decisions?|results?|delivery|refunds?|payouts?)\s(?:is|are)"
+    r" (?:instant|immediate)\b"
     r"|\b(?:5G|4G|signal|coverage|wi-?fi|connection|network|reception|broadband)\b[^.!?\n]{0,30}?"
     r"\b(?:everywhere|wherever (?:you|life)|anywhere (?:you|in the)|in every (?:corner|nook)"
     r"|no matter where)\b"

@@ -427,3 +427,16 @@ def test_a_rated_figure_stated_as_rated_passes() -> None:
 )
 def test_an_opinion_offered_for_the_reader_to_judge_is_puffery(text: str, blocks: bool) -> None:
     assert ("ads.claim-superlative" in _claims(text)) is blocks
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No other energy supplier is more reliable.",  # energy
+        "There's no faster way to learn the guitar.",  # music lessons
+        "Gym fees you won't beat.",  # fitness
+        "Fibre so fast, downloads are instant.",  # broadband
+    ],
+)
+def test_parity_and_absolutes_in_copular_form_block(text: str) -> None:
+    assert _claims(text) & {"ads.claim-superlative", "ads.claim-absolute", "ads.price-promise"}
