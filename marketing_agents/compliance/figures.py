@@ -43,6 +43,8 @@ from typing import Literal
 
 import yaml
 
+from .objectivity import unrepresentative
+
 LEXICON_FILE = Path(__file__).resolve().parent / "lexicon.yaml"
 RoleKind = Literal["claim", "fact", "owned"]
 
@@ -267,7 +269,9 @@ def role(text: str, start: int, end: int, evidence: list[str] | None = None) -> 
     if shapes.share_of_people_after.match(after):
         share = _copy_share(excerpt, after)
         shares = _evidence_shares(evidence)
-        if share is not None and any(abs(share - e) <= 0.005 + 1e-9 for e in shares):
+        # (a survey that says it is of staff, or not blind, computes the share but backs no consumer claim)
+        sound = _evidence_shares([e for e in evidence if not unrepresentative(e)])
+        if share is not None and any(abs(share - e) <= 0.005 + 1e-9 for e in sound):
             return Role("fact", "a share the evidence's survey computes")
         if shares or not _about_endorsers(evidence):
             return Role("claim", "social proof the evidence's survey can check, or with nothing on file")

@@ -25,7 +25,8 @@ from .findings import Finding
 
 # The general rules whose findings restate a claim a specific area's rule may own.
 GENERAL_RULES = frozenset({
-    "ads.claim-number", "ads.claim-superlative", "ads.claim-comparison", "ads.claim-proof", "ads.guarantee",
+    "ads.claim-number", "ads.claim-superlative", "ads.claim-comparison", "ads.claim-proof", "ads.claim-absolute",
+    "ads.guarantee",
     "ads.risk-free", "ads.undisclosed-condition",
 })
 # A guarantee word qualifies the promise of its whole sentence ("Earn £100 a day — guaranteed!").
