@@ -1,0 +1,80 @@
+"""Round 5, endorsements and financial promotions (helper endorse5): classes a regulator names,
+each with wordings of our own in industries other than the corpus example, that must block, and
+near misses done right that must not. None is a corpus sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.compliance.test_generalisation import found
+
+
+def endorse(text: str, evidence: list[str] | None = None) -> set[str]:
+    return {r for r in found(text, evidence) if r.startswith("endorse.")}
+
+
+def fin(text: str, evidence: list[str] | None = None) -> set[str]:
+    return {r for r in found(text, evidence) if r.startswith("fin.")}
+
+
+# --- An endorsement the brief's own record defeats (16 CFR 465.2, 465.4, 465.7; DMCC Act 2024
+# Sch. 20 paras 13-14; CPRs 2008 Sch. 1 paras 2, 4; 16 CFR 255.1(b)): a rating built on gated or
+# bought reviews, reviews by people who never bought, a trust mark or award that lapsed, a
+# celebrity whose deal ended, a TV appearance presented as backing that never came. Nothing the
+# copy adds makes such a claim true.
+
+
+@pytest.mark.parametrize("text, evidence", [
+    # review gating: only the happy ones are sent to the public review site
+    ("Parents give Zylo 4.9 stars on Google Play.",
+     ["The app asks 'Happy with Zylo?'; only those who tap Yes are sent to Google Play, the rest to a feedback form."]),
+    ("Our diners rate us 4.8 out of 5.",
+     ["Review requests go only to diners who scored their meal 9 or 10 on the table card."]),
+    ("Five-star reviews from our tenants ★★★★★",
+     ["Tenants with a complaint are routed to our internal support team instead of the review site."]),
+    # reviews bought on condition of a good score
+    ("Rated 4.9 on Trustpilot by 1,200 cyclists.",
+     ["Riders got a free inner tube for posting a five-star review."]),
+    ("See why 800 pet owners gave us five stars.",
+     ["Owners were offered 15% off their next grooming in return for a 5-star rating."]),
+    # reviews by people who never bought or stayed
+    ("Thirty glowing reviews and counting for Zylo Lodge.",
+     ["Most of the reviews were posted by the owner's family, who never stayed."]),
+    # a trust mark or award that has lapsed
+    ("Zylo Boilers: Which? Trusted Trader you can rely on.",
+     ["Which? Trusted Trader membership lapsed in March 2025."]),
+    ("Award-winning broadband, voted Best Provider.",
+     ["Best Provider award 2022; the accreditation was withdrawn in 2024."]),
+    # a celebrity who no longer endorses or uses it
+    ('"Zylo is the only trainer I run in." - Amy Cole, marathon champion',
+     ["Amy Cole's sponsorship deal ended in 2024 and she now runs for a competitor."]),
+    ("Chef Marco Ruiz cooks with Zylo pans every night.",
+     ["Marco Ruiz no longer uses Zylo cookware; his contract expired last year."]),
+    # a TV or press appearance presented as backing that never came
+    ("As seen on Shark Tank: the lunchbox the sharks backed.",
+     ["Featured on Shark Tank in 2024; no deal was made."]),
+    ("Featured in The Times and backed by top investors.",
+     ["Mentioned in a Times round-up; the company has not received any investment."]),
+])
+def test_an_endorsement_the_record_defeats_blocks(text: str, evidence: list[str]) -> None:
+    assert endorse(text, evidence)
+
+
+@pytest.mark.parametrize("text, evidence", [
+    # every customer is asked, and the record is the real one
+    ("Rated 4.6 out of 5 on Trustpilot from 2,030 reviews.",
+     ["Every customer is invited to review after delivery; Trustpilot 4.6 from 2,030 reviews."]),
+    # a current award with its year and awarding body
+    ("Which? Recommended Provider 2026 for home insurance.",
+     ["Which? Recommended Provider status awarded for 2026 (letter on file)."]),
+    # an incentive that does not depend on the score, disclosed
+    ("4.7 stars from 640 reviews (reviewers were entered into a prize draw whatever they wrote).",
+     ["Reviewers entered into a prize draw regardless of rating; average 4.7 from 640 reviews."]),
+    # an expired offer is not a lapsed endorsement
+    ("Rated 4.8 stars by 900 guests.",
+     ["Guest rating 4.8 from 900 reviews.", "The winter offer expired on 28 February."]),
+    # the TV appearance stated as what it was
+    ("As seen on Dragons' Den in 2024.", ["Appeared on Dragons' Den in 2024; no investment was made."]),
+])
+def test_an_endorsement_the_record_bears_out_does_not(text: str, evidence: list[str]) -> None:
+    assert not endorse(text, evidence)
