@@ -78,3 +78,66 @@ def test_an_endorsement_the_record_defeats_blocks(text: str, evidence: list[str]
 ])
 def test_an_endorsement_the_record_bears_out_does_not(text: str, evidence: list[str]) -> None:
     assert not endorse(text, evidence)
+
+
+# --- Expert and group endorsements by their structure (16 CFR 255.3; CAP 3.45-3.52, 3.7): who
+# endorses (a profession, a trade, a crowd), what they are said to do (use, rate, pick, stop
+# using something else), and whether the evidence documents it. A survey on file documents the
+# endorsement only if its share supports it: a minority of a panel is no profession's choice.
+
+
+@pytest.mark.parametrize("text, evidence", [
+    # a minority of a survey presented as the profession's choice
+    ("The shampoo hairdressers reach for backstage.",
+     ["Poll of 80 salon stylists: 22 said they used Zylo."]),
+    ("Physios' top pick for post-run recovery.", ["Survey of 200 physiotherapists: 31% preferred Zylo to two rivals."]),
+    ("Recommended by accountants for small firms.", ["Panel of 40 accountants; 12 out of 40 would recommend Zylo."]),
+    # expert groups in other shapes
+    ("Structural engineers rate it above any bracket on the market.", []),
+    ("Mechanics won't admit it, but most of them secretly use Zylo oil in their own cars.", []),
+    ("Chosen by 9 out of 10 driving instructors.", ["Survey of 10 instructors, all on the Zylo payroll."]),
+    # a crowd reporting it gave up something else for the product
+    ("Cyclists with sore knees tell us they've given up the ibuprofen since switching.", []),
+    ("Our shoppers say they've stopped buying branded bleach altogether.", []),
+])
+def test_an_expert_or_group_endorsement_without_support_blocks(text: str, evidence: list[str]) -> None:
+    assert endorse(text, evidence)
+
+
+@pytest.mark.parametrize("text, evidence", [
+    # a majority of a named survey on file, stated as such
+    ("Recommended by 8 in 10 vets surveyed.", ["Independent survey of 250 UK vets, 2026: 82% would recommend Zylo."]),
+    # the minority stated as it is
+    ("31% of physios surveyed preferred Zylo to two leading rivals.",
+     ["Survey of 200 physiotherapists: 31% preferred Zylo to two rivals."]),
+    # a disclosed in-house expert
+    ("Formulated with Dr Omar Haddad, our in-house dermatologist.", []),
+    ("Developed with Sam Reed, our staff nutritionist, for active kids.", []),
+    # negated: experts who do not do something endorse nothing
+    ("The bedtime routine that doctors don't talk about enough: a dark, cool room.", []),
+    ("Plumbers never recommend cheap flexible hoses, so we don't sell them.", []),
+])
+def test_an_expert_endorsement_done_right_or_negated_does_not(text: str, evidence: list[str]) -> None:
+    assert not endorse(text, evidence)
+
+
+# --- A lay crowd's verdict resting on a self-selecting poll on the brand's own channel (CAP 3.7,
+# 3.45): presented as representative, it is not.
+
+
+@pytest.mark.parametrize("text, evidence", [
+    ("Dads across Leeds have spoken: Zylo is the barbecue sauce they trust most.",
+     ["Instagram poll on the Zylo account, 210 votes."]),
+    ("The nation's favourite crisp, say parents.", ["Poll on our Facebook page, 1,100 votes, March 2026."]),
+])
+def test_a_lay_crowd_verdict_on_a_self_selecting_poll_blocks(text: str, evidence: list[str]) -> None:
+    assert endorse(text, evidence)
+
+
+@pytest.mark.parametrize("text, evidence", [
+    ("Mums have spoken: Zylo is the wipe they trust most.",
+     ["Nationally representative survey of 2,000 UK mothers by YouGov, 2026: 61% trust Zylo most."]),
+    ("Dads have spoken: the barbecue sauce they trust most.", ["Our poll is not used in advertising."]),
+])
+def test_a_lay_crowd_verdict_on_a_representative_survey_does_not(text: str, evidence: list[str]) -> None:
+    assert not {r for r in endorse(text, evidence) if r == "endorse.record-contradicted"}
