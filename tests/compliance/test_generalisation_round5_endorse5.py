@@ -141,3 +141,33 @@ def test_a_lay_crowd_verdict_on_a_self_selecting_poll_blocks(text: str, evidence
 ])
 def test_a_lay_crowd_verdict_on_a_representative_survey_does_not(text: str, evidence: list[str]) -> None:
     assert not {r for r in endorse(text, evidence) if r == "endorse.record-contradicted"}
+
+
+# --- Results presented as typical (16 CFR 255.2(b); CAP 3.45, 3.47): a person's result in words as
+# well as digits ("dropped three dress sizes"), a transformation ("went from … to …"), a
+# proportion ("cut our costs in half"), and an invitation to expect the same ("results like
+# that"), with no statement of what is generally achieved.
+
+
+@pytest.mark.parametrize("text", [
+    "\"I shed two stone before my wedding with Zylo Meals.\" - Priya, Leeds",
+    "Tom cleared three grand of arrears in a year with Zylo Budget.",
+    "I went from sleeping four hours a night to a full eight within a fortnight.",
+    "\"Zylo Freight halved our delivery costs.\" - Ops Director, national retailer. Want results like that?",
+    "We cut our energy bill in half with Zylo Heat. You could too.",
+])
+def test_a_result_in_any_words_without_typicality_blocks(text: str) -> None:
+    assert "endorse.typicality" in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    # typicality stated in other words
+    "\"I shed two stone with Zylo Meals.\" - Priya. Members lose an average of 3 kg in 12 weeks.",
+    "Tom cleared three grand of arrears in a year. Savings averaged £40 a month across users; yours will depend on your spending.",
+    "\"Zylo Freight halved our delivery costs.\" That is exceptional: most customers see savings of around 12%.",
+    # not a result: figures that describe the product or a plan
+    "I went from the station to the venue in ten minutes on a Zylo scooter.",
+    "We cut the price of every lamp in half this weekend.",
+])
+def test_a_result_with_its_typical_figure_or_no_result_does_not(text: str) -> None:
+    assert "endorse.typicality" not in found(text)
