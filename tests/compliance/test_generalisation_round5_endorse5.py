@@ -171,3 +171,48 @@ def test_a_result_in_any_words_without_typicality_blocks(text: str) -> None:
 ])
 def test_a_result_with_its_typical_figure_or_no_result_does_not(text: str) -> None:
     assert "endorse.typicality" not in found(text)
+
+
+# --- Disclosures that are there but not seen, and ones that are (CAP 2.1, 2.4; CMA/ASA
+# influencer guidance; 16 CFR 255.5): "#ad" at the end of a run of hashtags is buried; "#ad" up
+# front, a gift named in brackets, a brand's own "link in bio" are not failures to disclose.
+
+
+@pytest.mark.parametrize("text", [
+    "Sunday reset with my Zylo candle, honestly obsessed #home #cosy #selfcare #interiors #ad",
+    "New season, new kit from @Zylo 🏃 #running #marathontraining #fitfam #sponsored",
+    "Best pasta I've made all year with the Zylo pan #dinner #homecooking #foodie #pasta #paidpartnership",
+])
+def test_a_disclosure_buried_among_hashtags_blocks(text: str) -> None:
+    assert "endorse.disclosure-buried" in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "#ad Sunday reset with my Zylo candle, honestly obsessed #home #cosy #selfcare",
+    "Ad | New season kit from @Zylo for the marathon block #running #fitfam",
+    "Trying the Zylo pan tonight #ad #dinner",
+    # a gift named in brackets
+    "Zylo sent me their kettle to try (gifted, no payment). It boils in 90 seconds.",
+    # a brand's own post
+    "Our autumn candles are back in stock. Link in bio.",
+])
+def test_a_prominent_disclosure_or_no_connection_does_not(text: str) -> None:
+    assert not endorse(text)
+
+
+# --- A rating stated with its independent source and its count or date is verifiable as it stands
+# (CMA guidance on online reviews; 16 CFR 465.2); a bare rating is not.
+
+
+@pytest.mark.parametrize("text", [
+    "Rated 4.5 out of 5 from 1,870 verified reviews on Feefo.",
+    "Awarded 5 stars by Defaqto for 2026.",
+    "4.8 stars on Google (620 reviews, October 2026).",
+])
+def test_a_sourced_rating_with_its_count_or_date_does_not(text: str) -> None:
+    assert not endorse(text)
+
+
+@pytest.mark.parametrize("text", ["Rated 4.9 stars by our customers.", "A five-star rated plumber you can trust."])
+def test_a_bare_rating_still_needs_its_record(text: str) -> None:
+    assert endorse(text)
