@@ -163,7 +163,8 @@ def test_a_result_in_any_words_without_typicality_blocks(text: str) -> None:
 @pytest.mark.parametrize("text", [
     # typicality stated in other words
     "\"I shed two stone with Zylo Meals.\" - Priya. Members lose an average of 3 kg in 12 weeks.",
-    "Tom cleared three grand of arrears in a year. Savings averaged £40 a month across users; yours will depend on your spending.",
+    "Tom cleared three grand of arrears in a year. Savings averaged £40 a month across users; "
+    "yours will depend on your spending.",
     "\"Zylo Freight halved our delivery costs.\" That is exceptional: most customers see savings of around 12%.",
     # not a result: figures that describe the product or a plan
     "I went from the station to the venue in ten minutes on a Zylo scooter.",
