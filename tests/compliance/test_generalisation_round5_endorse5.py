@@ -217,3 +217,51 @@ def test_a_sourced_rating_with_its_count_or_date_does_not(text: str) -> None:
 @pytest.mark.parametrize("text", ["Rated 4.9 stars by our customers.", "A five-star rated plumber you can trust."])
 def test_a_bare_rating_still_needs_its_record(text: str) -> None:
     assert endorse(text)
+
+
+# --- Financial promotions by their shape. Credit: goods priced by the month, a low-rate claim, a
+# credit card sold on its rewards (CONC 3.5.5R: a cost-of-credit figure or an incentive triggers
+# the representative example). Investments: a value promised to reach a sum or only to rise
+# (COBS 4.2.1R). Insurance: a promise to pay whatever happens (ICOBS 2.2.2R). Near misses: a
+# monthly premium for cover, a count of lenders, interest-free instalments with their fees and
+# the borrowing warning, the conditions stated, a negated get-rich line.
+
+
+@pytest.mark.parametrize("text, rule", [
+    ("Ride home on a new Vespa today for only £89 a month. Low rates, fast decisions.", "fin.credit-terms"),
+    ("Take home this oak dining set for £35 a month.", "fin.credit-terms"),
+    ("Collect 2 Avios for every £1 you spend with the Zylo credit card.", "fin.credit-terms"),
+    ("Get 5% cashback for your first three months with our new credit card.", "fin.credit-terms"),
+    ("Invest £150 a month and your pension pot is certain to reach £90,000 by 2040 - guaranteed.",
+     "fin.guaranteed-returns"),
+    ("Your ISA portfolio will hit £25,000 in five years, we guarantee it.", "fin.guaranteed-returns"),
+    ("Tuck your spare change into Zylo and your savings only ever head one way: up.", "fin.guaranteed-returns"),
+    ("Pet cover that pays out whatever happens.", "fin.cover-absolute"),
+    ("Travel insurance that pays every claim, no questions asked.", "fin.cover-absolute"),
+])
+def test_a_financial_promise_by_its_shape_blocks(text: str, rule: str) -> None:
+    assert rule in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    # a monthly premium or service price is not credit
+    "Boiler Cover from £12 a month.",
+    "Car breakdown cover from £6 a month, with home start included.",
+    # a count of lenders is no cost of credit
+    "Our broker compares mortgages from over 70 lenders. Your home may be repossessed if you do not keep up "
+    "repayments on your mortgage.",
+    # interest-free instalments with their fees and the borrowing warning
+    "Split your basket into 4 interest-free payments. Late fees up to £10 apply. Borrowing more than you can "
+    "afford can seriously harm your finances.",
+    # a cover with its limits stated; a negated get-rich line
+    "Pays out up to £3,000 per claim; a £100 excess applies and flood damage is not covered.",
+    "You don't need to quit your job to learn to cook like a pro.",
+])
+def test_a_financial_line_done_right_or_no_credit_does_not(text: str) -> None:
+    assert not fin(text)
+
+
+def test_interest_free_instalments_that_trivialise_credit_still_block() -> None:
+    text = ("Pay for your trainers in 4 interest-free chunks. It's free money, so why wait? "
+            "Late fees up to £8 apply.")
+    assert "fin.credit-terms" in found(text)
