@@ -265,3 +265,20 @@ def test_interest_free_instalments_that_trivialise_credit_still_block() -> None:
     text = ("Pay for your trainers in 4 interest-free chunks. It's free money, so why wait? "
             "Late fees up to £8 apply.")
     assert "fin.credit-terms" in found(text)
+
+
+def test_exclusions_stated_in_other_words_answer_the_evidence() -> None:
+    text = ("Zylo Gold pays vet fees up to £8,000 a year. There's a £120 excess per claim and "
+            "pre-existing conditions aren't covered.")
+    evidence = ["Excess £120 per claim; pre-existing conditions excluded; £8,000 annual limit"]
+    assert "fin.undisclosed-condition" not in found(text, evidence)
+
+
+@pytest.mark.parametrize("text, evidence", [
+    ("The night cream dermatologists keep in their own bathroom cabinets.", []),
+    ("Personal trainers' number one protein bar.", []),
+    ("Rated excellent on Trustpilot.", ["We invite only customers whose orders arrived on time to review us."]),
+    ("4.8 out of 5 from 9,000 diners.", ["Diners who leave a five-star review get a free dessert next time."]),
+])
+def test_more_endorsement_shapes_block(text: str, evidence: list[str]) -> None:
+    assert endorse(text, evidence)
