@@ -598,6 +598,32 @@ def _disagrees(group: Token, between: tuple[Token, ...], verb: Token, bases: fro
     return singular and bare and not any(t.lower in _AUXILIARIES for t in between)
 
 
+_ADVISING = re.compile(r"\b(?:recommends?|recommended|suggests?|suggested|advises?|advised|prescribes?|prescribed)$",
+                       re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[.;:!?\n—–]|,\s")
+_NOT_AN_OBJECT = frozenset({"to", "for", "with", "at", "in", "on", "as", "because", "when", "since", "again", "highly",
+                            "strongly", "most", "over", "above", "instead", "too", "also", "and", "so", "by"})
+_PRODUCT_REFERENCE = re.compile(r"\b(?:it|its|it's|our|ours|us|we|this|these|them|that one)\b", re.IGNORECASE)
+
+
+def _general_advice(text: str, start: int, end: int, names: list[str]) -> bool:
+    """Whether an expert's recommendation has an object that is not the product: "dentists
+    recommend brushing twice a day", "vets recommend regular flea treatment" (round 5) - advice
+    the copy reports, not an endorsement. "Dentists recommend Zylo", "… recommend it", "… our
+    gel" and a recommendation with no object at all stay endorsements."""
+    excerpt = text[start:end]
+    if not _ADVISING.search(excerpt) or "-" in excerpt:
+        return False  # "the #1 pediatrician-recommended yoghurt" endorses the noun it qualifies
+    stop = _CLAUSE_END.search(text, end)
+    rest = text[end : stop.start() if stop else len(text)]
+    first = re.match(r"\s*([A-Za-z']+)", rest)
+    # an object that comes first ("the plan nutritionists recommend to their clients") is the product
+    if first is None or first.group(1).lower() in _NOT_AN_OBJECT or _PRODUCT_REFERENCE.search(rest):
+        return False
+    words = {w.lower() for name in names for w in re.findall(r"[A-Za-z]{3,}", name)}
+    return not any(w.lower() in words for w in re.findall(r"[A-Za-z]{3,}", rest))
+
+
 def _words(text: str) -> list[str]:
     return [t.text for t in tokens(text) if t.is_word]
 
@@ -652,6 +678,8 @@ class EndorsementRule(BaseRule):
                     continue  # "… consultant dermatologist and paid adviser to Dewly": disclosed
                 if minority and states_share(sentence, minority):
                     continue  # "31% of physios surveyed preferred it": the minority stated as it is
+                if _general_advice(f.text, start, end, context.product_names):
+                    continue  # "dentists recommend brushing twice a day": advice, not an endorsement
                 excerpt = f.text[start:end]
                 fix = build_fix(self.fix, excerpt, context, FixKind.REMOVE, f.text)
                 desc = f"{self.message} Found {quoted(excerpt)}."

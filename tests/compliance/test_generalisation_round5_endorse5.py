@@ -282,3 +282,35 @@ def test_exclusions_stated_in_other_words_answer_the_evidence() -> None:
 ])
 def test_more_endorsement_shapes_block(text: str, evidence: list[str]) -> None:
     assert endorse(text, evidence)
+
+
+# --- Advice is not an endorsement (16 CFR 255.0(b): an endorsement is a message about the
+# advertiser's product): "dentists recommend brushing twice a day" reports advice; "dentists
+# recommend Zylo", "… recommend it" endorse.
+
+
+@pytest.mark.parametrize("text", [
+    "Dentists recommend brushing twice a day; Zylo makes it fun for kids.",
+    "Vets recommend regular flea treatment. Zylo spot-on lasts four weeks.",
+    "Physiotherapists advise stretching before every run, so we built a warm-up into the app.",
+])
+def test_experts_advice_that_is_not_about_the_product_does_not(text: str) -> None:
+    assert not endorse(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Dentists recommend Zylo for sensitive teeth.",
+    "Vets recommend it for dogs with itchy skin.",
+    "Physiotherapists suggest our foam roller after every run.",
+    "Dermatologists recommend.",
+])
+def test_experts_recommending_the_product_still_block(text: str) -> None:
+    assert endorse(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The only vet-recommended chew for senior dogs.",
+    "It's the routine trainers recommend to every new client.",
+])
+def test_an_attributive_or_fronted_recommendation_is_still_an_endorsement(text: str) -> None:
+    assert endorse(text)
