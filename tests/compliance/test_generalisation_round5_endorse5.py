@@ -314,3 +314,21 @@ def test_experts_recommending_the_product_still_block(text: str) -> None:
 ])
 def test_an_attributive_or_fronted_recommendation_is_still_an_endorsement(text: str) -> None:
     assert endorse(text)
+
+
+@pytest.mark.parametrize("text, rule", [
+    ("Get the new Pixel for £28 a month over 24 months.", "fin.credit-terms"),
+    ("Have it delivered today and pay nothing until next April.", "fin.credit-terms"),
+    ("Our life cover pays out on every claim.", "fin.cover-absolute"),
+    ("Dental cover that pays every single bill, however big.", "fin.cover-absolute"),
+])
+def test_more_financial_shapes_block(text: str, rule: str) -> None:
+    assert rule in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Unlimited texts for £10 a month on a 12-month plan.",
+    "Covers every room in your home against fire and flood, up to £500,000.",
+])
+def test_a_service_contract_or_a_bounded_cover_does_not(text: str) -> None:
+    assert not {r for r in fin(text) if r in ("fin.credit-terms", "fin.cover-absolute")}
