@@ -335,8 +335,10 @@ def test_a_service_contract_or_a_bounded_cover_does_not(text: str) -> None:
 
 
 @pytest.mark.parametrize("text, evidence", [
-    ("Award-winning pies, rated 4.7 stars.", ["Gold, British Pie Awards 2026.", "Prices not valid in Northern Ireland."]),
-    ("Rated 4.8 stars by 500 guests.", ["Guest rating 4.8 from 500 reviews.", "Discount only for guests who book direct."]),
+    ("Award-winning pies, rated 4.7 stars.",
+     ["Gold, British Pie Awards 2026.", "Prices not valid in Northern Ireland."]),
+    ("Rated 4.8 stars by 500 guests.",
+     ["Guest rating 4.8 from 500 reviews.", "Discount only for guests who book direct."]),
 ])
 def test_unrelated_conditions_in_the_record_do_not_defeat_an_endorsement(text: str, evidence: list[str]) -> None:
     assert "endorse.record-contradicted" not in found(text, evidence)
