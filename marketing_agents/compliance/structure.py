@@ -42,7 +42,7 @@ from .findings import Finding, RuleContext, build_fix, make_finding, quoted
 from .matching import any_pattern
 from .morphology import Token, inflections, lemma, negated, tokens
 from .rules import BaseRule
-from .survey_share import minority_survey, states_share
+from .survey_share import minority_survey, overstates, states_share, survey_ceiling
 
 # Words after which the object of a claim verb has ended.
 _OBJECT_ENDS = frozenset({
@@ -656,7 +656,11 @@ class EndorsementRule(BaseRule):
         # documents no group's endorsement; a copy sentence stating that share is not overclaiming
         minority = [item for item in context.evidence if minority_survey(item)]
         supporting = [item for item in context.evidence if item not in minority]
-        if self.unless_evidence and any(any_pattern(item, self.unless_evidence) for item in supporting):
+        documented = bool(self.unless_evidence) and any(any_pattern(item, self.unless_evidence) for item in supporting)
+        # a share in the copy above every survey share on file ("nine in ten" under "52 of 100") is
+        # not documented by that survey either
+        ceiling = survey_ceiling(context.evidence)
+        if documented and ceiling is None:
             return []
         # evidence that denies an endorsement ("No dermatologist review or approval on file") names
         # the group without documenting it
@@ -670,10 +674,13 @@ class EndorsementRule(BaseRule):
         for f in context.in_scope(self):
             toks = tokens(f.text)
             for start, end, group in self._spans(toks, lex):
-                only_one = group.lower != group.lemma and group.lemma in single and group.lemma not in plural
-                if group.lemma in evidence and not only_one:
-                    continue  # the brief documents this group's endorsement
                 sentence = f.text[slice(*f.sentence_bounds(start, end))]
+                over = overstates(sentence, ceiling)  # "nine in ten" under a survey's 52 of 100
+                if documented and not over:
+                    continue  # the survey on file documents the endorsement at the share stated
+                only_one = group.lower != group.lemma and group.lemma in single and group.lemma not in plural
+                if group.lemma in evidence and not only_one and not over:
+                    continue  # the brief documents this group's endorsement
                 if self.unless and any_pattern(sentence, self.unless):
                     continue  # "… consultant dermatologist and paid adviser to Dewly": disclosed
                 if minority and states_share(sentence, minority):

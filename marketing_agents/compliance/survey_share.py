@@ -51,11 +51,40 @@ def minority_survey(item: str, below: float = 0.5) -> bool:
 
 _STATED = re.compile(r"(?<![\d.])\d{1,3}(?:\.\d+)?\s?(?:%|per ?cent)|(?<![\d.,])\d{1,5}\s+(?:of|out of|in)\s+\d{1,5}\b",
                      re.IGNORECASE)
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                 "ten": 10, "twenty": 20, "hundred": 100}
+_WORD_FRACTION = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:out of|in)\s+"
+                            r"(two|three|four|five|six|seven|eight|nine|ten|twenty|a hundred|hundred)\b", re.IGNORECASE)
+
+
+def _stated_shares(sentence: str) -> list[float]:
+    """The shares a copy sentence states, in figures or words ("nine in ten", "87%")."""
+    out = [s for m in _STATED.finditer(sentence) for s in shares(m.group(0))]
+    for m in _WORD_FRACTION.finditer(sentence):
+        a = _NUMBER_WORDS[m.group(1).lower()]
+        b = _NUMBER_WORDS[m.group(2).lower().replace("a ", "")]
+        if a <= b:
+            out.append(a / b)
+    return out
+
+
+def survey_ceiling(evidence: list[str]) -> float | None:
+    """The largest share any survey item of the evidence reports, or None without one."""
+    found = [s for item in evidence if _SURVEY.search(item) for s in shares(item)]
+    return max(found) if found else None
+
+
+def overstates(sentence: str, ceiling: float | None, tolerance: float = 0.02) -> bool:
+    """Whether a copy sentence states a share above every survey share on file."""
+    if ceiling is None:
+        return False
+    stated = _stated_shares(sentence)
+    return bool(stated) and max(stated) > ceiling + tolerance
 
 
 def states_share(sentence: str, minority: list[str]) -> bool:
     """Whether a copy sentence states a share no larger than a minority survey's ("31% of
     physios surveyed preferred it"): the endorsement is then reported, not overclaimed."""
-    stated = [s for m in _STATED.finditer(sentence) for s in shares(m.group(0))]
+    stated = _stated_shares(sentence)
     ceiling = max(s for item in minority for s in shares(item))
     return bool(stated) and max(stated) <= ceiling + 0.01

@@ -342,3 +342,19 @@ def test_a_service_contract_or_a_bounded_cover_does_not(text: str) -> None:
 ])
 def test_unrelated_conditions_in_the_record_do_not_defeat_an_endorsement(text: str, evidence: list[str]) -> None:
     assert "endorse.record-contradicted" not in found(text, evidence)
+
+
+@pytest.mark.parametrize("text, evidence", [
+    ("The barbers' secret weapon for a sharp fade.", []),
+    ("Thousands of gardeners have already banished slugs with Zylo pellets.", []),
+    # a share above the survey on file
+    ("Nine in ten opticians would recommend Zylo drops.", ["Survey of 100 opticians: 52 said they would recommend."]),
+    ("Recommended by 87% of midwives.", ["Survey of 300 midwives, 2026: 61% would recommend Zylo."]),
+])
+def test_more_group_shapes_and_overstated_survey_shares_block(text: str, evidence: list[str]) -> None:
+    assert endorse(text, evidence)
+
+
+def test_a_share_the_survey_bears_out_does_not() -> None:
+    assert not endorse("Nine in ten opticians would recommend Zylo drops.",
+                       ["Survey of 100 opticians: 91 said they would recommend Zylo."])
