@@ -358,3 +358,11 @@ def test_more_group_shapes_and_overstated_survey_shares_block(text: str, evidenc
 def test_a_share_the_survey_bears_out_does_not() -> None:
     assert not endorse("Nine in ten opticians would recommend Zylo drops.",
                        ["Survey of 100 opticians: 91 said they would recommend Zylo."])
+
+
+@pytest.mark.parametrize("text", [
+    "We've halved our delivery times this year, so your parcel arrives sooner.",
+    "We doubled our bakery's output to keep up with Christmas orders.",
+])
+def test_a_brands_own_operational_change_is_no_testimonial(text: str) -> None:
+    assert "endorse.typicality" not in found(text)
