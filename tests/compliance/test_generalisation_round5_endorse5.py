@@ -366,3 +366,13 @@ def test_a_share_the_survey_bears_out_does_not() -> None:
 ])
 def test_a_brands_own_operational_change_is_no_testimonial(text: str) -> None:
     assert "endorse.typicality" not in found(text)
+
+
+@pytest.mark.parametrize("text, evidence", [
+    ("Rated 4.7 stars by our guests.",
+     ["Guest rating 4.7 from 800 reviews.", "Members who never booked before get 10% off."]),
+    ("Five-star reviews for our repairs.",
+     ["Trustpilot 4.8 from 1,200 reviews.", "Faulty items are sent to our support team for repair."]),
+])
+def test_record_facts_about_something_else_do_not_defeat_an_endorsement(text: str, evidence: list[str]) -> None:
+    assert "endorse.record-contradicted" not in found(text, evidence)
