@@ -376,3 +376,20 @@ def test_a_brands_own_operational_change_is_no_testimonial(text: str) -> None:
 ])
 def test_record_facts_about_something_else_do_not_defeat_an_endorsement(text: str, evidence: list[str]) -> None:
     assert "endorse.record-contradicted" not in found(text, evidence)
+
+
+@pytest.mark.parametrize("text", [
+    "Weekend hike in my new Zylo boots, not a blister in sight #sp",
+    "Weekend hike in my new Zylo boots, not a blister in sight #collab",
+    "Weekend hike in my new Zylo boots. Thanks @ZyloOutdoors for the collab!",
+])
+def test_an_unclear_label_does_not_disclose(text: str) -> None:
+    assert "endorse.material-connection" in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "#ad Weekend hike in my new Zylo boots, not a blister in sight #collab",
+    "Weekend hike in my new Zylo boots #paidpartnership",
+])
+def test_a_clear_label_beside_an_unclear_one_discloses(text: str) -> None:
+    assert "endorse.material-connection" not in found(text)
