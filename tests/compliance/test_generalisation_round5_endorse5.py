@@ -393,3 +393,16 @@ def test_an_unclear_label_does_not_disclose(text: str) -> None:
 ])
 def test_a_clear_label_beside_an_unclear_one_discloses(text: str) -> None:
     assert "endorse.material-connection" not in found(text)
+
+
+def test_cashback_on_a_bank_account_against_its_caps_blocks() -> None:
+    text = "Earn 1% cashback on all your household bills with the Zylo current account."
+    evidence = ["Cashback capped at £5 a month; requires £1,500 paid in each month."]
+    assert "fin.rate-conditions" in found(text, evidence)
+
+
+def test_cashback_on_a_bank_account_with_its_caps_stated_does_not() -> None:
+    text = ("Earn 1% cashback on household bills with the Zylo current account, capped at £5 a month "
+            "when you pay in £1,500 each month.")
+    evidence = ["Cashback capped at £5 a month; requires £1,500 paid in each month."]
+    assert "fin.rate-conditions" not in found(text, evidence)
