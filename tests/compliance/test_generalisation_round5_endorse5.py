@@ -406,3 +406,8 @@ def test_cashback_on_a_bank_account_with_its_caps_stated_does_not() -> None:
             "when you pay in £1,500 each month.")
     evidence = ["Cashback capped at £5 a month; requires £1,500 paid in each month."]
     assert "fin.rate-conditions" not in found(text, evidence)
+
+
+def test_an_only_that_is_not_about_who_reviews_does_not_defeat_a_rating() -> None:
+    evidence = ["Trustpilot 4.6 from 3,000 reviews.", "Sign-up asks only for your email address."]
+    assert "endorse.record-contradicted" not in found("Rated 4.6 stars on Trustpilot.", evidence)
