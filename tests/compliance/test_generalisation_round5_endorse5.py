@@ -411,3 +411,11 @@ def test_cashback_on_a_bank_account_with_its_caps_stated_does_not() -> None:
 def test_an_only_that_is_not_about_who_reviews_does_not_defeat_a_rating() -> None:
     evidence = ["Trustpilot 4.6 from 3,000 reviews.", "Sign-up asks only for your email address."]
     assert "endorse.record-contradicted" not in found("Rated 4.6 stars on Trustpilot.", evidence)
+
+
+@pytest.mark.parametrize("text", [
+    "We went from zero to 120 stores in five years, thanks to you.",
+    "This winter we saved two thousand customers from cold homes with free boiler checks.",
+])
+def test_a_brands_own_history_is_no_testimonial(text: str) -> None:
+    assert "endorse.typicality" not in found(text)
