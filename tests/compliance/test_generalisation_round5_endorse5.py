@@ -419,3 +419,12 @@ def test_an_only_that_is_not_about_who_reviews_does_not_defeat_a_rating() -> Non
 ])
 def test_a_brands_own_history_is_no_testimonial(text: str) -> None:
     assert "endorse.typicality" not in found(text)
+
+
+@pytest.mark.parametrize("text, evidence", [
+    ("Forty five-star reviews and counting for our barbershop.",
+     ["Half of the reviews came from a review-swap group of local barbers."]),
+    ("Rated 4.9 by our customers.", ["We bought 300 ratings from a marketing agency in 2025."]),
+])
+def test_swapped_or_bought_reviews_defeat_a_rating(text: str, evidence: list[str]) -> None:
+    assert endorse(text, evidence)
