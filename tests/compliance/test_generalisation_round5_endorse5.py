@@ -428,3 +428,12 @@ def test_a_brands_own_history_is_no_testimonial(text: str) -> None:
 ])
 def test_swapped_or_bought_reviews_defeat_a_rating(text: str, evidence: list[str]) -> None:
     assert endorse(text, evidence)
+
+
+@pytest.mark.parametrize("text, blocks", [
+    ("Own this 65-inch OLED TV for £12 a week.", True),
+    ("Own the road: car insurance from £30 a month.", False),
+    ("Take home a pro barista setup: coffee subscription from £15 a month.", False),
+])
+def test_owning_goods_by_the_week_is_credit_and_a_service_is_not(text: str, blocks: bool) -> None:
+    assert ("fin.credit-terms" in found(text)) is blocks
