@@ -437,3 +437,20 @@ def test_swapped_or_bought_reviews_defeat_a_rating(text: str, evidence: list[str
 ])
 def test_owning_goods_by_the_week_is_credit_and_a_service_is_not(text: str, blocks: bool) -> None:
     assert ("fin.credit-terms" in found(text)) is blocks
+
+
+@pytest.mark.parametrize("text, rule", [
+    ("Ben turned £500 into £6,000 with Zylo Trade.", "endorse.typicality"),
+    ("\"Zylo paid for our holiday: £1,800 in cashback in a year.\" - The Patels, Leeds", "endorse.typicality"),
+    ("Our top seller, Amy, now earns more from Zylo than her day job.", "fin.earnings-claim"),
+])
+def test_money_made_in_other_shapes_blocks(text: str, rule: str) -> None:
+    assert rule in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "\"Delivery took two days and the fit is perfect.\" - Sam, Leeds",
+    "\"I paid £40 and it arrived within a week.\" - Jo",
+])
+def test_a_quoted_figure_that_is_no_result_does_not(text: str) -> None:
+    assert "endorse.typicality" not in found(text)
