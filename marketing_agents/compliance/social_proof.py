@@ -101,7 +101,8 @@ class SocialProofRule(BaseRule):
         self._count = re.compile(
             rf"(?:\b(?P<vague>{vague})\s+of\s+|(?<![\w.,])(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)\s?"
             rf"(?P<mult>k|m|mn|bn|thousand|million|billion)?\b\+?\s+)"
-            rf"(?P<desc>(?:[\w-]+\s+){{0,2}}?)(?P<noun>{nouns})\b",
+            # (a describing word is no figure or preposition: "4.7 from 640 reviews" counts 640, not 4.7)
+            rf"(?P<desc>(?:(?!\d|(?:from|of|by|on|in|at|across)\b)[\w-]+\s+){{0,2}}?)(?P<noun>{nouns})\b",
             re.IGNORECASE)
         # the evidence's way round: "App downloads: 240,000", "reviews total 1,240"
         self._labelled = re.compile(

@@ -42,6 +42,7 @@ from .findings import Finding, RuleContext, build_fix, make_finding, quoted
 from .matching import any_pattern
 from .morphology import Token, inflections, lemma, negated, tokens
 from .rules import BaseRule
+from .survey_share import minority_survey, overstates, states_share, survey_ceiling
 
 # Words after which the object of a claim verb has ended.
 _OBJECT_ENDS = frozenset({
@@ -567,7 +568,8 @@ _DENIAL = re.compile(r"\b(?:no|not|never|none|without)\b[^.;]{0,40}\b(?:review\w
 
 # Plurals without -s, auxiliaries after which a bare verb agrees with any subject, and the
 # nominal entries of the endorsement verbs ("a chef favourite", "the dentist's choice").
-_PLURAL_NOUNS = frozenset({"people", "tradespeople", "folk", "folks", "staff", "police", "media", "press", "crew"})
+_PLURAL_NOUNS = frozenset({"them", "people", "tradespeople", "folk", "folks", "staff", "police", "media", "press",
+                           "crew"})
 _AUXILIARIES = frozenset({"would", "will", "can", "could", "should", "must", "may", "might", "do", "does", "did",
                           "to", "'d", "'ll", "wo", "ca", "shall"})
 # Words that do not count towards the gap between a group and its verb: "hairdressers across the
@@ -578,6 +580,7 @@ _LIGHT = frozenset({"the", "a", "an", "of", "across", "around", "over", "through
 _NOMINAL = frozenset({"favourite", "favorite", "go-to", "go", "top", "choice", "pick"})
 
 
+_SHARE_WORDS = frozenset({"most", "all", "many", "half", "nearly", "almost", "majority"})
 _NOT_BASE = frozenset({"told", "got", "put", "made", "are", "is", "can't", "cannot", "won't", "keep"})
 
 
@@ -593,6 +596,32 @@ def _disagrees(group: Token, between: tuple[Token, ...], verb: Token, bases: fro
     singular = group.lower == group.lemma and group.lower not in _PLURAL_NOUNS and not group.lower.endswith("s")
     bare = verb.lower in bases and verb.lower not in _NOMINAL
     return singular and bare and not any(t.lower in _AUXILIARIES for t in between)
+
+
+_ADVISING = re.compile(r"\b(?:recommends?|recommended|suggests?|suggested|advises?|advised|prescribes?|prescribed)$",
+                       re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[.;:!?\n—–]|,\s")
+_NOT_AN_OBJECT = frozenset({"to", "for", "with", "at", "in", "on", "as", "because", "when", "since", "again", "highly",
+                            "strongly", "most", "over", "above", "instead", "too", "also", "and", "so", "by"})
+_PRODUCT_REFERENCE = re.compile(r"\b(?:it|its|it's|our|ours|us|we|this|these|them|that one)\b", re.IGNORECASE)
+
+
+def _general_advice(text: str, start: int, end: int, names: list[str]) -> bool:
+    """Whether an expert's recommendation has an object that is not the product: "dentists
+    recommend brushing twice a day", "vets recommend regular flea treatment" (round 5) - advice
+    the copy reports, not an endorsement. "Dentists recommend Zylo", "… recommend it", "… our
+    gel" and a recommendation with no object at all stay endorsements."""
+    excerpt = text[start:end]
+    if not _ADVISING.search(excerpt) or "-" in excerpt:
+        return False  # "the #1 pediatrician-recommended yoghurt" endorses the noun it qualifies
+    stop = _CLAUSE_END.search(text, end)
+    rest = text[end : stop.start() if stop else len(text)]
+    first = re.match(r"\s*([A-Za-z']+)", rest)
+    # an object that comes first ("the plan nutritionists recommend to their clients") is the product
+    if first is None or first.group(1).lower() in _NOT_AN_OBJECT or _PRODUCT_REFERENCE.search(rest):
+        return False
+    words = {w.lower() for name in names for w in re.findall(r"[A-Za-z]{3,}", name)}
+    return not any(w.lower() in words for w in re.findall(r"[A-Za-z]{3,}", rest))
 
 
 def _words(text: str) -> list[str]:
@@ -623,13 +652,21 @@ class EndorsementRule(BaseRule):
         )
 
     def check(self, context: RuleContext) -> list[Finding]:
-        if context.evidence_matches(self.unless_evidence):
+        # round 5: a survey whose share is a minority ("Survey of 120 vets: 38% preferred it")
+        # documents no group's endorsement; a copy sentence stating that share is not overclaiming
+        minority = [item for item in context.evidence if minority_survey(item)]
+        supporting = [item for item in context.evidence if item not in minority]
+        documented = bool(self.unless_evidence) and any(any_pattern(item, self.unless_evidence) for item in supporting)
+        # a share in the copy above every survey share on file ("nine in ten" under "52 of 100") is
+        # not documented by that survey either
+        ceiling = survey_ceiling(context.evidence)
+        if documented and ceiling is None:
             return []
         # evidence that denies an endorsement ("No dermatologist review or approval on file") names
         # the group without documenting it
-        evidence = {lemma(w) for item in context.evidence if not _DENIAL.search(item) for w in _words(item)}
+        evidence = {lemma(w) for item in supporting if not _DENIAL.search(item) for w in _words(item)}
         # "chosen by one editor" documents one editor, not "beauty editors are calling it …"
-        counted = [item for item in context.evidence if not _DENIAL.search(item)]
+        counted = [item for item in supporting if not _DENIAL.search(item)]
         single = {lemma(m.group(1)) for item in counted for m in _ONE_OF.finditer(item)}
         plural = {t.lemma for item in counted for t in tokens(item) if t.is_word and t.lower != t.lemma}
         lex = self._lex
@@ -637,11 +674,19 @@ class EndorsementRule(BaseRule):
         for f in context.in_scope(self):
             toks = tokens(f.text)
             for start, end, group in self._spans(toks, lex):
+                sentence = f.text[slice(*f.sentence_bounds(start, end))]
+                over = overstates(sentence, ceiling)  # "nine in ten" under a survey's 52 of 100
+                if documented and not over:
+                    continue  # the survey on file documents the endorsement at the share stated
                 only_one = group.lower != group.lemma and group.lemma in single and group.lemma not in plural
-                if group.lemma in evidence and not only_one:
+                if group.lemma in evidence and not only_one and not over:
                     continue  # the brief documents this group's endorsement
-                if self.unless and any_pattern(f.text[slice(*f.sentence_bounds(start, end))], self.unless):
+                if self.unless and any_pattern(sentence, self.unless):
                     continue  # "… consultant dermatologist and paid adviser to Dewly": disclosed
+                if minority and states_share(sentence, minority):
+                    continue  # "31% of physios surveyed preferred it": the minority stated as it is
+                if _general_advice(f.text, start, end, context.product_names):
+                    continue  # "dentists recommend brushing twice a day": advice, not an endorsement
                 excerpt = f.text[start:end]
                 fix = build_fix(self.fix, excerpt, context, FixKind.REMOVE, f.text)
                 desc = f"{self.message} Found {quoted(excerpt)}."
@@ -666,6 +711,8 @@ class EndorsementRule(BaseRule):
             if i > 0 and toks[i - 1].lower in _OWN_STAFF:
                 continue  # "our chefs" (not "my dentist": a third party the speaker consults)
             end = self._after_group(toks, i, lex)
+            if end is None:
+                end = self._after_them(toks, i, lex)
             if end is not None:
                 spans.append((t.start, toks[end].end, t))
                 taken = end
@@ -684,6 +731,18 @@ class EndorsementRule(BaseRule):
                     break
         return sorted(spans, key=lambda s: s[0])
 
+    def _after_them(self, toks: tuple[Token, ...], i: int, lex: _GroupLexicon) -> int | None:
+        """The end of an endorsement by a share of the group later in its sentence: "dentists
+        don't want you to know, but most of them use it" (round 5)."""
+        for k in range(i + 3, min(len(toks), i + 16)):
+            if toks[k].text in _SENTENCE_ENDS:
+                return None
+            if toks[k].lower == "them" and toks[k - 1].lower == "of" and (
+                    toks[k - 2].lower in _SHARE_WORDS or toks[k - 2].text[:1].isdigit()):
+                end = self._after_group(toks, k, lex)
+                return end if end is not None and not negated(toks, k - 2, 3) else None
+        return None
+
     def _after_group(self, toks: tuple[Token, ...], i: int, lex: _GroupLexicon) -> int | None:
         """Index of the last token of an endorsement whose group word is ``toks[i]``."""
         j = i + 1
@@ -697,6 +756,8 @@ class EndorsementRule(BaseRule):
                 return None
             n = _longest_at(toks, j, lex.verbs)
             if n:
+                if any(t.negates for t in toks[i + 1 : j]):
+                    return None  # "doctors don't talk about", "plumbers never recommend": no endorsement
                 if _disagrees(toks[i], toks[i + 1 : j], toks[j], lex.bases):
                     return None  # "the barista oat drink": a singular noun before a bare verb form is no subject
                 return j + n - 1
