@@ -1,0 +1,164 @@
+"""Round 5, environmental / health / brief constraints (helper envhealth5): the classes, each
+with twins that must not change. Wordings are our own, in other industries than the dev
+snippets that exposed each class; they vary the class, not the sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.compliance.test_generalisation import found
+
+# --- env: a positive balance said as a comparison ("gives back more water than it takes");
+# EU Directive 2024/825 Annex I 4a, 16 CFR 260.4(b)
+
+@pytest.mark.parametrize("text", [
+    "Every pair of Zylo trainers plants more trees than it takes to make.",
+    "Our vineyard puts more water back into the river than it draws.",
+    "Each Zylo flight removes more carbon from the air than it emits.",
+    "Zylo farms lock away more CO2 than they produce, every single year.",
+])
+def test_a_positive_balance_by_comparison_is_a_generic_claim(text: str) -> None:
+    assert found(text) & {"env.generic-claim", "env.carbon-claim"}
+
+
+@pytest.mark.parametrize("text", [
+    "Zylo saves you more time than it takes to set up.",
+    "Our new kettle boils more water than the old one, in half the time.",
+    "Zylo gives you more energy than coffee, with no crash.",
+])
+def test_a_comparison_of_something_else_is_not(text: str) -> None:
+    assert not found(text) & {"env.generic-claim", "env.carbon-claim"}
+
+
+# --- env: no footprint and no emissions as absolutes (EU 2024/825 Annex I 4a, 4c; 16 CFR 260.4)
+
+@pytest.mark.parametrize("text", [
+    "Each Zylo parcel arrives with zero footprint on the planet.",
+    "A footprint-free way to heat your home.",
+    "Zylo scooters make your commute emission-free.",
+    "Stream all night: our servers leave no carbon footprint.",
+])
+def test_no_footprint_or_emission_free_is_a_carbon_claim(text: str) -> None:
+    assert "env.carbon-claim" in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Zylo heat pumps cut a typical home's heating footprint by 40% against a gas boiler.",
+    "We measure the footprint of every parcel and publish it.",
+    "Our footprint calculator shows the emissions of every trip you book.",
+])
+def test_a_measured_or_qualified_footprint_is_not(text: str) -> None:
+    assert "env.carbon-claim" not in found(text)
+
+
+# --- env: degrading in other words, and evidence read for what it documents
+# (16 CFR 260.8; a denied or untested fact substantiates nothing)
+
+@pytest.mark.parametrize("text, evidence", [
+    ("Zylo balloons break down into nothing after the party.", []),
+    ("Zylo wet wipes break down harmlessly once flushed.",
+     ["Wipes contain PET fibres; no test for biodegradation in sewers."]),
+    ("Biodegradable confetti for your big day.",
+     ["Paper confetti; biodegrades in industrial compost; soil biodegradation not tested."]),
+])
+def test_degrading_claims_with_untested_evidence_block(text: str, evidence: list[str]) -> None:
+    assert "env.degradable" in found(text, evidence)
+
+
+@pytest.mark.parametrize("text, evidence", [
+    ("Zylo bin liners biodegrade in soil within 12 months.",
+     ["Biodegrades in soil within 12 months (TÜV OK biodegradable SOIL)."]),
+    ("Our stain remover breaks down grease in seconds.", []),
+    ("Zylo pods are compostable in industrial composting facilities, which may not exist in your area.", []),
+])
+def test_substantiated_degrading_or_non_environmental_breaking_down_is_not(text: str, evidence: list[str]) -> None:
+    assert "env.degradable" not in found(text, evidence)
+
+
+# --- env: an environmental badge the evidence says is the brand's own
+# (EU 2024/825 Annex I 2a; 16 CFR 260.6)
+
+@pytest.mark.parametrize("text, evidence", [
+    ("Look out for the EcoHeart seal on our sofas.", ["EcoHeart is our own seal; not a third-party certification."]),
+    ("Every can carries our GreenWave mark.", ["GreenWave mark created in-house; no independent certification."]),
+])
+def test_a_self_made_seal_the_evidence_admits_blocks(text: str, evidence: list[str]) -> None:
+    assert "env.self-certified" in found(text, evidence)
+
+
+def test_a_certified_seal_does_not() -> None:
+    assert "env.self-certified" not in found(
+        "Look out for the EcoHeart seal on our sofas.",
+        ["EcoHeart seal certified by an accredited third-party body (UKAS)."])
+
+
+# --- env: a recycled-content claim for the whole when the evidence gives a part
+# (16 CFR 260.13(b), 260.3(c))
+
+@pytest.mark.parametrize("text, evidence", [
+    ("Our yoga mats are made from recycled rubber.", ["Mats contain 40% recycled rubber"]),
+    ("Zylo notebooks: made with recycled paper.", ["Pages are 55% post-consumer recycled paper"]),
+    ("Zylo phone cases use recycled plastic.", ["Cases contain 20% recycled plastic"]),
+])
+def test_recycled_content_without_the_share_on_file_blocks(text: str, evidence: list[str]) -> None:
+    assert "env.contradicted-claim" in found(text, evidence)
+
+
+@pytest.mark.parametrize("text, evidence", [
+    ("Our yoga mats are made with 40% recycled rubber.", ["Mats contain 40% recycled rubber"]),
+    ("Our yoga mats contain some recycled rubber (40%).", ["Mats contain 40% recycled rubber"]),
+    ("Zylo notebooks are made from recycled paper.", ["Pages and covers are 100% recycled paper"]),
+])
+def test_recycled_content_with_the_share_or_whole_is_not(text: str, evidence: list[str]) -> None:
+    assert "env.contradicted-claim" not in found(text, evidence)
+
+
+# --- env: ocean claims for ocean-bound material, plastic-free for a lined pack, hourly
+# matching for annual certificates (16 CFR 260.3(a), 260.9(b), 260.15; CAP 11.3)
+
+@pytest.mark.parametrize("text, evidence", [
+    ("Every Zylo sunglasses frame is pulled from the sea.", ["Frames: 30% ocean-bound plastic collected near coasts"]),
+    ("Zylo crisps come in a plastic-free bag.", ["Bag is paper with a PE lining"]),
+    ("Zylo coffee pods are completely plastic-free.", ["Pods are 8% plastic by weight (barrier layer)"]),
+    ("Our offices run on renewable power matched every hour of the day.",
+     ["Renewable electricity matched annually with REGOs"]),
+    ("Every Zylo store runs on clean power from the wind.",
+     ["Supply matched with REGO certificates; physical supply is grid mix"]),
+])
+def test_claims_the_evidence_contradicts_block(text: str, evidence: list[str]) -> None:
+    assert "env.contradicted-claim" in found(text, evidence)
+
+
+@pytest.mark.parametrize("text, evidence", [
+    ("Frames made with 30% ocean-bound plastic, collected on land near coasts.",
+     ["Frames: 30% ocean-bound plastic collected near coasts"]),
+    ("Zylo crisps come in a plastic-free bag.", ["Bag is 100% paper; no plastic lining."]),
+    ("Our offices use renewable electricity, matched annually with REGO certificates.",
+     ["Renewable electricity matched annually with REGOs"]),
+])
+def test_the_same_claims_qualified_are_not(text: str, evidence: list[str]) -> None:
+    assert "env.contradicted-claim" not in found(text, evidence)
+
+
+# --- env: generic claims in lists, superlatives of cleanliness, coined "conscious" ranges
+# (16 CFR 260.4(b); EU 2024/825 Annex I 4a)
+
+@pytest.mark.parametrize("text", [
+    "Zylo dog shampoo is gentle on paws, coats and the planet.",
+    "It's safe for your skin, your family and the environment.",
+    "Electric ferries: the greenest way to cross the bay.",
+    "Rail is the cleanest way to reach the Alps.",
+    "Shop the Conscious Edit: ten pieces for summer.",
+])
+def test_generic_claims_in_other_shapes_block(text: str) -> None:
+    assert "env.generic-claim" in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Go green this spring: our new sage and olive shades are in.",
+    "The cleanest way to clean your oven is our steam cycle.",
+    "Safe for your skin, your family and your budget.",
+    "Try our natural wine list: low-intervention bottles from small growers.",
+])
+def test_colour_cleaning_and_category_words_are_not(text: str) -> None:
+    assert "env.generic-claim" not in found(text)
