@@ -162,3 +162,155 @@ def test_generic_claims_in_other_shapes_block(text: str) -> None:
 ])
 def test_colour_cleaning_and_category_words_are_not(text: str) -> None:
     assert "env.generic-claim" not in found(text)
+
+
+# --- health: a medicine given up or replaced in any verb ("ditched the painkillers", "stay off
+# the statins"); Directive 2001/83/EC art. 1(2); CAP 12.2; FTC HPCG 3.1
+
+@pytest.mark.parametrize("text", [
+    "Since switching to Zylo tea, my mum has come off her blood pressure tablets.",
+    "Customers tell us they've ditched the antihistamines for good.",
+    "A daily Zylo shot is the easy way to stay off the statins.",
+    "Zylo drops: no more inhalers on the school run.",
+])
+def test_a_medicine_given_up_is_a_medicinal_claim(text: str) -> None:
+    assert "health.medicinal-claim" in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Never stop taking prescribed medication without talking to your doctor.",
+    "Zylo organisers keep your tablets and inhalers in one place.",
+    "We ditched the plastic tubs for card boxes.",
+])
+def test_medicine_advice_and_other_ditching_are_not(text: str) -> None:
+    assert "health.medicinal-claim" not in found(text)
+
+
+# --- health: problem and solution in other shapes (a condition, a hangover's night, then an
+# outcome: "have your back", "like it never happened", "back to how you felt"); FTC HPCG 2.1
+
+@pytest.mark.parametrize("text", [
+    "Tension headaches? Zylo balm has your back.",
+    "Heavy night out? Two Zylo capsules and you'll wake up like it never happened.",
+    "Achy hips? Zylo oil gets you back to how you felt at forty.",
+    "Cystitis again? Zylo cranberry sachets, sorted.",
+    "Hungover? Zylo electrolyte tabs have you feeling human again.",
+])
+def test_problem_then_solution_is_a_disease_claim(text: str) -> None:
+    assert found(text) & {"health.disease-claim", "health.unauthorised-claim"}
+
+
+@pytest.mark.parametrize("text", [
+    "Long commute? Our Zylo backpack has your back.",
+    "Big night out? Zylo taxis get you home safely.",
+    "Moving house? Zylo Removals, sorted.",
+])
+def test_a_non_medical_problem_solved_is_not(text: str) -> None:
+    assert not found(text) & {"health.disease-claim", "health.unauthorised-claim"}
+
+
+# --- health: a condition resolved, said of a flare, thinning hair or arthritis easing
+# (CAP 12.2, 15.6)
+
+@pytest.mark.parametrize("text", [
+    "Dab it on and watch the flare calm down by morning.",
+    "Zylo serum stops hair thinning in its tracks.",
+    "Owners say their cat's arthritis eases within days.",
+    "Zylo tonic halts thinning at the crown.",
+])
+def test_a_resolved_flare_thinning_or_arthritis_is_a_disease_claim(text: str) -> None:
+    assert "health.disease-claim" in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Our jeans have a subtle flare at the hem.",
+    "Zylo paint needs no thinning before use.",
+    "Traffic eases after 7pm, so book a late slot.",
+])
+def test_fashion_paint_and_traffic_are_not(text: str) -> None:
+    assert "health.disease-claim" not in found(text)
+
+
+# --- health: satiety beyond the authorised nutrition claim ("keeps you fuller for longer");
+# Reg. 1924/2006 arts. 10, 13 (no authorised satiety claim); CAP 15.1
+
+@pytest.mark.parametrize("text, evidence", [
+    ("Source of protein, to keep you full until lunch.", ["12 g protein per serving (24% of energy)"]),
+    ("Zylo oat bars keep hunger at bay all afternoon.", []),
+    ("High in fibre and leaves you feeling fuller for longer.", ["7 g fibre per 100 g"]),
+])
+def test_a_satiety_claim_is_unauthorised(text: str, evidence: list[str]) -> None:
+    assert "health.unauthorised-claim" in found(text, evidence)
+
+
+@pytest.mark.parametrize("text", [
+    "High in fibre: 7 g per 100 g.",
+    "A big bowl that fills the whole table.",
+    "Our batteries keep you going for longer.",
+])
+def test_nutrition_facts_and_other_fullness_are_not(text: str) -> None:
+    assert "health.unauthorised-claim" not in found(text)
+
+
+# --- health: a rate of weight loss with the weight as the subject ("watch a stone melt
+# away"), and shrinking for summer; CAP 13.10; Reg. 1924/2006 art. 13
+
+@pytest.mark.parametrize("text", [
+    "Swap your lunch for a Zylo soup and watch the pounds fall away.",
+    "Half a stone melts off in a month on the Zylo plan.",
+    "Drop a dress size before the wedding with Zylo.",
+])
+def test_weight_as_the_subject_or_shrinking_is_a_weight_loss_claim(text: str) -> None:
+    assert "health.weight-loss" in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Zylo wool jumpers won't shrink in the wash.",
+    "Watch the prices fall away in our summer sale.",
+    "Our suitcase weighs just 2 kg, so pack more for the holiday.",
+])
+def test_shrinking_fabric_and_falling_prices_are_not(text: str) -> None:
+    assert "health.weight-loss" not in found(text)
+
+
+# --- brief constraints: the constraint in any phrasing ("never name or compare with",
+# "don't reference other salons", "never describe X as Y", "don't position us as Y", "don't
+# promise timescales") and the banned kind said in other words (a competitor by description,
+# pressure by idiom, cheapness by comparison, a timescale by occasion, sugar by euphemism)
+
+from tests.compliance.test_generalisation_round4_env_health_con import _brief, brief_found  # noqa: E402
+
+
+@pytest.mark.parametrize("text, constraints", [
+    ("Unlike that big orange-and-white budget airline, Zylo Air includes a bag.", ["Don't mention competitors"]),
+    ("Sleep better than at the big green supermarket's hotel chain.", ["Never name or compare with competitors"]),
+    ("Tired of the big-box salons with a queue for every chair? Zylo has six stylists.",
+     ["Don't reference other salons or chains"]),
+    ("Spring buyers are out in force: book before the moment passes you by.", ["No urgency or pressure wording"]),
+    ("Your first coffee is on the house.", ["Never describe the welcome drink as free"]),
+    ("Zylo watches: the Swiss look at high-street prices.", ["Don't position the brand as cheap or budget"]),
+    ("Order by noon and it's on your doorstep before the weekend.", ["Don't promise delivery dates or timescales"]),
+    ("All the fizz, none of the sweet stuff.", ["Do not mention sugar or calories"]),
+    ("Slim into summer with Zylo shakes.", ["Avoid any mention of weight loss"]),
+])
+def test_a_constraint_broken_in_other_words_blocks(text: str, constraints: list[str]) -> None:
+    assert _brief(brief_found(text, constraints))
+
+
+@pytest.mark.parametrize("text, constraints", [
+    ("Zylo Air includes a 20 kg bag on every fare.", ["Don't mention competitors"]),
+    ("Zylo salons have six stylists and a walk-in chair.", ["Don't reference other salons or chains"]),
+    ("Spring is a good time to list: we'll value your home this week if you like.", ["No urgency or pressure wording"]),
+    ("Your first coffee comes with a pastry.", ["Never describe the welcome drink as free"]),
+    ("Zylo watches: Swiss movements, sapphire glass, a five-year warranty.",
+     ["Don't position the brand as cheap or budget"]),
+    ("Delivery is tracked and signed for.", ["Don't promise delivery dates or timescales"]),
+    ("A sweet vanilla note and a twist of lime.", ["Do not mention sugar or calories"]),
+    ("Zylo wool jumpers won't shrink in the wash.", ["Avoid any mention of weight loss"]),
+    ("Try it free for 14 days; no card needed.", ["Mention the free trial"]),
+    # naming is banned, not a description of the others as a group
+    ("We checked 30 fares against the other big three airlines: Zylo was lowest on 22.",
+     ["Do not name any competitor"]),
+])
+def test_the_constraint_kept_is_not(text: str, constraints: list[str]) -> None:
+    assert not _brief(brief_found(text, constraints))
