@@ -292,6 +292,8 @@ from tests.compliance.test_generalisation_round4_env_health_con import _brief, b
     ("Order by noon and it's on your doorstep before the weekend.", ["Don't promise delivery dates or timescales"]),
     ("All the fizz, none of the sweet stuff.", ["Do not mention sugar or calories"]),
     ("Slim into summer with Zylo shakes.", ["Avoid any mention of weight loss"]),
+    ("Shrink into your holiday wardrobe with Zylo soups.", ["Avoid any mention of weight loss"]),
+    ("Zylo leggings that shrink your waistline.", ["No weight-loss claims"]),
 ])
 def test_a_constraint_broken_in_other_words_blocks(text: str, constraints: list[str]) -> None:
     assert _brief(brief_found(text, constraints))
