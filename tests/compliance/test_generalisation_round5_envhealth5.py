@@ -316,3 +316,36 @@ def test_a_constraint_broken_in_other_words_blocks(text: str, constraints: list[
 ])
 def test_the_constraint_kept_is_not(text: str, constraints: list[str]) -> None:
     assert not _brief(brief_found(text, constraints))
+
+
+# --- env, probes of round 5: generic claims in more shapes (gone green, no harm to one bee,
+# the seas helped clean, as nature intended, nothing but tracks left, cleaner fuel, a coined
+# tick, reclaimed for the whole, guilt-free exploring); 16 CFR 260.3(c)-(d), 260.4, 260.6
+
+@pytest.mark.parametrize("text, evidence", [
+    ("We've gone green: our vans are now electric.", []),
+    ("Every Bloom bouquet is grown without harming a single bee.", []),
+    ("Our new trainers are made from ocean waste, so every step helps clean up the seas.", []),
+    ("Zyla cotton is grown the way nature intended.", []),
+    ("Drive the all-new Volta E and leave nothing but tyre tracks behind.", []),
+    ("Our cruise ships are powered by cleaner fuel, so you can explore guilt-free.", []),
+    ("Look for the Planet Promise tick on our shelves.",
+     ["Planet Promise is our own scheme; criteria published on our website; not independently audited."]),
+    ("Our sofas are crafted from reclaimed timber.", ["Frames: 20% reclaimed timber, 80% FSC virgin timber."]),
+])
+def test_probe_generic_claims_block(text: str, evidence: list[str]) -> None:
+    assert any(r.startswith("env.") for r in found(text, evidence))
+
+
+@pytest.mark.parametrize("text, evidence", [
+    ("Our air purifier gives you cleaner air in every room.", []),
+    ("The new engine runs cleaner than our 2019 model, with 18% lower CO2 per km.",
+     ["Type-approval WLTP: 18% lower CO2 per km than the 2019 model."]),
+    ("Leave nothing behind but a streak-free shine.", []),
+    ("Our team went green for St Patrick's Day.", []),
+    ("We help clean beaches every spring with a volunteer day; 40 staff took part last year.", []),
+    ("A greener lawn in four weeks with Zylo feed.", []),
+    ("Our vans are electric: zero tailpipe emissions on every delivery.", []),
+])
+def test_probe_facts_and_other_senses_do_not(text: str, evidence: list[str]) -> None:
+    assert not any(r.startswith("env.") for r in found(text, evidence))
