@@ -349,3 +349,38 @@ def test_probe_generic_claims_block(text: str, evidence: list[str]) -> None:
 ])
 def test_probe_facts_and_other_senses_do_not(text: str, evidence: list[str]) -> None:
     assert not any(r.startswith("env.") for r in found(text, evidence))
+
+
+# --- health, probes of round 5: hair brought back, a condition taken away, outcomes (right as
+# rain, feel twenty again, barely notice), kinder than a medicine, condition tablets given up,
+# the afternoon slump, a biomarker steady as the subject (CAP 12.2, 15.1, 15.6; Reg. 1924/2006
+# art. 13; Directive 2001/83/EC art. 1(2))
+
+@pytest.mark.parametrize("text", [
+    "Zylo hair tonic brings back the hair you thought you'd lost.",
+    "Bald patch? Zylo serum fills it in within three months.",
+    "Woke up with a sore head after the party? Zylo tabs have you right as rain by lunchtime.",
+    "Zylo collagen: creaky joints, feel twenty again.",
+    "Zylo turmeric capsules: kinder to your joints than ibuprofen.",
+    "Grandad gave up his arthritis tablets after a month on Zylo.",
+    "Our magnesium spray takes migraines away in minutes.",
+    "Period cramps? Zylo heat patches and you'll barely notice them.",
+    "Zylo oat milk helps you avoid the afternoon slump and the 3pm biscuit.",
+    "With Zylo, your blood sugar stays steady all day.",
+])
+def test_probe_health_claims_block(text: str) -> None:
+    assert any(r.startswith("health.") for r in found(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Take the stress away from moving day with Zylo Removals.",
+    "Zylo thickening shampoo makes fine hair look fuller.",
+    "Bald tyres? Zylo Garage fills them in no time.",
+    "Our sofa bed is kinder to your back than a blow-up mattress.",
+    "Zylo app reminds you when to take your blood pressure tablets.",
+    "Busy morning? Zylo coffee has your back.",
+    "Get back the hair salon experience at home with Zylo dryers.",
+    "Please talk to your GP before you stop taking any medication.",
+])
+def test_probe_health_near_misses_do_not(text: str) -> None:
+    assert not any(r.startswith("health.") for r in found(text))
