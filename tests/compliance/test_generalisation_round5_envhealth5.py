@@ -384,3 +384,27 @@ def test_probe_health_claims_block(text: str) -> None:
 ])
 def test_probe_health_near_misses_do_not(text: str) -> None:
     assert not any(r.startswith("health.") for r in found(text))
+
+
+# --- health: an individual's reported weight loss read as a rate against the 2 lb a week
+# ceiling (CAP 13.10); at or below it the testimony is the endorsement rules' matter
+# (16 CFR 255.2(b)); a loss the copy promises stays a claim at any rate
+
+@pytest.mark.parametrize("text", [
+    "'I lost 2 stone in 6 weeks on the Zylo plan!' — Mia, Hull",
+    "Tom shed 15 kg in two months with Zylo. Results vary; members lose 3 kg on average.",
+    "Lose 4 kg in 8 weeks with Zylo shakes.",
+    "'I lost 3 stone with Zylo,' says Amy.",
+])
+def test_a_fast_rate_or_a_promised_loss_blocks(text: str) -> None:
+    assert "health.weight-loss" in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "'I lost 10 kg in six months at Zylo Fitness.' — Raj, member since 2023. His result isn't typical: "
+    "members lose 2 kg over six months on average.",
+    "Lena dropped two stone in a year of classes at Zylo Studio.",
+    "'I shed 6 lb in 5 weeks,' says Kim. Zylo members lose 1 lb a week on average.",
+])
+def test_a_testimony_at_a_sustainable_rate_does_not(text: str) -> None:
+    assert "health.weight-loss" not in found(text)
