@@ -408,3 +408,26 @@ def test_a_fast_rate_or_a_promised_loss_blocks(text: str) -> None:
 ])
 def test_a_testimony_at_a_sustainable_rate_does_not(text: str) -> None:
     assert "health.weight-loss" not in found(text)
+
+
+# --- env, false blocks of round 5: kerbside recyclability on file, a natural remedy (a health
+# matter), projects that cut emissions elsewhere described (16 CFR 260.12(b)(1), 260.3(d))
+
+@pytest.mark.parametrize("text, evidence", [
+    ("Every Zylo candle comes in a recyclable glass jar.",
+     ["Jar: widely recycled at the kerbside in the UK (OPRL 'Recycle')."]),
+    ("Zylo tea tins are recyclable.", ["Tin: kerbside recyclable across the UK."]),
+    ("Zylo drops are a natural remedy for tired feet.", []),
+    ("Your £3 goes to partners that cut emissions in Kenya; it does not reduce your own footprint.", []),
+])
+def test_substantiated_or_non_environmental_wordings_do_not(text: str, evidence: list[str]) -> None:
+    assert not any(r.startswith("env.") for r in found(text, evidence))
+
+
+@pytest.mark.parametrize("text, evidence", [
+    ("Every Zylo candle comes in a recyclable glass jar.", ["Jar: not kerbside recyclable; take to a bottle bank."]),
+    ("Zylo tea tins are recyclable.", ["Tins are recyclable in some council areas only."]),
+    ("Our new boiler cuts emissions.", []),
+])
+def test_the_same_claims_without_that_evidence_block(text: str, evidence: list[str]) -> None:
+    assert any(r.startswith("env.") for r in found(text, evidence))
