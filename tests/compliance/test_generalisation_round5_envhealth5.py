@@ -431,3 +431,33 @@ def test_substantiated_or_non_environmental_wordings_do_not(text: str, evidence:
 ])
 def test_the_same_claims_without_that_evidence_block(text: str, evidence: list[str]) -> None:
     assert any(r.startswith("env.") for r in found(text, evidence))
+
+
+# --- long copy: a claim buried among plain facts is found; plain facts alone are not blocked
+
+@pytest.mark.parametrize("text, prefix", [
+    ("Our Lakeside cabins sleep four and have a wood-burning stove and a hot tub. Each cabin is heated by a "
+     "heat pump. Staying with us leaves the lake exactly as you found it, so your break costs the planet "
+     "nothing. Dogs are welcome for £20 a stay. Check-in from 4pm.", "env."),
+    ("Brightside gummies come in orange and berry flavours, 60 to a tub. Each gummy has vitamin C, D and "
+     "zinc. Pop two a day and you'll sail through winter without a single sniffle. Suitable for vegetarians.",
+     "health."),
+    ("Nordic Oat porridge is milled in Perthshire. A 40 g serving has 4 g of fibre and 140 kcal. It soaks "
+     "up cholesterol like a sponge, so your heart stays young. Cook in the microwave for two minutes.",
+     "health."),
+])
+def test_a_claim_buried_in_long_copy_is_found(text: str, prefix: str) -> None:
+    assert any(r.startswith(prefix) for r in found(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Our 4-day Cotswolds walking holiday covers 48 miles, with luggage transfers between three family-run "
+    "inns. Breakfast and two dinners are included. Walks average 12 miles a day on footpaths and quiet lanes. "
+    "From £695 per person sharing; single supplement £180.",
+    "Morning Glow serum has 10% niacinamide and 1% zinc in a lightweight gel. Apply two drops after "
+    "cleansing, morning and evening. Use sunscreen during the day. Dermatologically tested on sensitive skin.",
+    "Our towels absorb water in seconds. Sail through the school holidays with our activity packs. "
+    "Zylo paper towels mop up spills without a single streak.",
+])
+def test_plain_facts_in_long_copy_are_not_blocked(text: str) -> None:
+    assert not any(r.startswith(("env.", "health.")) for r in found(text))
