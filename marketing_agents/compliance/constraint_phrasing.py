@@ -25,7 +25,8 @@ _NEG = r"(?:never|don[’']?t|do\s+not|must\s+not|please\s+don[’']?t|avoid|no)
 # "Never name or compare with competitors"; "Don't reference other gyms or chains"
 _REFER = re.compile(
     rf"^\s*{_NEG}\s+(?:(?:name|names|naming|compare|comparing|comparisons?|reference|referencing|references|refer\s+to|"
-    r"mention|mentioning|talk\s+about|knock|disparage|critici[sz]e|attack|bash|single\s+out|call\s+out)"
+    r"mention|mentioning|talk\s+about|talking\s+about|discuss|discussing|bring\s+up|touch\s+on|allude\s+to|knock|"
+    r"disparage|critici[sz]e|attack|bash|single\s+out|call\s+out)"
     r"(?:\s+(?:or|and|/)\s+)?(?:\s*(?:with|to|against))?\s*)+(?P<rest>.+)$",
     re.IGNORECASE,
 )
@@ -48,6 +49,19 @@ _AS = re.compile(
     r"(?:\w+\s+){0,4}?(?:as|like)\s+(?:an?\s+|being\s+)?(?P<what>.+)$",
     re.IGNORECASE,
 )
+# "Never call the brand cheap": the adjective after the thing named
+_CALL = re.compile(
+    rf"^\s*{_NEG}\s+(?:call|calling|label|labelling|labeling|brand|branding|describe|term|dub)\s+"
+    r"(?:(?:the|our|this|that|it|us|them|its)\s+)(?:[\w-]+\s+)?(?P<what>[\w-]+)\s*[.!]?$",
+    re.IGNORECASE,
+)
+# "Don't create a sense of urgency"; "Don't imply scarcity"
+_SENSE = re.compile(
+    rf"^\s*{_NEG}\s+(?:create|creating|build|building|use|using|add|adding|imply|implying|suggest|suggesting|"
+    r"convey|conveying|generate|generating|give|giving)\s+(?:an?\s+|any\s+)?(?:(?:false\s+)?(?:sense|feeling|"
+    r"impression|air)\s+of\s+(?P<of>.+?)|(?P<what>urgency|scarcity|pressure|fomo|haste|exclusivity|cheapness))\s*[.!]?$",
+    re.IGNORECASE,
+)
 # "Don't promise delivery dates or timescales"
 _PROMISE = re.compile(
     rf"^\s*{_NEG}\s+(?:promise|promising|guarantee|guaranteeing|commit\s+to|quote|state|give)\s+(?P<what>.+)$",
@@ -64,14 +78,19 @@ def rephrased(raw: str) -> str:
     """``raw`` as "Don't mention …" when it bans a kind of language in another verb."""
     text = raw.strip()
     m = _REFER.match(text)
-    if m and _OTHERS.search(m.group("rest")) and not _NAME_ONLY.match(text):
-        return "Don't mention competitors"
+    if m and not _NAME_ONLY.match(text):
+        if _OTHERS.search(m.group("rest")):
+            return "Don't mention competitors"
+        return f"Don't mention {m.group('rest').strip().rstrip('.!')}"  # "Don't talk about sugar"
     m = _PROMISE.match(text)
     if m and _WHEN.search(m.group("what")):
         return "Don't mention timescales"
-    m = _AS.match(text)
+    m = _AS.match(text) or _CALL.match(text)
     if m:
         what = m.group("what").strip().rstrip(".!")
         if what and len(what.split()) <= 5:
             return f"Don't mention {what}"
+    m = _SENSE.match(text)
+    if m and len((m.group("of") or m.group("what")).split()) <= 4:
+        return f"Don't mention {m.group('of') or m.group('what')}"
     return raw

@@ -461,3 +461,34 @@ def test_a_claim_buried_in_long_copy_is_found(text: str, prefix: str) -> None:
 ])
 def test_plain_facts_in_long_copy_are_not_blocked(text: str) -> None:
     assert not any(r.startswith(("env.", "health.")) for r in found(text))
+
+
+# --- brief constraints, probes of round 5: more verbs ("talk about", "call X Y", "create a
+# sense of"), pressure by a price rise, the others left in the dust, a rival's name in a
+# comparison slot
+
+@pytest.mark.parametrize("text, constraint", [
+    ("Beat the queues at the big yellow DIY sheds: Zylo delivers.", "No references to competitors"),
+    ("Prices go up on Monday, so lock in today's rate.", "Avoid pressure selling"),
+    ("Luxury that won't break the bank.", "Never call the brand cheap"),
+    ("Your first box is on us.", "Don't call the trial free"),
+    ("Leaves other detergents in the dust.", "Don't compare us with other brands"),
+    ("Zero sugar, full flavour.", "Don't talk about sugar"),
+    ("Hurry, only 5 left!", "Don't create a sense of urgency"),
+    ("Don't miss out on our spring sale.", "Don't create a sense of urgency"),
+    ("Unlike Brand X, we include batteries.", "Avoid naming rivals"),
+])
+def test_probe_constraints_broken_block(text: str, constraint: str) -> None:
+    assert _brief(brief_found(text, [constraint]))
+
+
+@pytest.mark.parametrize("text, constraint", [
+    ("Zylo delivers to your door.", "No references to competitors"),
+    ("Our spring range is in store now.", "Avoid pressure selling"),
+    ("Luxury cashmere, made in Scotland.", "Never call the brand cheap"),
+    ("Your first box is half price.", "Don't call the trial free"),
+    ("Visit our spring sale in store.", "Don't create a sense of urgency"),
+    ("It's better than I ever imagined, says one reader.", "Avoid naming rivals"),
+])
+def test_probe_constraints_kept_do_not(text: str, constraint: str) -> None:
+    assert not _brief(brief_found(text, [constraint]))
