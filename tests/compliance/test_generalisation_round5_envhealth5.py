@@ -492,3 +492,33 @@ def test_probe_constraints_broken_block(text: str, constraint: str) -> None:
 ])
 def test_probe_constraints_kept_do_not(text: str, constraint: str) -> None:
     assert not _brief(brief_found(text, [constraint]))
+
+
+@pytest.mark.parametrize("text, evidence", [
+    ("Every Zylo jacket is made from 100% ocean plastic.", []),
+    ("Meet Ecolution: cleaning, evolved for the planet.", []),
+    ("Our fleet is fossil-fuel free.", ["Fleet of 40 vans: 32 electric, 8 diesel."]),
+])
+def test_probe_env_more_shapes_block(text: str, evidence: list[str]) -> None:
+    assert any(r.startswith("env.") for r in found(text, evidence))
+
+
+@pytest.mark.parametrize("text, evidence", [
+    ("Our mailer bags are home compostable in 12 weeks.", ["Certified TÜV OK compost HOME."]),
+    ("Our recipes are developed for the planet's busiest parents.", []),
+    ("Jackets made from 100% recycled polyester.", ["Shell and lining 100% recycled polyester (GRS certified)."]),
+])
+def test_probe_env_substantiated_or_idiom_do_not(text: str, evidence: list[str]) -> None:
+    assert not any(r.startswith("env.") for r in found(text, evidence))
+
+
+@pytest.mark.parametrize("text", [
+    "Grass-fed beef is the better choice for your heart.",
+    "Zylo oat bars: the smart snack for your cholesterol.",
+])
+def test_a_food_chosen_for_an_organ_is_a_health_claim(text: str) -> None:
+    assert "health.unauthorised-claim" in found(text)
+
+
+def test_a_choice_for_taste_is_not() -> None:
+    assert "health.unauthorised-claim" not in found("Grass-fed beef is the better choice for your barbecue.")
