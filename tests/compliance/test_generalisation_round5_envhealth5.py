@@ -522,3 +522,21 @@ def test_a_food_chosen_for_an_organ_is_a_health_claim(text: str) -> None:
 
 def test_a_choice_for_taste_is_not() -> None:
     assert "health.unauthorised-claim" not in found("Grass-fed beef is the better choice for your barbecue.")
+
+
+@pytest.mark.parametrize("text", [
+    "Zylo eye drops keep your vision sharp into your eighties.",
+    "Zylo sleep spray: drift off in minutes, every night.",
+    "Joints feeling their age? Zylo collagen puts the spring back in your step.",
+])
+def test_probe_health_vision_sleep_onset_and_ageing_joints_block(text: str) -> None:
+    assert any(r.startswith("health.") for r in found(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Our new mattress: drift off in minutes.",
+    "Is your sofa feeling its age? Zylo covers put the spring back in it.",
+    "Zylo running socks help prevent blisters.",
+])
+def test_probe_health_objects_and_sleep_products_do_not(text: str) -> None:
+    assert not any(r.startswith("health.") for r in found(text))
