@@ -62,6 +62,8 @@ _SENSE = re.compile(
     r"impression|air)\s+of\s+(?P<of>.+?)|(?P<what>urgency|scarcity|pressure|fomo|haste|exclusivity|cheapness))\s*[.!]?$",
     re.IGNORECASE,
 )
+_HEADS = frozenset("brand brands product products company business range option choice service offer item thing "
+                   "one deal label".split())
 # "Don't promise delivery dates or timescales"
 _PROMISE = re.compile(
     rf"^\s*{_NEG}\s+(?:promise|promising|guarantee|guaranteeing|commit\s+to|quote|state|give)\s+(?P<what>.+)$",
@@ -87,9 +89,10 @@ def rephrased(raw: str) -> str:
         return "Don't mention timescales"
     m = _AS.match(text) or _CALL.match(text)
     if m:
-        what = m.group("what").strip().rstrip(".!")
-        if what and len(what.split()) <= 5:
-            return f"Don't mention {what}"
+        # the kind, not the thing it qualifies: "as a luxury brand" bans "luxury", not "brand"
+        words = [w for w in m.group("what").strip().rstrip(".!").split() if w.lower() not in _HEADS]
+        if words and len(words) <= 5:
+            return f"Don't mention {' '.join(words)}"
     m = _SENSE.match(text)
     if m and len((m.group("of") or m.group("what")).split()) <= 4:
         return f"Don't mention {m.group('of') or m.group('what')}"
