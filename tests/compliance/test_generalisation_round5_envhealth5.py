@@ -540,3 +540,19 @@ def test_probe_health_vision_sleep_onset_and_ageing_joints_block(text: str) -> N
 ])
 def test_probe_health_objects_and_sleep_products_do_not(text: str) -> None:
     assert not any(r.startswith("health.") for r in found(text))
+
+
+@pytest.mark.parametrize("text, constraint, blocks", [
+    ("Our pasta sauce is ready in 10 minutes.", "Don't promise delivery dates or timescales", False),
+    ("Free returns within 30 days of delivery.", "Don't promise delivery dates or timescales", False),
+    ("Orders placed by 2pm are dispatched the same day.", "Don't promise delivery dates or timescales", True),
+    ("Skip the usual high-street chains and shop local.", "Don't mention competitors", True),
+    ("Our Leeds store is open late on Thursdays.", "Don't mention competitors", False),
+    ("Our new range is a steal at £20.", "Don't position the brand as cheap or budget", True),
+    ("Premium wool, fairly priced.", "Don't position the brand as cheap or budget", False),
+    ("Sweet, juicy strawberries from Kent.", "Do not mention sugar or calories", False),
+    ("Get a month on the house.", "Never describe the trial as free", True),
+    ("A month's trial, then £9.99 a month.", "Never describe the trial as free", False),
+])
+def test_probe_constraint_kinds_and_their_near_misses(text: str, constraint: str, blocks: bool) -> None:
+    assert _brief(brief_found(text, [constraint])) is blocks
