@@ -108,6 +108,8 @@ def test_recycled_content_without_the_share_on_file_blocks(text: str, evidence: 
     ("Our yoga mats are made with 40% recycled rubber.", ["Mats contain 40% recycled rubber"]),
     ("Our yoga mats contain some recycled rubber (40%).", ["Mats contain 40% recycled rubber"]),
     ("Zylo notebooks are made from recycled paper.", ["Pages and covers are 100% recycled paper"]),
+    # nearly all of it: a small overstatement, env.recycled-content's Medium
+    ("Zylo notebooks are made from recycled paper.", ["Pages are 95% recycled paper"]),
 ])
 def test_recycled_content_with_the_share_or_whole_is_not(text: str, evidence: list[str]) -> None:
     assert "env.contradicted-claim" not in found(text, evidence)
