@@ -558,3 +558,22 @@ def test_probe_health_objects_and_sleep_products_do_not(text: str) -> None:
 ])
 def test_probe_constraint_kinds_and_their_near_misses(text: str, constraint: str, blocks: bool) -> None:
     assert _brief(brief_found(text, [constraint])) is blocks
+
+
+# --- health, false blocks: a time after the object ("between flare-ups") is not the object; a
+# barrier cream's documented function (Reg. 1223/2009 art. 20)
+
+@pytest.mark.parametrize("text, evidence", [
+    ("Not a cure for psoriasis, but our lotion softens dry skin between flare-ups.", []),
+    ("Zylo baby balm protects against nappy rash.", ["Zinc oxide 10% barrier cream (cosmetic)."]),
+])
+def test_a_time_adjunct_or_a_barrier_creams_function_is_not(text: str, evidence: list[str]) -> None:
+    assert "health.disease-claim" not in found(text, evidence)
+
+
+@pytest.mark.parametrize("text, evidence", [
+    ("Zylo lotion calms psoriasis flare-ups until they settle.", []),
+    ("Zylo baby balm protects against nappy rash.", []),
+])
+def test_the_condition_as_the_object_or_without_the_function_on_file_is(text: str, evidence: list[str]) -> None:
+    assert "health.disease-claim" in found(text, evidence)
