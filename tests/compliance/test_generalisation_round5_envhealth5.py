@@ -577,3 +577,24 @@ def test_a_time_adjunct_or_a_barrier_creams_function_is_not(text: str, evidence:
 ])
 def test_the_condition_as_the_object_or_without_the_function_on_file_is(text: str, evidence: list[str]) -> None:
     assert "health.disease-claim" in found(text, evidence)
+
+
+# --- env: a conscience cleared by the pack, the energy or the trip (16 CFR 260.4(b); EU
+# 2024/825 Annex I 4a); not a dessert's, a contract's or a protected booking's
+
+@pytest.mark.parametrize("text", [
+    "Packaging you can feel good about.",
+    "Heat your home with a clear conscience.",
+    "Feel good about your footprint with Zylo.",
+])
+def test_a_cleared_environmental_conscience_is_a_generic_claim(text: str) -> None:
+    assert "env.generic-claim" in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "A dessert you can feel good about: half the sugar.",
+    "Book your flights with a clear conscience: ATOL protected.",
+    "Sign the contract with a clear conscience.",
+])
+def test_other_consciences_are_not(text: str) -> None:
+    assert "env.generic-claim" not in found(text)
