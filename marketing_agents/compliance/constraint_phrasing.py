@@ -55,6 +55,12 @@ _CALL = re.compile(
     r"(?:(?:the|our|this|that|it|us|them|its)\s+)(?:[\w-]+\s+)?(?P<what>[\w-]+)\s*[.!]?$",
     re.IGNORECASE,
 )
+# "Don't make it sound cheap"; "Don't make the brand look budget"
+_SOUND = re.compile(
+    rf"^\s*{_NEG}\s+(?:make|making)\s+(?:it|us|them|(?:the|our)\s+[\w-]+)\s+(?:sound|look|seem|feel|appear)\s+"
+    r"(?:like\s+)?(?:an?\s+)?(?P<what>[\w-]+(?:\s+or\s+[\w-]+)?)\s*[.!]?$",
+    re.IGNORECASE,
+)
 # "Don't create a sense of urgency"; "Don't imply scarcity"
 _SENSE = re.compile(
     rf"^\s*{_NEG}\s+(?:create|creating|build|building|use|using|add|adding|imply|implying|suggest|suggesting|"
@@ -66,7 +72,8 @@ _HEADS = frozenset("brand brands product products company business range option 
                    "one deal label".split())
 # "Don't promise delivery dates or timescales"
 _PROMISE = re.compile(
-    rf"^\s*{_NEG}\s+(?:promise|promising|guarantee|guaranteeing|commit\s+to|quote|state|give)\s+(?P<what>.+)$",
+    rf"^\s*{_NEG}\s+(?:promise|promising|guarantee|guaranteeing|commit\s+to|quote|state|give|offer|offering|"
+    r"make|making|include|including|feature|featuring|show|showing|run|running)\s+(?P<what>.+)$",
     re.IGNORECASE,
 )
 _WHEN = re.compile(
@@ -84,9 +91,14 @@ def rephrased(raw: str) -> str:
         if _OTHERS.search(m.group("rest")):
             return "Don't mention competitors"
         return f"Don't mention {m.group('rest').strip().rstrip('.!')}"  # "Don't talk about sugar"
+    m = _SOUND.match(text)
+    if m:
+        return f"Don't mention {m.group('what')}"
     m = _PROMISE.match(text)
     if m and _WHEN.search(m.group("what")):
         return "Don't mention timescales"
+    if m and not _AS.match(text) and len(m.group("what").split()) <= 4:
+        return f"Don't mention {m.group('what').strip().rstrip('.!')}"  # "Don't offer guarantees"
     m = _AS.match(text) or _CALL.match(text)
     if m:
         # the kind, not the thing it qualifies: "as a luxury brand" bans "luxury", not "brand"

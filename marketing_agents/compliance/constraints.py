@@ -224,7 +224,8 @@ def compile_constraint(raw: str, index: int) -> ExistenceRule | RequiredRule | L
             suggestion=f"Write “{good}”.", source=source, category=Category.TONE,
         )
     parsed = parse_constraint(raw)
-    if parsed.kind == "other":  # "Never describe the trial as free": "Don't mention free"
+    # "Never describe the trial as free", "Don't make it sound cheap": "Don't mention free / cheap"
+    if parsed.kind == "other" or (not parsed.exact and any(_STYLE.fullmatch(w) for w in parsed.words)):
         parsed = parse_constraint(rephrased(raw))
     if parsed.kind == "other" or not parsed.words:
         return None

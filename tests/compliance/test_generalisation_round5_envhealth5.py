@@ -598,3 +598,23 @@ def test_a_cleared_environmental_conscience_is_a_generic_claim(text: str) -> Non
 ])
 def test_other_consciences_are_not(text: str) -> None:
     assert "env.generic-claim" not in found(text)
+
+
+@pytest.mark.parametrize("text, constraint", [
+    ("Pop the cork and toast the weekend.", "No alcohol references"),
+    ("Feel lighter by Friday with Zylo tea.", "No weight-loss claims"),
+    ("Zylo keeps every promise, or your money back.", "Don't offer guarantees"),
+    ("As seen on TV.", "No media references"),
+    ("Luxury for less.", "Don't make it sound cheap"),
+])
+def test_probe_more_constraint_kinds_block(text: str, constraint: str) -> None:
+    assert _brief(brief_found(text, [constraint]))
+
+
+@pytest.mark.parametrize("text, constraint", [
+    ("Perfect for a quiet night in with a film.", "No alcohol references"),
+    ("Cheese on toast, the Zylo way.", "No alcohol references"),
+    ("Luxury cashmere, made in Scotland.", "Don't make it sound cheap"),
+])
+def test_probe_more_constraint_kinds_kept_do_not(text: str, constraint: str) -> None:
+    assert not _brief(brief_found(text, [constraint]))
