@@ -618,3 +618,22 @@ def test_probe_more_constraint_kinds_block(text: str, constraint: str) -> None:
 ])
 def test_probe_more_constraint_kinds_kept_do_not(text: str, constraint: str) -> None:
     assert not _brief(brief_found(text, [constraint]))
+
+
+@pytest.mark.parametrize("text", [
+    "The Vela e-scooter folds in three seconds and weighs 12 kg. Top speed is 15.5 mph. Every ride is "
+    "completely clean, with nothing coming out of the tailpipe. Charge it from a normal socket in four hours.",
+    "Meadow candles are hand-poured in Bath. Each candle burns for around 45 hours. The wax won't harm "
+    "the air you breathe or the world outside. Wicks are cotton.",
+])
+def test_long_copy_a_clean_trip_or_harmless_to_the_world_blocks(text: str) -> None:
+    assert "env.generic-claim" in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Our dishwasher tablets leave plates completely clean.",
+    "Your energy bill is completely clean: no hidden fees.",
+    "This filler won't damage your walls or the paint around the frame.",
+])
+def test_clean_plates_clean_bills_and_safe_walls_are_not(text: str) -> None:
+    assert "env.generic-claim" not in found(text)
