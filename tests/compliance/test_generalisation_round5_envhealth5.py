@@ -637,3 +637,23 @@ def test_long_copy_a_clean_trip_or_harmless_to_the_world_blocks(text: str) -> No
 ])
 def test_clean_plates_clean_bills_and_safe_walls_are_not(text: str) -> None:
     assert "env.generic-claim" not in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Barkwell senior kibble is made with 28% chicken. Each 2 kg bag lasts about three weeks. Older dogs on "
+    "Barkwell stop limping within a fortnight. Available from pet shops nationwide.",
+    "Glow Tonic is a 250 ml sparkling drink with ginger and apple. It has 40 kcal per can. A can a day "
+    "flushes out the nasties your liver can't handle. Twelve cans for £15.",
+])
+def test_long_copy_limping_stopped_or_detox_in_other_words_blocks(text: str) -> None:
+    assert any(r.startswith("health.") for r in found(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Our drain cleaner flushes out the gunk in your pipes.",
+    "The table has a slight limp that we fix for free.",
+    "Our shampoo washes away build-up from your scalp.",
+    "Trailhead hiking poles extend from 100 to 135 cm. They take the strain off your knees on long descents.",
+])
+def test_pipes_tables_scalps_and_poles_are_not(text: str) -> None:
+    assert not any(r.startswith("health.") for r in found(text))
