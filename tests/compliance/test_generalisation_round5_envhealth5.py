@@ -657,3 +657,17 @@ def test_long_copy_limping_stopped_or_detox_in_other_words_blocks(text: str) -> 
 ])
 def test_pipes_tables_scalps_and_poles_are_not(text: str) -> None:
     assert not any(r.startswith("health.") for r in found(text))
+
+
+@pytest.mark.parametrize("text, rule", [
+    ("Our new lunchbox #zerowaste #kids", "env.generic-claim"),
+    ("Fresh picks this week #GreenLiving", "env.generic-claim"),
+    ("Meet the new range #carbonneutral", "env.carbon-claim"),
+])
+def test_fused_hashtags_of_generic_and_neutrality_claims_block(text: str, rule: str) -> None:
+    assert rule in found(text)
+
+
+def test_a_validated_net_zero_target_hashtag_does_not() -> None:
+    assert "env.carbon-claim" not in found("Our road to #NetZero by 2040: read our transition plan.",
+                                           ["SBTi-validated target; transition plan published 2025."])
