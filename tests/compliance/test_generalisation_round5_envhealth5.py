@@ -671,3 +671,23 @@ def test_fused_hashtags_of_generic_and_neutrality_claims_block(text: str, rule: 
 def test_a_validated_net_zero_target_hashtag_does_not() -> None:
     assert "env.carbon-claim" not in found("Our road to #NetZero by 2040: read our transition plan.",
                                            ["SBTi-validated target; transition plan published 2025."])
+
+
+@pytest.mark.parametrize("text, rule", [
+    ("Zylo glucosamine for creaky, arthritic knees.", "health.disease-claim"),
+    ("Zylo fibre gummies: stay satisfied, snack less.", "health.unauthorised-claim"),
+    ("Zylo porridge helps you stay fuller for longer.", "health.unauthorised-claim"),
+    ("Zylo vitamin C: shorter, milder colds.", "health.unauthorised-claim"),
+])
+def test_probe_actives_for_conditions_satiety_and_milder_colds_block(text: str, rule: str) -> None:
+    assert rule in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Zylo collagen for glowing skin.",
+    "Fewer headaches planning your wedding with Zylo Planner.",
+    "A weekend stay at our spa hotel will lift your mood.",
+    "Stay satisfied with our service or your money back.",
+])
+def test_probe_skin_figurative_headaches_and_a_hotel_stay_do_not(text: str) -> None:
+    assert not found(text) & {"health.disease-claim", "health.unauthorised-claim"}
