@@ -691,3 +691,12 @@ def test_probe_actives_for_conditions_satiety_and_milder_colds_block(text: str, 
 ])
 def test_probe_skin_figurative_headaches_and_a_hotel_stay_do_not(text: str) -> None:
     assert not found(text) & {"health.disease-claim", "health.unauthorised-claim"}
+
+
+@pytest.mark.parametrize("text, blocks", [
+    ("Zylo: because migraines shouldn't run your life.", True),
+    ("Eczema doesn't have to rule your life with Zylo balm.", True),
+    ("Admin shouldn't run your life: Zylo does your invoices.", False),
+])
+def test_a_condition_that_no_longer_rules_your_life(text: str, blocks: bool) -> None:
+    assert ("health.disease-claim" in found(text)) is blocks
