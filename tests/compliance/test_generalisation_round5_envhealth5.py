@@ -700,3 +700,15 @@ def test_probe_skin_figurative_headaches_and_a_hotel_stay_do_not(text: str) -> N
 ])
 def test_a_condition_that_no_longer_rules_your_life(text: str, blocks: bool) -> None:
     assert ("health.disease-claim" in found(text)) is blocks
+
+
+@pytest.mark.parametrize("text, evidence, blocks", [
+    ("Our cups can be recycled with your paper.", [], True),
+    ("Recycle me! ♻️", [], True),
+    ("Your old phone can be recycled at any of our stores.", [], False),
+    ("The box breaks down in your garden compost.", [], True),
+    ("Zylo tea bags are certified home compostable and break down in a home compost heap within 12 months.",
+     ["TÜV OK compost HOME certificate; disintegration within 12 months at ambient temperature"], False),
+])
+def test_recyclable_and_home_compost_in_other_words(text: str, evidence: list[str], blocks: bool) -> None:
+    assert bool(found(text, evidence) & {"env.recyclable-unqualified", "env.degradable"}) is blocks
