@@ -712,3 +712,9 @@ def test_a_condition_that_no_longer_rules_your_life(text: str, blocks: bool) -> 
 ])
 def test_recyclable_and_home_compost_in_other_words(text: str, evidence: list[str], blocks: bool) -> None:
     assert bool(found(text, evidence) & {"env.recyclable-unqualified", "env.degradable"}) is blocks
+
+
+def test_a_testimony_of_weight_loss_still_breaks_a_no_weight_loss_brief() -> None:
+    text = ("'I lost 10 kg in six months at Zylo Fitness.' — Raj. His result isn't typical: "
+            "members lose 2 kg on average.")
+    assert _brief(brief_found(text, ["No weight-loss claims"]))
