@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from pydantic import PrivateAttr
+
 from .checks import ExistenceRule
 from .findings import Finding, RuleContext
 from .matching import covered
@@ -67,9 +69,12 @@ class WeightLossRule(ExistenceRule):
     """Weight-loss claims; an individual's reported rate of loss decides the testimony."""
 
     kind: Literal["weight-loss"]  # type: ignore[assignment]
+    _unexcepted: ExistenceRule | None = PrivateAttr(default=None)
 
     def check(self, context: RuleContext) -> list[Finding]:
-        raw = ExistenceRule.check(self.model_copy(update={"exceptions": []}), context)
+        if self._unexcepted is None:  # the same rule without its exceptions, built once
+            self._unexcepted = self.model_copy(update={"exceptions": []})
+        raw = ExistenceRule.check(self._unexcepted, context)
         if not raw:
             return raw
         texts = {f.path: f.text for f in context.in_scope(self)}
