@@ -718,3 +718,15 @@ def test_a_testimony_of_weight_loss_still_breaks_a_no_weight_loss_brief() -> Non
     text = ("'I lost 10 kg in six months at Zylo Fitness.' — Raj. His result isn't typical: "
             "members lose 2 kg on average.")
     assert _brief(brief_found(text, ["No weight-loss claims"]))
+
+
+@pytest.mark.parametrize("text, blocks", [
+    ("Sustainability is in our DNA.", True),
+    ("Made with sustainability at heart.", True),
+    ("Consciously crafted in Portugal.", True),
+    ("Responsible by design.", True),
+    ("Our sustainability report is published every April.", False),
+    ("Secure by design: your data stays yours.", False),
+])
+def test_sustainability_as_the_companys_nature(text: str, blocks: bool) -> None:
+    assert ("env.generic-claim" in found(text)) is blocks
