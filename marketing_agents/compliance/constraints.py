@@ -24,6 +24,7 @@ import yaml
 from ..models import ArtifactType, FixKind, Severity
 from ..text import parse_constraint, plain_text, stem, term_regex
 from .checks import ExistenceRule, LimitRule, RequiredRule, SubstitutionRule
+from .constraint_phrasing import rephrased
 from .packs import RulePack
 from .paraphrase import required_parts, value_patterns
 from .rules import Category, FixSpec, Scope
@@ -223,6 +224,9 @@ def compile_constraint(raw: str, index: int) -> ExistenceRule | RequiredRule | L
             suggestion=f"Write “{good}”.", source=source, category=Category.TONE,
         )
     parsed = parse_constraint(raw)
+    # "Never describe the trial as free", "Don't make it sound cheap": "Don't mention free / cheap"
+    if parsed.kind == "other" or (not parsed.exact and any(_STYLE.fullmatch(w) for w in parsed.words)):
+        parsed = parse_constraint(rephrased(raw))
     if parsed.kind == "other" or not parsed.words:
         return None
     if not parsed.exact and any(_STYLE.fullmatch(w) for w in parsed.words):

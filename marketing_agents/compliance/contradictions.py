@@ -62,11 +62,15 @@ class ContradictedClaimRule(BaseRule):
 
     def check(self, context: RuleContext) -> list[Finding]:
         findings = []
+        # the evidence's facts per entry, once per audit (not once per field)
+        matched = [[m for item in context.evidence for p in evidence for m in p.finditer(item)
+                    if not _NEGATED_BEFORE.search(item[: m.start()])] for _, evidence, _, _ in self._compiled]
         for f in context.in_scope(self):
             taken: list[tuple[int, int]] = []
-            for entry, (claims, evidence, copy_facts, answers) in zip(self.claims, self._compiled, strict=True):
-                matches = [m for item in context.evidence for p in evidence for m in p.finditer(item)
-                           if not _NEGATED_BEFORE.search(item[: m.start()])]
+            for entry, (claims, _, copy_facts, answers), matches in zip(self.claims, self._compiled, matched,
+                                                                         strict=True):
+                if not matches and not copy_facts:
+                    continue  # nothing on file or in the copy could contradict this claim
                 facts = [m.group(0) for m in matches]
                 for p in claims:
                     for m in p.finditer(f.text):

@@ -25,6 +25,7 @@ from .conflicts import UndisclosedConditionRule
 from .contradictions import ContradictedClaimRule
 from .social_proof import SocialProofRule
 from .structure import ClaimVerbRule, EndorsementRule
+from .weight_rate import WeightLossRule
 
 Rule = Annotated[
     ExistenceRule
@@ -40,6 +41,7 @@ Rule = Annotated[
     | UndisclosedConditionRule
     | SocialProofRule
     | ContradictedClaimRule
+    | WeightLossRule
     | AltTextRule
     | ContrastRule,
     Field(discriminator="kind"),

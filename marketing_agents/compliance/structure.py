@@ -49,6 +49,7 @@ _OBJECT_ENDS = frozenset({
     "in", "with", "for", "after", "at", "on", "by", "from", "while", "when", "during", "so", "then", "to",
     "into", "like", "as", "because", "thanks", "without", "every", "each", "all", "fast", "quickly",
     "naturally", "instantly", "overnight", "forever", "again", "too", "also",
+    "between", "until", "till",  # round 5: "soothes dry skin between flare-ups" (a time, not the object)
 })
 _OWN = frozenset({"our", "my", "we"})
 _OWN_STAFF = frozenset({"our", "we"})

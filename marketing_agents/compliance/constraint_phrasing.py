@@ -1,0 +1,111 @@
+"""A brief constraint said in other verbs, put into the form the constraint parser reads.
+
+Briefs ban things in many verbs: "Never name or compare with competitors", "Don't reference
+other gyms or chains", "Never describe the trial as free", "Don't position the brand as
+cheap or budget", "Don't promise delivery dates or timescales". The parser
+(:func:`marketing_agents.text.parse_constraint`, shared with the agents) reads "Don't mention
+X"; this module says each of those as "Don't mention <the kind of language banned>":
+
+* comparing with or referencing other businesses bans *competitors* (any reference to
+  another business, not the words "gyms" or "chains", which the brand's own name may use);
+  naming alone ("Do not name any competitor") bans only names, which no rule knows;
+* describing, calling or positioning something *as* Y bans Y (the trial is not "free");
+* promising dates, times or timescales bans *timescales* (any promise of when).
+
+A constraint none of these fit is returned unchanged. The compiler asks only for a constraint
+the parser could not read.
+"""
+
+from __future__ import annotations
+
+import re
+
+_NEG = r"(?:never|don[’']?t|do\s+not|must\s+not|please\s+don[’']?t|avoid|no)"
+
+# "Never name or compare with competitors"; "Don't reference other gyms or chains"
+_REFER = re.compile(
+    rf"^\s*{_NEG}\s+(?:(?:name|names|naming|compare|comparing|comparisons?|reference|referencing|references|refer\s+to|"
+    r"mention|mentioning|talk\s+about|talking\s+about|discuss|discussing|bring\s+up|touch\s+on|allude\s+to|knock|"
+    r"disparage|critici[sz]e|attack|bash|single\s+out|call\s+out)"
+    r"(?:\s+(?:or|and|/)\s+)?(?:\s*(?:with|to|against))?\s*)+(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+_OTHERS = re.compile(
+    r"\b(?:competitors?|competition|rivals?|rival\s+\w+|other\s+(?:brands?|companies|businesses|firms|gyms|chains?|"
+    r"stores?|shops?|retailers?|banks?|airlines?|hotels?|providers?|suppliers?|salons?|restaurants?|cafés?|cafes|"
+    r"apps?|platforms?|agents?|brokers?|insurers?|lenders?|operators?|networks?|clubs?|studios?|clinics?|"
+    r"supermarkets?|manufacturers?|makers?|products?|services?)|(?:high[- ]street|big|national|budget)\s+(?:chains?|"
+    r"brands?|names))\b",
+    re.IGNORECASE,
+)
+# "Do not name any competitor" bans names, not a description of the others ("the other big
+# four supermarkets"): no rule can know the names, so it is left to the judge
+_NAME_ONLY = re.compile(rf"^\s*{_NEG}\s+(?:name|names|naming)\s+(?!or\b|and\b|/)", re.IGNORECASE)
+# "Never describe the trial as free"; "Don't position the brand as cheap or budget"
+_AS = re.compile(
+    rf"^\s*{_NEG}\s+(?:describe|describing|call|calling|present|presenting|label|labelling|labeling|position|"
+    r"positioning|market|marketing|advertise|advertising|sell|selling|frame|framing|pitch|pitching|portray|"
+    r"portraying|promote|promoting|refer\s+to|brand|make\s+(?:\w+\s+){0,3}?(?:sound|look|seem))\s+"
+    r"(?:\w+\s+){0,4}?(?:as|like)\s+(?:an?\s+|being\s+)?(?P<what>.+)$",
+    re.IGNORECASE,
+)
+# "Never call the brand cheap": the adjective after the thing named
+_CALL = re.compile(
+    rf"^\s*{_NEG}\s+(?:call|calling|label|labelling|labeling|brand|branding|describe|term|dub)\s+"
+    r"(?:(?:the|our|this|that|it|us|them|its)\s+)(?:[\w-]+\s+)?(?P<what>[\w-]+)\s*[.!]?$",
+    re.IGNORECASE,
+)
+# "Don't make it sound cheap"; "Don't make the brand look budget"
+_SOUND = re.compile(
+    rf"^\s*{_NEG}\s+(?:make|making)\s+(?:it|us|them|(?:the|our)\s+[\w-]+)\s+(?:sound|look|seem|feel|appear)\s+"
+    r"(?:like\s+)?(?:an?\s+)?(?P<what>[\w-]+(?:\s+or\s+[\w-]+)?)\s*[.!]?$",
+    re.IGNORECASE,
+)
+# "Don't create a sense of urgency"; "Don't imply scarcity"
+_SENSE = re.compile(
+    rf"^\s*{_NEG}\s+(?:create|creating|build|building|use|using|add|adding|imply|implying|suggest|suggesting|"
+    r"convey|conveying|generate|generating|give|giving)\s+(?:an?\s+|any\s+)?(?:(?:false\s+)?(?:sense|feeling|"
+    r"impression|air)\s+of\s+(?P<of>.+?)|(?P<what>urgency|scarcity|pressure|fomo|haste|exclusivity|cheapness))\s*[.!]?$",
+    re.IGNORECASE,
+)
+_HEADS = frozenset("brand brands product products company business range option choice service offer item thing "
+                   "one deal label".split())
+# "Don't promise delivery dates or timescales"
+_PROMISE = re.compile(
+    rf"^\s*{_NEG}\s+(?:promise|promising|guarantee|guaranteeing|commit\s+to|quote|state|give|offer|offering|"
+    r"make|making|include|including|feature|featuring|show|showing|run|running)\s+(?P<what>.+)$",
+    re.IGNORECASE,
+)
+_WHEN = re.compile(
+    r"\b(?:dates?|times?|timescales?|timeframes?|time\s*frames?|deadlines?|lead\s+times?|turnaround|"
+    r"delivery\s+(?:windows?|slots?|days?)|arrival|by\s+when|how\s+(?:soon|fast|quickly))\b",
+    re.IGNORECASE,
+)
+
+
+def rephrased(raw: str) -> str:
+    """``raw`` as "Don't mention …" when it bans a kind of language in another verb."""
+    text = raw.strip()
+    m = _REFER.match(text)
+    if m and not _NAME_ONLY.match(text):
+        if _OTHERS.search(m.group("rest")):
+            return "Don't mention competitors"
+        return f"Don't mention {m.group('rest').strip().rstrip('.!')}"  # "Don't talk about sugar"
+    m = _SOUND.match(text)
+    if m:
+        return f"Don't mention {m.group('what')}"
+    m = _PROMISE.match(text)
+    if m and _WHEN.search(m.group("what")):
+        return "Don't mention timescales"
+    if m and not _AS.match(text) and len(m.group("what").split()) <= 4:
+        return f"Don't mention {m.group('what').strip().rstrip('.!')}"  # "Don't offer guarantees"
+    m = _AS.match(text) or _CALL.match(text)
+    if m:
+        # the kind, not the thing it qualifies: "as a luxury brand" bans "luxury", not "brand"
+        words = [w for w in m.group("what").strip().rstrip(".!").split() if w.lower() not in _HEADS]
+        if words and len(words) <= 5:
+            return f"Don't mention {' '.join(words)}"
+    m = _SENSE.match(text)
+    if m and len((m.group("of") or m.group("what")).split()) <= 4:
+        return f"Don't mention {m.group('of') or m.group('what')}"
+    return raw
