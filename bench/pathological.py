@@ -1,7 +1,7 @@
 """Hostile-input benchmark: every CPU step of a campaign on inputs of growing size.
 
 For each kind of hostile brief (one unbroken word, many short words, emoji, combining
-marks, right-to-left text, zero-width characters) and each size, runs the three offline
+marks, right-to-left text, zero-width characters, a figure every few characters) and each size, runs the three offline
 writers, the rule engine's audit and the poster renderer, and prints each step's time and
 its ratio to the smallest size. Linear work shows ratios near the size ratio (or flat,
 where the work is bounded); anything super-linear stands out. Figures only, no assertions.
@@ -44,6 +44,7 @@ KINDS: dict[str, Callable[[int], str]] = {
     "combining": lambda n: ("e\u0301" * n)[:n],
     "rtl": lambda n: ("\u05e9\u05dc\u05d5\u05dd " * n)[:n].strip(),
     "zero-width": lambda n: "a" + "\u200b" * (n - 1),
+    "figures": lambda n: ("9 in 10 " * n)[:n].strip() or "9",  # a figure every few characters
 }
 
 
