@@ -11,6 +11,9 @@ that has none, and the CLI runs on people's machines.
 
 from __future__ import annotations
 
+import logging
+import re
+
 from azure.core.exceptions import ClientAuthenticationError
 from azure.identity import (
     AzureCliCredential,
@@ -21,19 +24,26 @@ from azure.identity import (
 
 from .client import CliError
 
+# What azure-identity accepts as a scope (its validate_scope), checked first so that a typo
+# is named as such rather than as a failed sign-in.
+_SCOPE = re.compile(r"[A-Za-z0-9._:/-]+")
+
 
 def bearer_headers(scope: str | None) -> dict[str, str]:
     """``Authorization: Bearer …`` for ``scope``, or nothing when no scope is configured."""
     if not scope:
         return {}
+    if not _SCOPE.fullmatch(scope):
+        raise CliError(f"--scope {scope!r} is not an Entra ID scope; use api://<AUTH_CLIENT_ID>/.default", exit_code=2)
+    # azure-identity logs each failed credential as a multi-line warning; the CLI says it in one line
+    logging.getLogger("azure.identity").setLevel(logging.ERROR)
     credential = ChainedTokenCredential(EnvironmentCredential(), AzureCliCredential(), AzureDeveloperCliCredential())
     try:
         token = credential.get_token(scope)
     except ClientAuthenticationError as error:
-        first_line = str(error).strip().splitlines()[0] if str(error).strip() else error.__class__.__name__
         raise CliError(
-            f"cannot get an access token for {scope}: sign in with `az login` or `azd auth login` "
-            f"({first_line})",
+            f"cannot get an access token for {scope}: sign in with `az login` or `azd auth login`, "
+            "or set AZURE_CLIENT_ID, AZURE_TENANT_ID and AZURE_CLIENT_SECRET",
             exit_code=3,
         ) from error
     finally:

@@ -150,3 +150,10 @@ def test_signed_out_is_one_line_naming_az_login(
     assert code == 3 and f"cannot get an access token for {SCOPE}" in err and "az login" in err
     assert "Traceback" not in err and len(err.strip().splitlines()) == 1
     assert not signed_in.exists()
+
+
+@pytest.mark.parametrize("scope", ["api://x/.default; rm -rf /", "api://café/.default", "api://x/.default\n"])
+def test_a_scope_that_is_no_scope_is_bad_input(scope: str, signed_in: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run("http://127.0.0.1:9", capsys, "--scope", scope, "campaign", "list")
+    assert code == 2 and "is not an Entra ID scope" in err and len(err.strip().splitlines()) == 1
+    assert not signed_in.exists(), "no sign-in was asked for"
