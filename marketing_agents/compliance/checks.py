@@ -58,9 +58,12 @@ class ExistenceRule(BaseRule):
     def check(self, context: RuleContext) -> list[Finding]:
         if context.evidence_matches(self.unless_evidence):
             return []
+        terms, patterns = context.viable(self, self.terms, self.patterns, self.stems)
+        if not terms and not patterns:
+            return []
         findings = []
         for f in context.in_scope(self):
-            for start, end in find(f.text, self.terms, self.patterns, self.stems):
+            for start, end in find(f.text, terms, patterns, self.stems):
                 if self.exceptions and covered((start, end), f.text, self.exceptions):
                     continue
                 if self.skip_product_names and _within_name(f.text, start, end, context.product_names):
@@ -190,11 +193,15 @@ class ConditionalRule(BaseRule):
         if context.evidence_matches(self.unless_evidence):
             return []
         topical = bool(self.topic_patterns) and context.evidence_matches(self.evidence_topic)
+        if_terms, if_patterns = context.viable(self, self.if_terms, self.if_patterns)
+        topic_patterns = context.viable(self, [], self.topic_patterns)[1] if topical else ()
+        if not (if_terms or if_patterns or topic_patterns):
+            return []
         findings = []
         for f in context.in_scope(self):
-            triggers = find(f.text, self.if_terms, self.if_patterns)
+            triggers = find(f.text, if_terms, if_patterns)
             if topical and not triggers:
-                triggers = find(f.text, [], self.topic_patterns)
+                triggers = find(f.text, [], topic_patterns)
             if not triggers:
                 continue
             whole = artifact_text(context.fields[f.artifact_type]) if self.within == "artifact" else f.text

@@ -597,7 +597,9 @@ class ClaimRule(BaseRule):
     claim: Literal["number", "superlative", "comparison", "proof", "absolute"]
 
     def check(self, context: RuleContext) -> list[Finding]:
-        parts = _PARTS[self.claim]
+        parts = context.viable(self, [], _PARTS[self.claim])[1]
+        if not parts:
+            return []
         findings = []
         for f in context.in_scope(self):
             for start, end in find(f.text, (), parts):

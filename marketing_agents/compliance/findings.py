@@ -9,12 +9,13 @@ score it lowers.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..models import ArtifactType, ComplianceIssue, Fix, FixKind, IssueCategory, Span
 from .base import ArtifactLayout
 from .fields import TextField
-from .matching import any_pattern
+from .matching import any_pattern, viable
 from .rules import BaseRule, Category, FixSpec
 
 
@@ -57,6 +58,12 @@ def with_category(finding: Finding, pack_kind: str | None) -> Finding:
     return Finding(issue, finding.category)
 
 
+def _scope_key(rule: BaseRule) -> tuple[object, ...]:
+    scope = rule.scope
+    return (tuple(scope.types) if scope.types is not None else None, tuple(scope.fields),
+            tuple(scope.platforms) if scope.platforms is not None else None)
+
+
 @dataclass
 class RuleContext:
     """The campaign as the checks see it: flattened fields, evidence, names."""
@@ -67,13 +74,12 @@ class RuleContext:
     product_names: list[str] = field(default_factory=list)
     audience: str = ""  # the brief's target audience: naming it ("for eco-conscious hikers") claims nothing
     _scoped: dict[tuple[object, ...], list[TextField]] = field(default_factory=dict, repr=False)
+    _scoped_text: dict[tuple[object, ...], str] = field(default_factory=dict, repr=False)
 
     def in_scope(self, rule: BaseRule) -> list[TextField]:
         """The fields ``rule`` reads. Most rules share a handful of scopes, so each distinct
         scope is resolved once per audit (not once per rule: ~60 rules × every field)."""
-        scope = rule.scope
-        key = (tuple(scope.types) if scope.types is not None else None, tuple(scope.fields),
-               tuple(scope.platforms) if scope.platforms is not None else None)
+        scope, key = rule.scope, _scope_key(rule)
         found = self._scoped.get(key)
         if found is None:
             found = [
@@ -84,6 +90,20 @@ class RuleContext:
             ]
             self._scoped[key] = found
         return found
+
+    def scope_text(self, rule: BaseRule) -> str:
+        """Every field ``rule`` reads, lower-cased and joined (once per scope per audit): what
+        :func:`~.matching.viable` tests a rule's needles against before any field is read."""
+        key = _scope_key(rule)
+        text = self._scoped_text.get(key)
+        if text is None:
+            text = self._scoped_text[key] = "\n".join(f.text for f in self.in_scope(rule)).lower()
+        return text
+
+    def viable(self, rule: BaseRule, terms: Sequence[str], patterns: Sequence[str],
+               stems: bool = False) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The ``terms`` and ``patterns`` of ``rule`` that can match one of its fields."""
+        return viable(self.scope_text(rule), terms, patterns, stems)
 
     def evidence_matches(self, patterns: list[str]) -> bool:
         return bool(patterns) and any(any_pattern(item, patterns) for item in self.evidence)
