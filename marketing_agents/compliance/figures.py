@@ -43,6 +43,7 @@ from typing import Literal
 
 import yaml
 
+from .matching import Gated
 from .objectivity import unrepresentative
 
 LEXICON_FILE = Path(__file__).resolve().parent / "lexicon.yaml"
@@ -144,11 +145,11 @@ _ENVIRONMENTAL = re.compile(
 
 @dataclass(frozen=True)
 class _Shapes:
-    effect_before: re.Pattern[str]
-    result_in_time_before: re.Pattern[str]
+    effect_before: Gated
+    result_in_time_before: Gated
     comparative_after: re.Pattern[str]
-    performance_before: re.Pattern[str]
-    performance_noun_before: re.Pattern[str]
+    performance_before: Gated
+    performance_noun_before: Gated
     performance_after: re.Pattern[str]
     tested: re.Pattern[str]
     typicality: re.Pattern[str]
@@ -174,17 +175,18 @@ def _shapes() -> _Shapes:
     obj = r"(?:\s+(?!(?:in|within|into|on|onto|for|at|from|with|after|every|per|each)\b)[\w'’-]+){0,4}?"
     i = re.IGNORECASE
     return _Shapes(
-        effect_before=re.compile(rf"\b(?:{verbs})\b{obj}\s+(?:by\s+)?{_LEAD}$", i),
-        result_in_time_before=re.compile(
+        effect_before=Gated(re.compile(rf"\b(?:{verbs})\b{obj}\s+(?:by\s+)?{_LEAD}$", i)),
+        result_in_time_before=Gated(re.compile(
             rf"(?:\b(?:{verbs}|{results}|{comparatives}|visibl[ey]|noticeabl[ey])\b)[^,;:.!?]*\b(?:in|within)\s+"
-            rf"(?:just\s+|only\s+|as little as\s+|under\s+|less than\s+|about\s+)?$", i),
+            rf"(?:just\s+|only\s+|as little as\s+|under\s+|less than\s+|about\s+)?$", i)),
         comparative_after=re.compile(
             rf"^(?:\s?(?:%|percent\b|per cent\b)|\s?x\b|[- ]?times\b|[- ]fold\b|\s?{_TIME}\b|\s?{_MEASURE}\b)?"
             rf"\s+(?:as\s+\w+\b|(?:{comparatives})\b)", i),
-        performance_before=re.compile(
+        performance_before=Gated(re.compile(
             rf"\b(?:{perf_verbs})\b(?:\s+(?!(?:and|but|or|with|every|each|per)\b)[\w'’-]+){{0,3}}?"
-            rf"\s+(?:(?:for|to|in|within|over|up to|around|about)\s+)*{_LEAD}$", i),
-        performance_noun_before=re.compile(rf"\b(?:{perf_nouns})\s+(?:of|is|are|up to|reaches|:)\s*{_LEAD}$", i),
+            rf"\s+(?:(?:for|to|in|within|over|up to|around|about)\s+)*{_LEAD}$", i)),
+        performance_noun_before=Gated(
+            re.compile(rf"\b(?:{perf_nouns})\s+(?:of|is|are|up to|reaches|:)\s*{_LEAD}$", i)),
         performance_after=re.compile(
             rf"^[- ]?(?:{_TIME}|{_MEASURE})\b[- ]?(?:of\s+)?(?:[\w-]+\s+)?(?:{perf_nouns})\b"
             rf"|^\s?(?:{_TIME}|{_MEASURE})?\b[^.!?\n]{{0,30}}\b(?:on (?:a |one )?(?:single |full )?(?:charge|tank)"

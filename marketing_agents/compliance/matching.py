@@ -129,6 +129,22 @@ def has_needles(contains: Callable[[str], bool], required: tuple[frozenset[str],
     return all(any(map(contains, c)) for c in required)
 
 
+class Gated:
+    """A compiled expression that runs only when the text holds its needles: for the big
+    alternations (every inflection of every benefit verb) that are searched once per figure
+    in copy, where most texts hold none of their words and the search would try every
+    alternative at every position for nothing."""
+
+    __slots__ = ("regex", "required")
+
+    def __init__(self, regex: re.Pattern[str]) -> None:
+        self.regex = regex
+        self.required = needles(regex.pattern)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.regex.search(text) if has_needles(text.lower().__contains__, self.required) else None
+
+
 def _candidates(items: list[tuple[Any, Any]]) -> list[frozenset[str]]:
     """Every set of strings of which a match of ``items`` (a parsed sequence) holds one."""
     candidates: list[frozenset[str]] = []

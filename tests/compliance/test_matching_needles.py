@@ -11,7 +11,15 @@ import pytest
 
 from marketing_agents.compliance.claims import PATTERNS
 from marketing_agents.compliance.evaluation import load_corpus
-from marketing_agents.compliance.matching import alternatives, compile_pattern, find, has_needles, needles, viable
+from marketing_agents.compliance.matching import (
+    Gated,
+    alternatives,
+    compile_pattern,
+    find,
+    has_needles,
+    needles,
+    viable,
+)
 from marketing_agents.compliance.packs import packaged_packs
 
 CORPUS = Path(__file__).parent / "corpora" / "dev-fresh5a.yaml"
@@ -20,6 +28,8 @@ OWN_TEXTS = [
     "Recyclable where facilities exist; check locally. Made from 90% recycled steel.",
     "The UK's No. 1 broadband — twice as fast as the big six, guaranteed or your money back.",
     "FREE delivery* when you spend £30. *Members only.",
+    "Download speeds of 900 Mbps; it accelerates to 60 in 4 seconds and cuts bills by 30%.",
+    "Visibly smoother skin in just 7 days, and the battery lasts up to 40 hours.",
 ]
 
 
@@ -83,3 +93,17 @@ def test_find_over_viable_expressions_equals_find_over_all(text: str) -> None:
     terms, live = viable(text.lower(), ["guaranteed", "free"], expressions)
     assert find(text, terms, live) == find(text, ["guaranteed", "free"], expressions)
     assert len(live) < len(expressions) / 4  # and most expressions are skipped
+
+
+def test_gated_figure_shapes_find_what_their_expressions_find() -> None:
+    from marketing_agents.compliance.figures import _shapes
+
+    shapes = _shapes()
+    gated = [value for value in vars(shapes).values() if isinstance(value, Gated)]
+    assert len(gated) >= 4
+    befores = [text[max(0, i - 200) : i] for text in _texts() for i, ch in enumerate(text) if ch.isdigit()]
+    assert len(befores) > 300  # the text before every figure of the corpus: how the shapes are searched
+    for shape in gated:
+        found = [b for b in befores if shape.regex.search(b)]
+        assert found, shape.regex.pattern[:60]  # the corpus exercises every shape
+        assert [b for b in befores if shape.search(b)] == found
