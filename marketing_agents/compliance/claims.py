@@ -124,6 +124,11 @@ COMPARISON = (
     r"|\bwhy pay (?:[\w-]+ ){0,4}(?:more|extra|over the odds|twice)\b|\bfor less\b(?=\s*(?:[.!?]|$))"
     r"|\b(?:paying|pay|pays) (?:far |way )?(?:too much|over the odds)\b"
     r"|\bcompared (?:to|with) [\w-]+"
+    # a contrast with a named rival is a comparison with it (CAP 3.33, 3.35: identifiable
+    # competitors): "Unlike BlueJet, we include a cabin bag"; not "unlike anything you've tried"
+    r"|\bunlike (?!(?-i:[A-Z][a-z]+) (?-i:[a-z]))(?!(?:any|anything|anyone|other|others|most|many|all|the|a|an|your|our"
+    r"|their|its|his|her|my|every|some|before|ever|last|yesterday|today|us|them|me|you|we|they)\b)"
+    r"(?-i:[A-Z][\w&'’-]+)"
     # implied comparisons, no "than": "lasts longer", "more protein, less sugar", "a cleaner finish"
     rf"|\b(?:lasts?|lasting|stays? \w+|keeps? (?:\w+ ){{1,2}}|runs?|charges?|works?|cleans?|dries|cools?|heats?"
     rf"|absorbs?|protects?|performs?|goes|go|travels?|removes?|kills?|washes|boils?|loads?|delivers?)"
@@ -225,6 +230,9 @@ def _supported(claim: str, excerpt: str, context: RuleContext, after: str = "", 
     if claim == "proof":
         return any(compile_pattern(_PROOF_EVIDENCE).search(e) for e in context.evidence)
     key = excerpt.lower()
+    if claim == "comparison" and key.startswith("unlike "):
+        rival = key[len("unlike ") :]
+        return any(rival in e.lower() for e in context.evidence)  # the evidence documents the rival's offer
     if claim == "comparison":
         key, _, basis = key.partition(" than")
         if _basis_evidenced(basis, context.evidence):
@@ -499,7 +507,9 @@ _RANKING = re.compile(
 )
 _DIMENSIONS = (
     (re.compile(r"sell|seller|popular|favou?rite|loved|no\.? ?1|number[- ]one|#1|leading", re.IGNORECASE),
-     re.compile(r"\bsale|\bsell|\bsold\b|\bmarket share|\bbuyers?\b|\bshare of\b|\bno\.?\s?1\b|#1", re.IGNORECASE)),
+     # (new registrations are a car's sales: SMMT counts them)
+     re.compile(r"\bsale|\bsell|\bsold\b|\bmarket share|\bbuyers?\b|\bshare of\b|\bno\.?\s?1\b|#1"
+                r"|\bregistrations?\b|\bunits (?:sold|shipped)\b", re.IGNORECASE)),
     (re.compile(r"cheap|lowest|low[- ]cost|best[- ]value", re.IGNORECASE),
      re.compile(r"\bpric|\bcheap|\blowest|\bcost", re.IGNORECASE)),
     (re.compile(r"fast|quick|speed", re.IGNORECASE),
@@ -576,6 +586,28 @@ def _first_person_testimony(text: str, start: int, end: int) -> bool:
     return bool(_FIRST_PERSON_SINGULAR.search(sentence)) and not _MARKET_SCOPE.search(sentence)
 
 
+# Superlative words that rank nothing in a market: an amount ("the most you can pay in", "the
+# least you'll pay"), a person's own best ("your best friend", "look your best", "my best run").
+_AMOUNT_AFTER = re.compile(r"^\s+(?:you|we|they|it|anyone|one|a customer|customers|people|your|our)\b", re.IGNORECASE)
+_PERSONAL_BEST = re.compile(
+    r"\b(?:your|my|his|her|their)\s+$", re.IGNORECASE)
+_PERSONAL_BEST_AFTER = re.compile(
+    r"^\s+(?:friends?|mates?|pals?|buddy|buddies|self|selves|life|lives|shot|foot|look|moments?|memories|work|game"
+    r"|sleep|run|days?|years?|efforts?|interests?)\b|^\s*(?:[.!?,;:)\n]|$)"
+    r"|^\s+(?:at|for|in|on|when|this|every|all|with|again|today|tonight)\b", re.IGNORECASE)
+
+
+def _not_a_ranking(text: str, start: int, end: int) -> bool:
+    """Whether the superlative word at ``text[start:end]`` ranks nothing in a market (see
+    ``_AMOUNT_AFTER``, ``_PERSONAL_BEST``): it compares no product with any other."""
+    excerpt = text[start:end].lower()
+    if re.fullmatch(r"the (?:most|least) \w+", excerpt):
+        word_end = start + len(re.match(r"the (?:most|least)", excerpt).group(0))  # type: ignore[union-attr]
+        return bool(_AMOUNT_AFTER.match(text[word_end : word_end + 20]))
+    return excerpt == "best" and bool(_PERSONAL_BEST.search(text[max(0, start - 8) : start])) \
+        and bool(_PERSONAL_BEST_AFTER.match(text[end : end + 20]))
+
+
 def _own_range(f: TextField, start: int, end: int) -> bool:
     """"Our cheapest cover", "our best-selling flavour": a superlative within the
     advertiser's own range, not a claim about the market (unless the sentence says so)."""
@@ -616,6 +648,9 @@ class ClaimRule(BaseRule):
                         m.group(1).lower() in ("us", "ours", "our", "it", "this", "these", "we")
                         or any(m.group(1).lower() in name.lower() for name in context.product_names)):
                     continue  # "nothing says summer like Strawberries", "nobody does Christmas like Nana"
+                if self.claim == "comparison" and excerpt.lower().startswith("unlike ") and any(
+                        excerpt[7:].lower() in name.lower() for name in context.product_names):
+                    continue  # "unlike Zylo Classic": the advertiser's own range
                 if self.claim == "comparison" and re.match(r"half the time\b", excerpt, re.IGNORECASE) \
                         and not _IN_TIME_BEFORE.search(f.text[max(0, start - 16) : start]):
                     continue  # "half the time, we're out by noon": an idiom of frequency
@@ -646,7 +681,8 @@ class ClaimRule(BaseRule):
                             re.split(r"[.!?;:,(]", f.text[end : end + 40], maxsplit=1)[0].lower(), context.evidence))):
                     continue  # "longer than 30 minutes?" (a threshold); "twice as fast" with the figures on file
                 if self.claim == "superlative" and (
-                    _own_range(f, start, end) or _about_other(f.text, start)
+                    _not_a_ranking(f.text, start, end)
+                    or _own_range(f, start, end) or _about_other(f.text, start)
                     or _quoted_testimonial(f.text, start, context)
                     or _first_person_testimony(f.text, start, end)
                     or _HEDGE_BEFORE.search(f.text[max(0, start - 40) : start])

@@ -370,13 +370,43 @@ def _typical_sentence(sentence: str, evidence: list[str]) -> bool:
     return bool(figures & _evidence_values(evidence))
 
 
+# A money figure followed by "extra" is a surcharge, the price of an add-on ("a cabin bag costs
+# £14 extra"), not a comparison; "£5 more than the rest" keeps its "than".
+_SURCHARGE_AFTER = re.compile(r"^\s+(?:extra|more|on top)\b(?!\s+than\b)", re.IGNORECASE)
+# Who does what the figure measures. An event or a service that lasts a time ("sessions last 45
+# minutes", "the tour takes 2 hours") states its duration, a fact of the offer; a product that
+# lasts one ("the battery lasts 10 hours") makes a performance promise.
+_EVENT_SUBJECT = re.compile(
+    r"\b(?:sessions?|class(?:es)?|lessons?|courses?|workshops?|appointments?|treatments?|tours?|visits?"
+    r"|consultations?|massages?|facials?|rides?|flights?|journeys?|trips?|crossings?|shows?|performances?"
+    r"|screenings?|films?|matches|games?|meetings?|webinars?|calls?|classes|programmes?|programs?|events?"
+    r"|tastings?|walks?|talks?|seminars?|slots?|bootcamps?|workouts?)\s+(?:usually\s+|typically\s+|each\s+|all\s+)?$",
+    re.IGNORECASE)
+# A capacity: what a container or a vehicle holds, seats or fits ("holds 250ml", "seats 7") is its size.
+_CAPACITY_BEFORE = re.compile(r"\b(?:holds?|held|seats?|sleeps|fits?|takes|carries|stores)\s+(?:up to\s+|about\s+"
+                              r"|around\s+|a\s+generous\s+|a\s+full\s+)?$", re.IGNORECASE)
+# A verb-like word used as a noun of price: "standing charges for 24 months", "the booking charge".
+_FEE_NOUN = re.compile(r"\b(?:standing|service|booking|delivery|exit|admin|late|bank|extra|hidden|monthly|annual"
+                       r"|unit|daily|network|card|the|your|our|any|all|no)\s+charges?\b", re.IGNORECASE)
+# A negation the figure's claim stands under ("No sunscreen gives 100% protection", "it won't
+# cut your bill by 50%"): the clause denies the effect. Not a parity claim ("no other cream …")
+# nor a bound ("no more than 5 g").
+_DENIED = re.compile(
+    r"(?:^|\b)(?:no|not|never|nothing|none|n['’]t)\b(?!\s+(?:other|else|one else|more than|less than|fewer than"
+    r"|longer than|only|just)\b)", re.IGNORECASE)
+
+
 def _claim_shape(text: str, start: int, end: int, clause: str, after: str, excerpt: str, percent: bool,
                  evidence: list[str]) -> str | None:
     shapes = _shapes()
     if re.search(r"\b(?:only|just|last|final)\s+$", clause, re.IGNORECASE) and shapes.scarcity_after.match(after):
         return "scarcity"
+    if re.match(r"[$€£]", excerpt) and _SURCHARGE_AFTER.match(after):
+        return None
     if shapes.comparative_after.match(after):
         return "comparison"
+    if _DENIED.search(clause) and not re.search(r"\bnot (?:just|only)\b", clause, re.IGNORECASE):
+        return None
     if shapes.effect_before.search(clause):
         return "effect"
     unit = re.search(r"[a-z]+$", excerpt, re.IGNORECASE)
@@ -384,7 +414,13 @@ def _claim_shape(text: str, start: int, end: int, clause: str, after: str, excer
     if measured and re.match(rf"^\s?[- ]?{_TIME}\b", after, re.IGNORECASE) \
             and shapes.result_in_time_before.search(text[max(0, start - 120) : start].split(".")[-1]):
         return "effect"
-    if measured and (shapes.performance_before.search(clause) or shapes.performance_noun_before.search(clause)):
+    verb = shapes.performance_before.search(clause)
+    if verb is not None and (_EVENT_SUBJECT.search(clause[: verb.start()])
+                             or _FEE_NOUN.search(clause[max(0, verb.start() - 12) : verb.end()])
+                             or (_CAPACITY_BEFORE.search(clause) and not re.match(rf"^\s?[- ]?{_TIME}\b", after,
+                                                                                   re.IGNORECASE))):
+        verb = None  # a session's length, a fee noun, a container's capacity: facts of the offer
+    if measured and (verb is not None or shapes.performance_noun_before.search(clause)):
         return "performance"
     if shapes.performance_after.match(after):
         return "performance"

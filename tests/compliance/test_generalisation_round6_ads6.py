@@ -1,0 +1,199 @@
+"""Round 6, advertising: whose claim it is and what a figure does. A general advertising
+finding is a precision error when the claim is another area's (a financial promotion's
+comparison, a review count's superlative) or when the qualification or evidence beside it
+answers it; a figure that states a session's length, a container's capacity or an add-on's
+price is a fact of the offer. And the misses: scarcity the evidence says is generated, a
+was-price never charged, an "up to" reduction on few lines, a fee the "all-in" price leaves
+out, a range above the rated one, a contrast with a named rival. Wordings are our own, in
+industries other than the dev corpora's examples."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.compliance.test_generalisation import found
+
+ADS = {
+    "ads.claim-number",
+    "ads.claim-superlative",
+    "ads.claim-comparison",
+    "ads.guarantee",
+    "ads.risk-free",
+    "ads.undisclosed-condition",
+    "ads.up-to-maximum",
+    "ads.false-urgency",
+    "ads.reference-price",
+}
+
+
+def _ads(text: str, evidence: list[str] | None = None) -> set[str]:
+    return found(text, evidence) & ADS
+
+
+# --- The role of a figure: facts of the offer (CAP 3.7 asks evidence of claims, not of terms) ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pottery workshops last 90 minutes and cost £35, clay included.",  # leisure: an event's length
+        "Each consultation lasts 20 minutes; book online.",  # legal services
+        "The guided tour takes 2 hours and leaves from the main gate.",  # travel
+        "The lunchbox holds 800ml and has three compartments.",  # home: a capacity
+        "The minibus seats 16 and comes with a driver.",  # transport: a capacity
+        "Extra legroom costs £18 more per flight.",  # airline: an add-on's price
+        "A gift box is £4 extra at checkout.",  # retail: an add-on's price
+        "Lock your line rental and standing charges for 18 months.",  # telecom: fee nouns, a term
+        "No helmet makes you 100% safe, so ride with care.",  # cycling: a denied effect
+    ],
+)
+def test_a_figure_that_is_a_fact_of_the_offer_passes(text: str) -> None:
+    assert "ads.claim-number" not in _ads(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The headlamp battery lasts 40 hours on one charge.",  # outdoor: a product's performance
+        "This flask keeps soup hot for 18 hours.",  # home: performance with a time
+        "The cream reduces dark spots by 60%.",  # cosmetics: an effect
+        "No other broadband cuts buffering by 80%.",  # telecom: parity, not a denial
+    ],
+)
+def test_a_figure_that_promises_performance_still_blocks(text: str) -> None:
+    assert "ads.claim-number" in _ads(text)
+
+
+# --- Superlative words that rank nothing in a market (CAP 3.2, 3.7) ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The most you can borrow is £5,000 over three years.",  # lending: an amount
+        "The least you'll pay is £9 a month on the basic plan.",  # gym: an amount
+        "Treat your best friend to a grooming session this weekend.",  # pets: a person's own best
+        "Look your best at the wedding in our tailored suits.",  # fashion: idiom
+    ],
+)
+def test_an_amount_or_a_personal_best_is_no_market_superlative(text: str) -> None:
+    assert "ads.claim-superlative" not in _ads(text)
+
+
+def test_a_market_superlative_still_blocks() -> None:
+    assert "ads.claim-superlative" in _ads("Zylo is the best broadband provider in Wales.")
+    assert "ads.claim-superlative" in _ads("The most reliable boiler you can buy.")
+
+
+def test_a_sales_ranking_in_registrations_backs_best_selling() -> None:
+    evidence = ["DVLA 2025: Zylo Cargo 9,100 registrations, the highest of any electric van"]
+    assert "ads.claim-superlative" not in _ads("Zylo Cargo was the UK's best-selling electric van in 2025.", evidence)
+    assert "ads.claim-superlative" in _ads("Zylo Cargo was the UK's best-selling electric van in 2025.")
+
+
+# --- Whose claim it is (ownership across areas) ---
+
+
+def test_a_financial_promotions_comparison_is_the_financial_rules() -> None:
+    text = ("Our Growth portfolio returned 18% last year. Start investing from £5 and let your money work harder "
+            "than it does in a savings account.")
+    evidence = ["Growth portfolio 2024 return 18%"]
+    blocking = found(text, evidence)
+    assert any(r.startswith("fin.") for r in blocking) and "ads.claim-comparison" not in blocking
+
+
+def test_zero_risk_on_credit_is_the_financial_rules() -> None:
+    text = "Spread the cost in 4. No risk. Zero interest."
+    blocking = found(text, ["£8 late fee per missed payment; missed payments reported to credit agencies"])
+    assert any(r.startswith("fin.") for r in blocking) and "ads.risk-free" not in blocking
+
+
+def test_risk_free_on_a_non_financial_offer_still_blocks() -> None:
+    assert "ads.risk-free" in _ads("Try the Zylo mattress completely risk-free.")
+
+
+def test_a_rating_superlative_beside_review_figures_is_the_review_rules() -> None:
+    text = "Zylo is the highest-rated meal kit on Trustpilot, with 4.8 stars from 30,000 reviews."
+    blocking = found(text, ["Trustpilot: 4.1 stars from 6,020 reviews"])
+    assert any(r.startswith("endorse.") for r in blocking) and "ads.claim-superlative" not in blocking
+
+
+# --- Qualifications beside the claim (CAP 3.9-3.10, 3.53) ---
+
+
+def test_a_trial_with_its_cancellation_terms_is_no_risk_free_claim() -> None:
+    text = ("Try Zylo Language Pro free for 14 days. Cancel in settings before day 14 and nothing is charged; "
+            "after that it's £6.99 a month. No risk, just more words.")
+    assert "ads.risk-free" not in _ads(text)
+
+
+def test_a_certificate_named_guarantee_is_no_guarantee() -> None:
+    text = "Every unit is matched by Renewable Energy Guarantees of Origin from Scottish hydro."
+    assert "ads.guarantee" not in _ads(text)
+    assert "ads.guarantee" in _ads("Satisfaction guaranteed on every order.")
+
+
+@pytest.mark.parametrize(
+    "text, evidence",
+    [
+        # a day range abbreviated in the copy states the evidence's days
+        ("Dogs stay free Fri–Sun at our lodges.", ["Offer: dogs stay free Friday to Sunday nights"]),
+        # the advertiser's own membership of a body is no condition of the offer
+        ("Zylo Saver pays 3.9% AER variable from £1.", ["Zylo Bank is a member of the FSCS"]),
+        # evidence that rules the fee out
+        ("Ferry crossings from £19 each way, all taxes and fees included.",
+         ["£19 fares on 15% of sailings; no compulsory fees beyond the fare"]),
+    ],
+)
+def test_evidence_the_copy_already_answers_or_that_restricts_nothing_passes(text: str, evidence: list[str]) -> None:
+    assert "ads.undisclosed-condition" not in _ads(text, evidence)
+
+
+# --- Misses: claims the evidence defeats (UCPD Annex I 7; CAP 3.17-3.18, 3.39; CMA guide) ---
+
+
+def test_scarcity_the_evidence_says_is_generated_blocks() -> None:
+    text = "Only 3 seats left at this fare — book now."
+    evidence = ["The seats-left counter is randomly generated and not linked to actual bookings"]
+    assert "ads.false-urgency" in _ads(text, evidence)
+
+
+def test_a_was_price_never_charged_blocks() -> None:
+    text = "The cordless drill was £180 and is now just £79."
+    assert "ads.reference-price" in _ads(text, ["Drill has only ever been sold at £95"])
+
+
+def test_an_up_to_reduction_on_few_lines_blocks() -> None:
+    text = "Up to 60% off bikes, helmets and lights this weekend."
+    evidence = ["3 of 420 lines at 60% off; 390 lines are reduced by 10-15%"]
+    assert _ads(text, evidence) & {"ads.up-to-maximum", "ads.undisclosed-condition"}
+
+
+def test_an_up_to_reduction_most_lines_get_passes() -> None:
+    text = "Up to 30% off outdoor furniture this weekend."
+    evidence = ["390 lines are reduced by 25-30%"]
+    assert "ads.up-to-maximum" not in _ads(text, evidence)
+
+
+def test_an_all_in_price_the_evidence_adds_fees_to_blocks() -> None:
+    text = "Weekend coach tickets to Leeds for £15, all in."
+    evidence = ["£15 excludes a £2 per passenger booking fee charged on every booking"]
+    assert "ads.undisclosed-condition" in _ads(text, evidence)
+
+
+def test_unlimited_beside_a_price_is_read_against_the_fair_use_cap() -> None:
+    text = "Zylo Home Broadband: £22 a month, and truly unlimited downloads."
+    assert "ads.undisclosed-condition" in _ads(text, ["Fair use: speeds reduced after 2TB a month"])
+
+
+def test_a_range_above_the_rated_range_blocks() -> None:
+    text = "Up to 350 miles on a single charge: Glasgow to London without a stop."
+    evidence = ["WLTP combined range 280 miles", "Glasgow to London is about 350 miles"]
+    assert "ads.claim-number" in _ads(text, evidence)
+
+
+def test_a_contrast_with_a_named_rival_is_a_comparison() -> None:
+    text = "Unlike QuickCab, Zylo never charges surge pricing."
+    assert "ads.claim-comparison" in _ads(text, ["Zylo has no surge pricing"])
+    assert "ads.claim-comparison" not in _ads("Unlike anything you've tasted, Zylo oat milk is silky.")
+    assert "ads.claim-comparison" not in _ads(text, ["QuickCab applies surge pricing at peak times; Zylo does not"])
