@@ -92,6 +92,8 @@ def _words_between(text: str, a: tuple[int, int], b: tuple[int, int]) -> int:
 
 def _restates(issue_span: tuple[int, int], rule_id: str, owner: _Owned, text: str) -> bool:
     in_sentence = owner.sentence[0] <= issue_span[0] and issue_span[1] <= owner.sentence[1]
+    if owner.rule_id == "fin.hidden-costs" and rule_id == "ads.undisclosed-condition":
+        return False  # "zero fees" against a charge on file is a price claim too (CAP 3.17-3.18): both report
     if owner.rule_id.startswith(FINANCIAL_PREFIX) and (rule_id in FIELD_WIDE_UNDER_FINANCIAL or in_sentence):
         return True
     if owner.rule_id.startswith(ENDORSEMENT_PREFIX) and rule_id == "ads.claim-superlative" and in_sentence \

@@ -197,3 +197,38 @@ def test_a_contrast_with_a_named_rival_is_a_comparison() -> None:
     assert "ads.claim-comparison" in _ads(text, ["Zylo has no surge pricing"])
     assert "ads.claim-comparison" not in _ads("Unlike anything you've tasted, Zylo oat milk is silky.")
     assert "ads.claim-comparison" not in _ads(text, ["QuickCab applies surge pricing at peak times; Zylo does not"])
+
+
+# --- A saving stated as certain against an estimate on file (CAP 3.7, 3.17) ---
+
+
+@pytest.mark.parametrize(
+    "text, evidence",
+    [
+        ("Switch your car insurance today and save £180.",  # insurance
+         ["£180 is the estimated saving for a typical driver; actual savings depend on your current premium"]),
+        ("Our smart thermostat halves your heating bills.",  # home tech
+         ["Average customer saves £95 a year; savings vary with the home"]),
+    ],
+)
+def test_a_saving_stated_as_certain_against_an_estimate_blocks(text: str, evidence: list[str]) -> None:
+    assert "ads.saving-as-certain" in found(text, evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Switch your car insurance today and you could save £180.",
+        "Switch today: an estimated £180 saving for a typical driver.",
+        "Typical drivers save £180 when they switch, and it takes about five minutes.",
+    ],
+)
+def test_a_saving_with_its_basis_passes(text: str) -> None:
+    evidence = ["£180 is the estimated saving for a typical driver; actual savings depend on your current premium"]
+    assert "ads.saving-as-certain" not in found(text, evidence)
+
+
+def test_no_fees_against_a_spread_in_the_price_is_also_a_price_claim() -> None:
+    text = "Send money abroad with Zylo: zero fees on every transfer."
+    blocking = found(text, ["No transfer fee; a 0.9% margin is built into the exchange rate"])
+    assert "ads.undisclosed-condition" in blocking
