@@ -36,7 +36,7 @@ _MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
 NUMBER = (
     r"(?<![\w#@/.,:-])(?<![Nn]o\. )(?<![Nn]o )"
     r"(?:[$€£]\s?)?\d+(?:[.,]\d+)*"
-    r"(?:\s?(?:%|percent\b|per cent\b)|x\b|k\b|(?:mb|gb|tb|mbps|gbps|mg|kg|ml|km|mph|kwh|kw|hrs?|mins?)\b)?"
+    r"(?:\s?(?:%|percent\b|per cent\b)|x\b|k\b|(?:mb|gb|tb|mbps|gbps|mg|kg|ml|km|mph|kwh|kw|hrs?|mins?|(?-i:g))\b)?"
     r"(?![\w/:]|\.\d|,\d)"
 )
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
@@ -193,6 +193,23 @@ def _counted_share(share: float, evidence: list[str]) -> bool:
                 if a < b and any(abs(r - share) <= 0.005 + 1e-9 for r in (a / b, (b - a) / a, (b - a) / b)):
                     return True
     return False
+
+
+_SHARE_BEFORE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s?(?:%|per ?cent)\s+$", re.IGNORECASE)
+
+
+def _share_computed(text: str, start: int, excerpt: str, evidence: list[str]) -> bool:
+    """A comparison by a share ("30% less cardboard than our 2023 box") is backed by an
+    evidence item whose own two figures give that share and that names the basis compared
+    with (its words or figures: "2023 carton weighed 300g")."""
+    m = _SHARE_BEFORE.search(text[max(0, start - 12) : start])
+    if m is None:
+        return False
+    basis = excerpt.lower().partition(" than")[2]
+    tokens = set(re.findall(r"[a-z]{4,}|\d{2,}", basis)) - {"their", "other", "those", "these", "your"}
+    share = float(m.group(1)) / 100
+    return bool(tokens) and any(tokens <= set(re.findall(r"[a-z]{4,}|\d{2,}", e.lower()))
+                                and _counted_share(share, [e]) for e in evidence)
 
 
 def _tested_sentence(sentence: str, evidence: list[str]) -> bool:
@@ -675,6 +692,8 @@ class ClaimRule(BaseRule):
                 if self.claim == "comparison" and _ENVIRONMENTAL_QUANTITY.search(
                         _comparison_clause(f.text, start, end)):
                     continue  # "less plastic", "cuts emissions by 70% compared with": the environmental rules' own
+                if self.claim == "comparison" and _share_computed(f.text, start, excerpt, context.evidence):
+                    continue  # "30% less cardboard than our 2023 box" under "210g now; 300g in 2023"
                 if self.claim == "comparison" and (
                         _THRESHOLD.search(excerpt) or ratio_evidenced(excerpt, context.evidence)
                         or (re.search(r"compared|vs|versus", excerpt, re.IGNORECASE) and _basis_evidenced(

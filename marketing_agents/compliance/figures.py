@@ -291,6 +291,8 @@ def role(text: str, start: int, end: int, evidence: list[str] | None = None) -> 
             and not re.search(r"\b(?:only|just|last|up to)\s+$", clause, re.IGNORECASE):
         return Role("fact", "a name's number (FTSE 250, SPF 50)")
     claim = _claim_shape(text, start, end, clause, after, excerpt, percent, evidence)
+    if claim is None and _serving_contradicted(text[start : end + 60], sentence, evidence):
+        return Role("claim", "a nutrient per serving the evidence states otherwise", contradicted=True)
     if claim == _COUNT_AGAINST_EVIDENCE:
         return Role("claim", claim, contradicted=_count_contradicted(excerpt, after, evidence))
     if claim is None:
@@ -326,6 +328,42 @@ def _pair_contradicted(sentence: str, evidence: list[str]) -> bool:
     on_file = {(float(a), float(b)) for e in evidence for a, b in _PAIR.findall(e)}
     levels = {a for a, _ in on_file}
     return any(pair not in on_file and pair[0] in levels for pair in copy)
+
+
+# A nutrient's amount per serving is a fact of the product, unless the evidence states the same
+# nutrient per serving with another amount ("11g in every bowl" against "per 45g serving:
+# protein 7.2g"): then the copy's figure misstates the composition (Reg. 1169/2011 art. 7(1);
+# CAP 3.1, 3.7).
+_NUTRIENT = (r"protein|fibre|fiber|sugars?|fat|saturates|salt|sodium|carbs|carbohydrates?|caffeine|calories|energy"
+             r"|iron|calcium|omega-3|vitamin [a-z]\d{0,2}|magnesium|zinc|potassium")
+_SERVING = (r"servings?|portions?|bowls?|bars?|scoops?|cups?|glass(?:es)?|cans?|bottles?|slices?|shots?|tablets?"
+            r"|capsules?|sachets?|pots?|biscuits?|pouch(?:es)?|packs?")
+_MASS = r"(?:g|mg|mcg|µg|kcal|kj)"
+_COPY_SERVING = re.compile(
+    rf"^(\d+(?:\.\d+)?)\s?({_MASS})\b(?:\s+(?:of\s+)?(?:{_NUTRIENT}))?\s+(?:in\s+)?(?:every|each|per|a|an|one|your)\s+"
+    rf"(?:[\w-]+\s+)?(?:{_SERVING})\b", re.IGNORECASE)
+_EVIDENCE_SERVING = re.compile(rf"\bper\s+(?:\d+(?:\.\d+)?\s?(?:g|ml)\s+)?(?:{_SERVING})\b", re.IGNORECASE)
+
+
+def _serving_contradicted(figure: str, sentence: str, evidence: list[str]) -> bool:
+    """Whether a nutrient amount per serving (``figure`` and what follows it) differs from every
+    amount the evidence gives for the same nutrient per serving."""
+    m = _COPY_SERVING.match(figure)
+    if m is None:
+        return False
+    nutrients = {n.lower().rstrip("s") for n in re.findall(rf"\b(?:{_NUTRIENT})\b", sentence, re.IGNORECASE)}
+    value, unit = float(m.group(1)), m.group(2).lower()
+    on_file: list[float] = []
+    for item in evidence:
+        serving = _EVIDENCE_SERVING.search(item)
+        if serving is None:
+            continue
+        rest = item[serving.end() :]
+        for n in nutrients:
+            pairs = re.findall(rf"\b{re.escape(n)}s?\b\s*:?\s*(\d+(?:\.\d+)?)\s?{unit}\b"
+                               rf"|(\d+(?:\.\d+)?)\s?{unit}\s+(?:of\s+)?{re.escape(n)}", rest, re.IGNORECASE)
+            on_file += [float(a or b) for a, b in pairs]
+    return bool(on_file) and all(abs(value - v) > 0.05 * max(v, 1e-9) for v in on_file)
 
 
 _COUNT_AGAINST_EVIDENCE = "a count of people the evidence also counts"

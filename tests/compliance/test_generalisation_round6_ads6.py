@@ -232,3 +232,37 @@ def test_no_fees_against_a_spread_in_the_price_is_also_a_price_claim() -> None:
     text = "Send money abroad with Zylo: zero fees on every transfer."
     blocking = found(text, ["No transfer fee; a 0.9% margin is built into the exchange rate"])
     assert "ads.undisclosed-condition" in blocking
+
+
+# --- Evidence read against the copy's own figures (CAP 3.7, 3.33; Reg. 1169/2011 art. 7(1)) ---
+
+
+def test_a_share_the_evidence_figures_compute_backs_the_comparison() -> None:
+    evidence = ["2025 tube: 24g aluminium; 2022 tube: 32g aluminium"]
+    assert "ads.claim-comparison" not in found("Our new tube uses 25% less aluminium than our 2022 tube.", evidence)
+    assert "ads.claim-comparison" in found("Our new tube uses 40% less aluminium than our 2022 tube.", evidence)
+    assert "ads.claim-comparison" in found("Our new tube uses 25% less aluminium than rival tubes.", evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zylo oat bars pack 9g of protein in every bar.",  # snacks
+        "Our vanilla whey gives you 30g protein per scoop.",  # sports nutrition
+    ],
+)
+def test_a_nutrient_per_serving_the_evidence_states_otherwise_blocks(text: str) -> None:
+    evidence = ["Per 40g bar: protein 6g; fibre 3g", "Per 30g scoop: protein 21g"]
+    assert "ads.claim-number" in found(text, evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zylo oat bars pack 6g of protein in every bar.",  # the evidence's own figure
+        "Zylo oat bars: 250g of oats in every pack.",  # nothing on file per pack
+        "Stream in 5G wherever we have 5G coverage.",  # a network generation, no mass
+    ],
+)
+def test_a_nutrient_per_serving_on_file_or_no_mass_passes(text: str) -> None:
+    assert "ads.claim-number" not in found(text, ["Per 40g bar: protein 6g; fibre 3g"])
