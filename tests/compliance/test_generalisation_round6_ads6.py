@@ -266,3 +266,45 @@ def test_a_nutrient_per_serving_the_evidence_states_otherwise_blocks(text: str) 
 )
 def test_a_nutrient_per_serving_on_file_or_no_mass_passes(text: str) -> None:
     assert "ads.claim-number" not in found(text, ["Per 40g bar: protein 6g; fibre 3g"])
+
+
+# --- Scarcity and reference prices the evidence defeats, in other words (UCPD Annex I 7; CAP 3.39) ---
+
+
+@pytest.mark.parametrize(
+    "text, evidence",
+    [
+        ("Only 4 tickets left for Saturday!", ["Ticket counter always displays 4 remaining; 1,200 seats unsold"]),
+        ("Selling fast: 12 people have this in their basket.", ["Basket count is an estimate, not live"]),
+        ("Hurry, only 2 pitches left this August.", ["The 'only 2 left' badge is fixed text on every campsite page"]),
+    ],
+)
+def test_scarcity_the_evidence_says_is_not_live_blocks(text: str, evidence: list[str]) -> None:
+    assert "ads.false-urgency" in found(text, evidence)
+
+
+def test_scarcity_the_evidence_says_is_live_passes() -> None:
+    assert "ads.false-urgency" not in found("Only 4 tickets left for Saturday!",
+                                           ["Ticket count comes from the box-office live inventory feed"])
+
+
+@pytest.mark.parametrize(
+    "text, evidence",
+    [
+        ("Was £80, now £40.", ["Previously sold at £60 for eight weeks"]),  # fashion
+        ("The espresso machine was £399 and is now £249.", ["Retailed at £329 from launch in May"]),  # appliances
+    ],
+)
+def test_a_was_price_that_is_not_the_price_charged_blocks(text: str, evidence: list[str]) -> None:
+    assert "ads.reference-price-figure" in found(text, evidence)
+
+
+@pytest.mark.parametrize(
+    "evidence",
+    [
+        ["Sold at £80 from March to June; now £40 in the sale"],  # the was-price on file
+        ["Sale price £40 from 1 July"],  # the evidence's own sale price is no previous price
+    ],
+)
+def test_a_was_price_the_evidence_states_passes(evidence: list[str]) -> None:
+    assert "ads.reference-price-figure" not in found("Was £80, now £40.", evidence)
