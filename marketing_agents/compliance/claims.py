@@ -523,10 +523,14 @@ _RANKING = re.compile(
     re.IGNORECASE,
 )
 _DIMENSIONS = (
-    (re.compile(r"sell|seller|popular|favou?rite|loved|no\.? ?1|number[- ]one|#1|leading", re.IGNORECASE),
+    (re.compile(r"sell|seller", re.IGNORECASE),
      # (new registrations are a car's sales: SMMT counts them)
      re.compile(r"\bsale|\bsell|\bsold\b|\bmarket share|\bbuyers?\b|\bshare of\b|\bno\.?\s?1\b|#1"
                 r"|\bregistrations?\b|\bunits (?:sold|shipped)\b", re.IGNORECASE)),
+    # a place in the public's affection is ranked by sales or by a vote ("voted most-loved biscuit, YouGov")
+    (re.compile(r"popular|favou?rite|loved|no\.? ?1|number[- ]one|#1|leading", re.IGNORECASE),
+     re.compile(r"\bsale|\bsell|\bsold\b|\bmarket share|\bbuyers?\b|\bshare of\b|\bno\.?\s?1\b|#1"
+                r"|\bregistrations?\b|\bvot(?:ed|es?)\b|\bpoll\b|\bsurvey\b", re.IGNORECASE)),
     (re.compile(r"cheap|lowest|low[- ]cost|best[- ]value", re.IGNORECASE),
      re.compile(r"\bpric|\bcheap|\blowest|\bcost", re.IGNORECASE)),
     (re.compile(r"fast|quick|speed", re.IGNORECASE),

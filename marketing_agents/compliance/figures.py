@@ -290,6 +290,8 @@ def role(text: str, start: int, end: int, evidence: list[str] | None = None) -> 
             and not _shouted(sentence) and not shapes.effect_before.search(clause) \
             and not re.search(r"\b(?:only|just|last|up to)\s+$", clause, re.IGNORECASE):
         return Role("fact", "a name's number (FTSE 250, SPF 50)")
+    if _SAMPLE_BEFORE.search(clause):
+        return Role("fact", "a sample size (a poll of 2,000 adults)")
     claim = _claim_shape(text, start, end, clause, after, excerpt, percent, evidence)
     if claim is None and _serving_contradicted(text[start : end + 60], sentence, evidence):
         return Role("claim", "a nutrient per serving the evidence states otherwise", contradicted=True)
@@ -366,6 +368,10 @@ def _serving_contradicted(figure: str, sentence: str, evidence: list[str]) -> bo
     return bool(on_file) and all(abs(value - v) > 0.05 * max(v, 1e-9) for v in on_file)
 
 
+# The size of the sample a finding rests on ("according to a YouGov poll of 2,000 adults") says
+# how it was measured, not what the product does.
+_SAMPLE_BEFORE = re.compile(r"\b(?:survey|poll|study|trial|panel|sample|test)\s+of\s+(?:over\s+|more than\s+|around\s+"
+                            r"|about\s+|nearly\s+|almost\s+)?$", re.IGNORECASE)
 _COUNT_AGAINST_EVIDENCE = "a count of people the evidence also counts"
 _MAGNITUDE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9}
 _SCALED = re.compile(r"(\d+(?:[.,]\d+)*)\s?(k|thousand|m|million|bn|billion)?\b", re.IGNORECASE)

@@ -308,3 +308,20 @@ def test_a_was_price_that_is_not_the_price_charged_blocks(text: str, evidence: l
 )
 def test_a_was_price_the_evidence_states_passes(evidence: list[str]) -> None:
     assert "ads.reference-price-figure" not in found("Was £80, now £40.", evidence)
+
+
+def test_a_public_favourite_is_backed_by_a_vote_but_best_selling_is_not() -> None:
+    poll = ["YouGov 2025: Zylo voted the most-loved crisp brand, 2,041 adults"]
+    assert "ads.claim-superlative" not in found("Britain's best-loved crisps, according to a YouGov poll.", poll)
+    assert "ads.claim-superlative" in found("Britain's best-selling crisps.", poll)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In a survey of 1,500 cyclists, most chose Zylo tyres.",  # sample size, not a claim
+        "Based on a trial of 300 homes over one winter.",
+    ],
+)
+def test_a_sample_size_is_a_fact(text: str) -> None:
+    assert "ads.claim-number" not in found(text, ["Survey of 1,512 UK cyclists, 2025", "Trial of 312 homes"])
