@@ -325,3 +325,12 @@ def test_a_public_favourite_is_backed_by_a_vote_but_best_selling_is_not() -> Non
 )
 def test_a_sample_size_is_a_fact(text: str) -> None:
     assert "ads.claim-number" not in found(text, ["Survey of 1,512 UK cyclists, 2025", "Trial of 312 homes"])
+
+
+def test_a_saving_the_evidence_gives_as_a_maximum_is_not_certain() -> None:
+    evidence = ["Trade-in value up to £500 depending on the condition of the device"]
+    assert "ads.saving-as-certain" in found("Trade in your old phone and save £500 on the new Zylo X.", evidence)
+    assert "ads.saving-as-certain" not in found("Trade in your old phone and save up to £500 on the new Zylo X.",
+                                                evidence)
+    assert "ads.saving-as-certain" not in found("Save £20 on every pair of trainers this weekend.",
+                                                ["£20 off all trainers, Saturday and Sunday"])
