@@ -20,7 +20,8 @@ promotion's, judged fair, clear and not misleading under FCA COBS 4.2.1R / CONC 
 investment is the risk of that product (FCA CONC 3.3.1R, COBS 4.2.1R; CAP 14.1), not a
 general risk-free promise. A superlative of ratings or reviews ("the top-rated sleep app")
 in a sentence whose review figures an endorsement rule finds is the review claim (16 CFR
-465.2; CAP 3.45), reported once.
+465.2; CAP 3.45), reported once. A figure trailing a health claim in its sentence, commas
+apart, is the size of or the time to that health effect (the health rules' claim).
 """
 
 from __future__ import annotations
@@ -46,6 +47,11 @@ SPECIFIC_PREFIXES = ("env.", "health.", "fin.", "endorse.")
 # comparison or superlative), and a risk-free claim anywhere in its field.
 FINANCIAL_PREFIX = "fin."
 FIELD_WIDE_UNDER_FINANCIAL = frozenset({"ads.risk-free"})
+# A health finding owns a figure that follows it in its sentence with no more than commas between
+# (the size of, or the time to, the health effect: "treats anxiety, with results in 14 days");
+# not one before it or across a dash ("Eight shades whiter in 7 days — and it heals gums" is two claims).
+HEALTH_PREFIX = "health."
+HEALTH_TRAILING = frozenset({"ads.claim-number"})
 # A superlative of ratings or reviews belongs to the review rules' finding in its sentence.
 _RATING_SUPERLATIVE = re.compile(r"rated|review|star|rating", re.IGNORECASE)
 ENDORSEMENT_PREFIX = "endorse."
@@ -96,6 +102,9 @@ def _restates(issue_span: tuple[int, int], rule_id: str, owner: _Owned, text: st
         return False  # "zero fees" against a charge on file is a price claim too (CAP 3.17-3.18): both report
     if owner.rule_id.startswith(FINANCIAL_PREFIX) and (rule_id in FIELD_WIDE_UNDER_FINANCIAL or in_sentence):
         return True
+    if owner.rule_id.startswith(HEALTH_PREFIX) and rule_id in HEALTH_TRAILING and in_sentence \
+            and owner.span[1] <= issue_span[0] and not any(c in ":;—–()" for c in text[owner.span[1] : issue_span[0]]):
+        return True  # "treats anxiety, with results in 14 days": the time to the health effect is the health claim's
     if owner.rule_id.startswith(ENDORSEMENT_PREFIX) and rule_id == "ads.claim-superlative" and in_sentence \
             and _RATING_SUPERLATIVE.search(text[issue_span[0] : issue_span[1] + 8]):  # "highest-rated"
         return True

@@ -334,3 +334,11 @@ def test_a_saving_the_evidence_gives_as_a_maximum_is_not_certain() -> None:
                                                 evidence)
     assert "ads.saving-as-certain" not in found("Save £20 on every pair of trainers this weekend.",
                                                 ["£20 off all trainers, Saturday and Sunday"])
+
+
+def test_a_figure_trailing_a_health_claim_is_the_health_claims() -> None:
+    blocking = found("Our sleep spray treats insomnia, with results in 5 nights.")
+    assert "health.disease-claim" in blocking and "ads.claim-number" not in blocking
+    # a figure before the health claim, across a dash, is a claim of its own (a cosmetic effect)
+    both = found("Four shades whiter in 10 days — and it heals bleeding gums too.")
+    assert "health.disease-claim" in both and "ads.claim-number" in both
