@@ -468,6 +468,9 @@ def _claim_shape(text: str, start: int, end: int, clause: str, after: str, excer
         return "performance"
     if shapes.performance_after.match(after):
         return "performance"
+    if re.search(r"\b0\s?[-–]\s?(?:60|62|100)(?:\s?(?:mph|km/h|kph))?\s+in\s+(?:just\s+|under\s+|only\s+)?$", clause,
+                 re.IGNORECASE):
+        return "performance"  # acceleration: "0-60 in 4 seconds"
     if percent and shapes.result_after.match(after):
         return "effect"  # "a 30% improvement", "98% pass rate", "a 40% reduction in breakouts"
     if percent and re.search(r"\bup to\s+$", clause, re.IGNORECASE):

@@ -342,3 +342,32 @@ def test_a_figure_trailing_a_health_claim_is_the_health_claims() -> None:
     # a figure before the health claim, across a dash, is a claim of its own (a cosmetic effect)
     both = found("Four shades whiter in 10 days — and it heals bleeding gums too.")
     assert "health.disease-claim" in both and "ads.claim-number" in both
+
+
+# --- Usage caps, cut-offs and features kept to one plan (CAP 3.9-3.10; CAP Help Note on 'unlimited') ---
+
+
+@pytest.mark.parametrize(
+    "text, evidence",
+    [
+        ("Unlimited car washes with Zylo Club.", ["Club allows one wash per day"]),  # motoring
+        ("Unlimited yoga for £40 a month.", ["Members may book a maximum of 4 classes per week"]),  # fitness
+        ("Next-day delivery on everything.", ["Next-day delivery for orders placed before 2pm, mainland UK only"]),
+        ("Stream in 4K on every plan.", ["4K available on Premium plans only"]),  # streaming
+    ],
+)
+def test_a_cap_or_a_plan_the_evidence_restricts_the_claim_to_blocks(text: str, evidence: list[str]) -> None:
+    assert "ads.undisclosed-condition" in found(text, evidence)
+
+
+@pytest.mark.parametrize(
+    "text, evidence",
+    [
+        ("Unlimited car washes with Zylo Club, one a day.", ["Club allows one wash per day"]),
+        ("Stream in 4K on our Premium plan.", ["4K available on Premium plans only"]),
+        ("Next-day delivery on orders placed before 2pm (mainland UK).",
+         ["Next-day delivery for orders placed before 2pm, mainland UK only"]),
+    ],
+)
+def test_the_cap_or_plan_stated_in_the_copy_passes(text: str, evidence: list[str]) -> None:
+    assert "ads.undisclosed-condition" not in found(text, evidence)
