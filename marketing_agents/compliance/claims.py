@@ -618,10 +618,19 @@ _PERSONAL_BEST_AFTER = re.compile(
     r"|^\s+(?:at|for|in|on|when|this|every|all|with|again|today|tonight)\b", re.IGNORECASE)
 
 
+# The best of the advertiser's own channels or options ("the fastest way to reach us is live chat",
+# "the easiest way to book with us"): advice on dealing with it, no market ranking.
+_OWN_CHANNEL_AFTER = re.compile(
+    r"^\s+(?:way|route|option|channel|place|time)s?\s+to\s+(?:[\w-]+\s+){0,2}?(?:us|our|ours)\b"
+    r"|^\s+(?:way|route|option|channel|place|time)s?\s+to\s+(?:[\w-]+\s+)?(?:with|at|from)\s+us\b", re.IGNORECASE)
+
+
 def _not_a_ranking(text: str, start: int, end: int) -> bool:
     """Whether the superlative word at ``text[start:end]`` ranks nothing in a market (see
-    ``_AMOUNT_AFTER``, ``_PERSONAL_BEST``): it compares no product with any other."""
+    ``_AMOUNT_AFTER``, ``_PERSONAL_BEST``, ``_OWN_CHANNEL_AFTER``): it compares no product with any other."""
     excerpt = text[start:end].lower()
+    if _OWN_CHANNEL_AFTER.match(text[end : end + 40]):
+        return True
     if re.fullmatch(r"the (?:most|least) \w+", excerpt):
         word_end = start + len(re.match(r"the (?:most|least)", excerpt).group(0))  # type: ignore[union-attr]
         return bool(_AMOUNT_AFTER.match(text[word_end : word_end + 20]))

@@ -371,3 +371,19 @@ def test_a_cap_or_a_plan_the_evidence_restricts_the_claim_to_blocks(text: str, e
 )
 def test_the_cap_or_plan_stated_in_the_copy_passes(text: str, evidence: list[str]) -> None:
     assert "ads.undisclosed-condition" not in found(text, evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The fastest way to reach us is live chat.",  # customer service: own channels
+        "The easiest way to book with us is the app.",  # travel
+        "The quickest route to our help team is the chat button.",  # utilities
+    ],
+)
+def test_the_best_of_the_advertisers_own_channels_is_advice(text: str) -> None:
+    assert "ads.claim-superlative" not in found(text)
+
+
+def test_the_fastest_way_to_a_market_outcome_still_blocks() -> None:
+    assert "ads.claim-superlative" in found("The fastest way to get a mortgage offer is Zylo.")
