@@ -36,7 +36,7 @@ _MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
 NUMBER = (
     r"(?<![\w#@/.,:-])(?<![Nn]o\. )(?<![Nn]o )"
     r"(?:[$€£]\s?)?\d+(?:[.,]\d+)*"
-    r"(?:\s?(?:%|percent\b|per cent\b)|x\b|k\b|(?:mb|gb|tb|mbps|gbps|mg|kg|ml|km|mph|kwh|kw|hrs?|mins?)\b)?"
+    r"(?:\s?(?:%|percent\b|per cent\b)|x\b|k\b|(?:mb|gb|tb|mbps|gbps|mg|kg|ml|km|mph|kwh|kw|hrs?|mins?|(?-i:g))\b)?"
     r"(?![\w/:]|\.\d|,\d)"
 )
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
@@ -124,6 +124,11 @@ COMPARISON = (
     r"|\bwhy pay (?:[\w-]+ ){0,4}(?:more|extra|over the odds|twice)\b|\bfor less\b(?=\s*(?:[.!?]|$))"
     r"|\b(?:paying|pay|pays) (?:far |way )?(?:too much|over the odds)\b"
     r"|\bcompared (?:to|with) [\w-]+"
+    # a contrast with a named rival is a comparison with it (CAP 3.33, 3.35: identifiable
+    # competitors): "Unlike BlueJet, we include a cabin bag"; not "unlike anything you've tried"
+    r"|\bunlike (?!(?-i:[A-Z][a-z]+) (?-i:[a-z]))(?!(?:any|anything|anyone|other|others|most|many|all|the|a|an|your|our"
+    r"|their|its|his|her|my|every|some|before|ever|last|yesterday|today|us|them|me|you|we|they)\b)"
+    r"(?-i:[A-Z][\w&'’-]+)"
     # implied comparisons, no "than": "lasts longer", "more protein, less sugar", "a cleaner finish"
     rf"|\b(?:lasts?|lasting|stays? \w+|keeps? (?:\w+ ){{1,2}}|runs?|charges?|works?|cleans?|dries|cools?|heats?"
     rf"|absorbs?|protects?|performs?|goes|go|travels?|removes?|kills?|washes|boils?|loads?|delivers?)"
@@ -190,6 +195,23 @@ def _counted_share(share: float, evidence: list[str]) -> bool:
     return False
 
 
+_SHARE_BEFORE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s?(?:%|per ?cent)\s+$", re.IGNORECASE)
+
+
+def _share_computed(text: str, start: int, excerpt: str, evidence: list[str]) -> bool:
+    """A comparison by a share ("30% less cardboard than our 2023 box") is backed by an
+    evidence item whose own two figures give that share and that names the basis compared
+    with (its words or figures: "2023 carton weighed 300g")."""
+    m = _SHARE_BEFORE.search(text[max(0, start - 12) : start])
+    if m is None:
+        return False
+    basis = excerpt.lower().partition(" than")[2]
+    tokens = set(re.findall(r"[a-z]{4,}|\d{2,}", basis)) - {"their", "other", "those", "these", "your"}
+    share = float(m.group(1)) / 100
+    return bool(tokens) and any(tokens <= set(re.findall(r"[a-z]{4,}|\d{2,}", e.lower()))
+                                and _counted_share(share, [e]) for e in evidence)
+
+
 def _tested_sentence(sentence: str, evidence: list[str]) -> bool:
     """A claim is one sentence: when a test or study in the evidence documents a figure of
     it ("30-second contact time" for "kills 99.9% of bacteria in 30 seconds"), it documents
@@ -225,6 +247,9 @@ def _supported(claim: str, excerpt: str, context: RuleContext, after: str = "", 
     if claim == "proof":
         return any(compile_pattern(_PROOF_EVIDENCE).search(e) for e in context.evidence)
     key = excerpt.lower()
+    if claim == "comparison" and key.startswith("unlike "):
+        rival = key[len("unlike ") :]
+        return any(rival in e.lower() for e in context.evidence)  # the evidence documents the rival's offer
     if claim == "comparison":
         key, _, basis = key.partition(" than")
         if _basis_evidenced(basis, context.evidence):
@@ -498,8 +523,14 @@ _RANKING = re.compile(
     re.IGNORECASE,
 )
 _DIMENSIONS = (
-    (re.compile(r"sell|seller|popular|favou?rite|loved|no\.? ?1|number[- ]one|#1|leading", re.IGNORECASE),
-     re.compile(r"\bsale|\bsell|\bsold\b|\bmarket share|\bbuyers?\b|\bshare of\b|\bno\.?\s?1\b|#1", re.IGNORECASE)),
+    (re.compile(r"sell|seller", re.IGNORECASE),
+     # (new registrations are a car's sales: SMMT counts them)
+     re.compile(r"\bsale|\bsell|\bsold\b|\bmarket share|\bbuyers?\b|\bshare of\b|\bno\.?\s?1\b|#1"
+                r"|\bregistrations?\b|\bunits (?:sold|shipped)\b", re.IGNORECASE)),
+    # a place in the public's affection is ranked by sales or by a vote ("voted most-loved biscuit, YouGov")
+    (re.compile(r"popular|favou?rite|loved|no\.? ?1|number[- ]one|#1|leading", re.IGNORECASE),
+     re.compile(r"\bsale|\bsell|\bsold\b|\bmarket share|\bbuyers?\b|\bshare of\b|\bno\.?\s?1\b|#1"
+                r"|\bregistrations?\b|\bvot(?:ed|es?)\b|\bpoll\b|\bsurvey\b", re.IGNORECASE)),
     (re.compile(r"cheap|lowest|low[- ]cost|best[- ]value", re.IGNORECASE),
      re.compile(r"\bpric|\bcheap|\blowest|\bcost", re.IGNORECASE)),
     (re.compile(r"fast|quick|speed", re.IGNORECASE),
@@ -576,6 +607,37 @@ def _first_person_testimony(text: str, start: int, end: int) -> bool:
     return bool(_FIRST_PERSON_SINGULAR.search(sentence)) and not _MARKET_SCOPE.search(sentence)
 
 
+# Superlative words that rank nothing in a market: an amount ("the most you can pay in", "the
+# least you'll pay"), a person's own best ("your best friend", "look your best", "my best run").
+_AMOUNT_AFTER = re.compile(r"^\s+(?:you|we|they|it|anyone|one|a customer|customers|people|your|our)\b", re.IGNORECASE)
+_PERSONAL_BEST = re.compile(
+    r"\b(?:your|my|his|her|their)\s+$", re.IGNORECASE)
+_PERSONAL_BEST_AFTER = re.compile(
+    r"^\s+(?:friends?|mates?|pals?|buddy|buddies|self|selves|life|lives|shot|foot|look|moments?|memories|work|game"
+    r"|sleep|run|days?|years?|efforts?|interests?)\b|^\s*(?:[.!?,;:)\n]|$)"
+    r"|^\s+(?:at|for|in|on|when|this|every|all|with|again|today|tonight)\b", re.IGNORECASE)
+
+
+# The best of the advertiser's own channels or options ("the fastest way to reach us is live chat",
+# "the easiest way to book with us"): advice on dealing with it, no market ranking.
+_OWN_CHANNEL_AFTER = re.compile(
+    r"^\s+(?:way|route|option|channel|place|time)s?\s+to\s+(?:[\w-]+\s+){0,2}?(?:us|our|ours)\b"
+    r"|^\s+(?:way|route|option|channel|place|time)s?\s+to\s+(?:[\w-]+\s+)?(?:with|at|from)\s+us\b", re.IGNORECASE)
+
+
+def _not_a_ranking(text: str, start: int, end: int) -> bool:
+    """Whether the superlative word at ``text[start:end]`` ranks nothing in a market (see
+    ``_AMOUNT_AFTER``, ``_PERSONAL_BEST``, ``_OWN_CHANNEL_AFTER``): it compares no product with any other."""
+    excerpt = text[start:end].lower()
+    if _OWN_CHANNEL_AFTER.match(text[end : end + 40]):
+        return True
+    if re.fullmatch(r"the (?:most|least) \w+", excerpt):
+        word_end = start + len(re.match(r"the (?:most|least)", excerpt).group(0))  # type: ignore[union-attr]
+        return bool(_AMOUNT_AFTER.match(text[word_end : word_end + 20]))
+    return excerpt == "best" and bool(_PERSONAL_BEST.search(text[max(0, start - 8) : start])) \
+        and bool(_PERSONAL_BEST_AFTER.match(text[end : end + 20]))
+
+
 def _own_range(f: TextField, start: int, end: int) -> bool:
     """"Our cheapest cover", "our best-selling flavour": a superlative within the
     advertiser's own range, not a claim about the market (unless the sentence says so)."""
@@ -618,6 +680,9 @@ class ClaimRule(BaseRule):
                         m.group(1).lower() in ("us", "ours", "our", "it", "this", "these", "we")
                         or any(m.group(1).lower() in name.lower() for name in context.product_names)):
                     continue  # "nothing says summer like Strawberries", "nobody does Christmas like Nana"
+                if self.claim == "comparison" and excerpt.lower().startswith("unlike ") and any(
+                        excerpt[7:].lower() in name.lower() for name in context.product_names):
+                    continue  # "unlike Zylo Classic": the advertiser's own range
                 if self.claim == "comparison" and re.match(r"half the time\b", excerpt, re.IGNORECASE) \
                         and not _IN_TIME_BEFORE.search(f.text[max(0, start - 16) : start]):
                     continue  # "half the time, we're out by noon": an idiom of frequency
@@ -642,13 +707,16 @@ class ClaimRule(BaseRule):
                 if self.claim == "comparison" and _ENVIRONMENTAL_QUANTITY.search(
                         _comparison_clause(f.text, start, end)):
                     continue  # "less plastic", "cuts emissions by 70% compared with": the environmental rules' own
+                if self.claim == "comparison" and _share_computed(f.text, start, excerpt, context.evidence):
+                    continue  # "30% less cardboard than our 2023 box" under "210g now; 300g in 2023"
                 if self.claim == "comparison" and (
                         _THRESHOLD.search(excerpt) or ratio_evidenced(excerpt, context.evidence)
                         or (re.search(r"compared|vs|versus", excerpt, re.IGNORECASE) and _basis_evidenced(
                             re.split(r"[.!?;:,(]", f.text[end : end + 40], maxsplit=1)[0].lower(), context.evidence))):
                     continue  # "longer than 30 minutes?" (a threshold); "twice as fast" with the figures on file
                 if self.claim == "superlative" and (
-                    _own_range(f, start, end) or _about_other(f.text, start)
+                    _not_a_ranking(f.text, start, end)
+                    or _own_range(f, start, end) or _about_other(f.text, start)
                     or _quoted_testimonial(f.text, start, context)
                     or _first_person_testimony(f.text, start, end)
                     or _HEDGE_BEFORE.search(f.text[max(0, start - 40) : start])

@@ -78,8 +78,9 @@ class UndisclosedConditionRule(BaseRule):
         triggers, restrictions, disclosures, contradictions = self._compiled
         stated = [(item, _marker(m), _marker_start(m)) for item in context.evidence for r in restrictions
                   for m in r.finditer(item) if not _NEGATED_BEFORE.search(item[: _marker_start(m)])]
+        # (evidence that rules the contradiction out is none: "no compulsory fees beyond the fare")
         contradicted = [(item, _marker(m)) for item in context.evidence for r in contradictions
-                        for m in r.finditer(item)]
+                        for m in r.finditer(item) if not _NEGATED_BEFORE.search(item[: _marker_start(m)])]
         if not stated and not contradicted:
             return []
         findings = []
@@ -171,11 +172,27 @@ def _figures_stated(item: str, marker: str, copy_text: str, at: int | None = Non
     return bool(wanted) and wanted <= set(_FIGURE.findall(copy_text))
 
 
+# Day and month names: a closed set the copy abbreviates ("Mon–Thu" for "Monday to Thursday").
+_CALENDAR = re.compile(r"^(?:mon|tue|wed|thu|fri|sat|sun)|^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
+_CALENDAR_WORDS = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+    "april", "may", "june", "july", "august", "september", "october", "november", "december"})
+
+
+def _calendar(word: str) -> str:
+    """A day's or month's name as its three-letter abbreviation ("thursday", "thurs", "thu" → "thu")."""
+    return word[:3] if (word in _CALENDAR_WORDS or len(word) <= 5) and _CALENDAR.match(word) else word
+
+
 def _said(marker: str, copy_words: set[str], copy_text: str) -> bool:
     """Whether the copy names the restriction: any content word of its marker, in any
     inflection or derivation ("members" for "membership", "selection" for "selected"; not
-    "limitless" for "limited"), or any figure of it."""
+    "limitless" for "limited"), a day or month in any abbreviation ("Mon–Thu"), or any figure
+    of it."""
     words = {w.rstrip("s") for w in _WORD.findall(marker.lower())} - _FUNCTION_WORDS
+    days = {_calendar(w) for w in words if w in _CALENDAR_WORDS}
+    if days and days & {_calendar(c) for c in copy_words}:
+        return True
     figures = set(_FIGURE.findall(marker))
     return (any(_same_word(w, c) for w in words for c in copy_words)
             or bool(figures & set(_FIGURE.findall(copy_text))))

@@ -292,7 +292,11 @@ def role(text: str, start: int, end: int, evidence: list[str] | None = None) -> 
             and not _shouted(sentence) and not shapes.effect_before.search(clause) \
             and not re.search(r"\b(?:only|just|last|up to)\s+$", clause, re.IGNORECASE):
         return Role("fact", "a name's number (FTSE 250, SPF 50)")
+    if _SAMPLE_BEFORE.search(clause):
+        return Role("fact", "a sample size (a poll of 2,000 adults)")
     claim = _claim_shape(text, start, end, clause, after, excerpt, percent, evidence)
+    if claim is None and _serving_contradicted(text[start : end + 60], sentence, evidence):
+        return Role("claim", "a nutrient per serving the evidence states otherwise", contradicted=True)
     if claim == _COUNT_AGAINST_EVIDENCE:
         return Role("claim", claim, contradicted=_count_contradicted(excerpt, after, evidence))
     if claim is None:
@@ -330,6 +334,46 @@ def _pair_contradicted(sentence: str, evidence: list[str]) -> bool:
     return any(pair not in on_file and pair[0] in levels for pair in copy)
 
 
+# A nutrient's amount per serving is a fact of the product, unless the evidence states the same
+# nutrient per serving with another amount ("11g in every bowl" against "per 45g serving:
+# protein 7.2g"): then the copy's figure misstates the composition (Reg. 1169/2011 art. 7(1);
+# CAP 3.1, 3.7).
+_NUTRIENT = (r"protein|fibre|fiber|sugars?|fat|saturates|salt|sodium|carbs|carbohydrates?|caffeine|calories|energy"
+             r"|iron|calcium|omega-3|vitamin [a-z]\d{0,2}|magnesium|zinc|potassium")
+_SERVING = (r"servings?|portions?|bowls?|bars?|scoops?|cups?|glass(?:es)?|cans?|bottles?|slices?|shots?|tablets?"
+            r"|capsules?|sachets?|pots?|biscuits?|pouch(?:es)?|packs?")
+_MASS = r"(?:g|mg|mcg|µg|kcal|kj)"
+_COPY_SERVING = re.compile(
+    rf"^(\d+(?:\.\d+)?)\s?({_MASS})\b(?:\s+(?:of\s+)?(?:{_NUTRIENT}))?\s+(?:in\s+)?(?:every|each|per|a|an|one|your)\s+"
+    rf"(?:[\w-]+\s+)?(?:{_SERVING})\b", re.IGNORECASE)
+_EVIDENCE_SERVING = re.compile(rf"\bper\s+(?:\d+(?:\.\d+)?\s?(?:g|ml)\s+)?(?:{_SERVING})\b", re.IGNORECASE)
+
+
+def _serving_contradicted(figure: str, sentence: str, evidence: list[str]) -> bool:
+    """Whether a nutrient amount per serving (``figure`` and what follows it) differs from every
+    amount the evidence gives for the same nutrient per serving."""
+    m = _COPY_SERVING.match(figure)
+    if m is None:
+        return False
+    nutrients = {n.lower().rstrip("s") for n in re.findall(rf"\b(?:{_NUTRIENT})\b", sentence, re.IGNORECASE)}
+    value, unit = float(m.group(1)), m.group(2).lower()
+    on_file: list[float] = []
+    for item in evidence:
+        serving = _EVIDENCE_SERVING.search(item)
+        if serving is None:
+            continue
+        rest = item[serving.end() :]
+        for n in nutrients:
+            pairs = re.findall(rf"\b{re.escape(n)}s?\b\s*:?\s*(\d+(?:\.\d+)?)\s?{unit}\b"
+                               rf"|(\d+(?:\.\d+)?)\s?{unit}\s+(?:of\s+)?{re.escape(n)}", rest, re.IGNORECASE)
+            on_file += [float(a or b) for a, b in pairs]
+    return bool(on_file) and all(abs(value - v) > 0.05 * max(v, 1e-9) for v in on_file)
+
+
+# The size of the sample a finding rests on ("according to a YouGov poll of 2,000 adults") says
+# how it was measured, not what the product does.
+_SAMPLE_BEFORE = re.compile(r"\b(?:survey|poll|study|trial|panel|sample|test)\s+of\s+(?:over\s+|more than\s+|around\s+"
+                            r"|about\s+|nearly\s+|almost\s+)?$", re.IGNORECASE)
 _COUNT_AGAINST_EVIDENCE = "a count of people the evidence also counts"
 _MAGNITUDE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9}
 _SCALED = re.compile(r"(\d+(?:[.,]\d+)*)\s?(k|thousand|m|million|bn|billion)?\b", re.IGNORECASE)
@@ -372,13 +416,43 @@ def _typical_sentence(sentence: str, evidence: list[str]) -> bool:
     return bool(figures & _evidence_values(evidence))
 
 
+# A money figure followed by "extra" is a surcharge, the price of an add-on ("a cabin bag costs
+# £14 extra"), not a comparison; "£5 more than the rest" keeps its "than".
+_SURCHARGE_AFTER = re.compile(r"^\s+(?:extra|more|on top)\b(?!\s+than\b)", re.IGNORECASE)
+# Who does what the figure measures. An event or a service that lasts a time ("sessions last 45
+# minutes", "the tour takes 2 hours") states its duration, a fact of the offer; a product that
+# lasts one ("the battery lasts 10 hours") makes a performance promise.
+_EVENT_SUBJECT = re.compile(
+    r"\b(?:sessions?|class(?:es)?|lessons?|courses?|workshops?|appointments?|treatments?|tours?|visits?"
+    r"|consultations?|massages?|facials?|rides?|flights?|journeys?|trips?|crossings?|shows?|performances?"
+    r"|screenings?|films?|matches|games?|meetings?|webinars?|calls?|classes|programmes?|programs?|events?"
+    r"|tastings?|walks?|talks?|seminars?|slots?|bootcamps?|workouts?)\s+(?:usually\s+|typically\s+|each\s+|all\s+)?$",
+    re.IGNORECASE)
+# A capacity: what a container or a vehicle holds, seats or fits ("holds 250ml", "seats 7") is its size.
+_CAPACITY_BEFORE = re.compile(r"\b(?:holds?|held|seats?|sleeps|fits?|takes|carries|stores)\s+(?:up to\s+|about\s+"
+                              r"|around\s+|a\s+generous\s+|a\s+full\s+)?$", re.IGNORECASE)
+# A verb-like word used as a noun of price: "standing charges for 24 months", "the booking charge".
+_FEE_NOUN = re.compile(r"\b(?:standing|service|booking|delivery|exit|admin|late|bank|extra|hidden|monthly|annual"
+                       r"|unit|daily|network|card|the|your|our|any|all|no)\s+charges?\b", re.IGNORECASE)
+# A negation the figure's claim stands under ("No sunscreen gives 100% protection", "it won't
+# cut your bill by 50%"): the clause denies the effect. Not a parity claim ("no other cream …")
+# nor a bound ("no more than 5 g").
+_DENIED = re.compile(
+    r"(?:^|\b)(?:no|not|never|nothing|none|n['’]t)\b(?!\s+(?:other|else|one else|more than|less than|fewer than"
+    r"|longer than|only|just)\b)", re.IGNORECASE)
+
+
 def _claim_shape(text: str, start: int, end: int, clause: str, after: str, excerpt: str, percent: bool,
                  evidence: list[str]) -> str | None:
     shapes = _shapes()
     if re.search(r"\b(?:only|just|last|final)\s+$", clause, re.IGNORECASE) and shapes.scarcity_after.match(after):
         return "scarcity"
+    if re.match(r"[$€£]", excerpt) and _SURCHARGE_AFTER.match(after):
+        return None
     if shapes.comparative_after.match(after):
         return "comparison"
+    if _DENIED.search(clause) and not re.search(r"\bnot (?:just|only)\b", clause, re.IGNORECASE):
+        return None
     if shapes.effect_before.search(clause):
         return "effect"
     unit = re.search(r"[a-z]+$", excerpt, re.IGNORECASE)
@@ -386,10 +460,19 @@ def _claim_shape(text: str, start: int, end: int, clause: str, after: str, excer
     if measured and re.match(rf"^\s?[- ]?{_TIME}\b", after, re.IGNORECASE) \
             and shapes.result_in_time_before.search(text[max(0, start - 120) : start].split(".")[-1]):
         return "effect"
-    if measured and (shapes.performance_before.search(clause) or shapes.performance_noun_before.search(clause)):
+    verb = shapes.performance_before.search(clause)
+    if verb is not None and (_EVENT_SUBJECT.search(clause[: verb.start()])
+                             or _FEE_NOUN.search(clause[max(0, verb.start() - 12) : verb.end()])
+                             or (_CAPACITY_BEFORE.search(clause) and not re.match(rf"^\s?[- ]?{_TIME}\b", after,
+                                                                                   re.IGNORECASE))):
+        verb = None  # a session's length, a fee noun, a container's capacity: facts of the offer
+    if measured and (verb is not None or shapes.performance_noun_before.search(clause)):
         return "performance"
     if shapes.performance_after.match(after):
         return "performance"
+    if re.search(r"\b0\s?[-–]\s?(?:60|62|100)(?:\s?(?:mph|km/h|kph))?\s+in\s+(?:just\s+|under\s+|only\s+)?$", clause,
+                 re.IGNORECASE):
+        return "performance"  # acceleration: "0-60 in 4 seconds"
     if percent and shapes.result_after.match(after):
         return "effect"  # "a 30% improvement", "98% pass rate", "a 40% reduction in breakouts"
     if percent and re.search(r"\bup to\s+$", clause, re.IGNORECASE):

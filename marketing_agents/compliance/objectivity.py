@@ -355,7 +355,9 @@ _JOURNEY = re.compile(
     r"|\b(?:from )?[A-Z][a-z]+ to [A-Z][a-z]+\b|\breal[- ](?:world|life)\b|\bin everyday (?:use|driving)\b",
 )
 _REAL_FIGURE = re.compile(
-    r"\b(?:real[- ]world|real[- ]life|motorway|independent(?:ly)? test\w*|typical (?:use|driving))\b[^;.]{0,60}?"
+    # (a rated figure too: no journey goes further than the official test's "WLTP combined range 310 miles")
+    r"\b(?:real[- ]world|real[- ]life|motorway|independent(?:ly)? test\w*|typical (?:use|driving)|WLTP|EPA"
+    r"|official|rated|combined range)\b[^;.]{0,60}?"
     r"(\d+(?:[.,]\d+)?)\s?(miles|mi|km|kilometres|hours|hrs|h)\b",
     re.IGNORECASE,
 )

@@ -11,6 +11,17 @@ the same field (no comma, colon, semicolon, dash or bracket between them, at mos
 apart: "Experts agree: the smartest thermostat" and "recyclable and keeps drinks cold
 50% longer" are two claims each). A guarantee word qualifies its whole sentence. Where
 no specific rule spoke, the general finding stands.
+
+Round 6: whose claim it is also follows from what the product is. A sentence a financial
+rule finds to promote an investment, credit or cover is a financial promotion, and its
+comparisons and superlatives ("let your money work harder than it does in the bank") are the
+promotion's, judged fair, clear and not misleading under FCA COBS 4.2.1R / CONC 3.3.1R; a
+"zero risk" or "no risk" in a field a financial rule finds to promote credit or an
+investment is the risk of that product (FCA CONC 3.3.1R, COBS 4.2.1R; CAP 14.1), not a
+general risk-free promise. A superlative of ratings or reviews ("the top-rated sleep app")
+in a sentence whose review figures an endorsement rule finds is the review claim (16 CFR
+465.2; CAP 3.45), reported once. A figure trailing a health claim in its sentence, commas
+apart, is the size of or the time to that health effect (the health rules' claim).
 """
 
 from __future__ import annotations
@@ -32,6 +43,18 @@ GENERAL_RULES = frozenset({
 # A guarantee word qualifies the promise of its whole sentence ("Earn £100 a day — guaranteed!").
 SENTENCE_WIDE = frozenset({"ads.guarantee", "ads.risk-free"})
 SPECIFIC_PREFIXES = ("env.", "health.", "fin.", "endorse.")
+# A financial finding owns the general claims of its whole sentence (a financial promotion's
+# comparison or superlative), and a risk-free claim anywhere in its field.
+FINANCIAL_PREFIX = "fin."
+FIELD_WIDE_UNDER_FINANCIAL = frozenset({"ads.risk-free"})
+# A health finding owns a figure that follows it in its sentence with no more than commas between
+# (the size of, or the time to, the health effect: "treats anxiety, with results in 14 days");
+# not one before it or across a dash ("Eight shades whiter in 7 days — and it heals gums" is two claims).
+HEALTH_PREFIX = "health."
+HEALTH_TRAILING = frozenset({"ads.claim-number"})
+# A superlative of ratings or reviews belongs to the review rules' finding in its sentence.
+_RATING_SUPERLATIVE = re.compile(r"rated|review|star|rating", re.IGNORECASE)
+ENDORSEMENT_PREFIX = "endorse."
 _BLOCKING = frozenset({Severity.HIGH, Severity.CRITICAL})
 
 
@@ -61,6 +84,7 @@ class _Owned:
     """Where a specific blocking finding sits: its span, clause and sentence in a field."""
 
     key: tuple[str, str]  # (artifact version id, field path)
+    rule_id: str
     span: tuple[int, int]
     clause: tuple[int, int]
     sentence: tuple[int, int]
@@ -73,8 +97,19 @@ def _words_between(text: str, a: tuple[int, int], b: tuple[int, int]) -> int:
 
 
 def _restates(issue_span: tuple[int, int], rule_id: str, owner: _Owned, text: str) -> bool:
+    in_sentence = owner.sentence[0] <= issue_span[0] and issue_span[1] <= owner.sentence[1]
+    if owner.rule_id == "fin.hidden-costs" and rule_id == "ads.undisclosed-condition":
+        return False  # "zero fees" against a charge on file is a price claim too (CAP 3.17-3.18): both report
+    if owner.rule_id.startswith(FINANCIAL_PREFIX) and (rule_id in FIELD_WIDE_UNDER_FINANCIAL or in_sentence):
+        return True
+    if owner.rule_id.startswith(HEALTH_PREFIX) and rule_id in HEALTH_TRAILING and in_sentence \
+            and owner.span[1] <= issue_span[0] and not any(c in ":;—–()" for c in text[owner.span[1] : issue_span[0]]):
+        return True  # "treats anxiety, with results in 14 days": the time to the health effect is the health claim's
+    if owner.rule_id.startswith(ENDORSEMENT_PREFIX) and rule_id == "ads.claim-superlative" and in_sentence \
+            and _RATING_SUPERLATIVE.search(text[issue_span[0] : issue_span[1] + 8]):  # "highest-rated"
+        return True
     if rule_id in SENTENCE_WIDE:
-        return owner.sentence[0] <= issue_span[0] and issue_span[1] <= owner.sentence[1]
+        return in_sentence
     inside = owner.clause[0] <= issue_span[0] and issue_span[1] <= owner.clause[1]
     return inside and _words_between(text, issue_span, owner.span) <= MAX_GAP_WORDS
 
@@ -93,7 +128,7 @@ def drop_restated_claims(findings: list[Finding], fields: Iterable[TextField]) -
             continue
         field = by_path.get((issue.artifact_version_id, issue.field))
         span = (issue.span.start, issue.span.end)
-        owners.append(_Owned((issue.artifact_version_id, issue.field), span, _clause(field, *span),
+        owners.append(_Owned((issue.artifact_version_id, issue.field), issue.rule_id, span, _clause(field, *span),
                              _sentence(field, *span)))
     if not owners:
         return findings
