@@ -1,0 +1,80 @@
+"""Round 6, financial promotions, endorsements and the brief's constraints (helper finend6): each
+class a regulator or the brief names, with wordings of our own in other industries than the corpus
+example, that must block, and near misses done right that must not. None is a corpus sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.compliance.test_generalisation import found
+from tests.compliance.test_generalisation_round4_env_health_con import brief_found
+
+
+def _brief(rules: set[str]) -> set[str]:
+    return {r for r in rules if r.startswith("brief.")}
+
+
+def endorse(text: str, evidence: list[str] | None = None) -> set[str]:
+    return {r for r in found(text, evidence) if r.startswith("endorse.")}
+
+
+def fin(text: str, evidence: list[str] | None = None) -> set[str]:
+    return {r for r in found(text, evidence) if r.startswith("fin.")}
+
+
+# --- Brief constraints said in other shapes (the brief is the client's instruction; CAP 1.3 asks
+# the marketer to answer for the ad as approved): a naming convention in either order, a ban with
+# its rationale after a comma, the words a ban lists after its head, a promise of when said with a
+# bare day ("on your doorstep tomorrow").
+
+
+@pytest.mark.parametrize("text, constraint", [
+    ("Our clients get a free consultation in March.", "Always call people 'patients', never 'clients'"),
+    ("Every customer gets a welcome pack.", "Refer to them as guests, not customers"),
+    ("Students can book extra sessions online.", "Don't call them students, call them learners"),
+    ("Each sack holds 20 kg of compost.", "Call it a 'bag', never a 'sack'"),
+    ("Fix your mortgage for five years at 3.99% APR.", "Don't quote interest rates, they change daily"),
+    ("Earn 5.1% AER on balances up to £5,000.", "No rates, please"),
+    ("Sofas from £499 this weekend.", "Don't quote prices as they vary by branch"),
+    ("Order before 3pm and the flowers arrive tomorrow.", "Do not promise delivery dates or times"),
+    ("Your new glasses will be with you tomorrow morning.", "Never promise delivery times"),
+    ("Clinically proven to heal cracked heels.", "No medical words: avoid terms like clinically, heal or therapy"),
+    ("A pharmacy-grade formula with therapeutic strength.",
+     "No medical language: avoid words such as pharmacy or therapeutic"),
+])
+def test_a_constraint_said_in_another_shape_blocks(text: str, constraint: str) -> None:
+    assert _brief(brief_found(text, [constraint]))
+
+
+@pytest.mark.parametrize("text, constraint", [
+    ("Our patients get a free consultation in March.", "Always call people 'patients', never 'clients'"),
+    ("Every guest gets a welcome pack.", "Refer to them as guests, not customers"),
+    ("Fix your mortgage for five years with a friendly adviser.", "Don't quote interest rates, they change daily"),
+    ("Free delivery on orders over £30; pause your plan any time.", "Do not promise delivery dates or times"),
+    ("Order by 8pm tonight to get 20% off.", "Do not promise delivery dates or times"),
+    ("A gentle balm for very dry hands.", "No medical language: avoid words like treat, heal, cure or prescription"),
+])
+def test_the_constraint_kept_is_not(text: str, constraint: str) -> None:
+    assert not _brief(brief_found(text, [constraint]))
+
+
+# --- A savings rate's conditions stated in the copy's own words (BCOBS 2.2.1R asks that they be
+# clear, not worded as the evidence words them): a required account named, a total that follows
+# from a monthly limit and the term. A condition left out still blocks.
+
+_CARD = ["Bonus Saver: 5.25% AER for 12 months", "Requires a Zylo Plus membership",
+         "Pay in £10-£200 a month; maximum £2,400 over the term"]
+
+
+def test_a_rate_with_its_conditions_in_other_words_passes() -> None:
+    text = ("The Bonus Saver pays 5.25% AER for 12 months on £10-£200 a month. "
+            "You'll need a Zylo Plus membership to open one.")
+    assert "fin.rate-conditions" not in fin(text, _CARD)
+
+
+@pytest.mark.parametrize("text", [
+    "The Bonus Saver pays 5.25% AER for 12 months on £10-£200 a month.",  # the membership left out
+    "The Bonus Saver pays 5.25% AER. You'll need a Zylo Plus membership.",  # the monthly limit left out
+])
+def test_a_rate_missing_a_condition_blocks(text: str) -> None:
+    assert "fin.rate-conditions" in fin(text, _CARD)
