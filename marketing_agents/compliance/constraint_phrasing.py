@@ -88,7 +88,7 @@ _WHEN = re.compile(
 
 
 # the rationale after the thing banned: "interest rates, they change daily"; "prices, as they vary"
-_RATIONALE = re.compile(r"\s*(?:[,;(]|\s[-–—]\s|\s(?:as|because|since|which|they|it|so)\s).*$", re.IGNORECASE)
+_RATIONALE = re.compile(r"(?<!\s)\s*(?:[,;(]|\s[-–—]\s|\s(?:as|because|since|which|they|it|so)\s).*$", re.IGNORECASE)
 
 _Q = r"[\"“”'‘’]?"
 _NAMED = r"[A-Za-z][\w-]*(?:\s[A-Za-z][\w-]*){0,2}?"
@@ -106,6 +106,19 @@ _SWAP_LAST = re.compile(
     rf"(?:{_NAMING}\s+{_WHO})?(?:as\s+)?(?:an?\s+|the\s+)?{_Q}(?P<good>{_NAMED}){_Q}\s*(?:instead)?\s*[.!]?$",
     re.IGNORECASE,
 )
+
+
+# "Don't quote interest rates", "Never state prices": the values are banned, not the word ("see
+# today's rate" keeps the ban)
+_VALUES = re.compile(
+    rf"^\s*{_NEG}\s+(?:quote|quoting|state|stating|give|giving|show|showing|list|listing|publish|print)\s+",
+    re.IGNORECASE,
+)
+
+
+def bans_values(raw: str) -> bool:
+    """Whether ``raw`` bans stating the values of a thing (its figures) rather than naming it."""
+    return bool(_VALUES.match(raw))
 
 
 def naming_swap(raw: str) -> tuple[str, str] | None:

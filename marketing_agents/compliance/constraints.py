@@ -24,7 +24,7 @@ import yaml
 from ..models import ArtifactType, FixKind, Severity
 from ..text import parse_constraint, plain_text, stem, term_regex
 from .checks import ExistenceRule, LimitRule, RequiredRule, SubstitutionRule
-from .constraint_phrasing import naming_swap, rephrased
+from .constraint_phrasing import bans_values, naming_swap, rephrased
 from .packs import RulePack
 from .paraphrase import required_parts, value_patterns
 from .rules import Category, FixSpec, Scope
@@ -251,6 +251,8 @@ def compile_constraint(raw: str, index: int) -> ExistenceRule | RequiredRule | L
                 tuple(dict.fromkeys([*(t for c in related for t in c.terms), *expansions(parsed.words)])),
                 tuple(dict.fromkeys(p for c in related for p in c.patterns)), "",
             )
+        if bans_values(text) and concept.patterns:  # "Don't quote rates": the figures and their symbols
+            concept = Concept(tuple(t for t in concept.terms if not t.islower()), concept.patterns, "")
         return ExistenceRule(
             id=f"brief.avoid.{_slug(parsed.phrase)}", kind="existence", terms=list(concept.terms),
             # a quoted single word bans its inflections too ("Avoid the word 'cheap'": "cheaper")
@@ -306,6 +308,11 @@ _LISTED = re.compile(
 )
 
 
+# a listed word in its everyday idiom, not the sense banned ("treat yourself", "a little treat")
+_IDIOMS = [r"\btreat (?:yourself|yourselves|themselves|them|him|her|the (?:family|kids)|your (?:family|kids|feet))\b",
+           r"\b(?:a|little|special|sweet|tasty|real|weekend|birthday) treats?\b", r"\btreats? for (?:dogs|cats|pets)\b"]
+
+
 def _listed_ban(rest: str, index: int) -> ExistenceRule | None:
     """The words a ban lists after its head, each banned as written (any inflection)."""
     m = _LISTED.match(rest)
@@ -317,6 +324,7 @@ def _listed_ban(rest: str, index: int) -> ExistenceRule | None:
         return None
     return ExistenceRule(
         id=f"brief.avoid.{index}-listed-{_slug(words[0])}", kind="existence", terms=words, stems=True,
+        exceptions=_IDIOMS,
         message=f"The brief bans words such as {', '.join(words)} (“{rest}”).", severity=Severity.HIGH,
         suggestion="Remove these words and their inflections.", source=f"Campaign brief constraint: “{rest}”",
         category=Category.RISK, fix=FixSpec(kind=FixKind.REMOVE), covers_rules=claim_topics(rest),

@@ -36,6 +36,7 @@ def fin(text: str, evidence: list[str] | None = None) -> set[str]:
     ("Fix your mortgage for five years at 3.99% APR.", "Don't quote interest rates, they change daily"),
     ("Earn 5.1% AER on balances up to £5,000.", "No rates, please"),
     ("Sofas from £499 this weekend.", "Don't quote prices as they vary by branch"),
+    ("Open an account at 4.2% AER today.", "Never state interest rates"),
     ("Order before 3pm and the flowers arrive tomorrow.", "Do not promise delivery dates or times"),
     ("Your new glasses will be with you tomorrow morning.", "Never promise delivery times"),
     ("Clinically proven to heal cracked heels.", "No medical words: avoid terms like clinically, heal or therapy"),
@@ -53,6 +54,9 @@ def test_a_constraint_said_in_another_shape_blocks(text: str, constraint: str) -
     ("Free delivery on orders over £30; pause your plan any time.", "Do not promise delivery dates or times"),
     ("Order by 8pm tonight to get 20% off.", "Do not promise delivery dates or times"),
     ("A gentle balm for very dry hands.", "No medical language: avoid words like treat, heal, cure or prescription"),
+    ("Treat yourself to a slower Sunday with our bath soak.", "No medical terms: avoid words like treat or cure"),
+    ("Check today's rate in the app.", "Don't quote interest rates, they change daily"),
+    ("See our prices in store.", "Never state prices"),
 ])
 def test_the_constraint_kept_is_not(text: str, constraint: str) -> None:
     assert not _brief(brief_found(text, [constraint]))
@@ -78,3 +82,44 @@ def test_a_rate_with_its_conditions_in_other_words_passes() -> None:
 ])
 def test_a_rate_missing_a_condition_blocks(text: str) -> None:
     assert "fin.rate-conditions" in fin(text, _CARD)
+
+
+# --- Financial promises (COBS 4.2.1R, BCOBS 2.2.1R, CONC 3.3.1R, 3.5.5R, ICOBS 2.2.2R; CAP 3.1, 3.33,
+# 14.1): claims paid "no questions asked" in any order; goods made "yours" for a sum a month; a rate
+# ranked against the whole market in other words; a variable rate sold as guaranteed; consolidation
+# sold on its benefit alone.
+
+
+@pytest.mark.parametrize("text, evidence, rule", [
+    ("Gadget cover that pays out with no quibbles when you claim.", [], "fin.cover-absolute"),
+    ("Phone broken? Claim online, no questions asked.", [], "fin.cover-absolute"),
+    ("The new Orbit e-scooter: yours from £29 a month.", [], "fin.credit-terms"),
+    ("Make it yours for £12 a week: the Aria corner sofa.", [], "fin.credit-terms"),
+    ("You won't find a better savings rate.", [], "fin.unfair-claim"),
+    ("No other building society pays more on a cash ISA.", [], "fin.unfair-claim"),
+    ("A bonus ISA rate that won't drop for a year.", ["Bonus ISA 4.6% AER variable"], "fin.rate-guaranteed"),
+    ("Earn 3.9% on your pot, guaranteed.", ["3.9% AER variable; the rate can change"], "fin.rate-guaranteed"),
+    ("Merge your store cards into one lower monthly repayment.", [], "fin.debt-consolidation"),
+    ("Pay off your cards faster with one Zylo loan.", [], "fin.debt-consolidation"),
+])
+def test_a_financial_promise_in_other_words_blocks(text: str, evidence: list[str], rule: str) -> None:
+    assert rule in fin(text, evidence)
+
+
+@pytest.mark.parametrize("text, evidence, rule", [
+    ("Claim online in minutes, no questions asked; £50 excess and exclusions apply.", [], "fin.cover-absolute"),
+    ("Returns accepted within 30 days, no questions asked.", [], "fin.cover-absolute"),
+    ("'They settled my claim in a week, no quibbles.' - Dan, Leeds", [], "fin.cover-absolute"),
+    ("Grab yours on Zylo Mobile for £20 a month.", [], "fin.credit-terms"),
+    ("Stream in 4K: yours from £9.99 a month, cancel any time.", [], "fin.credit-terms"),
+    ("Our best cash ISA rate yet.", [], "fin.unfair-claim"),
+    ("No other bank pays more on easy access (Moneyfacts, 3 June 2026).",
+     ["Moneyfacts, 3 June 2026: highest easy-access rate"], "fin.unfair-claim"),
+    ("Cash ISA: 3.9% AER variable.", ["3.9% AER variable"], "fin.rate-guaranteed"),
+    ("4.4% AER, guaranteed for two years.", ["4.4% AER fixed for 2 years"], "fin.rate-guaranteed"),
+    ("Combine your debts into one lower monthly payment; repaying over a longer term may mean you pay more in total.",
+     [], "fin.debt-consolidation"),
+    ("Bring your broadband and energy bills into one cheaper bill.", [], "fin.debt-consolidation"),
+])
+def test_a_financial_claim_done_right_passes(text: str, evidence: list[str], rule: str) -> None:
+    assert rule not in fin(text, evidence)
