@@ -123,3 +123,51 @@ def test_a_financial_promise_in_other_words_blocks(text: str, evidence: list[str
 ])
 def test_a_financial_claim_done_right_passes(text: str, evidence: list[str], rule: str) -> None:
     assert rule not in fin(text, evidence)
+
+
+# --- Endorsements (16 CFR 255.2(b), 255.3, 255.5; 16 CFR 465; CAP 3.45-3.52): a paid endorser named
+# by a compound ("Vet recommended") or in the third person ("she swears by it") blocks when the
+# evidence says they are paid; what most of a group achieve states typicality; the reader's own
+# doctor deferred to is no endorsement; a certificate's scope is no lapsed certificate.
+
+
+@pytest.mark.parametrize("text, evidence", [
+    ("Vet recommended: the calming collar for anxious dogs.",
+     ["Our vet endorsement comes from Dr Hale, a paid brand ambassador"]),
+    ("Physio-approved insoles for long shifts.", ["The approving physiotherapist is on our payroll as a consultant"]),
+    ("Coach Lena's secret weapon before every race: Zylo gels.", ["Lena Ford is a paid Zylo ambassador"]),
+    ("She swears by Zylo for her morning run.", ["Maya Cole, pictured, is under contract to Zylo"]),
+])
+def test_a_paid_endorser_named_in_other_words_blocks(text: str, evidence: list[str]) -> None:
+    assert "endorse.undisclosed-connection" in endorse(text, evidence)
+
+
+@pytest.mark.parametrize("text, evidence", [
+    ("Vet recommended, by our paid ambassador Dr Hale.", ["Dr Hale is a paid brand ambassador"]),
+    ("Well-tested and widely trusted since 1990.", ["Founded by Ana Ruiz in 1990"]),
+])
+def test_a_disclosed_or_unconnected_endorsement_passes(text: str, evidence: list[str]) -> None:
+    assert "endorse.undisclosed-connection" not in endorse(text, evidence)
+
+
+def test_what_most_of_a_group_achieve_states_typicality() -> None:
+    text = ('"I cleared £6,000 of card debt," says Omar. Most Zylo Plan users who stick to it for a year '
+            "pay off between £1,000 and £3,000.")
+    assert "endorse.typicality" not in endorse(text)
+    assert "endorse.typicality" in endorse('"I cleared £6,000 of card debt," says Omar.')
+
+
+@pytest.mark.parametrize("text", [
+    "Zylo drops aren't a treatment; keep taking what your GP recommends.",
+    "Use it alongside whatever your vet advises.",
+])
+def test_the_readers_own_professional_deferred_to_is_no_endorsement(text: str) -> None:
+    assert "endorse.expert" not in endorse(text)
+
+
+def test_a_certificate_scope_is_no_lapsed_certificate() -> None:
+    evidence = ["Certified for industrial composting; not certified for home composting"]
+    text = "Certified compostable in industrial facilities, not in your home heap."
+    assert "endorse.record-contradicted" not in endorse(text, evidence)
+    lapsed = ["Guild certification lapsed in 2024"]
+    assert "endorse.record-contradicted" in endorse("Certified Gold by the Bakers' Guild.", lapsed)
