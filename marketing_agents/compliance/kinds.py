@@ -23,6 +23,7 @@ from .checks import (
 from .claims import ClaimRule
 from .conflicts import UndisclosedConditionRule
 from .contradictions import ContradictedClaimRule
+from .named_endorser import NamedEndorsementRule
 from .social_proof import SocialProofRule
 from .structure import ClaimVerbRule, EndorsementRule
 from .weight_rate import WeightLossRule
@@ -38,6 +39,7 @@ Rule = Annotated[
     | ClaimRule
     | ClaimVerbRule
     | EndorsementRule
+    | NamedEndorsementRule
     | UndisclosedConditionRule
     | SocialProofRule
     | ContradictedClaimRule

@@ -171,3 +171,27 @@ def test_a_certificate_scope_is_no_lapsed_certificate() -> None:
     assert "endorse.record-contradicted" not in endorse(text, evidence)
     lapsed = ["Guild certification lapsed in 2024"]
     assert "endorse.record-contradicted" in endorse("Certified Gold by the Bakers' Guild.", lapsed)
+
+
+# --- A named person's endorsement with nothing on file (CAP 3.45, 3.50, 6.1; 16 CFR 255.1): a public
+# figure "loved by", "worn by" or whose "favourite" the product is, unless the evidence names them;
+# a crowd in Title Case and the brand's own name are no person.
+
+
+@pytest.mark.parametrize("text", [
+    "As worn by Maya Jones on the red carpet: the Zylo clutch.",
+    "Jamie Lee's favourite sourdough, baked daily.",
+    "Trusted by Tom Daley, the Zylo swim goggles.",
+])
+def test_a_named_endorser_with_nothing_on_file_blocks(text: str) -> None:
+    assert "endorse.named-endorser" in endorse(text)
+
+
+@pytest.mark.parametrize("text, evidence", [
+    ("Loved By Families Across Britain.", []),
+    ("Trusted by Zylo Kitchens since 1998.", []),
+    ("As worn by Maya Jones on the red carpet.", ["Maya Jones: signed endorsement, unpaid, 3 March 2026"]),
+    ("Made by Ana Ruiz in her Bristol studio.", []),
+])
+def test_a_crowd_the_brand_or_a_documented_person_is_not_flagged(text: str, evidence: list[str]) -> None:
+    assert "endorse.named-endorser" not in endorse(text, evidence)
