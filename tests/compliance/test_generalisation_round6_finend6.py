@@ -195,3 +195,18 @@ def test_a_named_endorser_with_nothing_on_file_blocks(text: str) -> None:
 ])
 def test_a_crowd_the_brand_or_a_documented_person_is_not_flagged(text: str, evidence: list[str]) -> None:
     assert "endorse.named-endorser" not in endorse(text, evidence)
+
+
+# --- A rating borrowed from another source (CAP 3.1, 3.7; 16 CFR 465.2): the copy names one site and
+# quotes another's figure; the figure quoted with its own source passes.
+
+_SITES = ["Google reviews: 4.2 average from 3,100 reviews", "Feefo rating 4.8 from 900 reviews"]
+
+
+def test_a_rating_borrowed_from_another_source_blocks() -> None:
+    assert "endorse.review-figures" in endorse("Rated 4.8 on Google by our guests.", _SITES)
+
+
+@pytest.mark.parametrize("text", ["Rated 4.8 on Feefo by our guests.", "Rated 4.2 on Google by our guests."])
+def test_a_rating_with_its_own_source_passes(text: str) -> None:
+    assert "endorse.review-figures" not in endorse(text, _SITES)
