@@ -24,6 +24,7 @@ from .claims import ClaimRule
 from .conflicts import UndisclosedConditionRule
 from .contradictions import ContradictedClaimRule
 from .named_endorser import NamedEndorsementRule
+from .quotations import CroppedQuoteRule
 from .social_proof import SocialProofRule
 from .structure import ClaimVerbRule, EndorsementRule
 from .weight_rate import WeightLossRule
@@ -40,6 +41,7 @@ Rule = Annotated[
     | ClaimVerbRule
     | EndorsementRule
     | NamedEndorsementRule
+    | CroppedQuoteRule
     | UndisclosedConditionRule
     | SocialProofRule
     | ContradictedClaimRule

@@ -28,36 +28,47 @@ def fin(text: str, evidence: list[str] | None = None) -> set[str]:
 # bare day ("on your doorstep tomorrow").
 
 
-@pytest.mark.parametrize("text, constraint", [
-    ("Our clients get a free consultation in March.", "Always call people 'patients', never 'clients'"),
-    ("Every customer gets a welcome pack.", "Refer to them as guests, not customers"),
-    ("Students can book extra sessions online.", "Don't call them students, call them learners"),
-    ("Each sack holds 20 kg of compost.", "Call it a 'bag', never a 'sack'"),
-    ("Fix your mortgage for five years at 3.99% APR.", "Don't quote interest rates, they change daily"),
-    ("Earn 5.1% AER on balances up to £5,000.", "No rates, please"),
-    ("Sofas from £499 this weekend.", "Don't quote prices as they vary by branch"),
-    ("Open an account at 4.2% AER today.", "Never state interest rates"),
-    ("Order before 3pm and the flowers arrive tomorrow.", "Do not promise delivery dates or times"),
-    ("Your new glasses will be with you tomorrow morning.", "Never promise delivery times"),
-    ("Clinically proven to heal cracked heels.", "No medical words: avoid terms like clinically, heal or therapy"),
-    ("A pharmacy-grade formula with therapeutic strength.",
-     "No medical language: avoid words such as pharmacy or therapeutic"),
-])
+@pytest.mark.parametrize(
+    "text, constraint",
+    [
+        ("Our clients get a free consultation in March.", "Always call people 'patients', never 'clients'"),
+        ("Every customer gets a welcome pack.", "Refer to them as guests, not customers"),
+        ("Students can book extra sessions online.", "Don't call them students, call them learners"),
+        ("Each sack holds 20 kg of compost.", "Call it a 'bag', never a 'sack'"),
+        ("Fix your mortgage for five years at 3.99% APR.", "Don't quote interest rates, they change daily"),
+        ("Earn 5.1% AER on balances up to £5,000.", "No rates, please"),
+        ("Sofas from £499 this weekend.", "Don't quote prices as they vary by branch"),
+        ("Open an account at 4.2% AER today.", "Never state interest rates"),
+        ("Order before 3pm and the flowers arrive tomorrow.", "Do not promise delivery dates or times"),
+        ("Your new glasses will be with you tomorrow morning.", "Never promise delivery times"),
+        ("Clinically proven to heal cracked heels.", "No medical words: avoid terms like clinically, heal or therapy"),
+        (
+            "A pharmacy-grade formula with therapeutic strength.",
+            "No medical language: avoid words such as pharmacy or therapeutic",
+        ),
+    ],
+)
 def test_a_constraint_said_in_another_shape_blocks(text: str, constraint: str) -> None:
     assert _brief(brief_found(text, [constraint]))
 
 
-@pytest.mark.parametrize("text, constraint", [
-    ("Our patients get a free consultation in March.", "Always call people 'patients', never 'clients'"),
-    ("Every guest gets a welcome pack.", "Refer to them as guests, not customers"),
-    ("Fix your mortgage for five years with a friendly adviser.", "Don't quote interest rates, they change daily"),
-    ("Free delivery on orders over £30; pause your plan any time.", "Do not promise delivery dates or times"),
-    ("Order by 8pm tonight to get 20% off.", "Do not promise delivery dates or times"),
-    ("A gentle balm for very dry hands.", "No medical language: avoid words like treat, heal, cure or prescription"),
-    ("Treat yourself to a slower Sunday with our bath soak.", "No medical terms: avoid words like treat or cure"),
-    ("Check today's rate in the app.", "Don't quote interest rates, they change daily"),
-    ("See our prices in store.", "Never state prices"),
-])
+@pytest.mark.parametrize(
+    "text, constraint",
+    [
+        ("Our patients get a free consultation in March.", "Always call people 'patients', never 'clients'"),
+        ("Every guest gets a welcome pack.", "Refer to them as guests, not customers"),
+        ("Fix your mortgage for five years with a friendly adviser.", "Don't quote interest rates, they change daily"),
+        ("Free delivery on orders over £30; pause your plan any time.", "Do not promise delivery dates or times"),
+        ("Order by 8pm tonight to get 20% off.", "Do not promise delivery dates or times"),
+        (
+            "A gentle balm for very dry hands.",
+            "No medical language: avoid words like treat, heal, cure or prescription",
+        ),
+        ("Treat yourself to a slower Sunday with our bath soak.", "No medical terms: avoid words like treat or cure"),
+        ("Check today's rate in the app.", "Don't quote interest rates, they change daily"),
+        ("See our prices in store.", "Never state prices"),
+    ],
+)
 def test_the_constraint_kept_is_not(text: str, constraint: str) -> None:
     assert not _brief(brief_found(text, [constraint]))
 
@@ -66,20 +77,28 @@ def test_the_constraint_kept_is_not(text: str, constraint: str) -> None:
 # clear, not worded as the evidence words them): a required account named, a total that follows
 # from a monthly limit and the term. A condition left out still blocks.
 
-_CARD = ["Bonus Saver: 5.25% AER for 12 months", "Requires a Zylo Plus membership",
-         "Pay in £10-£200 a month; maximum £2,400 over the term"]
+_CARD = [
+    "Bonus Saver: 5.25% AER for 12 months",
+    "Requires a Zylo Plus membership",
+    "Pay in £10-£200 a month; maximum £2,400 over the term",
+]
 
 
 def test_a_rate_with_its_conditions_in_other_words_passes() -> None:
-    text = ("The Bonus Saver pays 5.25% AER for 12 months on £10-£200 a month. "
-            "You'll need a Zylo Plus membership to open one.")
+    text = (
+        "The Bonus Saver pays 5.25% AER for 12 months on £10-£200 a month. "
+        "You'll need a Zylo Plus membership to open one."
+    )
     assert "fin.rate-conditions" not in fin(text, _CARD)
 
 
-@pytest.mark.parametrize("text", [
-    "The Bonus Saver pays 5.25% AER for 12 months on £10-£200 a month.",  # the membership left out
-    "The Bonus Saver pays 5.25% AER. You'll need a Zylo Plus membership.",  # the monthly limit left out
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Bonus Saver pays 5.25% AER for 12 months on £10-£200 a month.",  # the membership left out
+        "The Bonus Saver pays 5.25% AER. You'll need a Zylo Plus membership.",  # the monthly limit left out
+    ],
+)
 def test_a_rate_missing_a_condition_blocks(text: str) -> None:
     assert "fin.rate-conditions" in fin(text, _CARD)
 
@@ -90,37 +109,50 @@ def test_a_rate_missing_a_condition_blocks(text: str) -> None:
 # sold on its benefit alone.
 
 
-@pytest.mark.parametrize("text, evidence, rule", [
-    ("Gadget cover that pays out with no quibbles when you claim.", [], "fin.cover-absolute"),
-    ("Phone broken? Claim online, no questions asked.", [], "fin.cover-absolute"),
-    ("The new Orbit e-scooter: yours from £29 a month.", [], "fin.credit-terms"),
-    ("Make it yours for £12 a week: the Aria corner sofa.", [], "fin.credit-terms"),
-    ("You won't find a better savings rate.", [], "fin.unfair-claim"),
-    ("No other building society pays more on a cash ISA.", [], "fin.unfair-claim"),
-    ("A bonus ISA rate that won't drop for a year.", ["Bonus ISA 4.6% AER variable"], "fin.rate-guaranteed"),
-    ("Earn 3.9% on your pot, guaranteed.", ["3.9% AER variable; the rate can change"], "fin.rate-guaranteed"),
-    ("Merge your store cards into one lower monthly repayment.", [], "fin.debt-consolidation"),
-    ("Pay off your cards faster with one Zylo loan.", [], "fin.debt-consolidation"),
-])
+@pytest.mark.parametrize(
+    "text, evidence, rule",
+    [
+        ("Gadget cover that pays out with no quibbles when you claim.", [], "fin.cover-absolute"),
+        ("Phone broken? Claim online, no questions asked.", [], "fin.cover-absolute"),
+        ("The new Orbit e-scooter: yours from £29 a month.", [], "fin.credit-terms"),
+        ("Make it yours for £12 a week: the Aria corner sofa.", [], "fin.credit-terms"),
+        ("You won't find a better savings rate.", [], "fin.unfair-claim"),
+        ("No other building society pays more on a cash ISA.", [], "fin.unfair-claim"),
+        ("A bonus ISA rate that won't drop for a year.", ["Bonus ISA 4.6% AER variable"], "fin.rate-guaranteed"),
+        ("Earn 3.9% on your pot, guaranteed.", ["3.9% AER variable; the rate can change"], "fin.rate-guaranteed"),
+        ("Merge your store cards into one lower monthly repayment.", [], "fin.debt-consolidation"),
+        ("Pay off your cards faster with one Zylo loan.", [], "fin.debt-consolidation"),
+    ],
+)
 def test_a_financial_promise_in_other_words_blocks(text: str, evidence: list[str], rule: str) -> None:
     assert rule in fin(text, evidence)
 
 
-@pytest.mark.parametrize("text, evidence, rule", [
-    ("Claim online in minutes, no questions asked; £50 excess and exclusions apply.", [], "fin.cover-absolute"),
-    ("Returns accepted within 30 days, no questions asked.", [], "fin.cover-absolute"),
-    ("'They settled my claim in a week, no quibbles.' - Dan, Leeds", [], "fin.cover-absolute"),
-    ("Grab yours on Zylo Mobile for £20 a month.", [], "fin.credit-terms"),
-    ("Stream in 4K: yours from £9.99 a month, cancel any time.", [], "fin.credit-terms"),
-    ("Our best cash ISA rate yet.", [], "fin.unfair-claim"),
-    ("No other bank pays more on easy access (Moneyfacts, 3 June 2026).",
-     ["Moneyfacts, 3 June 2026: highest easy-access rate"], "fin.unfair-claim"),
-    ("Cash ISA: 3.9% AER variable.", ["3.9% AER variable"], "fin.rate-guaranteed"),
-    ("4.4% AER, guaranteed for two years.", ["4.4% AER fixed for 2 years"], "fin.rate-guaranteed"),
-    ("Combine your debts into one lower monthly payment; repaying over a longer term may mean you pay more in total.",
-     [], "fin.debt-consolidation"),
-    ("Bring your broadband and energy bills into one cheaper bill.", [], "fin.debt-consolidation"),
-])
+@pytest.mark.parametrize(
+    "text, evidence, rule",
+    [
+        ("Claim online in minutes, no questions asked; £50 excess and exclusions apply.", [], "fin.cover-absolute"),
+        ("Returns accepted within 30 days, no questions asked.", [], "fin.cover-absolute"),
+        ("'They settled my claim in a week, no quibbles.' - Dan, Leeds", [], "fin.cover-absolute"),
+        ("Grab yours on Zylo Mobile for £20 a month.", [], "fin.credit-terms"),
+        ("Stream in 4K: yours from £9.99 a month, cancel any time.", [], "fin.credit-terms"),
+        ("Our best cash ISA rate yet.", [], "fin.unfair-claim"),
+        (
+            "No other bank pays more on easy access (Moneyfacts, 3 June 2026).",
+            ["Moneyfacts, 3 June 2026: highest easy-access rate"],
+            "fin.unfair-claim",
+        ),
+        ("Cash ISA: 3.9% AER variable.", ["3.9% AER variable"], "fin.rate-guaranteed"),
+        ("4.4% AER, guaranteed for two years.", ["4.4% AER fixed for 2 years"], "fin.rate-guaranteed"),
+        (
+            "Combine your debts into one lower monthly payment; "
+            "repaying over a longer term may mean you pay more in total.",
+            [],
+            "fin.debt-consolidation",
+        ),
+        ("Bring your broadband and energy bills into one cheaper bill.", [], "fin.debt-consolidation"),
+    ],
+)
 def test_a_financial_claim_done_right_passes(text: str, evidence: list[str], rule: str) -> None:
     assert rule not in fin(text, evidence)
 
@@ -131,36 +163,52 @@ def test_a_financial_claim_done_right_passes(text: str, evidence: list[str], rul
 # doctor deferred to is no endorsement; a certificate's scope is no lapsed certificate.
 
 
-@pytest.mark.parametrize("text, evidence", [
-    ("Vet recommended: the calming collar for anxious dogs.",
-     ["Our vet endorsement comes from Dr Hale, a paid brand ambassador"]),
-    ("Physio-approved insoles for long shifts.", ["The approving physiotherapist is on our payroll as a consultant"]),
-    ("Coach Lena's secret weapon before every race: Zylo gels.", ["Lena Ford is a paid Zylo ambassador"]),
-    ("She swears by Zylo for her morning run.", ["Maya Cole, pictured, is under contract to Zylo"]),
-])
+@pytest.mark.parametrize(
+    "text, evidence",
+    [
+        (
+            "Vet recommended: the calming collar for anxious dogs.",
+            ["Our vet endorsement comes from Dr Hale, a paid brand ambassador"],
+        ),
+        (
+            "Physio-approved insoles for long shifts.",
+            ["The approving physiotherapist is on our payroll as a consultant"],
+        ),
+        ("Coach Lena's secret weapon before every race: Zylo gels.", ["Lena Ford is a paid Zylo ambassador"]),
+        ("She swears by Zylo for her morning run.", ["Maya Cole, pictured, is under contract to Zylo"]),
+    ],
+)
 def test_a_paid_endorser_named_in_other_words_blocks(text: str, evidence: list[str]) -> None:
     assert "endorse.undisclosed-connection" in endorse(text, evidence)
 
 
-@pytest.mark.parametrize("text, evidence", [
-    ("Vet recommended, by our paid ambassador Dr Hale.", ["Dr Hale is a paid brand ambassador"]),
-    ("Well-tested and widely trusted since 1990.", ["Founded by Ana Ruiz in 1990"]),
-])
+@pytest.mark.parametrize(
+    "text, evidence",
+    [
+        ("Vet recommended, by our paid ambassador Dr Hale.", ["Dr Hale is a paid brand ambassador"]),
+        ("Well-tested and widely trusted since 1990.", ["Founded by Ana Ruiz in 1990"]),
+    ],
+)
 def test_a_disclosed_or_unconnected_endorsement_passes(text: str, evidence: list[str]) -> None:
     assert "endorse.undisclosed-connection" not in endorse(text, evidence)
 
 
 def test_what_most_of_a_group_achieve_states_typicality() -> None:
-    text = ('"I cleared £6,000 of card debt," says Omar. Most Zylo Plan users who stick to it for a year '
-            "pay off between £1,000 and £3,000.")
+    text = (
+        '"I cleared £6,000 of card debt," says Omar. Most Zylo Plan users who stick to it for a year '
+        "pay off between £1,000 and £3,000."
+    )
     assert "endorse.typicality" not in endorse(text)
     assert "endorse.typicality" in endorse('"I cleared £6,000 of card debt," says Omar.')
 
 
-@pytest.mark.parametrize("text", [
-    "Zylo drops aren't a treatment; keep taking what your GP recommends.",
-    "Use it alongside whatever your vet advises.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zylo drops aren't a treatment; keep taking what your GP recommends.",
+        "Use it alongside whatever your vet advises.",
+    ],
+)
 def test_the_readers_own_professional_deferred_to_is_no_endorsement(text: str) -> None:
     assert "endorse.expert" not in endorse(text)
 
@@ -178,21 +226,27 @@ def test_a_certificate_scope_is_no_lapsed_certificate() -> None:
 # a crowd in Title Case and the brand's own name are no person.
 
 
-@pytest.mark.parametrize("text", [
-    "As worn by Maya Jones on the red carpet: the Zylo clutch.",
-    "Jamie Lee's favourite sourdough, baked daily.",
-    "Trusted by Tom Daley, the Zylo swim goggles.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As worn by Maya Jones on the red carpet: the Zylo clutch.",
+        "Jamie Lee's favourite sourdough, baked daily.",
+        "Trusted by Tom Daley, the Zylo swim goggles.",
+    ],
+)
 def test_a_named_endorser_with_nothing_on_file_blocks(text: str) -> None:
     assert "endorse.named-endorser" in endorse(text)
 
 
-@pytest.mark.parametrize("text, evidence", [
-    ("Loved By Families Across Britain.", []),
-    ("Trusted by Zylo Kitchens since 1998.", []),
-    ("As worn by Maya Jones on the red carpet.", ["Maya Jones: signed endorsement, unpaid, 3 March 2026"]),
-    ("Made by Ana Ruiz in her Bristol studio.", []),
-])
+@pytest.mark.parametrize(
+    "text, evidence",
+    [
+        ("Loved By Families Across Britain.", []),
+        ("Trusted by Zylo Kitchens since 1998.", []),
+        ("As worn by Maya Jones on the red carpet.", ["Maya Jones: signed endorsement, unpaid, 3 March 2026"]),
+        ("Made by Ana Ruiz in her Bristol studio.", []),
+    ],
+)
 def test_a_crowd_the_brand_or_a_documented_person_is_not_flagged(text: str, evidence: list[str]) -> None:
     assert "endorse.named-endorser" not in endorse(text, evidence)
 
@@ -210,3 +264,46 @@ def test_a_rating_borrowed_from_another_source_blocks() -> None:
 @pytest.mark.parametrize("text", ["Rated 4.8 on Feefo by our guests.", "Rated 4.2 on Google by our guests."])
 def test_a_rating_with_its_own_source_passes(text: str) -> None:
     assert "endorse.review-figures" not in endorse(text, _SITES)
+
+
+# --- A quotation cropped to change its meaning (16 CFR 255.1(b); CAP 3.1): a superlative cut from its
+# qualification, a negation cut from before; a quotation on file in full, or shortened without a change
+# of meaning, passes.
+
+
+@pytest.mark.parametrize(
+    "text, evidence",
+    [
+        (
+            '"The best pizza in Leeds." - Leeds Eats',
+            ["Leeds Eats, May 2026: 'the best pizza in Leeds for under a tenner'"],
+        ),
+        (
+            '"A genuinely life-changing mattress," says Sleep Weekly.',
+            ["Sleep Weekly review: 'not a genuinely life-changing mattress, but a solid one'"],
+        ),
+        (
+            '"The quietest dishwasher" - Kitchen Review',
+            ['Kitchen Review: "the quietest dishwasher we have tested under £400"'],
+        ),
+    ],
+)
+def test_a_cropped_quotation_blocks(text: str, evidence: list[str]) -> None:
+    assert "endorse.cropped-quote" in endorse(text, evidence)
+
+
+@pytest.mark.parametrize(
+    "text, evidence",
+    [
+        (
+            '"The best pizza in Leeds for under a tenner." - Leeds Eats',
+            ["Leeds Eats, May 2026: 'the best pizza in Leeds for under a tenner'"],
+        ),
+        (
+            '"I slept through the night," says Dana.',
+            ["Signed statement from Dana: 'I slept through the night and woke up fresh'"],
+        ),
+    ],
+)
+def test_a_quotation_as_given_passes(text: str, evidence: list[str]) -> None:
+    assert "endorse.cropped-quote" not in endorse(text, evidence)
