@@ -307,3 +307,14 @@ def test_a_cropped_quotation_blocks(text: str, evidence: list[str]) -> None:
 )
 def test_a_quotation_as_given_passes(text: str, evidence: list[str]) -> None:
     assert "endorse.cropped-quote" not in endorse(text, evidence)
+
+
+# --- A cap on data or speed is no condition of a finance or insurance price (fin.undisclosed-condition
+# reads caps on money, ages or people; the telecom's cap is the general advertising rules' matter).
+
+
+def test_a_data_cap_is_no_finance_condition() -> None:
+    evidence = ["Fair use: video streaming capped at 10 Mbps; hotspot limited to 20 GB"]
+    assert "fin.undisclosed-condition" not in fin("Zylo SIM: £12 a month, 30-day rolling.", evidence)
+    capped = ["Cover capped at age 80; others pay more"]
+    assert "fin.undisclosed-condition" in fin("Life cover from £6 a month.", capped)
