@@ -96,7 +96,7 @@ _WHO = r"(?:(?:people|them|us|it|everyone|our\s+\w+|the\s+\w+|\w+ers|customers|c
 _NAMING = r"(?:call|refer\s+to|address|describe|say|write|use|name)"
 # "Always call people 'members', never 'customers'"; "Refer to them as guests, not customers"
 _SWAP_FIRST = re.compile(
-    rf"^\s*(?:always\s+|please\s+)?{_NAMING}\s+{_WHO}(?:as\s+)?(?:an?\s+|the\s+)?{_Q}(?P<good>{_NAMED}){_Q}\s*[,;]?\s*"
+    rf"^\s*(?:always\s+|please\s+|we\s+(?:always\s+)?)?{_NAMING}\s+{_WHO}(?:as\s+)?(?:an?\s+|the\s+)?{_Q}(?P<good>{_NAMED}){_Q}\s*[,;]?\s*"
     rf"(?:and\s+|but\s+)?(?:never|not|rather\s+than|instead\s+of)\s+(?:as\s+)?(?:an?\s+|the\s+)?{_Q}(?P<bad>{_NAMED}){_Q}\s*[.!]?$",
     re.IGNORECASE,
 )

@@ -318,3 +318,29 @@ def test_a_data_cap_is_no_finance_condition() -> None:
     assert "fin.undisclosed-condition" not in fin("Zylo SIM: £12 a month, 30-day rolling.", evidence)
     capped = ["Cover capped at age 80; others pay more"]
     assert "fin.undisclosed-condition" in fin("Life cover from £6 a month.", capped)
+
+
+# --- Probes of round 6 (our own wordings, before any corpus showed them): a sponsorship presented as
+# current after it ended (CPRs 2008 Sch. 1 para 4); cover that ends at an age (ICOBS 2.2.2R); the
+# advertiser's own cheapest quote (no market claim); a naming convention said as "we call them".
+
+
+def test_a_sponsorship_that_ended_blocks() -> None:
+    assert "endorse.record-contradicted" in endorse("Official partner of Team Velo.", ["Sponsorship ended in 2024"])
+    assert "endorse.record-contradicted" not in endorse("Official partner of Team Velo.", ["Partnership runs to 2028"])
+
+
+def test_cover_that_ends_at_an_age_blocks_unless_stated() -> None:
+    evidence = ["Cover ends at age 70; benefit limited in first 2 years"]
+    assert "fin.undisclosed-condition" in fin("Over-50s life cover from £5 a month.", evidence)
+    stated = "Over-50s life cover from £5 a month, ending at age 70; limited benefit in the first 2 years."
+    assert "fin.undisclosed-condition" not in fin(stated, evidence)
+
+
+def test_the_advertisers_own_cheapest_quote_is_no_market_claim() -> None:
+    assert "fin.unfair-claim" not in fin("Our cheapest home insurance price yet.")
+    assert "fin.unfair-claim" in fin("The cheapest home insurance price around.")
+
+
+def test_we_call_them_is_a_naming_convention() -> None:
+    assert _brief(brief_found("Clients love the new lounge.", ["We call them 'guests', not clients"]))
