@@ -29,7 +29,11 @@ _CROWD = re.compile(
     r"reader|listener|viewer|driver|rider|owner|cook|chef|baker|expert|pro|athlete|doctor|dentist|vet|nurse|"
     r"teacher|student|gamer|runner|cyclist|celebrit|star|across|the|of|and|in|all|over|around|every|our|your|"
     r"britain|london|uk|europe|america|world|nation|country|town|city|team|staff|critic|leading|top|real|happy|"
-    r"busy|young|new|proud|local|independent|professional)(?:s|es|ies|y|ers?|ren)?$"
+    r"busy|young|new|proud|local|independent|professional|"
+    # a day, season or occasion ("Black Friday's top pick", "Boxing Day's favourite")
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)?day|christmas|easter|halloween|diwali|eid|summer|winter|spring|"
+    r"autumn|year|week|weekend|month|season|january|february|march|april|may|june|july|august|september|"
+    r"october|november|december|black|cyber|boxing)(?:s|es|ies|y|ers?|ren)?$"
     # a plural of people ("Leading Dermatologists", "Top Physicians", "Home Bakers")
     r"|(?:ists|ians|ers|ors|ies|ees|ents)$",
     re.IGNORECASE,

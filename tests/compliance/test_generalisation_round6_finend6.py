@@ -245,6 +245,7 @@ def test_a_named_endorser_with_nothing_on_file_blocks(text: str) -> None:
         ("Trusted by Zylo Kitchens since 1998.", []),
         ("As worn by Maya Jones on the red carpet.", ["Maya Jones: signed endorsement, unpaid, 3 March 2026"]),
         ("Made by Ana Ruiz in her Bristol studio.", []),
+        ("Black Friday's top pick: the Zylo air fryer.", []),
     ],
 )
 def test_a_crowd_the_brand_or_a_documented_person_is_not_flagged(text: str, evidence: list[str]) -> None:
