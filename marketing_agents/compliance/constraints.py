@@ -310,7 +310,11 @@ _LISTED = re.compile(
 
 # a listed word in its everyday idiom, not the sense banned ("treat yourself", "a little treat")
 _IDIOMS = [r"\btreat (?:yourself|yourselves|themselves|them|him|her|the (?:family|kids)|your (?:family|kids|feet))\b",
-           r"\b(?:a|little|special|sweet|tasty|real|weekend|birthday) treats?\b", r"\btreats? for (?:dogs|cats|pets)\b"]
+           r"\b(?:a|little|special|sweet|tasty|real|weekend|birthday|dog|cat|pet|puppy|kitten|horse|party|festive|"
+           r"holiday|summer|christmas|chewy|crunchy|healthy|training) treats?\b", r"\btreats? for (?:dogs|cats|pets)\b",
+           # food cured by salt or smoke ("cured ham", "dry-cured bacon")
+           r"\bcured (?:ham|meats?|bacon|salmon|sausages?|salami|pork|beef|fish|chorizo|duck|egg yolks?)\b",
+           r"\b(?:dry|salt|smoke|home|sugar|air)[- ]cured\b"]
 
 
 def _listed_ban(rest: str, index: int) -> ExistenceRule | None:

@@ -345,3 +345,8 @@ def test_the_advertisers_own_cheapest_quote_is_no_market_claim() -> None:
 
 def test_we_call_them_is_a_naming_convention() -> None:
     assert _brief(brief_found("Clients love the new lounge.", ["We call them 'guests', not clients"]))
+
+
+@pytest.mark.parametrize("text", ["Dog treats baked in Devon.", "Dry-cured bacon from our Suffolk farm."])
+def test_a_listed_word_in_its_everyday_food_sense_is_not_banned(text: str) -> None:
+    assert not _brief(brief_found(text, ["No medical language: avoid words like treat, heal or cure"]))
