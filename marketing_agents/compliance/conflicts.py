@@ -42,6 +42,7 @@ _MODIFIER = re.compile(
 _UNIT = re.compile(r"\s?([kKMGT])(?:bps|bit|b\b|B\b|Hz)")
 _PREFIXES = {"k": 1e3, "K": 1e3, "M": 1e6, "G": 1e9, "T": 1e12}
 _TYPICAL = re.compile(r"(\d+(?:[.,]\d+)*)(?:\s?%?\s?(?:-|–|to)\s?(\d+(?:[.,]\d+)*))?")
+_CLAUSE_END = re.compile(r"[;:]|[,.](?!\d)")  # not the comma or point inside "£3,600"
 _ENDINGS = frozenset({"", "e", "ed", "d", "ing", "led", "ling", "ion", "ions", "ation", "ship", "ly", "al"})
 _FUNCTION_WORDS = frozenset({"the", "and", "for", "only", "with", "are", "all", "any", "per", "our", "your", "you",
                              "than", "more", "less", "from", "has", "have", "not", "been"})
@@ -68,6 +69,11 @@ class UndisclosedConditionRule(BaseRule):
     # evidence figure after its marker ("median 310 Mbps") is below this share of the claim's
     # largest figure; a median close to the maximum ("median 64%" under "up to 70%") is fine.
     typical_below: float | None = None
+    # Whether the copy states a restriction in its own words (round 6, financial terms): it names
+    # what the marker requires ("You'll need a Harbourline current account" for "Requires a
+    # Harbourline current account"), or its figure follows from two the copy states ("£300 a
+    # month" for 12 months is the "maximum £3,600").
+    in_other_words: bool = False
     _compiled: tuple[list[re.Pattern[str]], ...] = PrivateAttr()
 
     def model_post_init(self, context: object, /) -> None:
@@ -103,6 +109,8 @@ class UndisclosedConditionRule(BaseRule):
                 unsaid += [(item, marker) for item, marker, at in stated
                            if not _said(marker, copy_words, f.text)
                            and not (self.figures_answer and _figures_stated(item, marker, f.text, at))
+                           and not (self.in_other_words
+                                    and _stated_otherwise(item, at + len(marker), f.text, copy_words))
                            and not self._typical_close(item, marker, claim)]
                 if not unsaid:
                     break  # the first claim found decides, as it always has
@@ -211,3 +219,20 @@ def _same_word(a: str, b: str) -> bool:
             break
         n += 1
     return n >= 5 and a[n:] in _ENDINGS and b[n:] in _ENDINGS
+
+
+def _stated_otherwise(item: str, after: int, copy_text: str, copy_words: set[str]) -> bool:
+    """Whether the copy states the restriction from ``after`` (the end of its marker) to the end
+    of its clause in its own words: every content word of it (at least two; "a Harbourline
+    current account"), or, for a clause with figures, each figure stated or the product of two
+    figures the copy states ("maximum £3,600" from "£300 a month" and "12 months")."""
+    end = _CLAUSE_END.search(item[after:])
+    clause = item[after : after + end.start()] if end else item[after:]
+    figures = {_number(n) for n in _FIGURE.findall(clause)}
+    if figures:
+        stated = {_number(n) for n in _FIGURE.findall(copy_text)}
+        products = {a * b for a in stated for b in stated if a > 1 and b > 1}
+        return all(n in stated or n in products for n in figures)
+    words = [w.rstrip("s") for w in _WORD.findall(clause.lower())[:6]]
+    words = [w for w in words if w not in _FUNCTION_WORDS]
+    return len(words) >= 2 and all(any(_same_word(w, c) for c in copy_words) for w in words)

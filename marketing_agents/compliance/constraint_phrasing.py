@@ -10,7 +10,11 @@ X"; this module says each of those as "Don't mention <the kind of language banne
   another business, not the words "gyms" or "chains", which the brand's own name may use);
   naming alone ("Do not name any competitor") bans only names, which no rule knows;
 * describing, calling or positioning something *as* Y bans Y (the trial is not "free");
-* promising dates, times or timescales bans *timescales* (any promise of when).
+* promising dates, times or timescales bans *timescales* (any promise of when);
+* a rationale after the banned thing ("Don't quote interest rates, they change daily") is not
+  part of it;
+* a naming convention in any order ("Always call people 'members', never 'customers'",
+  "Never say 'clients'; say 'guests'") is a swap, said as "Use A instead of B" (round 6).
 
 A constraint none of these fit is returned unchanged. The compiler asks only for a constraint
 the parser could not read.
@@ -83,6 +87,48 @@ _WHEN = re.compile(
 )
 
 
+# the rationale after the thing banned: "interest rates, they change daily"; "prices, as they vary"
+_RATIONALE = re.compile(r"(?<!\s)\s*(?:[,;(]|\s[-–—]\s|\s(?:as|because|since|which|they|it|so)\s).*$", re.IGNORECASE)
+
+_Q = r"[\"“”'‘’]?"
+_NAMED = r"[A-Za-z][\w-]*(?:\s[A-Za-z][\w-]*){0,2}?"
+_WHO = r"(?:(?:people|them|us|it|everyone|our\s+\w+|the\s+\w+|\w+ers|customers|clients|guests|visitors)\s+)?"
+_NAMING = r"(?:call|refer\s+to|address|describe|say|write|use|name)"
+# "Always call people 'members', never 'customers'"; "Refer to them as guests, not customers"
+_SWAP_FIRST = re.compile(
+    rf"^\s*(?:always\s+|please\s+|we\s+(?:always\s+)?)?{_NAMING}\s+{_WHO}(?:as\s+)?(?:an?\s+|the\s+)?{_Q}(?P<good>{_NAMED}){_Q}\s*[,;]?\s*"
+    rf"(?:and\s+|but\s+)?(?:never|not|rather\s+than|instead\s+of)\s+(?:as\s+)?(?:an?\s+|the\s+)?{_Q}(?P<bad>{_NAMED}){_Q}\s*[.!]?$",
+    re.IGNORECASE,
+)
+# "Never say 'customers', always 'members'"; "Don't call them clients; call them guests"
+_SWAP_LAST = re.compile(
+    rf"^\s*{_NEG}\s+{_NAMING}\s+{_WHO}(?:as\s+)?(?:an?\s+|the\s+)?{_Q}(?P<bad>{_NAMED}){_Q}\s*[,;:]\s*(?:always\s+|but\s+|instead\s+)?"
+    rf"(?:{_NAMING}\s+{_WHO})?(?:as\s+)?(?:an?\s+|the\s+)?{_Q}(?P<good>{_NAMED}){_Q}\s*(?:instead)?\s*[.!]?$",
+    re.IGNORECASE,
+)
+
+
+# "Don't quote interest rates", "Never state prices": the values are banned, not the word ("see
+# today's rate" keeps the ban)
+_VALUES = re.compile(
+    rf"^\s*{_NEG}\s+(?:quote|quoting|state|stating|give|giving|show|showing|list|listing|publish|print)\s+",
+    re.IGNORECASE,
+)
+
+
+def bans_values(raw: str) -> bool:
+    """Whether ``raw`` bans stating the values of a thing (its figures) rather than naming it."""
+    return bool(_VALUES.match(raw))
+
+
+def naming_swap(raw: str) -> tuple[str, str] | None:
+    """(preferred, banned) when ``raw`` sets a naming convention in any order, else ``None``."""
+    m = _SWAP_FIRST.match(raw) or _SWAP_LAST.match(raw)
+    if not m or m.group("good").lower() == m.group("bad").lower():
+        return None
+    return m.group("good").strip(), m.group("bad").strip()
+
+
 def rephrased(raw: str) -> str:
     """``raw`` as "Don't mention …" when it bans a kind of language in another verb."""
     text = raw.strip()
@@ -95,10 +141,11 @@ def rephrased(raw: str) -> str:
     if m:
         return f"Don't mention {m.group('what')}"
     m = _PROMISE.match(text)
-    if m and _WHEN.search(m.group("what")):
+    what = _RATIONALE.sub("", m.group("what")) if m else ""
+    if m and _WHEN.search(what):
         return "Don't mention timescales"
-    if m and not _AS.match(text) and len(m.group("what").split()) <= 4:
-        return f"Don't mention {m.group('what').strip().rstrip('.!')}"  # "Don't offer guarantees"
+    if m and what and not _AS.match(text) and len(what.split()) <= 4:
+        return f"Don't mention {what.strip().rstrip('.!')}"  # "Don't offer guarantees", "Don't quote rates"
     m = _AS.match(text) or _CALL.match(text)
     if m:
         # the kind, not the thing it qualifies: "as a luxury brand" bans "luxury", not "brand"

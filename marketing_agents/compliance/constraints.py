@@ -24,7 +24,7 @@ import yaml
 from ..models import ArtifactType, FixKind, Severity
 from ..text import parse_constraint, plain_text, stem, term_regex
 from .checks import ExistenceRule, LimitRule, RequiredRule, SubstitutionRule
-from .constraint_phrasing import rephrased
+from .constraint_phrasing import bans_values, naming_swap, rephrased
 from .packs import RulePack
 from .paraphrase import required_parts, value_patterns
 from .rules import Category, FixSpec, Scope
@@ -199,6 +199,17 @@ def _limit_rule(raw: str, text: str, index: int) -> LimitRule | None:
     )
 
 
+def _numbers(bad: str, good: str) -> dict[str, str]:
+    """A one-word swap in both numbers: "members, never customers" also bans "customer"."""
+    swap = {bad: good}
+    if " " not in bad and " " not in good and bad.isalpha() and good.isalpha():
+        if bad.endswith("s") and good.endswith("s") and len(bad) > 3:
+            swap[bad[:-1]] = good[:-1]
+        elif not bad.endswith("s") and not good.endswith("s"):
+            swap[bad + "s"] = good + "s"
+    return swap
+
+
 def compile_constraint(raw: str, index: int) -> ExistenceRule | RequiredRule | LimitRule | SubstitutionRule | None:
     """One constraint as a rule, or ``None`` when it cannot be checked by rules."""
     text = plain_text(raw)
@@ -216,10 +227,11 @@ def compile_constraint(raw: str, index: int) -> ExistenceRule | RequiredRule | L
             suggestion=f"Use {variety} spelling.", source=source, category=Category.CLARITY,
         )
     swap = _SWAP.match(text)
-    if swap:
-        good, bad = swap.group("good").strip(), swap.group("bad").strip()
+    named = (swap.group("good").strip(), swap.group("bad").strip()) if swap else naming_swap(text)
+    if named:
+        good, bad = named
         return SubstitutionRule(
-            id=f"brief.prefer.{_slug(good)}", kind="substitution", swap={bad: good},
+            id=f"brief.prefer.{_slug(good)}", kind="substitution", swap=_numbers(bad, good),
             message=f"The brief asks for “{good}”, not “{bad}”.", severity=Severity.HIGH,
             suggestion=f"Write “{good}”.", source=source, category=Category.TONE,
         )
@@ -239,6 +251,8 @@ def compile_constraint(raw: str, index: int) -> ExistenceRule | RequiredRule | L
                 tuple(dict.fromkeys([*(t for c in related for t in c.terms), *expansions(parsed.words)])),
                 tuple(dict.fromkeys(p for c in related for p in c.patterns)), "",
             )
+        if bans_values(text) and concept.patterns:  # "Don't quote rates": the figures and their symbols
+            concept = Concept(tuple(t for t in concept.terms if not t.islower()), concept.patterns, "")
         return ExistenceRule(
             id=f"brief.avoid.{_slug(parsed.phrase)}", kind="existence", terms=list(concept.terms),
             # a quoted single word bans its inflections too ("Avoid the word 'cheap'": "cheaper")
@@ -285,6 +299,42 @@ def _head_clause(raw: str) -> tuple[str, str]:
     return parts[0], parts[1].strip()
 
 
+# "avoid words like treat, heal, cure or prescription"; "no terms such as 'clinical'": the
+# words listed after the head of a ban are banned themselves (round 6)
+_LISTED = re.compile(
+    r"^\s*(?:avoid|no|never\s+use|don[’']?t\s+use|do\s+not\s+use|not)\s+(?:any\s+)?(?:words?|terms?|phrases?|language)?\s*"
+    r"(?:like|such\s+as|e\.g\.?|for\s+example|including)\s+(?P<words>.+)$",
+    re.IGNORECASE,
+)
+
+
+# a listed word in its everyday idiom, not the sense banned ("treat yourself", "a little treat")
+_IDIOMS = [r"\btreat (?:yourself|yourselves|themselves|them|him|her|the (?:family|kids)|your (?:family|kids|feet))\b",
+           r"\b(?:a|little|special|sweet|tasty|real|weekend|birthday|dog|cat|pet|puppy|kitten|horse|party|festive|"
+           r"holiday|summer|christmas|chewy|crunchy|healthy|training) treats?\b", r"\btreats? for (?:dogs|cats|pets)\b",
+           # food cured by salt or smoke ("cured ham", "dry-cured bacon")
+           r"\bcured (?:ham|meats?|bacon|salmon|sausages?|salami|pork|beef|fish|chorizo|duck|egg yolks?)\b",
+           r"\b(?:dry|salt|smoke|home|sugar|air)[- ]cured\b"]
+
+
+def _listed_ban(rest: str, index: int) -> ExistenceRule | None:
+    """The words a ban lists after its head, each banned as written (any inflection)."""
+    m = _LISTED.match(rest)
+    if not m:
+        return None
+    words = [w.strip(" .!'\"“”‘’") for w in re.split(r",|\bor\b|\band\b|/", m.group("words"))]
+    words = [w for w in words if w and len(w.split()) <= 3]
+    if not words:
+        return None
+    return ExistenceRule(
+        id=f"brief.avoid.{index}-listed-{_slug(words[0])}", kind="existence", terms=words, stems=True,
+        exceptions=_IDIOMS,
+        message=f"The brief bans words such as {', '.join(words)} (“{rest}”).", severity=Severity.HIGH,
+        suggestion="Remove these words and their inflections.", source=f"Campaign brief constraint: “{rest}”",
+        category=Category.RISK, fix=FixSpec(kind=FixKind.REMOVE), covers_rules=claim_topics(rest),
+    )
+
+
 def compile_brief(constraints: list[str]) -> tuple[RulePack, list[str]]:
     """The brief's rule pack (versioned by a hash of its constraints) and the constraints
     that could not be compiled."""
@@ -297,7 +347,10 @@ def compile_brief(constraints: list[str]) -> tuple[RulePack, list[str]]:
         if rule is None:
             uncompiled.append(raw)
             continue
-        if rest:
+        listed = _listed_ban(rest, i) if rest else None
+        if listed is not None:
+            rules.append(listed)  # "No medical language: avoid words like treat, heal or cure"
+        elif rest:
             uncompiled.append(rest)  # "… keep it to taste and lifestyle": the judge's
         if rule.id in seen:
             rule = rule.model_copy(update={"id": f"{rule.id}-{i}"})

@@ -23,6 +23,8 @@ from .checks import (
 from .claims import ClaimRule
 from .conflicts import UndisclosedConditionRule
 from .contradictions import ContradictedClaimRule
+from .named_endorser import NamedEndorsementRule
+from .quotations import CroppedQuoteRule
 from .social_proof import SocialProofRule
 from .structure import ClaimVerbRule, EndorsementRule
 from .weight_rate import WeightLossRule
@@ -38,6 +40,8 @@ Rule = Annotated[
     | ClaimRule
     | ClaimVerbRule
     | EndorsementRule
+    | NamedEndorsementRule
+    | CroppedQuoteRule
     | UndisclosedConditionRule
     | SocialProofRule
     | ContradictedClaimRule

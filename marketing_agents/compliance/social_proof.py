@@ -42,6 +42,8 @@ _VAGUE = {"hundreds": 100, "thousands": 1_000, "tens of thousands": 10_000, "hun
 
 
 _STRONG_DESC = re.compile(r"\b(?:five|5)[\s-]?star\b", re.IGNORECASE)
+_NAME = re.compile(r"[a-z][a-z0-9]{2,}")
+_CAPITALISED = re.compile(r"(?<![\w'’])[A-Z][A-Za-z0-9]{2,}")
 _STRONG_AFTER = re.compile(r"^\s*(?:who\s+)?(?:gave|give|rated?|rating)\b", re.IGNORECASE)
 
 
@@ -138,9 +140,14 @@ class SocialProofRule(BaseRule):
         opinion_bound, user_bound, rating_bound = self._bounds(context.evidence)
         if opinion_bound is None and user_bound is None and rating_bound is None:
             return []
+        rated = [(set(_NAME.findall(item.lower())), max(r.value for r in rs)) for item in context.evidence
+                 if (rs := self.ratings(item, evidence=True))]
         findings = []
         for f in context.in_scope(self):
-            for claim, bound, what in self._claims(f.text, opinion_bound, user_bound, rating_bound):
+            claims = self._claims(f.text, opinion_bound, user_bound, rating_bound)
+            claims += [c for c in self._sourced(f.text, rated) if not any(c[0][0] < k[0][1] and k[0][0] < c[0][1]
+                                                                          for k in claims)]
+            for claim, bound, what in claims:
                 excerpt = f.text[claim[0] : claim[1]]
                 fix = build_fix(self.fix, excerpt, context, FixKind.REMOVE, f.text)
                 desc = f"{self.message} Found {quoted(excerpt)}; the evidence documents {what} of {bound:g}."
@@ -174,6 +181,25 @@ class SocialProofRule(BaseRule):
             if not kept or claim[0][0] >= kept[-1][0][1]:
                 kept.append(claim)
         return kept
+
+    def _sourced(self, text: str, rated: list[tuple[set[str], float]]) -> list[tuple[tuple[int, int], float, str]]:
+        """A rating the copy attributes to a source the evidence rates lower (round 6): "Rated 4.9 on
+        Trustpilot" under "Trustpilot TrustScore 4.3" and "App Store rating 4.9" borrows one site's
+        figure for another's name (CAP 3.1, 3.7; 16 CFR 465.2). The source is a capitalised word of
+        the rating's sentence that some rated evidence items name and others do not."""
+        if len(rated) < 2:
+            return []
+        shared = set.intersection(*(words for words, _ in rated))
+        out: list[tuple[tuple[int, int], float, str]] = []
+        for r in self.ratings(text):
+            left = max(text.rfind(c, 0, r.span[0]) for c in ".!?\n") + 1
+            ends = [i for i in (text.find(c, r.span[1]) for c in ".!?\n") if i >= 0]
+            named = {w.lower() for w in _CAPITALISED.findall(text[left : min(ends) if ends else len(text)])} - shared
+            sources = [value for words, value in rated if words & named]
+            overlaps = any(r.span[0] < c[0][1] and c[0][0] < r.span[1] for c in out)
+            if sources and len(sources) < len(rated) and r.value > max(sources) + 0.05 and not overlaps:
+                out.append((r.span, max(sources), "for that source a rating"))
+        return out
 
     def _bounds(self, evidence: list[str]) -> tuple[float | None, float | None, float | None]:
         opinions = [c.value for item in evidence for c in self.counts(item) if c.opinion]

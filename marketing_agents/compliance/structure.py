@@ -604,6 +604,10 @@ _ADVISING = re.compile(r"\b(?:recommends?|recommended|suggests?|suggested|advise
 _CLAUSE_END = re.compile(r"[.;:!?\n—–]|,\s")
 _NOT_AN_OBJECT = frozenset({"to", "for", "with", "at", "in", "on", "as", "because", "when", "since", "again", "highly",
                             "strongly", "most", "over", "above", "instead", "too", "also", "and", "so", "by"})
+# the reader's own professional's advice deferred to: "what your doctor recommends", "as your GP advises"
+_DEFERRING = re.compile(
+    r"\b(?:what|whatever|whichever|as|unless|if)\s+(?:your|their|his|her)\s+(?:[\w-]+\s+(?:or\s+)?){0,3}$",
+    re.IGNORECASE)
 _PRODUCT_REFERENCE = re.compile(r"\b(?:it|its|it's|our|ours|us|we|this|these|them|that one)\b", re.IGNORECASE)
 
 
@@ -615,6 +619,8 @@ def _general_advice(text: str, start: int, end: int, names: list[str]) -> bool:
     excerpt = text[start:end]
     if not _ADVISING.search(excerpt) or "-" in excerpt:
         return False  # "the #1 pediatrician-recommended yoghurt" endorses the noun it qualifies
+    if _DEFERRING.search(text[max(0, start - 40) : start]):
+        return True  # "keep using what your doctor or pharmacist recommends" (round 6): a referral
     stop = _CLAUSE_END.search(text, end)
     rest = text[end : stop.start() if stop else len(text)]
     first = re.match(r"\s*([A-Za-z']+)", rest)
