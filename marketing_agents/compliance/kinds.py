@@ -23,6 +23,7 @@ from .checks import (
 from .claims import ClaimRule
 from .conflicts import UndisclosedConditionRule
 from .contradictions import ContradictedClaimRule
+from .nutrition import NutritionClaimRule
 from .social_proof import SocialProofRule
 from .structure import ClaimVerbRule, EndorsementRule
 from .weight_rate import WeightLossRule
@@ -41,6 +42,7 @@ Rule = Annotated[
     | UndisclosedConditionRule
     | SocialProofRule
     | ContradictedClaimRule
+    | NutritionClaimRule
     | WeightLossRule
     | AltTextRule
     | ContrastRule,
