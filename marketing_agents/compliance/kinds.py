@@ -23,7 +23,7 @@ from .checks import (
 from .claims import ClaimRule
 from .conflicts import UndisclosedConditionRule
 from .contradictions import ContradictedClaimRule
-from .nutrition import NutritionClaimRule
+from .nutrition import ConditionOfUseRule, NutritionClaimRule
 from .social_proof import SocialProofRule
 from .structure import ClaimVerbRule, EndorsementRule
 from .weight_rate import WeightLossRule
@@ -43,6 +43,7 @@ Rule = Annotated[
     | SocialProofRule
     | ContradictedClaimRule
     | NutritionClaimRule
+    | ConditionOfUseRule
     | WeightLossRule
     | AltTextRule
     | ContrastRule,

@@ -208,3 +208,92 @@ def _fails(entry: NutritionCondition, facts: Facts) -> str | None:
         if value is None and ratio is not None and entry.min_per_100kcal is not None:
             return f"{ratio:.2g} g per 100 kcal"
     return None
+
+
+# --- an authorised claim's daily amount against the dose the copy names ------------------------
+
+_UNIT_G = {"g": 1.0, "mg": 0.001, "µg": 0.000001, "mcg": 0.000001, "ug": 0.000001}
+_AMOUNT = r"(?<![\d.,])(?P<v>\d+(?:[.,]\d+)?)\s?(?P<u>mg|µg|mcg|ug|g)\b"
+# the condition of use: "condition 3g/day", "(3g/day)", "daily intake of 3 g", "3 g per day"
+_CONDITION = re.compile(_AMOUNT + r"\s?(?:/\s?day|(?:a|per|each)\s(?:day|daily)|daily)\b"
+                        r"|\bdaily intake of\s" + _AMOUNT.replace("(?P<v>", "(?P<v2>").replace("(?P<u>", "(?P<u2>"),
+                        re.IGNORECASE)
+_SERVING_WORDS = (r"serving|glass|cup|shot|capsule|tablet|gummy|gummies|bar|pot|bowl|dose|sachet|scoop|portion|"
+                  r"bottle|can|carton|spoonful|stick")
+# one serving's amount: "1g oat beta-glucan per 250ml serving", "1g glucomannan per dose"
+_PER_SERVING = re.compile(_AMOUNT + r"\s(?:of\s)?(?:[\w-]+\s){0,3}?(?:per|in each|in every|in one|in a|a)\s"
+                          r"(?:\d+\s?(?:ml|g)\s)?(?:" + _SERVING_WORDS + r")\b", re.IGNORECASE)
+_COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "single": 1}
+# the copy's daily dose: "one glass a day", "a daily shot", "two capsules daily"
+_DAILY = r"(?:a day|per day|daily|every day|each day)\b"
+_DOSE = re.compile(
+    r"\b(?P<n>a|an|one|two|three|four|five|six|single|\d)\s(?:[\w-]+\s){0,4}?(?P<s>" + _SERVING_WORDS
+    + r")(?:e?s)?\b(?:\s(?:[\w-]+\s){0,5}?)?\s?" + _DAILY
+    + r"|\b(?P<d>a|one|your)\s(?:single\s)?daily\s(?P<s2>" + _SERVING_WORDS + r")\b",
+    re.IGNORECASE,
+)
+_COPY_DAILY_GRAMS = re.compile(_AMOUNT + r"\s(?:of\s)?(?:[\w-]+\s){0,3}?" + _DAILY, re.IGNORECASE)
+
+
+def _g(value: str, unit: str) -> float:
+    return _num(value) * _UNIT_G[unit.lower()]
+
+
+def daily_condition(evidence: list[str]) -> tuple[float, float] | None:
+    """The authorised claim's daily amount and one serving's amount, when the evidence states both."""
+    condition = serving = None
+    for item in evidence:
+        c = _CONDITION.search(item)
+        if c and condition is None and re.search(r"\b(?:authori[sz]ed|condition|claim|EFSA|Reg\.?|Regulation)\b", item,
+                                                 re.IGNORECASE):
+            condition = _g(c.group("v") or c.group("v2"), c.group("u") or c.group("u2"))
+        s = _PER_SERVING.search(item)
+        if s and serving is None:
+            serving = _g(s.group("v"), s.group("u"))
+    if condition is None or serving is None:
+        return None
+    return condition, serving
+
+
+def dose_shortfall(text: str, condition: float, serving: float) -> tuple[re.Match[str], float, float] | None:
+    """The copy's daily dose, its amount and the condition's, when the dose falls short of the
+    authorised claim's daily condition of use (None otherwise)."""
+    if any(_g(m.group("v"), m.group("u")) >= condition for m in _COPY_DAILY_GRAMS.finditer(text)):
+        return None  # the copy states a daily amount that meets the condition
+    for m in _DOSE.finditer(text):
+        word = (m.group("n") or m.group("d") or "").lower()
+        count = float(word) if word.isdigit() else float(_COUNT_WORDS.get(word, 1))  # "your daily shot": one
+        if count and count * serving < condition:
+            return m, count * serving, condition
+    return None
+
+
+class ConditionOfUseRule(BaseRule):
+    """An authorised claim whose daily condition of use the dose the copy names does not meet."""
+
+    kind: Literal["condition-of-use"]
+    # words that show the field makes the claim the condition belongs to (its function or organ)
+    claim_words: list[str] = Field(default_factory=list)
+    _claim: re.Pattern[str] | None = PrivateAttr(default=None)
+
+    def model_post_init(self, context: object, /) -> None:
+        self._claim = compile_pattern(r"\b(?:" + "|".join(self.claim_words) + r")") if self.claim_words else None
+
+    def check(self, context: RuleContext) -> list[Finding]:
+        daily = daily_condition(context.evidence) if context.evidence else None
+        if daily is None:
+            return []  # no authorised claim with a daily amount on file (most campaigns)
+        findings = []
+        for f in context.in_scope(self):
+            if self._claim is not None and not self._claim.search(f.text):
+                continue
+            short = dose_shortfall(f.text, *daily)
+            if short is None:
+                continue
+            m, given, needed = short
+            excerpt = m.group(0)
+            fix = build_fix(self.fix, excerpt, context, FixKind.REMOVE, f.text)
+            desc = (f"{self.message} Found {quoted(excerpt)}: it gives {given:g} g a day; the authorised claim's "
+                    f"condition of use on file is {needed:g} g a day.")
+            findings.append(make_finding(self, f, (m.start(), m.end()), fix, desc))
+        return findings

@@ -224,7 +224,7 @@ def test_every_rule_kind_is_one_class_with_its_own_check() -> None:
     from marketing_agents.compliance.rules import BaseRule
 
     kinds = get_args(get_args(Rule)[0])
-    assert len(kinds) == 17  # round 6: nutrition-claim (compliance/nutrition.py)
+    assert len(kinds) == 18  # round 6: nutrition-claim, condition-of-use (compliance/nutrition.py)
     tags = [get_args(k.model_fields["kind"].annotation)[0] for k in kinds]
     assert len(set(tags)) == len(tags)
     for kind in kinds:

@@ -254,3 +254,29 @@ def test_a_saving_from_landfill_not_on_file_blocks() -> None:
 def test_a_reduction_since_a_base_year_passes() -> None:
     text = "We've cut our fleet's CO2 emissions by 42% since 2019 by switching 300 vans to electric."
     assert "env.comparative-claim" not in found(text)
+
+
+# --- health: an authorised claim's daily condition of use against the dose the copy names
+# (Reg. 1924/2006 arts. 5(1)(d), 13, 14; Reg. 432/2012 conditions of use)
+
+_BETA = ["Authorised claim: oat beta-glucan lowers blood cholesterol; condition 3g/day",
+         "1.5g oat beta-glucan per 40g serving"]
+_YEAST = ["Authorised claim: yeast beta-glucan supports immunity; condition of use 200mg per day",
+          "100mg yeast beta-glucan per capsule"]
+
+
+@pytest.mark.parametrize("text, evidence", [
+    ("A bowl of our oat porridge every day helps keep cholesterol down.", _BETA),
+    ("Take one capsule a day for normal immune function.", _YEAST),
+])
+def test_a_dose_below_the_condition_blocks(text: str, evidence: list[str]) -> None:
+    assert "health.condition-of-use" in found(text, evidence)
+
+
+@pytest.mark.parametrize("text, evidence", [
+    ("Two bowls of our porridge a day give you the 3g of beta-glucan that lowers cholesterol.", _BETA),
+    ("Take two capsules a day for normal immune function.", _YEAST),
+    ("One bowl a day, with fruit, makes a lovely breakfast.", _BETA),
+])
+def test_a_dose_that_meets_it_or_no_claim_passes(text: str, evidence: list[str]) -> None:
+    assert "health.condition-of-use" not in found(text, evidence)
