@@ -226,12 +226,11 @@ _PER_SERVING = re.compile(_AMOUNT + r"\s(?:of\s)?(?:[\w-]+\s){0,3}?(?:per|in eac
 _COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "single": 1}
 # the copy's daily dose: "one glass a day", "a daily shot", "two capsules daily"
 _DAILY = r"(?:a day|per day|daily|every day|each day)\b"
-_DOSE = re.compile(
-    r"\b(?P<n>a|an|one|two|three|four|five|six|single|\d)\s(?:[\w-]+\s){0,4}?(?P<s>" + _SERVING_WORDS
-    + r")(?:e?s)?\b(?:\s(?:[\w-]+\s){0,5}?)?\s?" + _DAILY
-    + r"|\b(?P<d>a|one|your)\s(?:single\s)?daily\s(?P<s2>" + _SERVING_WORDS + r")\b",
-    re.IGNORECASE,
-)
+# the copy's daily dose, read from its serving word: "one glass a day", "a daily shot", "two capsules daily"
+_SERVING = re.compile(r"\b(?:" + _SERVING_WORDS + r")(?:e?s)?\b", re.IGNORECASE)
+_COUNT_BEFORE = re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|single|\d)\s(?:[\w-]+\s){0,4}$", re.IGNORECASE)
+_DAILY_BEFORE = re.compile(r"\b(?P<n>a|one|your)\s(?:single\s)?daily\s$", re.IGNORECASE)
+_DAILY_AFTER = re.compile(r"^(?:\s[\w-]+){0,6}?\s" + _DAILY, re.IGNORECASE)
 _COPY_DAILY_GRAMS = re.compile(_AMOUNT + r"\s(?:of\s)?(?:[\w-]+\s){0,3}?" + _DAILY, re.IGNORECASE)
 
 
@@ -255,16 +254,22 @@ def daily_condition(evidence: list[str]) -> tuple[float, float] | None:
     return condition, serving
 
 
-def dose_shortfall(text: str, condition: float, serving: float) -> tuple[re.Match[str], float, float] | None:
+def dose_shortfall(text: str, condition: float, serving: float) -> tuple[int, int, float, float] | None:
     """The copy's daily dose, its amount and the condition's, when the dose falls short of the
     authorised claim's daily condition of use (None otherwise)."""
     if any(_g(m.group("v"), m.group("u")) >= condition for m in _COPY_DAILY_GRAMS.finditer(text)):
         return None  # the copy states a daily amount that meets the condition
-    for m in _DOSE.finditer(text):
-        word = (m.group("n") or m.group("d") or "").lower()
+    for m in _SERVING.finditer(text):
+        before = text[max(0, m.start() - 50) : m.start()]
+        daily = _DAILY_BEFORE.search(before)
+        counted = daily or (_COUNT_BEFORE.search(before) if _DAILY_AFTER.search(text[m.end() : m.end() + 60]) else None)
+        if counted is None:
+            continue
+        word = counted.group("n").lower()
         count = float(word) if word.isdigit() else float(_COUNT_WORDS.get(word, 1))  # "your daily shot": one
-        if count and count * serving < condition:
-            return m, count * serving, condition
+        if count * serving < condition:
+            start = max(0, m.start() - 50) + counted.start()
+            return start, m.end(), count * serving, condition
     return None
 
 
@@ -290,10 +295,10 @@ class ConditionOfUseRule(BaseRule):
             short = dose_shortfall(f.text, *daily)
             if short is None:
                 continue
-            m, given, needed = short
-            excerpt = m.group(0)
+            start, end, given, needed = short
+            excerpt = f.text[start:end]
             fix = build_fix(self.fix, excerpt, context, FixKind.REMOVE, f.text)
             desc = (f"{self.message} Found {quoted(excerpt)}: it gives {given:g} g a day; the authorised claim's "
                     f"condition of use on file is {needed:g} g a day.")
-            findings.append(make_finding(self, f, (m.start(), m.end()), fix, desc))
+            findings.append(make_finding(self, f, (start, end), fix, desc))
         return findings

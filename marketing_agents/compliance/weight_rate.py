@@ -35,7 +35,7 @@ _WEEKS = {"day": 1 / 7, "days": 1 / 7, "week": 1.0, "weeks": 1.0, "fortnight": 2
           "month": 4.345, "months": 4.345, "year": 52.18, "years": 52.18}
 # "3 stone in 12 weeks", "19 kilos in 12 weeks", "a stone in a fortnight", "12 kg over two months"
 _RATE = re.compile(
-    rf"\b(?P<n>{_NUMBER})\s?(?P<unit>stone|st|lbs?|pounds?|kg|kilos?|kilograms)\b(?:\s+\w+){{0,3}}?\s+"
+    rf"\b(?<![\d.,])(?P<n>{_NUMBER})\s?(?P<unit>stone|st|lbs?|pounds?|kg|kilos?|kilograms)\b(?:\s+\w+){{0,3}}?\s+"
     rf"(?:in|over|within|during)\s+(?:just\s+|only\s+|under\s+)?"
     # a count of periods, or one named period: "in your first week", "over the first month"
     rf"(?:(?P<p>{_NUMBER})\s?|(?:your|the|their|her|his)\s+(?:first|opening|very first)\s+)"

@@ -280,3 +280,23 @@ def test_a_dose_below_the_condition_blocks(text: str, evidence: list[str]) -> No
 ])
 def test_a_dose_that_meets_it_or_no_claim_passes(text: str, evidence: list[str]) -> None:
     assert "health.condition-of-use" not in found(text, evidence)
+
+
+# --- a precision probe of the new classes (things, not bodies; a scope that is verified)
+
+
+@pytest.mark.parametrize("text, evidence", [
+    ("Our carpet cleaning service removes wrinkles from rugs and restores the pile.", []),
+    ("The garage can repair damaged cells in your EV battery pack.", []),
+    ("Our fleet is net zero on Scope 1 since 2022, verified by the Carbon Trust.",
+     ["Scope 1 net zero since 2022 verified by Carbon Trust (PAS 2060)", "Net zero target for all scopes by 2040"]),
+    ("We never catch a break on a Monday, but our coffee helps.", []),
+    ("Our kombucha isn't low sugar, but it's honest: 5g per can.", ["Per 100ml: sugars 2.0g"]),
+])
+def test_precision_probe_passes(text: str, evidence: list[str]) -> None:
+    assert not found(text, evidence) & {"health.cosmetic-absolute", "health.cellular-action", "env.contradicted-claim",
+                                        "health.unauthorised-claim", "health.nutrition-claim"}
+
+
+def test_wrinkles_erased_from_the_face_still_block() -> None:
+    assert "health.cosmetic-absolute" in found("Erase wrinkles from your face in a week.")
