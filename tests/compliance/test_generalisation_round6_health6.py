@@ -300,3 +300,25 @@ def test_precision_probe_passes(text: str, evidence: list[str]) -> None:
 
 def test_wrinkles_erased_from_the_face_still_block() -> None:
     assert "health.cosmetic-absolute" in found("Erase wrinkles from your face in a week.")
+
+
+# --- health: proof claimed against evidence of no study in people (CAP 12.1, 3.7; FTC HPCG 2.2)
+
+
+@pytest.mark.parametrize("text, evidence", [
+    ("Clinically proven to restore elasticity.", ["No human study has been run on the finished product"]),
+    ("Our cough syrup is clinically proven to soothe throats faster.",
+     ["Lab test of viscosity only; no clinical trial"]),
+    ("Backed by clinical trials, our gummies support sleep.", ["In vitro antioxidant assay only"]),
+])
+def test_proof_the_evidence_denies_blocks(text: str, evidence: list[str]) -> None:
+    assert "health.proof-contradicted" in found(text, evidence)
+
+
+@pytest.mark.parametrize("text, evidence", [
+    ("Clinically shown to improve hydration.", ["Independent clinical study, 30 adults, 4 weeks: +24% skin hydration"]),
+    ("Our hand gel is dermatologically tested.",
+     ["Dermatologist tested on 50 adults; in vitro 99.9% reduction of bacteria"]),
+])
+def test_proof_with_a_study_in_people_passes(text: str, evidence: list[str]) -> None:
+    assert "health.proof-contradicted" not in found(text, evidence)
