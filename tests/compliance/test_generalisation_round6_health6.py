@@ -322,3 +322,23 @@ def test_proof_the_evidence_denies_blocks(text: str, evidence: list[str]) -> Non
 ])
 def test_proof_with_a_study_in_people_passes(text: str, evidence: list[str]) -> None:
     assert "health.proof-contradicted" not in found(text, evidence)
+
+
+# --- a third probe: ageing reversed as a metaphor, fat burnt, a footprint slashed
+
+
+@pytest.mark.parametrize("text, rule", [
+    ("Collagen gummies that turn back the clock on your skin.", "health.unauthorised-claim"),
+    ("Our green tea extract burns belly fat while you sleep.", "health.weight-loss"),
+    ("Switch to our plant-based milk and slash your breakfast's carbon footprint.", "env.comparative-claim"),
+])
+def test_third_probe_blocks(text: str, rule: str) -> None:
+    assert rule in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Turn back the clock this weekend: our retro arcade is open late.",
+    "We cut our office's carbon footprint by 30% compared with 2021.",
+])
+def test_third_probe_passes(text: str) -> None:
+    assert not found(text) & {"health.unauthorised-claim", "env.comparative-claim"}
