@@ -42,6 +42,8 @@ _RATE = re.compile(
     rf"(?P<period>days?|weeks?|fortnights?|months?|years?)\b",
     re.IGNORECASE,
 )
+# a weight unit, looked for before the rate (whose number words include "a")
+_UNIT = re.compile(r"\b(?:stone|st|lbs?|pounds?|kg|kilos?|kilograms)\b", re.IGNORECASE)
 # the loss is someone's testimony: a quoted first-person statement, or a named person's result
 _QUOTED_FIRST_PERSON = re.compile(r"[‘“\"'][^’”\"\n]{0,40}\b(?:I|I've|I have|we|we've)\b[^’”\"\n]{0,80}[’”\"']")
 _NAMED = re.compile(r"\b[A-Z][a-z]+\s+(?:has\s+|had\s+)?(?:lost|shed|dropped|shifted)\b")
@@ -88,7 +90,7 @@ class WeightLossRule(ExistenceRule):
         assert self._unevidenced is not None
         raw = ExistenceRule.check(self._unexcepted, context)
         if (self.unless_evidence or self.unless_evidenced_number) and any(
-                _RATE.search(f.text) for f in context.in_scope(self)):
+                _UNIT.search(f.text) and _RATE.search(f.text) for f in context.in_scope(self)):
             spans = {(f.issue.field, f.issue.span.start if f.issue.span else -1) for f in raw}
             raw += [f for f in ExistenceRule.check(self._unevidenced, context)
                     if (f.issue.field, f.issue.span.start if f.issue.span else -1) not in spans
