@@ -43,7 +43,7 @@ _RATE = re.compile(
     re.IGNORECASE,
 )
 # a weight unit, looked for before the rate (whose number words include "a")
-_UNIT = re.compile(r"\b(?:stone|st|lbs?|pounds?|kg|kilos?|kilograms)\b", re.IGNORECASE)
+_UNIT = re.compile(r"(?:stone|st|lbs?|pounds?|kg|kilos?|kilograms)\b", re.IGNORECASE)
 # the loss is someone's testimony: a quoted first-person statement, or a named person's result
 _QUOTED_FIRST_PERSON = re.compile(r"[‘“\"'][^’”\"\n]{0,40}\b(?:I|I've|I have|we|we've)\b[^’”\"\n]{0,80}[’”\"']")
 _NAMED = re.compile(r"\b[A-Z][a-z]+\s+(?:has\s+|had\s+)?(?:lost|shed|dropped|shifted)\b")
