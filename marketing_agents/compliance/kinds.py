@@ -24,6 +24,7 @@ from .claims import ClaimRule
 from .conflicts import UndisclosedConditionRule
 from .contradictions import ContradictedClaimRule
 from .named_endorser import NamedEndorsementRule
+from .nutrition import ConditionOfUseRule, NutritionClaimRule
 from .quotations import CroppedQuoteRule
 from .social_proof import SocialProofRule
 from .structure import ClaimVerbRule, EndorsementRule
@@ -45,6 +46,8 @@ Rule = Annotated[
     | UndisclosedConditionRule
     | SocialProofRule
     | ContradictedClaimRule
+    | NutritionClaimRule
+    | ConditionOfUseRule
     | WeightLossRule
     | AltTextRule
     | ContrastRule,

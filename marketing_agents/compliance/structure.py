@@ -60,6 +60,9 @@ _INTRANSITIVE_AFTER = frozenset({"in", "within", "overnight", "fully", "complete
 # Pronouns that refer back to a condition named in the sentence before ("… stops it").
 _ANAPHORA = frozenset({"it", "them", "this", "that", "these", "those", "they", "it's", "they're", "that's", "its"})
 _SUBJECT_DETERMINERS = frozenset({"the", "your", "that", "those", "any", "every"})
+# a determiner before a participle makes it an adjective of the noun after it, not a claim verb
+_ADJECTIVE_DETERMINERS = frozenset({"a", "an", "any", "your", "their", "his", "her", "my", "our", "the", "this",
+                                    "that"})
 _TROUBLES = frozenset({"problem", "trouble", "issue", "complaint", "condition", "disorder", "damage", "failure"})
 # What "cure", "heal", "remedy" claim of when no condition is named: the body and its parts.
 _HEALTH_OBJECTS = frozenset({"skin", "body", "wound", "cut", "scar", "lip", "tissue", "cell", "hair", "everything",
@@ -272,6 +275,8 @@ class ClaimVerbRule(BaseRule):
                 verb_len += 1
         if negated(toks, i) or (i >= 2 and toks[i - 1].text == "-" and toks[i - 2].lower == "self"):
             return None  # "does not cure"; "self-healing case" describes the object, not a body
+        if verb_len == 1 and i >= 1 and toks[i].lower.endswith("ed") and toks[i - 1].lower in _ADJECTIVE_DETERMINERS:
+            return None  # round 6: a participle as an adjective ("if you have a diagnosed condition")
         # the words in a phrase's "*" slot are its object too: "stops it in its tracks"
         obj = _slots(toks, i, lex.verbs) + self._object(toks, i + verb_len)
         objects = [t for t in obj if t.is_word]

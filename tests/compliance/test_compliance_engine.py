@@ -28,7 +28,7 @@ def test_clean_campaign_is_compliant_and_records_packs() -> None:
     assert report.is_compliant and report.status is AuditStatus.PASS and report.compliance_score == 100
     packs = {p.id: p.version for p in report.rule_packs}
     assert {"default", "environmental", "general-advertising", "platform-limits", "brief"} <= set(packs)
-    assert packs["environmental"] == "2.1.0"
+    assert packs["environmental"] == "2.2.0"
     assert report.checked_by == ["rules"]
 
 
@@ -224,7 +224,7 @@ def test_every_rule_kind_is_one_class_with_its_own_check() -> None:
     from marketing_agents.compliance.rules import BaseRule
 
     kinds = get_args(get_args(Rule)[0])
-    assert len(kinds) == 18  # round 5: weight-loss; round 6: named-endorsement, cropped-quote
+    assert len(kinds) == 20  # round 5: weight-loss; round 6: named-endorsement, cropped-quote, nutrition-claim, condition-of-use
     tags = [get_args(k.model_fields["kind"].annotation)[0] for k in kinds]
     assert len(set(tags)) == len(tags)
     for kind in kinds:
