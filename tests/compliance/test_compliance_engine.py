@@ -224,7 +224,7 @@ def test_every_rule_kind_is_one_class_with_its_own_check() -> None:
     from marketing_agents.compliance.rules import BaseRule
 
     kinds = get_args(get_args(Rule)[0])
-    assert len(kinds) == 20  # round 5: weight-loss; round 6: named-endorsement, cropped-quote, nutrition-claim, condition-of-use
+    assert len(kinds) == 20  # round 6 added named-endorsement, cropped-quote, nutrition-claim, condition-of-use
     tags = [get_args(k.model_fields["kind"].annotation)[0] for k in kinds]
     assert len(set(tags)) == len(tags)
     for kind in kinds:
