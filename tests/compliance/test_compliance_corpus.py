@@ -26,9 +26,9 @@ HOLDOUT = CORPORA / "holdout.yaml"
 # the rules were merged (docs/compliance.md, "How well it generalises"), NOT the targets
 # (recall 0.95, precision 0.9, clean flagged 5%), which the rules do not reach on copy
 # they were not tuned on. Raise it when the rules improve; never tune on this split.
-TEST_FLOOR = {"blocking_recall": 0.77, "blocking_precision": 0.91, "clean_flagged_rate": 0.10}
+TEST_FLOOR = {"blocking_recall": 0.77, "blocking_precision": 0.92, "clean_flagged_rate": 0.09}
 # The second held-out split (round 4, two more independent writers), held to its own floor.
-HOLDOUT_FLOOR = {"blocking_recall": 0.72, "blocking_precision": 0.84, "clean_flagged_rate": 0.12}
+HOLDOUT_FLOOR = {"blocking_recall": 0.74, "blocking_precision": 0.86, "clean_flagged_rate": 0.12}
 
 
 def summary(name: str, result: Evaluation) -> str:
