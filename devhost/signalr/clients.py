@@ -17,7 +17,7 @@ import logging
 import secrets
 import time
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
@@ -25,10 +25,8 @@ from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
 
 from . import auth, protocol
 from .hub import Connection
+from .service import ServiceState
 from .upstream import CONNECTIONS, MESSAGES, as_result, trigger_payload
-
-if TYPE_CHECKING:
-    from .emulator import SignalREmulator
 
 log = logging.getLogger("devhost.signalr")
 
@@ -56,7 +54,7 @@ def unauthorized(message: str) -> JSONResponse:
 
 
 class ClientEndpoint:
-    def __init__(self, emulator: SignalREmulator) -> None:
+    def __init__(self, emulator: ServiceState) -> None:
         self.emulator = emulator
         self._pending: dict[str, Pending] = {}
 

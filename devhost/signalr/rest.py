@@ -11,16 +11,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Awaitable, Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from . import auth
-
-if TYPE_CHECKING:
-    from .emulator import SignalREmulator
+from .service import ServiceState
 
 Handler = Callable[[Request], Awaitable[Response]]
 PREFIXES = ("/api/v1/hubs/{hub}", "/api/hubs/{hub}")
@@ -31,7 +29,7 @@ def _problem(status: int, message: str) -> JSONResponse:
 
 
 class RestApi:
-    def __init__(self, emulator: SignalREmulator) -> None:
+    def __init__(self, emulator: ServiceState) -> None:
         self.emulator = emulator
         self.hubs = emulator.hubs
 
