@@ -62,3 +62,14 @@ def contrast_ratio(a: str | Rgb, b: str | Rgb) -> float:
     """WCAG contrast ratio between two colours, 1.0 to 21.0 (order does not matter)."""
     high, low = sorted((relative_luminance(a), relative_luminance(b)), reverse=True)
     return (high + 0.05) / (low + 0.05)
+
+
+BLACK: Rgb = (0, 0, 0)
+WHITE: Rgb = (255, 255, 255)
+
+
+def stronger_pole(colour: str | Rgb) -> Rgb:
+    """Black or white, whichever contrasts more with ``colour``: the direction to move a
+    text colour (or a background) when a pair falls short of a ratio. Computed from the two
+    ratios rather than a luminance threshold so no caller carries its own cut-off."""
+    return BLACK if contrast_ratio(colour, BLACK) >= contrast_ratio(colour, WHITE) else WHITE

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from ..colour import contrast_ratio, parse_hex, relative_luminance, to_hex
+from ..colour import contrast_ratio, parse_hex, stronger_pole, to_hex
 from ..models import ArtifactType, Fix, FixKind
 from ..text import stem
 from .fields import TextField
@@ -25,7 +25,7 @@ _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 def accessible_shade(text: tuple[int, int, int], background: tuple[int, int, int], ratio: float) -> str:
     """The text colour mixed toward black or white (whichever contrasts more with the
     background) just far enough to reach ``ratio``."""
-    toward = (0, 0, 0) if relative_luminance(background) > 0.179 else (255, 255, 255)
+    toward = stronger_pole(background)
     for step in range(1, 21):
         t = step / 20
         mixed = tuple(round(c + (d - c) * t) for c, d in zip(text, toward, strict=True))
@@ -84,8 +84,10 @@ class AltTextRule(BaseRule):
             if len(words) >= self.min_words and set(words) - _GENERIC_ALT and _describes(alt, concept, product):
                 continue
             f = _text_field(context, path, alt)
-            desc = (f"Poster concept {i + 1}'s alt text does not describe the poster (say what it "
-                    f"shows: its headline and product). {self.message}")
+            desc = (
+                f"Poster concept {i + 1}'s alt text does not describe the poster (say what it "
+                f"shows: its headline and product). {self.message}"
+            )
             fix = Fix(kind=FixKind.REPLACE, target=alt, replacement=proposal)
             findings.append(make_finding(self, f, (0, len(alt)), fix, desc))
         return findings
@@ -122,8 +124,9 @@ class ContrastRule(BaseRule):
         return findings
 
 
-def _pair(rule: ContrastRule, context: RuleContext, i: int, palette: list[str], fg: int, bg: int,
-          what: str) -> list[Finding]:
+def _pair(
+    rule: ContrastRule, context: RuleContext, i: int, palette: list[str], fg: int, bg: int, what: str
+) -> list[Finding]:
     background, text = parse_hex(palette[bg]), parse_hex(palette[fg])
     value = palette[fg]
     f = _text_field(context, f"concepts[{i}].palette[{fg}]", value)
@@ -135,7 +138,9 @@ def _pair(rule: ContrastRule, context: RuleContext, i: int, palette: list[str], 
     if ratio >= rule.min_ratio:
         return []
     shade = accessible_shade(text, background, rule.min_ratio)
-    desc = (f"{rule.message} Poster concept {i + 1}: {what} {value} on {palette[bg]} has a contrast "
-            f"ratio of {ratio:.2f}:1; at least {rule.min_ratio:g}:1 is needed. Use {shade}.")
+    desc = (
+        f"{rule.message} Poster concept {i + 1}: {what} {value} on {palette[bg]} has a contrast "
+        f"ratio of {ratio:.2f}:1; at least {rule.min_ratio:g}:1 is needed. Use {shade}."
+    )
     fix = Fix(kind=FixKind.REPLACE, target=value, replacement=shade)
     return [make_finding(rule, f, (0, len(value)), fix, desc)]

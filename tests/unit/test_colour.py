@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from marketing_agents.colour import contrast_ratio, normalise_hex, parse_hex, relative_luminance
+from marketing_agents.colour import (
+    BLACK,
+    WHITE,
+    contrast_ratio,
+    normalise_hex,
+    parse_hex,
+    relative_luminance,
+    stronger_pole,
+)
 
 
 def test_extremes_and_symmetry() -> None:
@@ -27,3 +35,20 @@ def test_parsing_is_whole_string_and_short_forms_expand() -> None:
     assert normalise_hex("#abc", "#000000") == "#AABBCC" and normalise_hex(None, "#000000") == "#000000"
     with pytest.raises(ValueError, match="not a hex colour"):
         relative_luminance("red")
+
+
+@pytest.mark.parametrize(
+    ("colour", "pole"),
+    [
+        ("#FFFFFF", BLACK),
+        ("#000000", WHITE),
+        ("#767676", BLACK),  # mid grey: 4.62:1 on black beats 4.54:1 on white
+        ("#737373", WHITE),  # three steps darker and white wins (4.74:1 vs 4.43:1)
+        ("#1B4332", WHITE),
+        ("#FFD166", BLACK),
+    ],
+)
+def test_stronger_pole_is_whichever_of_black_and_white_contrasts_more(colour: str, pole: tuple[int, int, int]) -> None:
+    assert stronger_pole(colour) == pole
+    other = WHITE if pole == BLACK else BLACK
+    assert contrast_ratio(colour, pole) >= contrast_ratio(colour, other)

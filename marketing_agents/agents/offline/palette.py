@@ -7,7 +7,7 @@ button is ``accent`` with its label in ``accent_text``.
 
 from __future__ import annotations
 
-from ...colour import AA_NORMAL, contrast_ratio, relative_luminance
+from ...colour import AA_NORMAL, contrast_ratio, stronger_pole, to_hex
 
 
 def readable_on(background: str, preferred: str, minimum: float = AA_NORMAL) -> str:
@@ -31,8 +31,7 @@ def readable_pair(background: str, text: str, minimum: float = AA_NORMAL) -> tup
     step = 0
     while contrast_ratio(background, text) < minimum and step < 20:
         step += 1
-        away = "#000000" if relative_luminance(text) > 0.5 else "#FFFFFF"
-        background = _mix(background, away, 0.05)
+        background = _mix(background, to_hex(stronger_pole(text)), 0.05)
     return background, text
 
 
