@@ -51,6 +51,12 @@ _PROTEIN_SHARE = re.compile(
     r"|(?<![\d.,])(?P<q>\d+(?:[.,]\d+)?)\s?%\s?(?:of\s)?(?:the\s)?(?:energy|calories)\s(?:comes?\s)?from\sprotein\b",
     re.IGNORECASE)
 
+# round 7: a legal condition quoted in the evidence ("Conditions: high protein needs at least 20% of
+# energy from protein") is the Annex's threshold, not the product's figure
+_REQUIREMENT = re.compile(
+    r"\b(?:conditions?|needs?|requires?|required|must|at least|minimum|threshold|only if)\b[^;\n]{0,50}$",
+    re.IGNORECASE)
+
 # the claim itself denied, just before it: "isn't low in sugar", "not a source of fibre"
 _NOT_BEFORE = re.compile(
     r"\b(?:not|never|isn't|aren't|wasn't|isn’t|aren’t)\s(?:(?:a|an|really|particularly|that|very|as)\s){0,2}$",
@@ -108,8 +114,8 @@ def read_facts(evidence: list[str]) -> Facts:
                                                re.IGNORECASE):
                     continue
                 grams.setdefault(name, _grams(m))
-        share = _PROTEIN_SHARE.search(item)
-        if share:
+        share = next((m for m in _PROTEIN_SHARE.finditer(item) if not _REQUIREMENT.search(item[: m.start()])), None)
+        if share and facts.protein_share is None:
             facts.protein_share = _num(share.group("p") or share.group("q"))
         kcal = _item_kcal(item)
         basis = _PER_100.search(item)
