@@ -64,6 +64,13 @@ _NOT_BEFORE = re.compile(
 )
 
 
+def _required(item: str, share: re.Match[str]) -> bool:
+    """Whether the protein share ``share`` is a condition the item quotes ("high protein needs at
+    least 20% of energy"), read up to the figure itself: the words before it may be inside the match."""
+    figure = share.start("p") if share.group("p") is not None else share.start("q")
+    return _REQUIREMENT.search(item[:figure]) is not None
+
+
 def _num(text: str) -> float:
     return float(text.replace(",", "."))
 
@@ -114,7 +121,7 @@ def read_facts(evidence: list[str]) -> Facts:
                                                re.IGNORECASE):
                     continue
                 grams.setdefault(name, _grams(m))
-        share = next((m for m in _PROTEIN_SHARE.finditer(item) if not _REQUIREMENT.search(item[: m.start()])), None)
+        share = next((m for m in _PROTEIN_SHARE.finditer(item) if not _required(item, m)), None)
         if share and facts.protein_share is None:
             facts.protein_share = _num(share.group("p") or share.group("q"))
         kcal = _item_kcal(item)

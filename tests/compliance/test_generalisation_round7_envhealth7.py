@@ -70,7 +70,8 @@ def test_natural_of_a_product_is_still_a_green_claim(text: str) -> None:
 
 @pytest.mark.parametrize("text, evidence", [
     ("Our new boiler burns 30% less gas.", ["Boiler gas use: 22% lower than the previous model"]),
-    ("The new e-scooter uses 50% less energy than the old one.", ["New model: 150 kWh/year", "Old model: 240 kWh/year"]),
+    ("The new e-scooter uses 50% less energy than the old one.",
+     ["New model: 150 kWh/year", "Old model: 240 kWh/year"]),
     ("The new van emits 35% less CO2 than the model it replaces.",
      ["New van WLTP CO2: 160 g/km", "Previous van WLTP CO2: 190 g/km"]),
 ])
@@ -82,7 +83,8 @@ def test_an_environmental_reduction_the_evidence_states_otherwise_blocks(text: s
     ("Our trains use around 20% less electricity per seat.", ["Electricity per seat: 18-22% lower than the old fleet"]),
     ("The new van emits 15% less CO2 than the model it replaces.",
      ["New van WLTP CO2: 160 g/km", "Previous van WLTP CO2: 190 g/km"]),
-    ("The new e-scooter uses 40% less energy than the old one.", ["New model: 150 kWh/year", "Old model: 240 kWh/year"]),
+    ("The new e-scooter uses 40% less energy than the old one.",
+     ["New model: 150 kWh/year", "Old model: 240 kWh/year"]),
     ("80% fewer frizzy days this summer.", ["Salon panel: 50% reduction in frizz"]),
 ])
 def test_a_reduction_on_file_or_not_environmental_passes_the_env_rule(text: str, evidence: list[str]) -> None:
@@ -159,7 +161,8 @@ def test_a_function_raised_above_the_authorised_claim_blocks(text: str, evidence
 
 
 @pytest.mark.parametrize("text, evidence", [
-    ("Iron contributes to normal cognitive function.", ["Authorised claim: iron contributes to normal cognitive function"]),
+    ("Iron contributes to normal cognitive function.",
+     ["Authorised claim: iron contributes to normal cognitive function"]),
     ("Our puzzle app helps improve memory with daily games.", []),
 ])
 def test_the_authorised_wording_or_no_food_passes(text: str, evidence: list[str]) -> None:
@@ -239,3 +242,28 @@ def test_instructions_and_other_senses_pass(text: str) -> None:
 ])
 def test_the_claims_themselves_still_block(text: str, rule: str) -> None:
     assert rule in found(text)
+
+
+# --- probe round (written before running): green packaging and a source-of-protein threshold
+
+
+@pytest.mark.parametrize("text, rule", [
+    ("Green packaging for every parcel, because we care.", "env.generic-claim"),
+    ("Green shipping on all orders over £30.", "env.generic-claim"),
+])
+def test_green_of_the_pack_or_the_parcel_blocks(text: str, rule: str) -> None:
+    assert rule in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Sage green packaging with gold foil.",
+    "Our gift boxes come in red and green packaging.",
+    "Green packaging printed with gold ink.",
+])
+def test_green_as_a_colour_of_the_pack_passes(text: str) -> None:
+    assert "env.generic-claim" not in found(text)
+
+
+def test_a_quoted_threshold_inside_the_share_phrase_is_not_the_products_share() -> None:
+    evidence = ["Per cookie: 200 kcal, protein 4 g", "Source of protein requires at least 12% of energy from protein"]
+    assert "health.nutrition-claim" in found("Our cookies are a source of protein.", evidence)
