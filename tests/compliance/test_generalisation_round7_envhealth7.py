@@ -267,3 +267,24 @@ def test_green_as_a_colour_of_the_pack_passes(text: str) -> None:
 def test_a_quoted_threshold_inside_the_share_phrase_is_not_the_products_share() -> None:
     evidence = ["Per cookie: 200 kcal, protein 4 g", "Source of protein requires at least 12% of energy from protein"]
     assert "health.nutrition-claim" in found("Our cookies are a source of protein.", evidence)
+
+
+# --- health: a named person's loss reported through a relative or a pronoun is a testimony
+# (weight_rate.py): at a sustainable rate it is the endorsement rules' matter, above it it blocks
+
+
+@pytest.mark.parametrize("text", [
+    "Your results may differ from Amy's, who lost 10 kg in 6 months; most people lose less.",
+    "She lost 8 kg in 5 months with our coaching.",
+])
+def test_a_testimony_at_a_sustainable_rate_is_not_a_weight_loss_claim(text: str) -> None:
+    assert "health.weight-loss" not in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Results may differ. Ben, who lost 3 stone in 6 weeks, trained every day.",
+    "He shed 2 stone in 4 weeks on our shakes.",
+    "Lose 10 kg in 6 months with our plan.",
+])
+def test_a_testimony_too_fast_or_a_promise_blocks(text: str) -> None:
+    assert "health.weight-loss" in found(text)
