@@ -288,3 +288,24 @@ def test_a_testimony_at_a_sustainable_rate_is_not_a_weight_loss_claim(text: str)
 ])
 def test_a_testimony_too_fast_or_a_promise_blocks(text: str) -> None:
     assert "health.weight-loss" in found(text)
+
+
+# --- env, third probe: green word formation ("enviro-"), conscious packs, a light footprint
+
+
+@pytest.mark.parametrize("text", [
+    "Enviro-friendly cleaning tablets.",
+    "Conscious packaging for conscious people.",
+    "A low-footprint holiday in the Lakes.",
+    "Our light-footprint tours of Iceland.",
+])
+def test_green_words_in_other_forms_block(text: str) -> None:
+    assert "env.generic-claim" in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "A compact printer with a small footprint on your desk.",
+    "Low memory footprint for older laptops.",
+])
+def test_a_physical_or_memory_footprint_passes(text: str) -> None:
+    assert "env.generic-claim" not in found(text)
