@@ -87,7 +87,8 @@ class Facts:
 
     @property
     def stated(self) -> bool:
-        return bool(self.per100 or self.protein_share is not None or self.ratios)
+        # (round 7: an energy figure alone is a fact too, the one "low calorie" is read against)
+        return bool(self.per100 or self.protein_share is not None or self.ratios or self.kcal_per100 is not None)
 
 
 def _grams(m: re.Match[str]) -> float:

@@ -309,3 +309,36 @@ def test_green_words_in_other_forms_block(text: str) -> None:
 ])
 def test_a_physical_or_memory_footprint_passes(text: str) -> None:
     assert "env.generic-claim" not in found(text)
+
+
+# --- health, fourth probe: organs cleansed or reset, children made smarter by a food, colds
+# shortened, professionals' choice of a supplement, an energy figure alone, firmness by a figure
+
+
+@pytest.mark.parametrize("text, evidence, rule", [
+    ("A tea that cleanses your kidneys.", [], "health.unauthorised-claim"),
+    ("Kombucha that resets your gut in 5 days.", [], "health.unauthorised-claim"),
+    ("Omega gummies that make kids smarter.", [], "health.unauthorised-claim"),
+    ("Vitamin gummies for a brainier baby.", [], "health.unauthorised-claim"),
+    ("Zinc lozenges that shorten colds by 3 days.", [], "health.disease-claim"),
+    ("Recommended by 9 out of 10 GPs: Zylo vitamin C tablets.", [], "health.professional-recommendation"),
+    ("Paediatricians' top choice of baby probiotic drops.", [], "health.professional-recommendation"),
+    ("A low-calorie snack bar.", ["Per 100g: energy 380 kcal"], "health.nutrition-claim"),
+    ("Lifts and firms skin by 50%.", ["Cutometer: firmness improved 14%"], "health.figure-contradicted"),
+])
+def test_fourth_probe_claims_block(text: str, evidence: list[str], rule: str) -> None:
+    assert rule in found(text, evidence)
+
+
+@pytest.mark.parametrize("text, evidence", [
+    ("Our cleanser gently cleanses your skin.", []),
+    ("Reset your router and try again.", []),
+    ("Our tutors make kids smarter about money.", []),
+    ("Shorten your commute with our e-bikes.", []),
+    ("Recommended by 9 out of 10 dog trainers: Zylo chews.", []),
+    ("The nurses' favourite compression socks.", []),
+    ("A low-calorie snack bar.", ["Per 100g: energy 35 kcal"]),
+    ("Firms skin by 14% in 4 weeks.", ["Cutometer: firmness improved 14% after 4 weeks"]),
+])
+def test_fourth_probe_near_misses_pass(text: str, evidence: list[str]) -> None:
+    assert not {r for r in found(text, evidence) if r.startswith("health.")}
