@@ -342,3 +342,23 @@ def test_fourth_probe_claims_block(text: str, evidence: list[str], rule: str) ->
 ])
 def test_fourth_probe_near_misses_pass(text: str, evidence: list[str]) -> None:
     assert not {r for r in found(text, evidence) if r.startswith("health.")}
+
+
+# --- env, fifth probe: whose emissions are cancelled out; a change derived from kg CO2e figures
+
+
+@pytest.mark.parametrize("text", [
+    "We plant a tree for every order to cancel out your delivery's emissions.",
+    "Balance out your holiday's carbon footprint with one click.",
+])
+def test_neutralising_a_named_things_emissions_blocks(text: str) -> None:
+    assert "env.carbon-claim" in found(text)
+
+
+@pytest.mark.parametrize("text, rule_found", [
+    ("Our trucks emit 50% less CO2 per delivery than in 2019.", True),
+    ("Our trucks emit 37% less CO2 per delivery than in 2019.", False),
+])
+def test_a_share_against_two_kg_co2e_figures(text: str, rule_found: bool) -> None:
+    evidence = ["Fleet CO2 per delivery: 1.2 kg CO2e in 2024 vs 1.9 kg CO2e in 2019"]
+    assert ("env.contradicted-claim" in found(text, evidence)) is rule_found
