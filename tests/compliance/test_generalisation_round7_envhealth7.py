@@ -333,6 +333,11 @@ def test_fourth_probe_claims_block(text: str, evidence: list[str], rule: str) ->
 @pytest.mark.parametrize("text, evidence", [
     ("Our cleanser gently cleanses your skin.", []),
     ("Reset your router and try again.", []),
+    # the system of an appliance or an app, the body clock, an email's body
+    ("Flush the system with clean water before first use.", []),
+    ("Reset your system preferences in the settings menu.", []),
+    ("Our sunrise alarm helps reset your body clock after a long-haul flight.", []),
+    ("Reset the body of the email to the default template.", []),
     ("Our tutors make kids smarter about money.", []),
     ("Shorten your commute with our e-bikes.", []),
     ("Recommended by 9 out of 10 dog trainers: Zylo chews.", []),
