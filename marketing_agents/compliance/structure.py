@@ -97,6 +97,10 @@ _CONDITION_NOUNS = frozenset({"answer", "solution", "fix", "help", "weapon", "se
 _SETTLED = frozenset({"soothed", "sorted", "fixed", "handled", "gone", "calmed", "banished", "cured", "solved",
                       "beaten", "tamed", "done", "covered", "eased", "relieved", "zapped", "nixed", "vanquished",
                       "over"})
+# The reader's use of the product as a verb's object ("stop using it if irritation occurs",
+# "discontinue taking them if …"): a safety instruction, whatever condition follows.
+_USE_GERUNDS = frozenset({"using", "taking", "applying", "wearing", "eating", "drinking", "chewing", "giving",
+                          "swallowing", "inhaling", "spraying"})
 _BIOCIDE_VERBS = frozenset({"kill", "destroy", "eliminate", "kills", "destroys", "eliminates"})
 _MEDICAL_NOUNS = frozenset({"relief", "cure", "remedy", "treatment", "medicine", "medication", "buster", "reliever"})
 # Objects that refer back to the problem named before: "… settle things down", "sort it all out".
@@ -282,6 +286,8 @@ class ClaimVerbRule(BaseRule):
         objects = [t for t in obj if t.is_word]
         if objects and (objects[-1].lemma in lex.allowed or objects[-1].lower in lex.allowed):
             return None  # the object's head is ordinary: "prevents spills", "fights stubborn stains"
+        if objects and objects[0].lower in _USE_GERUNDS:
+            return None  # round 7: "stop using it if irritation occurs": the reader's use is stopped, not a condition
         if toks[i].lemma in _BIOCIDE_VERBS and any(t.lemma in lex.biocides or t.lower in lex.biocides for t in objects):
             return None  # "kills 99.9% of bacteria": a biocide's claim, not a disease claim
         following: list[Token | None] = [*objects[1:], None] if objects else []
