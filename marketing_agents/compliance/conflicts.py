@@ -246,11 +246,26 @@ def _said(marker: str, copy_words: set[str], copy_text: str) -> bool:
     of it."""
     words = {w.rstrip("s") for w in _WORD.findall(marker.lower())} - _FUNCTION_WORDS
     days = {_calendar(w) for w in words if w in _CALENDAR_WORDS}
-    if days and days & {_calendar(c) for c in copy_words}:
+    if days and (days & {_calendar(c) for c in copy_words} or _days_counted(marker, copy_text)):
         return True
     figures = set(_FIGURE.findall(marker))
     return (any(_same_word(w, c) for w in words for c in copy_words)
             or bool(figures & set(_FIGURE.findall(copy_text))))
+
+
+_WEEK = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_DAY_RANGE = re.compile(r"\b([a-z]{3})[a-z]*\s?(?:-|–|to|through|until)\s?([a-z]{3})[a-z]*", re.IGNORECASE)
+
+
+def _days_counted(marker: str, copy_text: str) -> bool:
+    """Whether the copy counts the days of the evidence's day range ("six days a week" for "Monday
+    to Saturday"): the same restriction in other words."""
+    m = _DAY_RANGE.search(marker)
+    if m is None or m.group(1).lower() not in _WEEK or m.group(2).lower() not in _WEEK:
+        return False
+    count = (_WEEK.index(m.group(2).lower()) - _WEEK.index(m.group(1).lower())) % 7 + 1
+    stated = re.findall(r"\b(\w+) days (?:a|per|each) week\b", copy_text, re.IGNORECASE)
+    return any(n == str(count) or _SPELT.get(n.lower()) == str(count) for n in stated)
 
 
 def _same_word(a: str, b: str) -> bool:

@@ -52,8 +52,13 @@ FIELD_WIDE_UNDER_FINANCIAL = frozenset({"ads.risk-free"})
 # not one before it or across a dash ("Eight shades whiter in 7 days — and it heals gums" is two claims).
 HEALTH_PREFIX = "health."
 HEALTH_TRAILING = frozenset({"ads.claim-number"})
-# A superlative of ratings or reviews belongs to the review rules' finding in its sentence.
+# A superlative of ratings or reviews belongs to the review rules' finding in its sentence, and so
+# does one that heads a reviewer's picks ("Best air fryers of 2025: our honest, independent picks"):
+# whether the ranking is the reviewer's own is the endorsement rules' question (16 CFR 255.5; CAP 2.1).
 _RATING_SUPERLATIVE = re.compile(r"rated|review|star|rating", re.IGNORECASE)
+_PICKS = re.compile(
+    r"\b(?:our|my|editor['’]s|top|honest|independent) (?:[\w-]+ )?(?:picks?|verdict|round-?up|reviews?)\b",
+    re.IGNORECASE)
 ENDORSEMENT_PREFIX = "endorse."
 _BLOCKING = frozenset({Severity.HIGH, Severity.CRITICAL})
 
@@ -106,7 +111,8 @@ def _restates(issue_span: tuple[int, int], rule_id: str, owner: _Owned, text: st
             and owner.span[1] <= issue_span[0] and not any(c in ":;—–()" for c in text[owner.span[1] : issue_span[0]]):
         return True  # "treats anxiety, with results in 14 days": the time to the health effect is the health claim's
     if owner.rule_id.startswith(ENDORSEMENT_PREFIX) and rule_id == "ads.claim-superlative" and in_sentence \
-            and _RATING_SUPERLATIVE.search(text[issue_span[0] : issue_span[1] + 8]):  # "highest-rated"
+            and (_RATING_SUPERLATIVE.search(text[issue_span[0] : issue_span[1] + 8])  # "highest-rated"
+                 or _PICKS.search(text[owner.sentence[0] : owner.sentence[1]])):
         return True
     if rule_id in SENTENCE_WIDE:
         return in_sentence
