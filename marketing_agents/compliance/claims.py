@@ -29,6 +29,7 @@ from .objectivity import (
     ratio_evidenced,
     real_world_below,
     regional_only,
+    rival_figures_back,
     unrepresentative,
 )
 from .rules import BaseRule
@@ -528,6 +529,8 @@ _MARKET_SCOPE = re.compile(
 )
 
 
+# the rival a comparison names: a capitalised word right after "than" ("faster than Virgin")
+_RIVAL = re.compile(r"\bthan (?-i:([A-Z][\w&-]{2,}))")
 _THAN_BEFORE = re.compile(r"\bthan (?:the |a |any |our )?$", re.IGNORECASE)
 # A comparison with the reader's expectation or the product's looks, not with a rival or a
 # measure: "lighter than you expect", "comfier than they look", "easier than you'd think".
@@ -764,6 +767,9 @@ class ClaimRule(BaseRule):
                         or (re.search(r"compared|vs|versus", excerpt, re.IGNORECASE) and _basis_evidenced(
                             re.split(r"[.!?;:,(]", f.text[end : end + 40], maxsplit=1)[0].lower(), context.evidence))):
                     continue  # "longer than 30 minutes?" (a threshold); "twice as fast" with the figures on file
+                if self.claim == "comparison" and (rival := _RIVAL.search(excerpt)) \
+                        and rival_figures_back(excerpt, rival.group(1), context.evidence):
+                    continue  # "faster than Virgin" with both speeds on file
                 if self.claim == "superlative" and (
                     _not_a_ranking(f.text, start, end)
                     or _own_range(f, start, end) or _about_other(f.text, start)

@@ -28,6 +28,7 @@ from pydantic import Field, PrivateAttr
 from ..models import FixKind
 from .findings import Finding, RuleContext, build_fix, make_finding, quoted
 from .matching import compile_pattern
+from .objectivity import figure_unit
 from .paraphrase import number_words
 from .rules import BaseRule
 
@@ -102,7 +103,7 @@ class UndisclosedConditionRule(BaseRule):
                 # the claim's own figures (those the match covers or that follow it at once: "save up to 30%")
                 figures = [n for n in _FIGURE.finditer(f.text) if n.start() <= m.end() + 2 and m.start() < n.end()]
                 claim = {n.group(0): _number(n.group(0)) * _scale(f.text[n.end() : n.end() + 6]) for n in figures}
-                units = {_unit(f.text, n.start(), n.end()) for n in figures}
+                units = {figure_unit(f.text, n.start(), n.end()) for n in figures}
                 # a contradiction is answered only by the copy stating it: its figures as what it names
                 # ("including the £4.99 booking fee" for "a £4.99 booking fee is added")
                 unsaid = [(item, marker) for item, marker in contradicted
@@ -153,25 +154,8 @@ class UndisclosedConditionRule(BaseRule):
         if at < 0:
             return False
         base = at + len(marker)
-        found = [_unit(item, base + n.start(), base + n.end()) for n in _FIGURE.finditer(item[base : base + 60])]
+        found = [figure_unit(item, base + n.start(), base + n.end()) for n in _FIGURE.finditer(item[base : base + 60])]
         return bool(found) and not units & set(found)
-
-
-# A figure's unit: a currency before it, or the word or sign after it ("50 hours", "900 Mbps", "40%").
-_CURRENCY_BEFORE = re.compile(r"[£$€]\s?$")
-_UNIT_AFTER = re.compile(r"^\s?(%|[A-Za-z]+)")
-
-
-def _unit(text: str, start: int, end: int) -> str:
-    """The unit of the figure at ``text[start:end]`` ("" when it has none), singular and without
-    a decimal prefix, so that "Mbps" and "Gbps", "hour" and "hours" are one unit."""
-    if _CURRENCY_BEFORE.search(text[max(0, start - 2) : start]):
-        return "money"
-    after = _UNIT_AFTER.match(text[end : end + 12])
-    if after is None:
-        return ""
-    word = after.group(1).lower().rstrip("s")
-    return word[1:] if len(word) > 2 and word[0] in "kmgt" and word[1:] in ("bp", "b", "hz") else word
 
 
 def _scale(unit_text: str) -> float:

@@ -264,6 +264,52 @@ def ratio_evidenced(excerpt: str, evidence: list[str]) -> bool:
     return False
 
 
+# A figure's unit: a currency before it, or the word or sign after it ("50 hours", "900 Mbps", "40%").
+_CURRENCY_BEFORE = re.compile(r"[£$€]\s?$")
+_UNIT_AFTER = re.compile(r"^\s?(%|[A-Za-z]+)")
+
+
+def figure_unit(text: str, start: int, end: int) -> str:
+    """The unit of the figure at ``text[start:end]`` ("" when it has none), singular and without
+    a decimal prefix, so that "Mbps" and "Gbps", "hour" and "hours" are one unit."""
+    if _CURRENCY_BEFORE.search(text[max(0, start - 2) : start]):
+        return "money"
+    after = _UNIT_AFTER.match(text[end : end + 12])
+    if after is None:
+        return ""
+    word = after.group(1).lower().rstrip("s")
+    return word[1:] if len(word) > 2 and word[0] in "kmgt" and word[1:] in ("bp", "b", "hz") else word
+
+
+_MORE = re.compile(r"(?:faster|quicker|more|higher|bigger|larger|longer|stronger|greater)\b", re.IGNORECASE)
+_LESS = re.compile(r"(?:cheaper|less|lower|smaller|fewer|slower|lighter|shorter)\b", re.IGNORECASE)
+_MEASURE = re.compile(r"(?<![\w.,])\d+(?:,\d{3})*(?:\.\d+)?")
+
+
+def _measures(items: list[str]) -> list[tuple[float, str]]:
+    """The figures of ``items`` that have a unit, as (value, unit); years are dates, not measures."""
+    out = []
+    for item in items:
+        for m in _MEASURE.finditer(item):
+            unit = figure_unit(item, m.start(), m.end())
+            if unit and not re.fullmatch(r"(?:19|20)\d\d", m.group(0)):
+                out.append((float(m.group(0).replace(",", "")), unit))
+    return out
+
+
+def rival_figures_back(excerpt: str, rival: str, evidence: list[str]) -> bool:
+    """A comparison with a named rival ("faster than Virgin Media's M500") is backed when the
+    evidence gives the rival's figure (an item naming it) and the product's own figure in the
+    same unit (an item not naming it), and they differ the way the comparative says (CAP 3.33,
+    3.35: a verifiable comparison of like with like)."""
+    more, less = _MORE.match(excerpt), _LESS.match(excerpt)
+    if not (more or less) or len(rival) < 3:
+        return False
+    theirs = _measures([e for e in evidence if rival.lower() in e.lower()])
+    ours = _measures([e for e in evidence if rival.lower() not in e.lower()])
+    return any(u == v and (a > b if more else a < b) for a, u in ours for b, v in theirs)
+
+
 # --- absolute claims ------------------------------------------------------------------
 
 # Claims of performance without exception: instant, everywhere, never failing, an outcome

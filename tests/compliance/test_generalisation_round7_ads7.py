@@ -314,3 +314,29 @@ def test_lab_tested_with_no_test_on_file_blocks() -> None:
 def test_a_round_figure_is_the_evidence_figure_rounded(runtime: str, blocks: bool) -> None:
     text = "The lantern battery lasts 300 hours on one charge."  # outdoor gear
     assert ("ads.claim-number" in _ads(text, [f"Runtime on low mode: {runtime} hours"])) is blocks
+
+
+# --- "Free" that needs a paid purchase first (CAP 3.23-3.26); a rival's figures on file (CAP 3.33-3.35) ---
+
+
+@pytest.mark.parametrize(
+    ("text", "blocks"),
+    [
+        ("Sign up free and start selling your crafts today.", True),  # marketplace: the kit is unsaid
+        ("Sign up free; you will need our £49 starter kit before your first listing.", False),
+    ],
+)
+def test_free_with_a_required_purchase(text: str, blocks: bool) -> None:
+    evidence = ["Seller starter kit required before listing: £49"]
+    assert ("ads.undisclosed-condition" in _ads(text, evidence)) is blocks
+
+
+def test_a_free_sample_with_no_purchase_needed_passes() -> None:
+    evidence = ["Free sample tin, one per household, no purchase needed"]
+    assert "ads.undisclosed-condition" not in _ads("Try a free sample tin of our dog biscuits today.", evidence)
+
+
+@pytest.mark.parametrize(("ours", "blocks"), [("600", False), ("300", True)])
+def test_a_comparison_with_a_named_rival_is_backed_by_both_figures(ours: str, blocks: bool) -> None:
+    evidence = [f"Our average download {ours} Mbps (2025 tests)", "Zapnet average download 450 Mbps"]
+    assert ("ads.claim-comparison" in _ads("Our broadband is faster than Zapnet.", evidence)) is blocks
