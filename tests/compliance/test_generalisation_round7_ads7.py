@@ -340,3 +340,19 @@ def test_a_free_sample_with_no_purchase_needed_passes() -> None:
 def test_a_comparison_with_a_named_rival_is_backed_by_both_figures(ours: str, blocks: bool) -> None:
     evidence = [f"Our average download {ours} Mbps (2025 tests)", "Zapnet average download 450 Mbps"]
     assert ("ads.claim-comparison" in _ads("Our broadband is faster than Zapnet.", evidence)) is blocks
+
+
+# --- Whose claim: a financial finding owns a sentence's general claims only in a financial promotion ---
+
+
+def test_a_price_promise_outside_finance_stays_an_advertising_claim() -> None:
+    evidence = ["Price held for 12 months, then moves to the standard variable price"]
+    text = "Join SaltSure Fixed Forever and your softener salt price is guaranteed never to rise."  # home supplies
+    assert "ads.undisclosed-condition" in found(text, evidence)
+
+
+def test_a_savings_rate_promise_is_the_financial_rules_claim() -> None:
+    owned = found(
+        "Open a Fixed Forever saver and your rate is guaranteed never to fall.", ["Rate variable after 12 months"]
+    )
+    assert "fin.rate-guaranteed" in owned and "ads.undisclosed-condition" not in owned
