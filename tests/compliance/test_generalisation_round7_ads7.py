@@ -356,3 +356,19 @@ def test_a_savings_rate_promise_is_the_financial_rules_claim() -> None:
         "Open a Fixed Forever saver and your rate is guaranteed never to fall.", ["Rate variable after 12 months"]
     )
     assert "fin.rate-guaranteed" in owned and "ads.undisclosed-condition" not in owned
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("Our car loan at 6.9% beats every lender in the country.", "ads.claim-comparison"),  # car finance
+        ("Britain's cheapest car loan: 6.9% fixed.", "ads.claim-superlative"),
+    ],
+)
+def test_a_market_ranking_beside_a_missing_credit_disclosure_is_a_second_problem(text: str, rule: str) -> None:
+    assert {"fin.credit-terms", rule} <= found(text)
+
+
+def test_the_advertisers_own_best_rate_is_the_credit_promotions() -> None:
+    owned = found("Car loans at our lowest ever rate.")
+    assert "fin.credit-terms" in owned and "ads.claim-superlative" not in owned
