@@ -550,6 +550,13 @@ _OWN_PAST_AFTER = re.compile(
     r"(?: \w+)? (?:in|for) (?:ages|years|months|weeks|decades|a long time|a while)\b",
     re.IGNORECASE,
 )
+# a person's own state against their past ("more energy than ever", "fitter and calmer than ever"):
+# how someone feels, not a product's measure against a rival (a product "faster than ever" still needs evidence)
+_OWN_STATE_EVER = re.compile(
+    r"^(?:more (?:energy|energised|energized|confident|confidence|motivated|focused|relaxed|rested|alive)"
+    r"|happier|calmer|fitter|livelier) than ever\b",
+    re.IGNORECASE,
+)
 _COMPARED_WITH_BEFORE = re.compile(
     r"\b(?:vs\.?|versus|against|compared (?:with|to)|(?:price|cost|size|weight|half|twice|double|a third) of)\s+"
     r"(?:the |a |any |our )?$", re.IGNORECASE)
@@ -753,7 +760,8 @@ class ClaimRule(BaseRule):
                         f.text[f.sentence_bounds(start, end)[0] : start]):
                     continue  # "mums everywhere say it never leaks": the endorsement rules read reported claims
                 if self.claim == "comparison" and (_EXPECTATION_AFTER.match(f.text[end - 12 : end + 30])
-                                                   or _OWN_PAST_AFTER.match(f.text[end - 12 : end + 40])):
+                                                   or _OWN_PAST_AFTER.match(f.text[end - 12 : end + 40])
+                                                   or _OWN_STATE_EVER.match(f.text[start : end + 10])):
                     continue  # "lighter than you expect", "than we estimated", "than it has in ages"
                 if self.claim == "comparison" and (_quoted_testimonial(f.text, start, context)
                                                    or _first_person_testimony(f.text, start, end)):

@@ -372,3 +372,15 @@ def test_a_market_ranking_beside_a_missing_credit_disclosure_is_a_second_problem
 def test_the_advertisers_own_best_rate_is_the_credit_promotions() -> None:
     owned = found("Car loans at our lowest ever rate.")
     assert "fin.credit-terms" in owned and "ads.claim-superlative" not in owned
+
+
+@pytest.mark.parametrize(
+    ("text", "blocks"),
+    [
+        ("After the weekend retreat our guests feel calmer than ever.", False),  # wellness: a person's state
+        ("Members leave each class with more energy than ever.", False),  # dance studio
+        ("Our new router is faster than ever.", True),  # a product against its past: still a claim
+    ],
+)
+def test_a_persons_state_than_ever_is_no_product_comparison(text: str, blocks: bool) -> None:
+    assert ("ads.claim-comparison" in _ads(text)) is blocks
