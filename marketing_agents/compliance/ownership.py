@@ -64,11 +64,13 @@ _FINANCIAL_PRODUCT = re.compile(
     r"|deposit|returns?|yield|earn\w*|profit\w*|money|wages?|salary|payday|overdraft|policy|premiums?|claims?|bank\w*"
     r"|instal+ments?|pay (?:in (?:\d|three|four)|later|monthly)|buy now)\b",
     re.IGNORECASE)
-# A financial finding that only asks for prescribed information (the representative example and
-# the lender's terms of a credit promotion) judges what the promotion leaves out, not its ranking
-# of itself against the market: "the UK's lowest mortgage rate … beats every lender" is a
-# comparison the evidence must back (CAP 3.33; COBS/CONC's fair-clear-not-misleading applies to both).
-DISCLOSURE_ONLY = frozenset({"fin.credit-terms"})
+# A financial finding that judges something other than the sentence's ranking of the product
+# against the market does not restate that ranking: a missing representative example
+# (fin.credit-terms) or a "guaranteed" on a variable rate (fin.rate-guaranteed, whose finding is
+# the promise word alone). "The UK's lowest mortgage rate … beats every lender", "the highest
+# savings rate on the high street, guaranteed" are a second claim the evidence must back (CAP 3.33;
+# COBS/CONC's fair-clear-not-misleading applies to both).
+NOT_THE_RANKING = frozenset({"fin.credit-terms", "fin.rate-guaranteed"})
 RANKING_CLAIMS = frozenset({"ads.claim-superlative", "ads.claim-comparison"})
 # (not the advertiser's own history: "our lowest ever rate" ranks no rival, and is the promotion's)
 _OWN_BEFORE = re.compile(r"\b(?:our|my)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
@@ -127,7 +129,7 @@ def _restates(issue_span: tuple[int, int], rule_id: str, owner: _Owned, text: st
     in_sentence = owner.sentence[0] <= issue_span[0] and issue_span[1] <= owner.sentence[1]
     if owner.rule_id == "fin.hidden-costs" and rule_id == "ads.undisclosed-condition":
         return False  # "zero fees" against a charge on file is a price claim too (CAP 3.17-3.18): both report
-    if owner.rule_id in DISCLOSURE_ONLY and rule_id in RANKING_CLAIMS \
+    if owner.rule_id in NOT_THE_RANKING and rule_id in RANKING_CLAIMS \
             and not _OWN_BEFORE.search(text[max(0, issue_span[0] - 16) : issue_span[0]]):
         return False  # "the UK's lowest mortgage rate" with no representative example: two problems
     if owner.rule_id.startswith(FINANCIAL_PREFIX) and (rule_id in FIELD_WIDE_UNDER_FINANCIAL or in_sentence) \

@@ -384,3 +384,9 @@ def test_the_advertisers_own_best_rate_is_the_credit_promotions() -> None:
 )
 def test_a_persons_state_than_ever_is_no_product_comparison(text: str, blocks: bool) -> None:
     assert ("ads.claim-comparison" in _ads(text)) is blocks
+
+
+def test_a_market_ranking_beside_a_guaranteed_variable_rate_is_a_second_problem() -> None:
+    evidence = ["Easy Saver 3.9% AER variable", "Moneyfacts June 2025: six high-street banks pay more on easy access"]
+    text = "The Kestrel Easy Saver pays the highest rate on the high street, guaranteed."  # savings
+    assert {"fin.rate-guaranteed", "ads.claim-superlative"} <= found(text, evidence)
