@@ -159,3 +159,141 @@ def test_a_price_guarantee_is_not_a_savings_rate() -> None:
     assert "fin.rate-guaranteed" not in fin("Your broadband price is guaranteed never to rise for 24 months.", tariff)
     saver = ["4.5% AER variable; the rate can change with Bank Rate"]
     assert "fin.rate-guaranteed" in fin("Our two-year saver pays 4.5% AER, guaranteed.", saver)
+
+
+# --- A review's provenance defeated by the record (16 CFR 465.2, 465.4, 465.5, 465.7): reviews by
+# insiders, a page that shows only the top ratings, an incentive only for a good score, testimonials
+# by people who do not exist. No wording of the copy answers these.
+
+
+@pytest.mark.parametrize(
+    "text, evidence",
+    [
+        ("Rated 4.8 stars by our guests.", ["About 60 reviews were posted last spring by staff and family"]),
+        ("Our plumbers are rated 4.9 out of 5.", ["Employees wrote 30 of the 210 reviews on the site"]),
+        ("Every review you'll see on our site is five stars.", ["Booking page displays only five-star reviews"]),
+        ("Guests rate us 5 stars.", ["Only 5-star reviews are displayed on the booking page"]),
+        (
+            "Over 800 five-star reviews for Zylo Dental.",
+            ["Patients who left reviews got a £20 voucher, but vouchers were given only for 5-star reviews"],
+        ),
+        (
+            "Real stories from real Zylo gym members: Tom from Derby found his confidence again.",
+            ["Member stories are composites of several members; names changed"],
+        ),
+        (
+            "Customer stories: how the Hussain family in Leeds cut their heating bills.",
+            ["Case studies written by our PR agency"],
+        ),
+    ],
+)
+def test_a_review_or_story_the_record_defeats_blocks(text: str, evidence: list[str]) -> None:
+    assert "endorse.record-contradicted" in endorse(text, evidence)
+
+
+@pytest.mark.parametrize(
+    "text, evidence",
+    [
+        ("Rated 4.8 stars by our guests.", ["All 412 reviews by verified guests; no staff or family reviews"]),
+        ("Every review on this page is shown, good and bad.", ["Reviews widget shows all ratings from 1 to 5 stars"]),
+        (
+            "Real stories from real Zylo gym members.",
+            ["Stories from members who gave written consent; names unchanged"],
+        ),
+        ("Over 800 five-star reviews for Zylo Dental.", ["Every reviewer got a £20 voucher, whatever the rating"]),
+    ],
+)
+def test_a_review_whose_record_holds_passes(text: str, evidence: list[str]) -> None:
+    assert "endorse.record-contradicted" not in endorse(text, evidence)
+
+
+# --- An insider by role (16 CFR 465.5): front-line jobs are employment whoever names them; a
+# body the evidence calls independent is no connection.
+
+
+@pytest.mark.parametrize(
+    "text, evidence",
+    [
+        ("“Best mattress I've slept on” — Dan, Leeds", ["Dan is a store manager at our Leeds branch"]),
+        ("“Switched my whole office over, zero regrets” — Amy, Cardiff", ["Amy is a Zylo contact-centre adviser"]),
+        ("An independent study of 50 cyclists found Zylo insoles cut knee strain.", ["Study run by Zylo's own lab"]),
+    ],
+)
+def test_an_insider_presented_as_independent_blocks(text: str, evidence: list[str]) -> None:
+    assert "endorse.undisclosed-connection" in endorse(text, evidence)
+
+
+@pytest.mark.parametrize(
+    "text, evidence",
+    [
+        (
+            "Amy works in our Cardiff contact centre: “Switched my whole office over, zero regrets.”",
+            ["Amy is a Zylo contact-centre adviser"],
+        ),
+        (
+            "An independent study of 50 cyclists found Zylo insoles cut knee strain.",
+            ["Study run by an independent testing house"],
+        ),
+    ],
+)
+def test_an_insider_disclosed_or_an_independent_body_passes(text: str, evidence: list[str]) -> None:
+    assert "endorse.undisclosed-connection" not in endorse(text, evidence)
+
+
+# --- A named endorser whom the record names only to deny the permission (CAP 3.50, 6.1).
+
+
+def test_a_name_on_file_only_to_deny_permission_blocks() -> None:
+    denied = ["Gordon Ramsay ate here once in 2018; no permission to use his name"]
+    assert "endorse.named-endorser" in endorse("Gordon Ramsay's favourite steak sauce.", denied)
+    granted = ["Gordon Ramsay contract 2025: written permission to use his name and quote"]
+    assert "endorse.named-endorser" not in endorse("Gordon Ramsay's favourite steak sauce.", granted)
+
+
+# --- A result testimonial in any contraction, a crowd's result in a relative clause (16 CFR 255.2).
+
+
+@pytest.mark.parametrize(
+    "text, rule",
+    [
+        ("She'd dropped three dress sizes by the wedding, and so can you.", "endorse.typicality"),
+        ("I'd saved £900 on my energy by March with Zylo.", "endorse.typicality"),
+        (
+            "Hundreds of runners who have already beaten their personal best with Zylo insoles.",
+            "endorse.group-experience",
+        ),
+    ],
+)
+def test_a_result_in_another_grammar_blocks(text: str, rule: str) -> None:
+    assert rule in endorse(text)
+
+
+@pytest.mark.parametrize(
+    "text, rule",
+    [
+        (
+            "She'd dropped three dress sizes, more than most: members average one size in 12 weeks.",
+            "endorse.typicality",
+        ),
+        ("Hundreds of runners have tried Zylo insoles this year.", "endorse.group-experience"),
+    ],
+)
+def test_a_result_with_its_typical_or_no_result_passes(text: str, rule: str) -> None:
+    assert rule not in endorse(text)
+
+
+# --- A crowd's opinion is an endorsement; a count of users is a usage figure (16 CFR 465.2).
+
+
+def test_a_count_of_users_is_not_a_review_claim() -> None:
+    assert "endorse.reviews" not in endorse("Thousands of customers shop with us every day.")
+    assert "endorse.reviews" in endorse("Thousands of customers love our pies.")
+    assert "endorse.reviews" in endorse("Thousands of happy customers and counting.")
+
+
+# --- The reader's own professional deferred to is no endorsement (16 CFR 255.3).
+
+
+def test_deferring_to_the_readers_own_professional_is_not_an_endorsement() -> None:
+    assert "endorse.expert" not in endorse("Zylo drops don't replace anything your optician has prescribed.")
+    assert "endorse.expert" in endorse("Opticians recommend Zylo drops.")
