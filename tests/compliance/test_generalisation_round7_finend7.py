@@ -297,3 +297,68 @@ def test_a_count_of_users_is_not_a_review_claim() -> None:
 def test_deferring_to_the_readers_own_professional_is_not_an_endorsement() -> None:
     assert "endorse.expert" not in endorse("Zylo drops don't replace anything your optician has prescribed.")
     assert "endorse.expert" in endorse("Opticians recommend Zylo drops.")
+
+
+# --- The limit inside a financial claim is that claim's (one claim, one finding): "up to £85,000" in a
+# protection claim the evidence defeats is not also an "up to" maximum against an unrelated median.
+
+
+def test_the_limit_of_a_financial_claim_is_reported_with_it() -> None:
+    evidence = [
+        "Zylo Ltd is an e-money institution: funds are safeguarded and not covered by the FSCS",
+        "Median sign-up time 6 minutes (2025)",
+    ]
+    rules = found("Every pound in your Zylo wallet is protected by the FSCS up to £85,000.", evidence)
+    assert "fin.undisclosed-condition" in rules and "ads.up-to-maximum" not in rules
+
+
+# --- More shapes of the same classes: a yes promised in advance, take-home pay is no goods on
+# credit, a receptionist is staff, a name ending in s, a fictional customer, a contracted result.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Approved in minutes, whatever your credit score. Representative 39.9% APR.",
+        "Turned down elsewhere? We'll still approve you.",
+        "We say yes when the banks say no. Van loans from £500.",
+        "A 100% acceptance rate on our e-bike finance.",
+    ],
+)
+def test_a_yes_promised_in_advance_blocks(text: str) -> None:
+    assert "fin.regardless-of-status" in fin(text)
+
+
+def test_cover_with_guaranteed_acceptance_is_no_credit_promise() -> None:
+    assert "fin.regardless-of-status" not in fin("Over-50s funeral plan with 100% acceptance, no medical.")
+
+
+def test_take_home_pay_is_an_earnings_claim_not_goods_on_credit() -> None:
+    rules = fin("Our hosts take home £2,000 a month from their spare room.")
+    assert "fin.earnings-claim" in rules and "fin.credit-terms" not in rules
+    assert "fin.credit-terms" in fin("Drive away a new hatchback for £199 a month.")
+
+
+@pytest.mark.parametrize(
+    "text, evidence, rule",
+    [
+        (
+            '"Best gym in Leeds, hands down" - Priya K.',
+            ["Priya K. is a Zylo gym receptionist"],
+            "endorse.undisclosed-connection",
+        ),
+        (
+            "Joe Wicks' go-to protein bar.",
+            ["Joe Wicks visited once; no agreement or permission"],
+            "endorse.named-endorser",
+        ),
+        (
+            "Jo from Hull saved £300 on her bills.",
+            ["Jo is a fictional customer used in our ads"],
+            "endorse.record-contradicted",
+        ),
+        ("She'd saved £2,000 in six months!", [], "endorse.typicality"),
+    ],
+)
+def test_an_endorsement_in_another_form_blocks(text: str, evidence: list[str], rule: str) -> None:
+    assert rule in endorse(text, evidence)
