@@ -569,7 +569,8 @@ class _GroupLexicon:
 
 _ONE_OF = re.compile(r"\b(?:one|a single|an individual|a|an|1)\s+(?:[\w-]+\s+)?([A-Za-z][\w-]*)\b", re.IGNORECASE)
 _DENIAL = re.compile(r"\b(?:no|not|never|none|without)\b[^.;]{0,40}\b(?:review\w*|approv\w*|endors\w*|recommend\w*|"
-                     r"tested|test|on file|consulted|involved|permission|consent\w*|agreed)\b", re.IGNORECASE)
+                     r"tested|test|on file|consulted|involved|permission|consent\w*|agreed|posts?|posted|mentioned)\b",
+                     re.IGNORECASE)
 
 
 def denies_endorsement(item: str) -> bool:

@@ -362,3 +362,75 @@ def test_take_home_pay_is_an_earnings_claim_not_goods_on_credit() -> None:
 )
 def test_an_endorsement_in_another_form_blocks(text: str, evidence: list[str], rule: str) -> None:
     assert rule in endorse(text, evidence)
+
+
+# --- Cover promised without limits in more grammar, a ranking against every bank, and credit by a
+# payday loan's shape or its speed - with the everyday idioms that share their words.
+
+_GADGET = ["Theft cover only with a police report; £75 excess"]
+
+
+@pytest.mark.parametrize(
+    "text, evidence, rule",
+    [
+        ("Your gadgets are fully protected, no matter what.", _GADGET, "fin.cover-overstated"),
+        (
+            "Travel insurance that covers you for anything.",
+            ["Pre-existing conditions excluded; £100 excess"],
+            "fin.cover-overstated",
+        ),
+        ("No bank pays more on easy access.", [], "fin.unfair-claim"),
+        ("Need £300 before payday? Zylo can help.", [], "fin.credit-terms"),
+        ("Get cash today, pay it back when you're paid.", [], "fin.credit-terms"),
+        ("Fast loans for any purpose.", [], "fin.credit-terms"),
+        ("Your first month's rent, sorted: we'll lend it.", [], "fin.credit-terms"),
+    ],
+)
+def test_a_financial_promise_in_more_grammar_blocks(text: str, evidence: list[str], rule: str) -> None:
+    assert rule in fin(text, evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our volunteers lend a hand every Saturday.",
+        "Make your money last until payday with budgeting pots.",
+        "We will lend you our expertise on your garden design.",
+    ],
+)
+def test_an_everyday_idiom_is_no_credit(text: str) -> None:
+    assert "fin.credit-terms" not in fin(text)
+
+
+# --- A named person's own use or praise, and a record that names them only to say they never posted.
+
+
+@pytest.mark.parametrize(
+    "text, evidence",
+    [
+        ("Kate Moss swears by our serum.", []),
+        ("Idris Elba drinks it every morning.", []),
+        ("Loved by Stacey Dooley.", ["Stacey Dooley was gifted a sample; she did not post about it"]),
+    ],
+)
+def test_a_named_persons_use_with_nothing_on_file_blocks(text: str, evidence: list[str]) -> None:
+    assert "endorse.named-endorser" in endorse(text, evidence)
+
+
+@pytest.mark.parametrize(
+    "text, evidence",
+    [
+        (
+            "Kate Moss swears by our serum.",
+            ["Kate Moss brand ambassador since 2024; contract and quote approval on file"],
+        ),
+        ("Every Morning starts with our coffee.", []),
+    ],
+)
+def test_a_documented_person_or_no_person_passes(text: str, evidence: list[str]) -> None:
+    assert "endorse.named-endorser" not in endorse(text, evidence)
+
+
+def test_claims_without_questions_are_the_cover_rules_not_a_credit_promise() -> None:
+    rules = fin("Annual gadget cover from £19, no questions asked when you claim.")
+    assert "fin.regardless-of-status" not in rules and "fin.cover-absolute" in rules
