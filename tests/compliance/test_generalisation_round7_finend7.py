@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from tests.compliance.test_generalisation import found
+from tests.compliance.test_generalisation_round4_env_health_con import brief_found
 
 
 def fin(text: str, evidence: list[str] | None = None) -> set[str]:
@@ -434,3 +435,17 @@ def test_a_documented_person_or_no_person_passes(text: str, evidence: list[str])
 def test_claims_without_questions_are_the_cover_rules_not_a_credit_promise() -> None:
     rules = fin("Annual gadget cover from £19, no questions asked when you claim.")
     assert "fin.regardless-of-status" not in rules and "fin.cover-absolute" in rules
+
+
+# --- A ban of phone numbers bans the number in any spacing (the brief is the client's instruction;
+# CAP 1.3), not a price, a quantity or opening hours.
+
+
+@pytest.mark.parametrize("text", ["Ring 0113 496 0123 to book a table.", "Call +44 20 7946 0958 for a quote."])
+def test_a_phone_number_under_a_ban_blocks(text: str) -> None:
+    assert "brief.avoid.phone-numbers" in brief_found(text, ["No phone numbers"])
+
+
+@pytest.mark.parametrize("text", ["Save £1,250 on 2,000 litres of heating oil.", "Open 9am to 5pm, 7 days a week."])
+def test_figures_that_are_no_phone_number_pass(text: str) -> None:
+    assert "brief.avoid.phone-numbers" not in brief_found(text, ["No phone numbers"])
