@@ -76,18 +76,24 @@ class UndisclosedConditionRule(BaseRule):
     # Harbourline current account"), or its figure follows from two the copy states ("£300 a
     # month" for 12 months is the "maximum £3,600").
     in_other_words: bool = False
+    # Round 7: what an evidence item must speak of for its restriction or contradiction to bear on
+    # the claim. A limit restricts the claim only when it limits the claim's subject: "group walks
+    # capped at 4 dogs" limits no insurance cover, and an energy tariff's "standard variable" is no
+    # savings rate. Empty: every item bears on it.
+    item_topic: list[str] = Field(default_factory=list)
     _compiled: tuple[list[re.Pattern[str]], ...] = PrivateAttr()
 
     def model_post_init(self, context: object, /) -> None:
         self._compiled = tuple([compile_pattern(p) for p in patterns] for patterns in (
-            self.triggers, self.restrictions, self.disclosures, self.contradictions))
+            self.triggers, self.restrictions, self.disclosures, self.contradictions, self.item_topic))
 
     def check(self, context: RuleContext) -> list[Finding]:
-        triggers, restrictions, disclosures, contradictions = self._compiled
-        stated = [(item, _marker(m), _marker_start(m)) for item in context.evidence for r in restrictions
+        triggers, restrictions, disclosures, contradictions, topic = self._compiled
+        evidence = [item for item in context.evidence if not topic or any(t.search(item) for t in topic)]
+        stated = [(item, _marker(m), _marker_start(m)) for item in evidence for r in restrictions
                   for m in r.finditer(item) if not _NEGATED_BEFORE.search(item[: _marker_start(m)])]
         # (evidence that rules the contradiction out is none: "no compulsory fees beyond the fare")
-        contradicted = [(item, _marker(m)) for item in context.evidence for r in contradictions
+        contradicted = [(item, _marker(m)) for item in evidence for r in contradictions
                         for m in r.finditer(item) if not _NEGATED_BEFORE.search(item[: _marker_start(m)])]
         if not stated and not contradicted:
             return []

@@ -40,11 +40,12 @@ from ..models import Severity
 from .fields import TextField
 from .findings import Finding
 
-# The general rules whose findings restate a claim a specific area's rule may own.
+# The general rules whose findings restate a claim a specific area's rule may own (round 7: an "up to"
+# figure too - the FSCS's "up to £85,000" in a protection claim a financial rule finds is that claim's).
 GENERAL_RULES = frozenset({
     "ads.claim-number", "ads.claim-superlative", "ads.claim-comparison", "ads.claim-proof", "ads.claim-absolute",
     "ads.guarantee",
-    "ads.risk-free", "ads.undisclosed-condition",
+    "ads.risk-free", "ads.undisclosed-condition", "ads.up-to-maximum",
 })
 # A guarantee word qualifies the promise of its whole sentence ("Earn £100 a day — guaranteed!").
 SENTENCE_WIDE = frozenset({"ads.guarantee", "ads.risk-free"})

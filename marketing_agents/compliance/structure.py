@@ -575,7 +575,15 @@ class _GroupLexicon:
 
 _ONE_OF = re.compile(r"\b(?:one|a single|an individual|a|an|1)\s+(?:[\w-]+\s+)?([A-Za-z][\w-]*)\b", re.IGNORECASE)
 _DENIAL = re.compile(r"\b(?:no|not|never|none|without)\b[^.;]{0,40}\b(?:review\w*|approv\w*|endors\w*|recommend\w*|"
-                     r"tested|test|on file|consulted|involved)\b", re.IGNORECASE)
+                     r"tested|test|on file|consulted|involved|permission|consent\w*|agreed|posts?|posted|mentioned)\b",
+                     re.IGNORECASE)
+
+
+def denies_endorsement(item: str) -> bool:
+    """Whether an evidence item names an endorser only to deny the endorsement: "No dermatologist
+    review or approval on file", "visited once; no permission to use her name" (round 7: a record
+    that says the person never agreed documents nothing)."""
+    return bool(_DENIAL.search(item))
 
 
 # Plurals without -s, auxiliaries after which a bare verb agrees with any subject, and the
@@ -616,8 +624,10 @@ _CLAUSE_END = re.compile(r"[.;:!?\n—–]|,\s")
 _NOT_AN_OBJECT = frozenset({"to", "for", "with", "at", "in", "on", "as", "because", "when", "since", "again", "highly",
                             "strongly", "most", "over", "above", "instead", "too", "also", "and", "so", "by"})
 # the reader's own professional's advice deferred to: "what your doctor recommends", "as your GP advises"
+# (round 7: or a thing of theirs no product names, "isn't a replacement for anything your GP prescribed")
 _DEFERRING = re.compile(
-    r"\b(?:what|whatever|whichever|as|unless|if)\s+(?:your|their|his|her)\s+(?:[\w-]+\s+(?:or\s+)?){0,3}$",
+    r"\b(?:what|whatever|whichever|as|unless|if|anything|everything|something)\s+(?:your|their|his|her)\s+"
+    r"(?:[\w-]+\s+(?:or\s+)?){0,3}$",
     re.IGNORECASE)
 _PRODUCT_REFERENCE = re.compile(r"\b(?:it|its|it's|our|ours|us|we|this|these|them|that one)\b", re.IGNORECASE)
 
@@ -682,9 +692,9 @@ class EndorsementRule(BaseRule):
             return []
         # evidence that denies an endorsement ("No dermatologist review or approval on file") names
         # the group without documenting it
-        evidence = {lemma(w) for item in supporting if not _DENIAL.search(item) for w in _words(item)}
+        evidence = {lemma(w) for item in supporting if not denies_endorsement(item) for w in _words(item)}
         # "chosen by one editor" documents one editor, not "beauty editors are calling it …"
-        counted = [item for item in supporting if not _DENIAL.search(item)]
+        counted = [item for item in supporting if not denies_endorsement(item)]
         single = {lemma(m.group(1)) for item in counted for m in _ONE_OF.finditer(item)}
         plural = {t.lemma for item in counted for t in tokens(item) if t.is_word and t.lower != t.lemma}
         lex = self._lex
