@@ -43,6 +43,9 @@ class ExistenceRule(BaseRule):
     exceptions: list[str] = Field(default_factory=list)
     unless: list[str] = Field(default_factory=list)
     unless_evidence: list[str] = Field(default_factory=list)
+    # patterns anywhere in the field that answer every match in it (a field that says outright
+    # "offsetting doesn't make a flight carbon neutral" claims no neutrality in other words)
+    unless_field: list[str] = Field(default_factory=list)
     negatable: bool = False
     unless_evidenced_number: bool = False
     evidenced_number_in: Literal["sentence", "match"] = "sentence"
@@ -63,6 +66,8 @@ class ExistenceRule(BaseRule):
             return []
         findings = []
         for f in context.in_scope(self):
+            if self.unless_field and any_pattern(f.text, self.unless_field):
+                continue
             for start, end in find(f.text, terms, patterns, self.stems):
                 if self.exceptions and covered((start, end), f.text, self.exceptions):
                     continue

@@ -28,6 +28,8 @@ from .objectivity import (
     ranking_falls_short,
     ratio_evidenced,
     real_world_below,
+    regional_only,
+    rival_figures_back,
     unrepresentative,
 )
 from .rules import BaseRule
@@ -111,7 +113,8 @@ COMPARISON = (
     r"|conventional|traditional|ever)\b)*(?: (?!(?:and|but|or|with|for|in|on|at|to)\b)[\w-]+)?"
     r"|\b(?:outperforms?|outlasts?)\b(?: (?:the|any|all|other|every)\b)*(?: [\w-]+)?"
     r"|\bbeats?\b(?: (?:the|any|all|other|every|leading|rival|competing|big)\b)+"
-    r" (?:competition|competitors?|rivals?|brands?|others|rest|leaders?|market|supermarkets?|banks?|providers?)\b"
+    r" (?:competition|competitors?|rivals?|brands?|others|rest|leaders?|market|supermarkets?|banks?|providers?"
+    r"|lenders?|insurers?|suppliers?|retailers?|airlines?|networks?|brokers?|shops?|stores?|dealers?)\b"
     rf"|\b(?!(?:{_NOT_COMPARATIVE})\b)\w{{3,}}er (?:[\w-]+ ){{1,2}}than (?:the |a |an |any |our |your |other )*[\w-]+"
     r"|\b(?:twice|three times|\d+x) (?:as \w+|longer|more|less|faster|stronger)\b"
     # a ratio in words against an unnamed rival: "twice the flavour of", "half what you'd pay", "for half the bill"
@@ -151,7 +154,9 @@ PATTERNS = {"number": NUMBER, "superlative": SUPERLATIVE, "comparison": COMPARIS
             "absolute": ABSOLUTE}
 # each pattern split at its top-level "|" once, not on every check (the split is a character scan)
 _PARTS = {claim: alternatives(pattern) for claim, pattern in PATTERNS.items()}
-_PROOF_EVIDENCE = r"\b(?:study|studies|trial|clinical|test|tested|lab|research|proven|certified|independent)"
+# (a certificate of analysis is a laboratory's test report: it backs "lab-tested")
+_PROOF_EVIDENCE = (r"\b(?:study|studies|trial|clinical|test|tested|lab|research|proven|certified|independent"
+                   r"|certificate of analysis|analy[sz](?:is|ed))")
 
 
 def _number_value(excerpt: str) -> str:
@@ -164,6 +169,27 @@ def _evidence_numbers(evidence: list[str]) -> set[str]:
         for m in re.finditer(r"\d+(?:[.,]\d+)*", item):
             values.add(_number_value(m.group(0)))
     return values
+
+
+def _rounded_from_evidence(value: str, evidence: list[str]) -> bool:
+    """A round figure ("12,000 households") that is an evidence figure ("11,940") rounded to the
+    copy's own precision, within 2.5%: the same count stated as people state counts (CAP 3.7 asks
+    the claim be true, not that it carry every digit). "Over" and "up to" bounds are read apart."""
+    try:
+        number = float(value)
+    except ValueError:
+        return False
+    zeros = len(value) - len(value.rstrip("0")) if "." not in value else 0
+    if number < 100 or zeros < 2:
+        return False
+    for figure in _evidence_numbers(evidence):
+        try:
+            other = float(figure)
+        except ValueError:
+            continue
+        if round(other, -zeros) == number and abs(other - number) <= 0.025 * number:
+            return True
+    return False
 
 
 def _ratios(text: str) -> list[float]:
@@ -237,7 +263,8 @@ def _supported(claim: str, excerpt: str, context: RuleContext, after: str = "", 
             sound = [e for e in context.evidence if not unrepresentative(e)]
             if _ratio_supported(share, int(fraction.group(1)), sound) or _counted_share(share, sound):
                 return True
-        if _number_value(excerpt) in _evidence_numbers(context.evidence):
+        if _number_value(excerpt) in _evidence_numbers(context.evidence) \
+                or _rounded_from_evidence(_number_value(excerpt), context.evidence):
             return True
         if excerpt.endswith("%") and _counted_share(float(_number_value(excerpt) or 0) / 100, context.evidence):
             return True
@@ -252,10 +279,12 @@ def _supported(claim: str, excerpt: str, context: RuleContext, after: str = "", 
         return any(rival in e.lower() for e in context.evidence)  # the evidence documents the rival's offer
     if claim == "comparison":
         key, _, basis = key.partition(" than")
-        if _basis_evidenced(basis, context.evidence):
+        if _basis_evidenced(basis, context.evidence) or (
+                _TYPICAL_BASIS.match(basis) and any(_AGAINST_TYPICAL.search(e) for e in context.evidence)):
             return True
     key = re.sub(r"^(?:the|a|an)\s+", "", key)
-    return any(key in e.lower() for e in context.evidence)
+    return any(key in e.lower() for e in context.evidence
+               if not (claim == "superlative" and regional_only(excerpt, e, sentence)))
 
 
 # A figure that states the terms of an offer is a disclosure, not a claim about the
@@ -291,11 +320,23 @@ _COMPARED = re.compile(r"\b(?:than|vs\.?|versus|compared|previous|before|below|a
                        re.IGNORECASE)
 
 
+# A comparison with the typical case ("uses more energy than most") is backed by an evidence item
+# that measures against the typical or average ("household use 2.6 times Ofgem typical consumption").
+_TYPICAL_BASIS = re.compile(r"\s*(?:most|the average|average|the typical|typical)\b", re.IGNORECASE)
+_AGAINST_TYPICAL = re.compile(
+    r"\b(?:times|above|below|than|vs\.?|versus|compared (?:with|to))\s+(?:the\s+)?(?:[\w-]+\s+)?"
+    r"(?:typical|average|median)\b",
+    re.IGNORECASE)
+
+
 def _basis_evidenced(basis: str, evidence: list[str]) -> bool:
     """A comparison is backed by an evidence item that is itself a comparison and names
     what is compared with ("than our previous model" ← "… vs 9 hours on the previous model")."""
     words = [w for w in re.findall(r"[a-z]{4,}", basis) if w not in ("their", "other", "those", "these")]
-    return bool(words) and any(_COMPARED.search(e) and all(w in e.lower() for w in words) for e in evidence)
+    # (of three words or more one may be the basis's owner, which the item leaves out: "their previous
+    # supplier's standard variable tariff" ← "vs previous standard variable tariff")
+    need = len(words) - 1 if len(words) >= 3 else len(words)
+    return bool(words) and any(_COMPARED.search(e) and sum(w in e.lower() for w in words) >= need for e in evidence)
 
 
 # A sentence that discloses terms (a credit representative example, a prescribed risk
@@ -489,12 +530,31 @@ _MARKET_SCOPE = re.compile(
 )
 
 
+# the rival a comparison names: a capitalised word right after "than" ("faster than Virgin")
+_RIVAL = re.compile(r"\bthan (?-i:([A-Z][\w&-]{2,}))")
 _THAN_BEFORE = re.compile(r"\bthan (?:the |a |any |our )?$", re.IGNORECASE)
 # A comparison with the reader's expectation or the product's looks, not with a rival or a
 # measure: "lighter than you expect", "comfier than they look", "easier than you'd think".
 _EXPECTATION_AFTER = re.compile(
     r"^.*?\bthan (?:you|they|it|we|people|most people|anyone)(?:['’]d| would| might| may| will)?\s+"
-    r"(?:ever )?(?:expect|expected|think|thought|imagine|imagined|look|looks|sound|sounds|believe|guess)\b",
+    r"(?:ever )?(?:expect|expected|think|thought|imagine|imagined|look|looks|sound|sounds|believe|guess"
+    # an estimate is an expectation too: "if you use more or less energy than we estimated"
+    r"|estimated?|forecast|predicted|planned|quoted)\b",
+    re.IGNORECASE,
+)
+# A comparison with the subject's own past, seen over a stretch of time ("his coat looks glossier
+# than it has in ages", "I've slept better than I have in years"): a change someone saw in
+# themselves, not a comparison with a rival or a product (CAP 3.33-3.35).
+_OWN_PAST_AFTER = re.compile(
+    r"^.*?\bthan (?:it|he|she|they|I|we|you)(?:['’]ve|['’]s| has| have| had| did| was| were| used to)?"
+    r"(?: \w+)? (?:in|for) (?:ages|years|months|weeks|decades|a long time|a while)\b",
+    re.IGNORECASE,
+)
+# a person's own state against their past ("more energy than ever", "fitter and calmer than ever"):
+# how someone feels, not a product's measure against a rival (a product "faster than ever" still needs evidence)
+_OWN_STATE_EVER = re.compile(
+    r"^(?:more (?:energy|energised|energized|confident|confidence|motivated|focused|relaxed|rested|alive)"
+    r"|happier|calmer|fitter|livelier) than ever\b",
     re.IGNORECASE,
 )
 _COMPARED_WITH_BEFORE = re.compile(
@@ -699,8 +759,10 @@ class ClaimRule(BaseRule):
                 if self.claim == "absolute" and _ATTRIBUTED_BEFORE.search(
                         f.text[f.sentence_bounds(start, end)[0] : start]):
                     continue  # "mums everywhere say it never leaks": the endorsement rules read reported claims
-                if self.claim == "comparison" and _EXPECTATION_AFTER.match(f.text[end - 12 : end + 30]):
-                    continue  # "lighter than you expect", "comfier than they look": against expectation
+                if self.claim == "comparison" and (_EXPECTATION_AFTER.match(f.text[end - 12 : end + 30])
+                                                   or _OWN_PAST_AFTER.match(f.text[end - 12 : end + 40])
+                                                   or _OWN_STATE_EVER.match(f.text[start : end + 10])):
+                    continue  # "lighter than you expect", "than we estimated", "than it has in ages"
                 if self.claim == "comparison" and (_quoted_testimonial(f.text, start, context)
                                                    or _first_person_testimony(f.text, start, end)):
                     continue  # a customer's or endorser's own experience ("better than the photos")
@@ -714,6 +776,9 @@ class ClaimRule(BaseRule):
                         or (re.search(r"compared|vs|versus", excerpt, re.IGNORECASE) and _basis_evidenced(
                             re.split(r"[.!?;:,(]", f.text[end : end + 40], maxsplit=1)[0].lower(), context.evidence))):
                     continue  # "longer than 30 minutes?" (a threshold); "twice as fast" with the figures on file
+                if self.claim == "comparison" and (rival := _RIVAL.search(excerpt)) \
+                        and rival_figures_back(excerpt, rival.group(1), context.evidence):
+                    continue  # "faster than Virgin" with both speeds on file
                 if self.claim == "superlative" and (
                     _not_a_ranking(f.text, start, end)
                     or _own_range(f, start, end) or _about_other(f.text, start)

@@ -28,6 +28,8 @@ from pydantic import Field, PrivateAttr
 from ..models import FixKind
 from .findings import Finding, RuleContext, build_fix, make_finding, quoted
 from .matching import compile_pattern
+from .objectivity import figure_unit
+from .paraphrase import number_words
 from .rules import BaseRule
 
 # "No fair use cap", "no minimum spend": the evidence rules the restriction out.
@@ -74,18 +76,24 @@ class UndisclosedConditionRule(BaseRule):
     # Harbourline current account"), or its figure follows from two the copy states ("£300 a
     # month" for 12 months is the "maximum £3,600").
     in_other_words: bool = False
+    # Round 7: what an evidence item must speak of for its restriction or contradiction to bear on
+    # the claim. A limit restricts the claim only when it limits the claim's subject: "group walks
+    # capped at 4 dogs" limits no insurance cover, and an energy tariff's "standard variable" is no
+    # savings rate. Empty: every item bears on it.
+    item_topic: list[str] = Field(default_factory=list)
     _compiled: tuple[list[re.Pattern[str]], ...] = PrivateAttr()
 
     def model_post_init(self, context: object, /) -> None:
         self._compiled = tuple([compile_pattern(p) for p in patterns] for patterns in (
-            self.triggers, self.restrictions, self.disclosures, self.contradictions))
+            self.triggers, self.restrictions, self.disclosures, self.contradictions, self.item_topic))
 
     def check(self, context: RuleContext) -> list[Finding]:
-        triggers, restrictions, disclosures, contradictions = self._compiled
-        stated = [(item, _marker(m), _marker_start(m)) for item in context.evidence for r in restrictions
+        triggers, restrictions, disclosures, contradictions, topic = self._compiled
+        evidence = [item for item in context.evidence if not topic or any(t.search(item) for t in topic)]
+        stated = [(item, _marker(m), _marker_start(m)) for item in evidence for r in restrictions
                   for m in r.finditer(item) if not _NEGATED_BEFORE.search(item[: _marker_start(m)])]
         # (evidence that rules the contradiction out is none: "no compulsory fees beyond the fare")
-        contradicted = [(item, _marker(m)) for item in context.evidence for r in contradictions
+        contradicted = [(item, _marker(m)) for item in evidence for r in contradictions
                         for m in r.finditer(item) if not _NEGATED_BEFORE.search(item[: _marker_start(m)])]
         if not stated and not contradicted:
             return []
@@ -99,8 +107,9 @@ class UndisclosedConditionRule(BaseRule):
                 if m is None:
                     continue
                 # the claim's own figures (those the match covers or that follow it at once: "save up to 30%")
-                claim = {n.group(0): _number(n.group(0)) * _scale(f.text[n.end() : n.end() + 6])
-                         for n in _FIGURE.finditer(f.text) if n.start() <= m.end() + 2 and m.start() < n.end()}
+                figures = [n for n in _FIGURE.finditer(f.text) if n.start() <= m.end() + 2 and m.start() < n.end()]
+                claim = {n.group(0): _number(n.group(0)) * _scale(f.text[n.end() : n.end() + 6]) for n in figures}
+                units = {figure_unit(f.text, n.start(), n.end()) for n in figures}
                 # a contradiction is answered only by the copy stating it: its figures as what it names
                 # ("including the £4.99 booking fee" for "a £4.99 booking fee is added")
                 unsaid = [(item, marker) for item, marker in contradicted
@@ -111,7 +120,8 @@ class UndisclosedConditionRule(BaseRule):
                            and not (self.figures_answer and _figures_stated(item, marker, f.text, at))
                            and not (self.in_other_words
                                     and _stated_otherwise(item, at + len(marker), f.text, copy_words))
-                           and not self._typical_close(item, marker, claim)]
+                           and not self._typical_close(item, marker, claim)
+                           and not self._other_quantity(item, marker, units)]
                 if not unsaid:
                     break  # the first claim found decides, as it always has
                 item, marker = unsaid[0]
@@ -136,6 +146,22 @@ class UndisclosedConditionRule(BaseRule):
         typical = after.group(2) or after.group(1)  # a range's upper end ("most are 20-30%")
         rest = item[at + len(marker) + after.end() : at + len(marker) + after.end() + 6]
         return _number(typical) * _scale(rest) >= self.typical_below * max(claim.values())
+
+
+    def _other_quantity(self, item: str, marker: str, units: set[str]) -> bool:
+        """Whether the evidence's typical figures (those after the marker) all measure another
+        quantity than the claim's maximum ("average 4.9" stars, or "median onboarding time 8
+        minutes", under "burns for up to 50 hours" or "up to £85,000"): an average of something
+        else says nothing of how many reach the maximum (CAP 3.17 asks the typical figure of the
+        claim itself). "Median on the 500 plan: 468Mbps" under "up to 900Mbps" has one in Mbps."""
+        if self.typical_below is None or not units or "" in units:
+            return False
+        at = item.find(marker)
+        if at < 0:
+            return False
+        base = at + len(marker)
+        found = [figure_unit(item, base + n.start(), base + n.end()) for n in _FIGURE.finditer(item[base : base + 60])]
+        return bool(found) and not units & set(found)
 
 
 def _scale(unit_text: str) -> float:
@@ -177,7 +203,18 @@ def _figures_stated(item: str, marker: str, copy_text: str, at: int | None = Non
         before = _MODIFIER.search(item[max(0, at - 16) : at])
         clause = (before.group(1) + " " + clause) if before else clause
     wanted = set(_FIGURE.findall(clause))
-    return bool(wanted) and wanted <= set(_FIGURE.findall(copy_text))
+    return bool(wanted) and wanted <= _copy_figures(copy_text)
+
+
+# Counts the copy may spell out ("no more than four dogs" states the evidence's "capped at 4 dogs");
+# not "one", which is as often a pronoun or an article ("one way", "one of our") as a count.
+_SPELT = {w: str(n) for n in (*range(2, 20), *range(20, 100, 10)) if (w := number_words(n))}
+_SPELT_WORD = re.compile(r"\b(?:" + "|".join(_SPELT) + r")\b", re.IGNORECASE)
+
+
+def _copy_figures(copy_text: str) -> set[str]:
+    """The copy's figures, in digits or spelt out as a word ("four" is 4)."""
+    return set(_FIGURE.findall(copy_text)) | {_SPELT[w.lower()] for w in _SPELT_WORD.findall(copy_text)}
 
 
 # Day and month names: a closed set the copy abbreviates ("Mon–Thu" for "Monday to Thursday").
@@ -199,11 +236,26 @@ def _said(marker: str, copy_words: set[str], copy_text: str) -> bool:
     of it."""
     words = {w.rstrip("s") for w in _WORD.findall(marker.lower())} - _FUNCTION_WORDS
     days = {_calendar(w) for w in words if w in _CALENDAR_WORDS}
-    if days and days & {_calendar(c) for c in copy_words}:
+    if days and (days & {_calendar(c) for c in copy_words} or _days_counted(marker, copy_text)):
         return True
     figures = set(_FIGURE.findall(marker))
     return (any(_same_word(w, c) for w in words for c in copy_words)
             or bool(figures & set(_FIGURE.findall(copy_text))))
+
+
+_WEEK = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_DAY_RANGE = re.compile(r"\b([a-z]{3})[a-z]*\s?(?:-|–|to|through|until)\s?([a-z]{3})[a-z]*", re.IGNORECASE)
+
+
+def _days_counted(marker: str, copy_text: str) -> bool:
+    """Whether the copy counts the days of the evidence's day range ("six days a week" for "Monday
+    to Saturday"): the same restriction in other words."""
+    m = _DAY_RANGE.search(marker)
+    if m is None or m.group(1).lower() not in _WEEK or m.group(2).lower() not in _WEEK:
+        return False
+    count = (_WEEK.index(m.group(2).lower()) - _WEEK.index(m.group(1).lower())) % 7 + 1
+    stated = re.findall(r"\b(\w+) days (?:a|per|each) week\b", copy_text, re.IGNORECASE)
+    return any(n == str(count) or _SPELT.get(n.lower()) == str(count) for n in stated)
 
 
 def _same_word(a: str, b: str) -> bool:

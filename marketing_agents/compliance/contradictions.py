@@ -33,6 +33,30 @@ def _figure(text: str) -> float:
     return float(text.replace(",", "."))
 
 
+def _states(fact: re.Match[str], figure: float) -> bool:
+    """Whether an evidence fact states ``figure``: its own figure (group ``n``), or any figure
+    of the range it gives (group ``lo`` to ``n``: "19-21% lower" states 20%)."""
+    high = _figure(fact.group("n"))
+    low = fact.groupdict().get("lo")
+    return figure == high or (low is not None and _figure(low) <= figure <= high)
+
+
+# A share derived from two measured values is stated rounded ("around 30%" for 30.5%): within
+# this many points it is the same share.
+_ROUNDING = 2.5
+
+
+def _changes(evidence: list[str], patterns: list[re.Pattern[str]]) -> list[tuple[float, str]]:
+    """Each pair of values on file in the same unit, as the share by which the smaller is below
+    the larger, with the words that say so: 141 and 98 g/km → (30.5, "98 g/km against 141 g/km")."""
+    values: list[tuple[float, str, str]] = [
+        (_figure(m.group("v")), m.group("u").lower().replace(" ", ""), m.group(0))
+        for item in evidence for p in patterns for m in p.finditer(item)]
+    return [(100 * (high - low) / high, f"{low_text} against {high_text}")
+            for high, unit, high_text in values for low, other, low_text in values
+            if unit == other and 0 < low < high]
+
+
 class Contradiction(BaseModel):
     """One claim and what contradicts it."""
 
@@ -46,6 +70,10 @@ class Contradiction(BaseModel):
     # the claim's figure (group ``n``) must be one the evidence states for the same attribute
     # (group ``n`` of an ``evidence`` pattern): "70% recycled" against "50% recycled plastic"
     same_figure: bool = False
+    # measured values on file (group ``v``, unit group ``u``: "141 g/km", "98 g/km") whose pairwise
+    # change in the same unit a ``same_figure`` claim's share must state: "40% less CO2" against
+    # 141 and 98 g/km, a 30% cut (round 7)
+    derived_from: list[str] = Field(default_factory=list)
     says: str
 
 
@@ -58,27 +86,29 @@ class ContradictedClaimRule(BaseRule):
 
     def model_post_init(self, context: object, /) -> None:
         self._compiled = [tuple([compile_pattern(p) for p in patterns] for patterns in (
-            c.claim, c.evidence, c.copy_facts, c.answered_by)) for c in self.claims]
+            c.claim, c.evidence, c.copy_facts, c.answered_by, c.derived_from)) for c in self.claims]
 
     def check(self, context: RuleContext) -> list[Finding]:
         findings = []
         # the evidence's facts per entry, once per audit (not once per field)
         matched = [[m for item in context.evidence for p in evidence for m in p.finditer(item)
-                    if not _NEGATED_BEFORE.search(item[: m.start()])] for _, evidence, _, _ in self._compiled]
+                    if not _NEGATED_BEFORE.search(item[: m.start()])] for _, evidence, _, _, _ in self._compiled]
+        changes = [_changes(context.evidence, derived) for *_, derived in self._compiled]
         for f in context.in_scope(self):
             taken: list[tuple[int, int]] = []
-            for entry, (claims, _, copy_facts, answers), matches in zip(self.claims, self._compiled, matched,
-                                                                         strict=True):
-                if not matches and not copy_facts:
+            for entry, (claims, _, copy_facts, answers, _), matches, derived in zip(
+                    self.claims, self._compiled, matched, changes, strict=True):
+                if not matches and not copy_facts and not derived:
                     continue  # nothing on file or in the copy could contradict this claim
                 facts = [m.group(0) for m in matches]
                 for p in claims:
                     for m in p.finditer(f.text):
                         if entry.same_figure:
-                            stated = {_figure(e.group("n")) for e in matches}
-                            if not stated or _figure(m.group("n")) in stated:
+                            figure = _figure(m.group("n"))
+                            if (not matches and not derived) or any(_states(e, figure) for e in matches) \
+                                    or any(abs(figure - d) <= _ROUNDING for d, _ in derived):
                                 continue  # the evidence states no such share, or this one
-                            facts = [e.group(0) for e in matches]
+                            facts = [e.group(0) for e in matches] + [what for _, what in derived]
                         if any(m.start() < e and s < m.end() for s, e in taken):
                             continue
                         toks = tokens(f.text)

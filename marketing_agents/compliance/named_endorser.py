@@ -4,10 +4,10 @@
 another named person presented as endorsing the product. The advertiser must hold evidence that
 the endorsement is genuine and the person's permission (CAP Code 3.45, 3.50, 6.1; 16 CFR
 255.1(a)-(c)). When the brief's evidence names the person, it is the other endorsement rules'
-matter (a paid ambassador, a deal that ended, a signed statement); when it does not, the claim
-has nothing behind it. Who is named is read by form: two or three capitalised words after an
-endorsing participle or before a possessive verdict, not a crowd in Title Case ("Loved By
-Families Across Britain").
+matter (a paid ambassador, a deal that ended, a signed statement); when it does not, or names
+them only to deny the endorsement or the permission (round 7), the claim has nothing behind it.
+Who is named is read by form: two or three capitalised words after an endorsing participle or
+before a possessive verdict, not a crowd in Title Case ("Loved By Families Across Britain").
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from ..models import FixKind
 from .findings import Finding, RuleContext, build_fix, make_finding, quoted
 from .matching import compile_pattern
 from .rules import BaseRule
+from .structure import denies_endorsement
 
 _NAME_WORD = re.compile(r"[A-Za-z]{2,}")
 # words that make a Title-Case phrase a crowd or a place, not a person
@@ -52,7 +53,9 @@ class NamedEndorsementRule(BaseRule):
         self._compiled = [compile_pattern(p) for p in self.patterns]
 
     def check(self, context: RuleContext) -> list[Finding]:
-        evidence = " ".join(context.evidence).lower()
+        # (round 7: an item that names the person only to deny the endorsement or the permission,
+        # "visited in 2019; no permission to use her name", puts nothing on file)
+        evidence = " ".join(item for item in context.evidence if not denies_endorsement(item)).lower()
         own = {w.lower() for name in context.product_names for w in _NAME_WORD.findall(name)}
         findings = []
         for f in context.in_scope(self):

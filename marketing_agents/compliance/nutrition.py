@@ -51,11 +51,24 @@ _PROTEIN_SHARE = re.compile(
     r"|(?<![\d.,])(?P<q>\d+(?:[.,]\d+)?)\s?%\s?(?:of\s)?(?:the\s)?(?:energy|calories)\s(?:comes?\s)?from\sprotein\b",
     re.IGNORECASE)
 
+# round 7: a legal condition quoted in the evidence ("Conditions: high protein needs at least 20% of
+# energy from protein") is the Annex's threshold, not the product's figure
+_REQUIREMENT = re.compile(
+    r"\b(?:conditions?|needs?|requires?|required|must|at least|minimum|threshold|only if)\b[^;\n]{0,50}$",
+    re.IGNORECASE)
+
 # the claim itself denied, just before it: "isn't low in sugar", "not a source of fibre"
 _NOT_BEFORE = re.compile(
     r"\b(?:not|never|isn't|aren't|wasn't|isn’t|aren’t)\s(?:(?:a|an|really|particularly|that|very|as)\s){0,2}$",
     re.IGNORECASE,
 )
+
+
+def _required(item: str, share: re.Match[str]) -> bool:
+    """Whether the protein share ``share`` is a condition the item quotes ("high protein needs at
+    least 20% of energy"), read up to the figure itself: the words before it may be inside the match."""
+    figure = share.start("p") if share.group("p") is not None else share.start("q")
+    return _REQUIREMENT.search(item[:figure]) is not None
 
 
 def _num(text: str) -> float:
@@ -74,7 +87,8 @@ class Facts:
 
     @property
     def stated(self) -> bool:
-        return bool(self.per100 or self.protein_share is not None or self.ratios)
+        # (round 7: an energy figure alone is a fact too, the one "low calorie" is read against)
+        return bool(self.per100 or self.protein_share is not None or self.ratios or self.kcal_per100 is not None)
 
 
 def _grams(m: re.Match[str]) -> float:
@@ -108,8 +122,8 @@ def read_facts(evidence: list[str]) -> Facts:
                                                re.IGNORECASE):
                     continue
                 grams.setdefault(name, _grams(m))
-        share = _PROTEIN_SHARE.search(item)
-        if share:
+        share = next((m for m in _PROTEIN_SHARE.finditer(item) if not _required(item, m)), None)
+        if share and facts.protein_share is None:
             facts.protein_share = _num(share.group("p") or share.group("q"))
         kcal = _item_kcal(item)
         basis = _PER_100.search(item)

@@ -58,6 +58,21 @@ _OWN_EVENT_AFTER = re.compile(
     r"^\s+(?:[\w-]+\s+)?(?:sale|sales event|event|party|celebration|festival|giveaway|launch|clearance|bash)\b",
     re.IGNORECASE,
 )
+# "the biggest thing we can do is burn less fuel", "the hardest part is choosing": a superlative of
+# an abstract noun ranks the advertiser's own options or a step, no product in a market
+_ABSTRACT_AFTER = re.compile(
+    r"^\s+(?:thing|things|step|steps|part|change|difference|lesson|challenge|mistake|question|problem|priority"
+    r"|worry|decision|choice you(?:['’]ll| will) make)\b(?!\s+(?:on the market|in (?:the )?(?:uk|world|industry)))",
+    re.IGNORECASE,
+)
+# "the loudest crunch in the office", "the best-dressed table on the street": a superlative scoped to
+# the reader's own everyday setting compares with nothing anyone measures (CAP 3.2, obvious exaggeration)
+_EVERYDAY_SCOPE_AFTER = re.compile(
+    r"^(?:\s+[\w-]+){0,2}\s+(?:in|at|on|of) (?:the|your|my|our|any) (?:office|house|home|kitchen"
+    r"|playground|classroom|staffroom|canteen|party|dinner party|table|lunchbox|school run|group chat|family"
+    r"|village hall|campsite|picnic|barbecue|bbq|sofa)\b",
+    re.IGNORECASE,
+)
 # "the only crisp that matters", "the only tablet you'll ever need": an opinion of taste or
 # a slogan, not a claim that no rival exists; "hot take:" announces an opinion.
 _OPINION_AFTER = re.compile(
@@ -100,7 +115,7 @@ def puffery(text: str, start: int, end: int) -> bool:
         _USAGE_AFTER.match(after) or _BEST_IDIOM_AFTER.match(after) or _BEST_IDIOM_BEFORE.search(before)
     ):
         return True
-    if _OWN_EVENT_AFTER.match(after):
+    if _OWN_EVENT_AFTER.match(after) or _ABSTRACT_AFTER.match(after) or _EVERYDAY_SCOPE_AFTER.match(after):
         return True
     if _LIST_POSITION.match(text[start : end + 20]):
         return True
@@ -138,6 +153,13 @@ _TRANSIENT = re.compile(
     r"|\bon (?:\d{1,2} )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* (?:\d{1,2},? )?\d{4} for\b",
     re.IGNORECASE,
 )
+# a ranking confined to a region, a city or a segment of the country ("in Greater London", "in the
+# London and South East regions"): it does not back a national superlative (CAP 3.7, 3.33)
+_REGIONAL = re.compile(
+    r"\bin (?:the )?(?:Greater [A-Z]\w+|(?:North|South|East|West)(?:[- ]?(?:East|West))?\b(?: [A-Z]\w+)?"
+    r"|[A-Z]\w+(?: (?:and|&) (?:the )?[A-Z]\w+(?: [A-Z]\w+)?)? regions?)\b|\b[Rr]egional(?:ly)?\b"
+    r"|\bin (?:one|two|three|some|selected|certain|\d+) (?:regions?|areas?|cities|towns|counties)\b"
+)
 _NOT_FIRST = re.compile(
     r"\b(?:[2-9]|1\d|\d\d)(?:nd|rd|th)\b|\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)[- ]"
     r"(?:largest|biggest|most|best|highest|fastest|cheapest|lowest|place|placed|ranked)\b",
@@ -159,7 +181,24 @@ def ranking_falls_short(excerpt: str, item: str, sentence: str = "") -> bool:
         years = set(re.findall(r"\b(?:19|20)\d\d\b", item))
         if not years or not years & set(re.findall(r"\b(?:19|20)\d\d\b", sentence)):
             return True
+    if regional_only(excerpt, item, sentence):
+        return True
     return bool(_SCOPED.search(excerpt)) and bool(_OWN_POLL.search(item))
+
+
+def regional_only(excerpt: str, item: str, sentence: str) -> bool:
+    """Whether the evidence item ranks the product in a region only ("in Greater London") while
+    the copy's superlative is national ("UK's fastest broadband"): the item does not back it."""
+    return bool(_REGIONAL.search(item)) and bool(_SCOPED.search(excerpt) or _national_around(excerpt, sentence))
+
+
+def _national_around(excerpt: str, sentence: str) -> bool:
+    """Whether the copy scopes the superlative to a whole country ("the UK's fastest", "Britain's
+    lowest"): the place right before it, or a national scope right after it ("… in the UK")."""
+    at = sentence.lower().find(excerpt.lower())
+    if at < 0:
+        return False
+    return bool(_SCOPED.search(sentence[max(0, at - 14) : at + len(excerpt) + 30]))
 
 
 # A test or survey that says itself it cannot stand for the public (staff as the sample, not
@@ -223,6 +262,52 @@ def ratio_evidenced(excerpt: str, evidence: list[str]) -> bool:
                 if a != b and abs(a / b - ratio) <= 0.05 * ratio:
                     return True
     return False
+
+
+# A figure's unit: a currency before it, or the word or sign after it ("50 hours", "900 Mbps", "40%").
+_CURRENCY_BEFORE = re.compile(r"[£$€]\s?$")
+_UNIT_AFTER = re.compile(r"^\s?(%|[A-Za-z]+)")
+
+
+def figure_unit(text: str, start: int, end: int) -> str:
+    """The unit of the figure at ``text[start:end]`` ("" when it has none), singular and without
+    a decimal prefix, so that "Mbps" and "Gbps", "hour" and "hours" are one unit."""
+    if _CURRENCY_BEFORE.search(text[max(0, start - 2) : start]):
+        return "money"
+    after = _UNIT_AFTER.match(text[end : end + 12])
+    if after is None:
+        return ""
+    word = after.group(1).lower().rstrip("s")
+    return word[1:] if len(word) > 2 and word[0] in "kmgt" and word[1:] in ("bp", "b", "hz") else word
+
+
+_MORE = re.compile(r"(?:faster|quicker|more|higher|bigger|larger|longer|stronger|greater)\b", re.IGNORECASE)
+_LESS = re.compile(r"(?:cheaper|less|lower|smaller|fewer|slower|lighter|shorter)\b", re.IGNORECASE)
+_MEASURE = re.compile(r"(?<![\w.,])\d+(?:,\d{3})*(?:\.\d+)?")
+
+
+def _measures(items: list[str]) -> list[tuple[float, str]]:
+    """The figures of ``items`` that have a unit, as (value, unit); years are dates, not measures."""
+    out = []
+    for item in items:
+        for m in _MEASURE.finditer(item):
+            unit = figure_unit(item, m.start(), m.end())
+            if unit and not re.fullmatch(r"(?:19|20)\d\d", m.group(0)):
+                out.append((float(m.group(0).replace(",", "")), unit))
+    return out
+
+
+def rival_figures_back(excerpt: str, rival: str, evidence: list[str]) -> bool:
+    """A comparison with a named rival ("faster than Virgin Media's M500") is backed when the
+    evidence gives the rival's figure (an item naming it) and the product's own figure in the
+    same unit (an item not naming it), and they differ the way the comparative says (CAP 3.33,
+    3.35: a verifiable comparison of like with like)."""
+    more, less = _MORE.match(excerpt), _LESS.match(excerpt)
+    if not (more or less) or len(rival) < 3:
+        return False
+    theirs = _measures([e for e in evidence if rival.lower() in e.lower()])
+    ours = _measures([e for e in evidence if rival.lower() not in e.lower()])
+    return any(u == v and (a > b if more else a < b) for a, u in ours for b, v in theirs)
 
 
 # --- absolute claims ------------------------------------------------------------------

@@ -22,6 +22,12 @@ general risk-free promise. A superlative of ratings or reviews ("the top-rated s
 in a sentence whose review figures an endorsement rule finds is the review claim (16 CFR
 465.2; CAP 3.45), reported once. A figure trailing a health claim in its sentence, commas
 apart, is the size of or the time to that health effect (the health rules' claim).
+
+Round 7: the financial sentence rule holds only where the field promotes a financial product
+(a rate, an account, credit, cover, an investment, instalments): an energy tariff's "unit rates
+guaranteed never to rise, for as long as you stay" is a price promise under CAP 3.17 even when a
+financial rule reads "rates … guaranteed". A superlative heading a review site's picks ("Best air
+fryers of 2025: our honest, independent picks") is the endorsement finding's in its sentence.
 """
 
 from __future__ import annotations
@@ -34,11 +40,12 @@ from ..models import Severity
 from .fields import TextField
 from .findings import Finding
 
-# The general rules whose findings restate a claim a specific area's rule may own.
+# The general rules whose findings restate a claim a specific area's rule may own (round 7: an "up to"
+# figure too - the FSCS's "up to £85,000" in a protection claim a financial rule finds is that claim's).
 GENERAL_RULES = frozenset({
     "ads.claim-number", "ads.claim-superlative", "ads.claim-comparison", "ads.claim-proof", "ads.claim-absolute",
     "ads.guarantee",
-    "ads.risk-free", "ads.undisclosed-condition",
+    "ads.risk-free", "ads.undisclosed-condition", "ads.up-to-maximum",
 })
 # A guarantee word qualifies the promise of its whole sentence ("Earn £100 a day — guaranteed!").
 SENTENCE_WIDE = frozenset({"ads.guarantee", "ads.risk-free"})
@@ -50,10 +57,33 @@ FIELD_WIDE_UNDER_FINANCIAL = frozenset({"ads.risk-free"})
 # A health finding owns a figure that follows it in its sentence with no more than commas between
 # (the size of, or the time to, the health effect: "treats anxiety, with results in 14 days");
 # not one before it or across a dash ("Eight shades whiter in 7 days — and it heals gums" is two claims).
+# (only when the field promotes a financial product at all: an energy tariff's "unit rates guaranteed
+# never to rise" is a price promise, not a savings rate, even when a financial rule reads "rates")
+_FINANCIAL_PRODUCT = re.compile(
+    r"\b(?:AER|APRC?|interest|savings?|saver|ISAs?|accounts?|loans?|credit|mortgages?|remortgag\w*|invest\w*|pensions?"
+    r"|insur\w*|cover|bonds?|funds?|cards?|borrow\w*|lend\w*|repay\w*|finance|shares|stocks|crypto\w*|bitcoin|trading"
+    r"|deposit|returns?|yield|earn\w*|profit\w*|money|wages?|salary|payday|overdraft|policy|premiums?|claims?|bank\w*"
+    r"|instal+ments?|pay (?:in (?:\d|three|four)|later|monthly)|buy now)\b",
+    re.IGNORECASE)
+# A financial finding that judges something other than the sentence's ranking of the product
+# against the market does not restate that ranking: a missing representative example
+# (fin.credit-terms) or a "guaranteed" on a variable rate (fin.rate-guaranteed, whose finding is
+# the promise word alone). "The UK's lowest mortgage rate … beats every lender", "the highest
+# savings rate on the high street, guaranteed" are a second claim the evidence must back (CAP 3.33;
+# COBS/CONC's fair-clear-not-misleading applies to both).
+NOT_THE_RANKING = frozenset({"fin.credit-terms", "fin.rate-guaranteed"})
+RANKING_CLAIMS = frozenset({"ads.claim-superlative", "ads.claim-comparison"})
+# (not the advertiser's own history: "our lowest ever rate" ranks no rival, and is the promotion's)
+_OWN_BEFORE = re.compile(r"\b(?:our|my)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 HEALTH_PREFIX = "health."
 HEALTH_TRAILING = frozenset({"ads.claim-number"})
-# A superlative of ratings or reviews belongs to the review rules' finding in its sentence.
+# A superlative of ratings or reviews belongs to the review rules' finding in its sentence, and so
+# does one that heads a reviewer's picks ("Best air fryers of 2025: our honest, independent picks"):
+# whether the ranking is the reviewer's own is the endorsement rules' question (16 CFR 255.5; CAP 2.1).
 _RATING_SUPERLATIVE = re.compile(r"rated|review|star|rating", re.IGNORECASE)
+_PICKS = re.compile(
+    r"\b(?:our|my|editor['’]s|top|honest|independent) (?:[\w-]+ )?(?:picks?|verdict|round-?up|reviews?)\b",
+    re.IGNORECASE)
 ENDORSEMENT_PREFIX = "endorse."
 _BLOCKING = frozenset({Severity.HIGH, Severity.CRITICAL})
 
@@ -100,13 +130,18 @@ def _restates(issue_span: tuple[int, int], rule_id: str, owner: _Owned, text: st
     in_sentence = owner.sentence[0] <= issue_span[0] and issue_span[1] <= owner.sentence[1]
     if owner.rule_id == "fin.hidden-costs" and rule_id == "ads.undisclosed-condition":
         return False  # "zero fees" against a charge on file is a price claim too (CAP 3.17-3.18): both report
-    if owner.rule_id.startswith(FINANCIAL_PREFIX) and (rule_id in FIELD_WIDE_UNDER_FINANCIAL or in_sentence):
+    if owner.rule_id in NOT_THE_RANKING and rule_id in RANKING_CLAIMS \
+            and not _OWN_BEFORE.search(text[max(0, issue_span[0] - 16) : issue_span[0]]):
+        return False  # "the UK's lowest mortgage rate" with no representative example: two problems
+    if owner.rule_id.startswith(FINANCIAL_PREFIX) and (rule_id in FIELD_WIDE_UNDER_FINANCIAL or in_sentence) \
+            and _FINANCIAL_PRODUCT.search(text):
         return True
     if owner.rule_id.startswith(HEALTH_PREFIX) and rule_id in HEALTH_TRAILING and in_sentence \
             and owner.span[1] <= issue_span[0] and not any(c in ":;—–()" for c in text[owner.span[1] : issue_span[0]]):
         return True  # "treats anxiety, with results in 14 days": the time to the health effect is the health claim's
     if owner.rule_id.startswith(ENDORSEMENT_PREFIX) and rule_id == "ads.claim-superlative" and in_sentence \
-            and _RATING_SUPERLATIVE.search(text[issue_span[0] : issue_span[1] + 8]):  # "highest-rated"
+            and (_RATING_SUPERLATIVE.search(text[issue_span[0] : issue_span[1] + 8])  # "highest-rated"
+                 or _PICKS.search(text[owner.sentence[0] : owner.sentence[1]])):
         return True
     if rule_id in SENTENCE_WIDE:
         return in_sentence

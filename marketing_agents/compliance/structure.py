@@ -97,6 +97,10 @@ _CONDITION_NOUNS = frozenset({"answer", "solution", "fix", "help", "weapon", "se
 _SETTLED = frozenset({"soothed", "sorted", "fixed", "handled", "gone", "calmed", "banished", "cured", "solved",
                       "beaten", "tamed", "done", "covered", "eased", "relieved", "zapped", "nixed", "vanquished",
                       "over"})
+# The reader's use of the product as a verb's object ("stop using it if irritation occurs",
+# "discontinue taking them if …"): a safety instruction, whatever condition follows.
+_USE_GERUNDS = frozenset({"using", "taking", "applying", "wearing", "eating", "drinking", "chewing", "giving",
+                          "swallowing", "inhaling", "spraying"})
 _BIOCIDE_VERBS = frozenset({"kill", "destroy", "eliminate", "kills", "destroys", "eliminates"})
 _MEDICAL_NOUNS = frozenset({"relief", "cure", "remedy", "treatment", "medicine", "medication", "buster", "reliever"})
 # Objects that refer back to the problem named before: "… settle things down", "sort it all out".
@@ -282,6 +286,8 @@ class ClaimVerbRule(BaseRule):
         objects = [t for t in obj if t.is_word]
         if objects and (objects[-1].lemma in lex.allowed or objects[-1].lower in lex.allowed):
             return None  # the object's head is ordinary: "prevents spills", "fights stubborn stains"
+        if objects and objects[0].lower in _USE_GERUNDS:
+            return None  # round 7: "stop using it if irritation occurs": the reader's use is stopped, not a condition
         if toks[i].lemma in _BIOCIDE_VERBS and any(t.lemma in lex.biocides or t.lower in lex.biocides for t in objects):
             return None  # "kills 99.9% of bacteria": a biocide's claim, not a disease claim
         following: list[Token | None] = [*objects[1:], None] if objects else []
@@ -569,7 +575,15 @@ class _GroupLexicon:
 
 _ONE_OF = re.compile(r"\b(?:one|a single|an individual|a|an|1)\s+(?:[\w-]+\s+)?([A-Za-z][\w-]*)\b", re.IGNORECASE)
 _DENIAL = re.compile(r"\b(?:no|not|never|none|without)\b[^.;]{0,40}\b(?:review\w*|approv\w*|endors\w*|recommend\w*|"
-                     r"tested|test|on file|consulted|involved)\b", re.IGNORECASE)
+                     r"tested|test|on file|consulted|involved|permission|consent\w*|agreed|posts?|posted|mentioned)\b",
+                     re.IGNORECASE)
+
+
+def denies_endorsement(item: str) -> bool:
+    """Whether an evidence item names an endorser only to deny the endorsement: "No dermatologist
+    review or approval on file", "visited once; no permission to use her name" (round 7: a record
+    that says the person never agreed documents nothing)."""
+    return bool(_DENIAL.search(item))
 
 
 # Plurals without -s, auxiliaries after which a bare verb agrees with any subject, and the
@@ -610,8 +624,10 @@ _CLAUSE_END = re.compile(r"[.;:!?\n—–]|,\s")
 _NOT_AN_OBJECT = frozenset({"to", "for", "with", "at", "in", "on", "as", "because", "when", "since", "again", "highly",
                             "strongly", "most", "over", "above", "instead", "too", "also", "and", "so", "by"})
 # the reader's own professional's advice deferred to: "what your doctor recommends", "as your GP advises"
+# (round 7: or a thing of theirs no product names, "isn't a replacement for anything your GP prescribed")
 _DEFERRING = re.compile(
-    r"\b(?:what|whatever|whichever|as|unless|if)\s+(?:your|their|his|her)\s+(?:[\w-]+\s+(?:or\s+)?){0,3}$",
+    r"\b(?:what|whatever|whichever|as|unless|if|anything|everything|something)\s+(?:your|their|his|her)\s+"
+    r"(?:[\w-]+\s+(?:or\s+)?){0,3}$",
     re.IGNORECASE)
 _PRODUCT_REFERENCE = re.compile(r"\b(?:it|its|it's|our|ours|us|we|this|these|them|that one)\b", re.IGNORECASE)
 
@@ -676,9 +692,9 @@ class EndorsementRule(BaseRule):
             return []
         # evidence that denies an endorsement ("No dermatologist review or approval on file") names
         # the group without documenting it
-        evidence = {lemma(w) for item in supporting if not _DENIAL.search(item) for w in _words(item)}
+        evidence = {lemma(w) for item in supporting if not denies_endorsement(item) for w in _words(item)}
         # "chosen by one editor" documents one editor, not "beauty editors are calling it …"
-        counted = [item for item in supporting if not _DENIAL.search(item)]
+        counted = [item for item in supporting if not denies_endorsement(item)]
         single = {lemma(m.group(1)) for item in counted for m in _ONE_OF.finditer(item)}
         plural = {t.lemma for item in counted for t in tokens(item) if t.is_word and t.lower != t.lemma}
         lex = self._lex

@@ -46,7 +46,9 @@ _RATE = re.compile(
 _UNIT = re.compile(r"(?:stone|st|lbs?|pounds?|kg|kilos?|kilograms)\b", re.IGNORECASE)
 # the loss is someone's testimony: a quoted first-person statement, or a named person's result
 _QUOTED_FIRST_PERSON = re.compile(r"[‘“\"'][^’”\"\n]{0,40}\b(?:I|I've|I have|we|we've)\b[^’”\"\n]{0,80}[’”\"']")
-_NAMED = re.compile(r"\b[A-Z][a-z]+\s+(?:has\s+|had\s+)?(?:lost|shed|dropped|shifted)\b")
+# (round 7: also through a relative or a pronoun: "Amy's, who lost 10 kg", "she'd lost two stone")
+_NAMED = re.compile(r"(?:\b[A-Z][a-z]+(?:['’]s)?,?\s+(?:who\s+)?|\b(?:[Ss]he|[Hh]e)(?:['’]d|\s+had|\s+has)?\s+)"
+                    r"(?:has\s+|had\s+)?(?:lost|shed|dropped|shifted)\b")
 
 
 def _number(text: str) -> float:

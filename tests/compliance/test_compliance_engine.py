@@ -28,7 +28,7 @@ def test_clean_campaign_is_compliant_and_records_packs() -> None:
     assert report.is_compliant and report.status is AuditStatus.PASS and report.compliance_score == 100
     packs = {p.id: p.version for p in report.rule_packs}
     assert {"default", "environmental", "general-advertising", "platform-limits", "brief"} <= set(packs)
-    assert packs["environmental"] == "2.2.0"
+    assert packs["environmental"] == "2.3.0"
     assert report.checked_by == ["rules"]
 
 
