@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 PORT ?= 7071
 
-.PHONY: install run test lint typecheck pytest bench fuzz clean cosmos-server web web-check infra-tools infra-check func signalr-emulator
+.PHONY: install model run test lint typecheck pytest bench fuzz clean cosmos-server web web-check infra-tools infra-check func signalr-emulator
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -17,6 +17,14 @@ $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	touch $(STAMP)
 
 install: $(STAMP)
+
+# The learned second opinion's model (docs/compliance.md): trained on the labelled dev
+# corpora when they or the compliance code change; the auditor reads it, never builds it.
+MODEL := marketing_agents/compliance/learned-model.joblib
+$(MODEL): $(STAMP) $(wildcard marketing_agents/compliance/*.py) $(wildcard tests/compliance/corpora/dev*.yaml)
+	$(BIN)/python -m marketing_agents.compliance.learned_build --out $(MODEL)
+
+model: $(MODEL)
 
 local.settings.json:
 	cp local.settings.json.example local.settings.json
@@ -35,7 +43,7 @@ web: $(WEB_STAMP)
 web-check: $(WEB_STAMP)
 	cd web && npm run typecheck && npm test
 
-run: install local.settings.json web
+run: install model local.settings.json web
 	$(BIN)/python -m devhost --app . --port $(PORT)
 
 lint: install
@@ -61,7 +69,7 @@ infra-check: infra-tools
 		--skip-check $$($(BIN)/python -c "import yaml; print(','.join(yaml.safe_load(open('infra/checkov-skips.yaml'))))")
 
 # pytest exits 5 when it collects no test; that is not a failure of the product.
-pytest: install infra-tools
+pytest: install infra-tools model
 	$(BIN)/python -m pytest; rc=$$?; if [ $$rc -eq 5 ]; then echo "no tests ran"; rc=0; fi; exit $$rc
 
 test: lint typecheck web-check pytest
@@ -76,7 +84,7 @@ e2e: install
 	$(BIN)/python -m pytest tests/web/test_dashboard_e2e.py
 
 clean:
-	rm -rf $(VENV) $(INFRA_VENV) .devhost .mypy_cache .ruff_cache .pytest_cache tests/cosmos/node/node_modules web/node_modules web/dist web/e2e/node_modules tests/web/artifacts
+	rm -rf $(MODEL) $(VENV) $(INFRA_VENV) .devhost .mypy_cache .ruff_cache .pytest_cache tests/cosmos/node/node_modules web/node_modules web/dist web/e2e/node_modules tests/web/artifacts
 
 # The suite's in-memory Cosmos DB protocol server (docs/persistence.md), on
 # 127.0.0.1:$(COSMOS_PORT) over http, to try `make run` against Cosmos without an account:
@@ -91,7 +99,7 @@ cosmos-server: $(COSMOS_NODE)/node_modules/.package-lock.json
 
 # The app under Azure Functions Core Tools (func start) with Azurite, the standalone
 # SignalR emulator and a Cosmos DB endpoint; says what is missing where it cannot run.
-func: install
+func: install model web
 	tools/func.sh
 
 # devhost's SignalR Service emulator on its own (for func start): SIGNALR_PORT, default 8888.

@@ -1,7 +1,7 @@
 """Compliance engine figures on the labelled corpora, and the time to audit a full campaign.
 
-    python bench/audit_eval.py [--runs 300] [--judge] [--split dev|test|holdout|all]
-                                [--corpus FILE] [--id-prefix PREFIX]
+    python bench/audit_eval.py [--runs 300] [--judge] [--second-opinion] [--split dev|test|holdout|all]
+                                [--corpus FILE] [--id-prefix PREFIX] [--perturb campaign|evidence]
 
 For each split (``tests/compliance/corpora/dev.yaml``, the split the rules are tuned on,
 and ``test.yaml`` and ``holdout.yaml`` when present, each written independently and never used to
@@ -14,7 +14,12 @@ highest found per unit), and every miss and false alarm. Scoring is defined in
 
 ``--judge`` adds the LLM judge built from the MODEL_* settings (MODEL_PROVIDER, MODEL_JUDGE
 or MODEL_NAME, …) to every audit, so the same figures show what the model adds.
-The timing is always rules only.
+``--second-opinion`` adds the learned second opinion (the model ``make model`` builds,
+docs/compliance.md), as the product's auditor runs by default; without it the figures are
+the rules' alone. The timing is of the same auditor without the judge. ``--perturb`` scores
+each snippet changed in a way that must not change its labels
+(``marketing_agents/compliance/perturb.py``: inside a campaign-shaped artifact, or with
+unrelated evidence in the brief).
 """
 
 from __future__ import annotations
@@ -38,6 +43,8 @@ from marketing_agents.compliance.evaluation import (  # noqa: E402
     evaluate,
     load_corpus,
 )
+from marketing_agents.compliance.learned import LearnedModel, ModelUnavailable, load_model  # noqa: E402
+from marketing_agents.compliance.perturb import PERTURBATIONS  # noqa: E402
 from marketing_agents.models import CampaignBrief  # noqa: E402
 
 CORPORA = ROOT / "tests" / "compliance" / "corpora"
@@ -103,9 +110,8 @@ async def campaign_context() -> AuditContext:
     return AuditContext(report_id=f"{campaign}-audit-bench", campaign_id=campaign, brief=brief, texts=texts)
 
 
-def time_campaign(runs: int) -> list[float]:
+def time_campaign(runs: int, auditor: RuleEngineAuditor) -> list[float]:
     context = asyncio.run(campaign_context())
-    auditor = RuleEngineAuditor()
     for _ in range(5):  # warm-up: packs, regex caches, textstat's pronunciation dictionary
         asyncio.run(auditor.audit(context))
     timings = []
@@ -116,7 +122,14 @@ def time_campaign(runs: int) -> list[float]:
     return timings
 
 
-def judged_auditor() -> RuleEngineAuditor:
+def learned_model() -> LearnedModel:
+    try:
+        return load_model()
+    except ModelUnavailable as error:
+        sys.exit(f"audit_eval: {error}")
+
+
+def judged_auditor(second_opinion: LearnedModel | None) -> RuleEngineAuditor:
     from marketing_agents.llm.judge import build_model_judge
     from marketing_agents.llm.settings import load_model_settings
     from marketing_agents.settings import ConfigError, load_settings
@@ -127,19 +140,25 @@ def judged_auditor() -> RuleEngineAuditor:
         sys.exit(f"audit_eval: {error}")
     if settings is None:
         sys.exit("audit_eval: --judge needs a model: set MODEL_PROVIDER and MODEL_JUDGE (or MODEL_NAME)")
-    return RuleEngineAuditor(judge=build_model_judge(settings))
+    return RuleEngineAuditor(judge=build_model_judge(settings), second_opinion=second_opinion)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=300, help="timed full-campaign audits (0: no timing)")
     parser.add_argument("--judge", action="store_true", help="add the LLM judge from the MODEL_* settings")
+    parser.add_argument("--second-opinion", action="store_true",
+                        help="add the learned second opinion (the model make model builds)")
     parser.add_argument("--split", choices=[*SPLITS, "all"], default="all")
     parser.add_argument("--corpus", type=Path, help="score this corpus file instead of the splits")
+    parser.add_argument("--perturb", choices=sorted(PERTURBATIONS),
+                        help="score every snippet changed in a way that must not change its labels")
     parser.add_argument("--id-prefix", default="",
                         help="score only snippets whose id starts with this (a fresh batch, scored before tuning)")
     args = parser.parse_args()
-    auditor = judged_auditor() if args.judge else RuleEngineAuditor()
+    second_opinion = learned_model() if args.second_opinion else None
+    auditor = judged_auditor(second_opinion) if args.judge else RuleEngineAuditor(second_opinion=second_opinion)
+    checkers = "rules" + (" + second opinion" if second_opinion else "") + (" + judge" if args.judge else "")
     splits = {args.corpus.stem: args.corpus} if args.corpus else SPLITS
     for name, path in splits.items():
         if args.split not in ("all", name) and not args.corpus:
@@ -154,12 +173,15 @@ def main() -> None:
         snippets = [snippet for snippet in snippets if snippet.id.startswith(args.id_prefix)]
         if not snippets:
             sys.exit(f"audit_eval: {path}: no snippet id starts with {args.id_prefix!r}")
-        print_evaluation(name + (" (rules + judge)" if args.judge else " (rules only)"), evaluate(snippets, auditor))
+        if args.perturb:
+            snippets = [PERTURBATIONS[args.perturb](snippet) for snippet in snippets]
+            name = f"{name}, perturbed: {args.perturb}"
+        print_evaluation(f"{name} ({checkers})", evaluate(snippets, auditor))
     if args.runs > 0:
-        timings = time_campaign(args.runs)
+        timings = time_campaign(args.runs, RuleEngineAuditor(second_opinion=second_opinion))
         p95 = sorted(timings)[int(0.95 * len(timings)) - 1]
-        print(f"\nfull campaign audit (Copy + ShortCopy + Visual as the offline agents write them), rules only, "
-              f"{args.runs} runs:")
+        print(f"\nfull campaign audit (Copy + ShortCopy + Visual as the offline agents write them), "
+              f"{checkers.removesuffix(' + judge')}, {args.runs} runs:")
         print(f"  median {statistics.median(timings):.2f} ms, p95 {p95:.2f} ms, min {min(timings):.2f} ms "
               "(target < 50 ms)")
 

@@ -15,13 +15,16 @@ High/Critical). Beside it, with the same units:
 * ``rules or learned``: a rule's block, or the classifier's at p >= 0.9.
 
 The two cuts of the combinations were read from the grids on the round 6 and 7 first-sight
-batches (``--grid`` prints them), so on those batches they are fitted, not first sight.
+batches (``--grid`` prints them), so on those batches they are fitted, not first sight. The
+classifier and what it reads are the product's (``marketing_agents/compliance/learned.py``,
+``learned_build.snippet_document``); the product's second opinion (``second_opinion.py``)
+applies the two cuts per artifact and never demotes a Critical finding, so
+``bench/audit_eval.py --second-opinion`` gives its own figures.
 
 Only the five claim areas a text classifier can see are scored (environmental, health,
 financial, endorsements, advertising): constraints, platform limits, brand and accessibility
 depend on the brief or the artifact's shape, and the rules decide them. A clean snippet counts
-as flagged when it is blocked in one of those five areas. Figures only; nothing here is used
-by the product.
+as flagged when it is blocked in one of those five areas.
 
     .venv/bin/python bench/learned_baseline.py              # every dev batch after the first files
     .venv/bin/python bench/learned_baseline.py --grid       # and the cut grids
@@ -36,19 +39,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-from scipy.sparse import hstack
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.linear_model import LogisticRegression
-
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from marketing_agents.compliance.areas import area_of  # noqa: E402
 from marketing_agents.compliance.engine import RuleEngineAuditor  # noqa: E402
-from marketing_agents.compliance.evaluation import BLOCKING, area_of, load_corpus  # noqa: E402
+from marketing_agents.compliance.evaluation import BLOCKING, load_corpus  # noqa: E402
+from marketing_agents.compliance.learned import CLAIM_AREAS as AREAS  # noqa: E402
+from marketing_agents.compliance.learned import TrainingExample  # noqa: E402
+from marketing_agents.compliance.learned import train as train_model  # noqa: E402
+from marketing_agents.compliance.learned_build import snippet_document  # noqa: E402
 
 CORPORA = ROOT / "tests" / "compliance" / "corpora"
-AREAS = ("environmental", "health", "financial", "endorsements", "advertising")
 # Dev files in the order they were written (FORMAT.md); each batch is scored after training on
 # the files before it. A new dev file is added here, after the others.
 WRITTEN_IN_ORDER = (
@@ -78,18 +80,13 @@ class Example:
 
 
 def examples(name: str, auditor: RuleEngineAuditor) -> list[Example]:
-    """The file's snippets with their text and evidence as one document, and what the rules block."""
-    path = CORPORA / f"{name}.yaml"
-    raw = {s["id"]: s for s in yaml.safe_load(path.read_text(encoding="utf-8"))["snippets"]}
+    """The file's snippets as the product's classifier reads them, and what the rules block."""
     out = []
-    for snippet in load_corpus(path):
-        entry = raw[snippet.id]
-        concept = entry.get("concept") or {}
-        text = entry.get("text") or " ".join(str(v) for v in concept.values() if isinstance(v, str))
+    for snippet in load_corpus(CORPORA / f"{name}.yaml"):
         found = auditor.run_rules(snippet.context).findings
         out.append(Example(
             id=snippet.id,
-            document=f"{text} || evidence: " + " | ".join(entry.get("evidence") or []),
+            document=snippet_document(snippet),
             clean=snippet.clean,
             expected=frozenset(e.area for e in snippet.expectations if e.severity in BLOCKING),
             rules=frozenset(a for f in found if f.issue.severity.value in BLOCKING and (a := area_of(f.issue.rule_id))),
@@ -98,19 +95,11 @@ def examples(name: str, auditor: RuleEngineAuditor) -> list[Example]:
 
 
 def learned_probabilities(train: list[Example], test: list[Example]) -> dict[Unit, float]:
-    """p(blocking) per (snippet, area) of ``test`` from one classifier per area fitted on ``train``."""
-    words = TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True)
-    chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), min_df=3, sublinear_tf=True)
-    docs_train, docs_test = [e.document for e in train], [e.document for e in test]
-    x_train = hstack([words.fit_transform(docs_train), chars.fit_transform(docs_train)]).tocsr()
-    x_test = hstack([words.transform(docs_test), chars.transform(docs_test)]).tocsr()
-    out: dict[Unit, float] = {}
-    for area in AREAS:
-        labels = [area in e.expected for e in train]
-        model = LogisticRegression(C=4, max_iter=2000, class_weight="balanced").fit(x_train, labels)
-        for example, p in zip(test, model.predict_proba(x_test)[:, 1], strict=True):
-            out[(example.id, area)] = float(p)
-    return out
+    """p(blocking) per (snippet, area) of ``test`` from the product's classifier
+    (:func:`~marketing_agents.compliance.learned.train`) fitted on ``train`` only."""
+    model = train_model([TrainingExample(e.document, e.expected) for e in train], [])
+    rated = model.probabilities([e.document for e in test])
+    return {(example.id, area): p[area] for example, p in zip(test, rated, strict=True) for area in AREAS}
 
 
 def score(test: list[Example], blocks: Callable[[Example, str], bool]) -> str:

@@ -20,12 +20,15 @@ from .feedback import feedback_by_type, feedback_text, sort_key
 from .fields import TextField, artifact_fields, artifact_text
 from .findings import Finding, RuleContext, with_category
 from .judge import Judge, JudgeRequest, JudgeText, JudgeVerdict, verify_and_merge
+from .learned import LearnedModel
 from .ownership import drop_restated_claims
 from .packs import RulePack, brief_text, find_brand_kit, select_packs
 from .scoring import summarize
+from .second_opinion import apply_second_opinion
 from .unclassified import unclassified_claims
 
 RULES_CHECKER = "rules"
+LEARNED_CHECKER = "learned"
 MAX_ISSUES_PER_TYPE = 60  # findings listed per artifact type; the rest are counted
 MAX_EXCERPT_CHARS = 300
 
@@ -39,6 +42,7 @@ class RuleRun:
     uncompiled: list[str]
     fields: list[TextField]
     elapsed_ms: float
+    checked_by: list[str]
 
 
 def _dedupe(findings: Iterable[Finding]) -> list[Finding]:
@@ -73,7 +77,11 @@ def covered_findings(packs: list[RulePack], findings: list[Finding]) -> list[Fin
 
 
 class RuleEngineAuditor:
-    """Implements :class:`~marketing_agents.compliance.base.Auditor` with rule packs."""
+    """Implements :class:`~marketing_agents.compliance.base.Auditor` with rule packs.
+
+    ``second_opinion`` is the learned model that demotes the rules' doubtful claim findings
+    and adds its confident ones (:mod:`.second_opinion`); ``notes`` are said in every
+    report's ``notChecked`` (what this auditor was built without, such as that model)."""
 
     name = "rule-engine"
 
@@ -82,10 +90,14 @@ class RuleEngineAuditor:
         brand_kit: RulePack | None = None,
         brand_kit_dirs: Iterable[Path] = (),
         judge: Judge | None = None,
+        second_opinion: LearnedModel | None = None,
+        notes: Iterable[str] = (),
     ) -> None:
         self.brand_kit = brand_kit
         self.brand_kit_dirs = list(brand_kit_dirs)
         self.judge = judge
+        self.second_opinion = second_opinion
+        self.notes = list(notes)
 
     def _kit_for(self, context: AuditContext) -> tuple[RulePack, list[str]]:
         if self.brand_kit is not None:
@@ -125,22 +137,28 @@ class RuleEngineAuditor:
             active.add(brief_pack.id)
         findings += covered
         flat = [f for fs in fields.values() for f in fs]
-        findings = drop_restated_claims(findings, flat)
+        findings = _dedupe(drop_restated_claims(findings, flat))
+        checked_by = [RULES_CHECKER]
+        if self.second_opinion is not None:
+            findings = apply_second_opinion(self.second_opinion, findings, fields, rule_context.evidence,
+                                            context.brief.product)
+            checked_by.append(f"{LEARNED_CHECKER}:{self.second_opinion.version}")
         refs = [p.ref() for p in packs if p.id in active]
         elapsed = (time.perf_counter() - started) * 1000
-        return RuleRun(_dedupe(findings), refs, notes + uncompiled, flat, elapsed)
+        return RuleRun(findings, refs, notes + uncompiled, flat, elapsed, checked_by)
 
     async def audit(self, context: AuditContext) -> AuditReport:
         # The rules and the report are CPU work (regexes over every field): off the event
         # loop, so the host answers other requests while a long campaign is audited.
         run = await asyncio.to_thread(self.run_rules, context)
-        findings, not_checked, checked_by = run.findings, list(run.uncompiled), [RULES_CHECKER]
+        findings, not_checked, checked_by = run.findings, list(run.uncompiled), list(run.checked_by)
         if self.judge is not None:
             findings, not_checked, used = await self._ask_judge(context, run)
             if used:
                 checked_by.append(f"judge:{self.judge.name}")
             findings = [with_category(f, None) for f in findings]  # the judge's own findings
-        return await asyncio.to_thread(build_report, context, findings, run.packs, checked_by, not_checked)
+        return await asyncio.to_thread(build_report, context, findings, run.packs, checked_by,
+                                       [*self.notes, *not_checked])
 
     async def _ask_judge(self, context: AuditContext, run: RuleRun) -> tuple[list[Finding], list[str], bool]:
         assert self.judge is not None

@@ -22,6 +22,7 @@ from typing import Any
 import yaml
 
 from ..models import ArtifactType, CampaignBrief, ComplianceIssue, Severity
+from .areas import AREA_NAMED_PREFIXES, AREAS, area_of
 from .base import ArtifactLayout, AuditContext
 from .engine import RuleEngineAuditor
 
@@ -29,19 +30,6 @@ CAMPAIGN_ID = "c-00000000000000e1"
 BLOCKING = {Severity.HIGH.value, Severity.CRITICAL.value}
 SEVERITY_ORDER = ["none", Severity.LOW.value, Severity.MEDIUM.value, Severity.HIGH.value, Severity.CRITICAL.value]
 
-# A rule id's prefix (its pack) → the area of the corpus format.
-AREA_OF_PACK = {
-    "env": "environmental",
-    "health": "health",
-    "fin": "financial",
-    "endorse": "endorsements",
-    "ads": "advertising",
-    "brief": "constraints",
-    "platform": "platform",
-    "brand": "brand",
-    "a11y": "accessibility",
-}
-AREAS = tuple(AREA_OF_PACK.values())
 UNLABELLED = " (rule not labelled)"  # the tail of a false alarm that is only a rule id nobody labelled
 
 
@@ -132,14 +120,6 @@ def artifact_for(raw: dict[str, Any]) -> ArtifactLayout:
     )
 
 
-def area_of(rule_id: str) -> str | None:
-    """The area of a rule id (``env.generic-claim`` → environmental; ``judge.health`` → health)."""
-    prefix, _, rest = rule_id.partition(".")
-    if prefix == "judge":
-        return rest if rest in AREAS else None
-    return AREA_OF_PACK.get(prefix)
-
-
 def _expectation(raw: dict[str, Any], default_area: str, snippet_id: str) -> Expectation:
     severity = raw.get("severity")
     if severity not in SEVERITY_ORDER[1:]:
@@ -160,25 +140,45 @@ def _strings(raw: dict[str, Any], key: str, snippet_id: str) -> list[str]:
 
 
 def load_corpus(path: Path) -> list[Snippet]:
-    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    """The snippets of a corpus file (FORMAT.md); :class:`CorpusError` names the file and
+    the snippet for anything malformed, so that a tool reading it can say so in one line."""
+    try:
+        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        raise CorpusError(f"{path.name}: not YAML ({str(error).splitlines()[0]})") from None
+    raws = doc.get("snippets") if isinstance(doc, dict) else None
+    if not isinstance(raws, list):
+        raise CorpusError(f"{path.name}: a corpus is a mapping with a list of snippets")
     snippets = []
-    for raw in doc["snippets"]:
-        sid = str(raw["id"])
-        area = raw.get("area")
-        if area not in AREAS:
-            raise CorpusError(f"{sid}: area must be one of {', '.join(AREAS)}")
-        brief = CampaignBrief(
-            theme="Summer launch", product=raw.get("product", "EcoBottle"), target_audience="Adults",
-            tone="Warm", constraints=_strings(raw, "constraints", sid), evidence=_strings(raw, "evidence", sid),
-        )
-        artifact = artifact_for(raw)
-        context = AuditContext(
-            report_id=f"{CAMPAIGN_ID}-audit-{sid}", campaign_id=CAMPAIGN_ID, brief=brief,
-            texts={artifact.type: artifact},
-        )
-        expectations = tuple(_expectation(e, area, sid) for e in raw.get("expect") or [])
-        snippets.append(Snippet(sid, context, expectations, area, str(raw.get("industry", ""))))
+    for number, raw in enumerate(raws, start=1):
+        try:
+            snippets.append(_snippet(raw))
+        except CorpusError as error:
+            raise CorpusError(f"{path.name}: {error}") from None
+        except (KeyError, TypeError, AttributeError, ValueError) as error:  # a missing field, a wrong shape
+            detail = f"missing {error}" if isinstance(error, KeyError) else str(error).splitlines()[0]
+            raise CorpusError(f"{path.name}: snippet {number}: {detail}") from None
     return snippets
+
+
+def _snippet(raw: Any) -> Snippet:
+    if not isinstance(raw, dict):
+        raise CorpusError("a snippet is a mapping (id, area, text, expect)")
+    sid = str(raw["id"])
+    area = raw.get("area")
+    if area not in AREAS:
+        raise CorpusError(f"{sid}: area must be one of {', '.join(AREAS)}")
+    brief = CampaignBrief(
+        theme="Summer launch", product=raw.get("product", "EcoBottle"), target_audience="Adults",
+        tone="Warm", constraints=_strings(raw, "constraints", sid), evidence=_strings(raw, "evidence", sid),
+    )
+    artifact = artifact_for(raw)
+    context = AuditContext(
+        report_id=f"{CAMPAIGN_ID}-audit-{sid}", campaign_id=CAMPAIGN_ID, brief=brief,
+        texts={artifact.type: artifact},
+    )
+    expectations = tuple(_expectation(e, area, sid) for e in raw.get("expect") or [])
+    return Snippet(sid, context, expectations, area, str(raw.get("industry", "")))
 
 
 def pack_of(rule_id: str) -> str:
@@ -229,7 +229,8 @@ def score_snippet(result: Evaluation, snippet: Snippet, issues: list[ComplianceI
 def _score_rules(result: Evaluation, snippet: Snippet, issues: list[ComplianceIssue]) -> None:
     expected = snippet.expected
     result.rule_labels += len(expected)
-    found = {i.rule_id for i in issues if not i.rule_id.startswith("judge.")}
+    # The judge's and the learned second opinion's findings name an area, not a rule.
+    found = {i.rule_id for i in issues if i.rule_id.partition(".")[0] not in AREA_NAMED_PREFIXES}
     low_only = {r for r in found if all(i.severity is Severity.LOW for i in issues if i.rule_id == r)}
     for rule in found | set(expected):
         hit, predicted = rule in expected, rule in found

@@ -118,6 +118,10 @@ class Settings(BaseSettings):
     compliance_brand_kit: str | None = setting(
         None, name="COMPLIANCE_BRAND_KIT", where=Where.BOTH, group="compliance", values="brand kit id or file",
         meaning="a brand kit applied to every campaign")
+    compliance_second_opinion: bool = setting(
+        True, name="COMPLIANCE_SECOND_OPINION", where=Where.BOTH, group="compliance",
+        meaning="ask the learned classifier built by `make model` about the rules' claim findings "
+                "(docs/compliance.md); `false`: rules only")
 
     # --- the model -----------------------------------------------------------------------
     model_provider: Provider | None = setting(

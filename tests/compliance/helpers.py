@@ -87,5 +87,12 @@ def audit(*artifacts: ArtifactVersion, the_brief: CampaignBrief | None = None,
     return asyncio.run(build_auditor(declared, **kwargs).audit(context))
 
 
+def learned_checker() -> str:
+    """How ``checkedBy`` names the packaged learned second opinion (on by default)."""
+    from marketing_agents.compliance.learned import load_model
+
+    return f"learned:{load_model().version}"
+
+
 def rule_ids(report: AuditReport) -> set[str]:
     return {i.rule_id for i in report.issues}

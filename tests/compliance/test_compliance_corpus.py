@@ -6,13 +6,16 @@ Figures per pack and area: ``python bench/audit_eval.py``."""
 from __future__ import annotations
 
 import sys
+from functools import cache
 from pathlib import Path
 
 import pytest
 
+from marketing_agents.compliance import build_auditor
 from marketing_agents.compliance.engine import RuleEngineAuditor
 from marketing_agents.compliance.evaluation import AREAS, Evaluation, evaluate, load_corpus
 from marketing_agents.compliance.fields import artifact_fields
+from marketing_agents.compliance.perturb import PERTURBATIONS
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 from audit_eval import print_rule_ids  # the harness's own table
@@ -29,6 +32,12 @@ HOLDOUT = CORPORA / "holdout.yaml"
 TEST_FLOOR = {"blocking_recall": 0.77, "blocking_precision": 0.92, "clean_flagged_rate": 0.09}
 # The second held-out split (round 4, two more independent writers), held to its own floor.
 HOLDOUT_FLOOR = {"blocking_recall": 0.74, "blocking_precision": 0.86, "clean_flagged_rate": 0.12}
+# The product's auditor (rules and the learned second opinion, docs/compliance.md), held to
+# floors just under what it measured when the model was first packaged.
+SECOND_OPINION_FLOORS = {
+    "test": {"blocking_recall": 0.76, "blocking_precision": 0.93, "clean_flagged_rate": 0.07},
+    "holdout": {"blocking_recall": 0.77, "blocking_precision": 0.90, "clean_flagged_rate": 0.07},
+}
 
 
 def summary(name: str, result: Evaluation) -> str:
@@ -75,6 +84,44 @@ def test_held_out_split_figures(path: Path, floor: dict[str, float]) -> None:
     assert result.blocking.recall >= floor["blocking_recall"]
     assert result.blocking.precision >= floor["blocking_precision"]
     assert result.clean_flagged_rate <= floor["clean_flagged_rate"]
+
+
+@cache
+def product_figures(path: Path, perturbation: str | None = None) -> Evaluation:
+    """The product's auditor (rules and the learned second opinion) on a split, perhaps perturbed."""
+    auditor = build_auditor()
+    assert isinstance(auditor, RuleEngineAuditor) and auditor.second_opinion is not None, auditor
+    snippets = load_corpus(path)
+    if perturbation is not None:
+        snippets = [PERTURBATIONS[perturbation](s) for s in snippets]
+    return evaluate(snippets, auditor)
+
+
+@pytest.mark.parametrize("path", [TEST, HOLDOUT], ids=["test", "holdout"])
+def test_held_out_split_figures_with_the_second_opinion(path: Path) -> None:
+    if not path.exists():
+        pytest.skip(f"{path.name} is not in this tree")
+    result = product_figures(path)
+    print(summary(f"{path.stem} with the second opinion", result))
+    floor = SECOND_OPINION_FLOORS[path.stem]
+    assert result.blocking.recall >= floor["blocking_recall"]
+    assert result.blocking.precision >= floor["blocking_precision"]
+    assert result.clean_flagged_rate <= floor["clean_flagged_rate"]
+
+
+@pytest.mark.parametrize("perturbation", sorted(PERTURBATIONS))
+@pytest.mark.parametrize("path", [TEST, HOLDOUT], ids=["test", "holdout"])
+def test_the_product_auditor_gives_the_same_answers_to_label_preserving_changes(path: Path, perturbation: str) -> None:
+    """A snippet inside a campaign-shaped artifact, or with unrelated evidence in its brief,
+    must be judged as it is alone: an artifact-level learned opinion lost 6-7 points of
+    recall inside campaigns, an all-evidence one 2 with unrelated evidence."""
+    if not path.exists():
+        pytest.skip(f"{path.name} is not in this tree")
+    plain, changed = product_figures(path), product_figures(path, perturbation)
+    print(summary(f"{path.stem}, {perturbation}", changed))
+    assert abs(changed.blocking.tp - plain.blocking.tp) <= 1
+    assert abs(changed.blocking.fp - plain.blocking.fp) <= 1
+    assert abs(len(changed.clean_flagged) - len(plain.clean_flagged)) <= 1
 
 
 def test_excerpts_are_exact_on_the_whole_dev_split() -> None:

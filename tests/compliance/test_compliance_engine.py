@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers import audit, brief, copy, poster, posts, rule_ids
+from helpers import audit, brief, copy, learned_checker, poster, posts, rule_ids
 
 from marketing_agents.compliance import RuleEngineAuditor, build_auditor
 from marketing_agents.compliance.base import Auditor
@@ -29,7 +29,7 @@ def test_clean_campaign_is_compliant_and_records_packs() -> None:
     packs = {p.id: p.version for p in report.rule_packs}
     assert {"default", "environmental", "general-advertising", "platform-limits", "brief"} <= set(packs)
     assert packs["environmental"] == "2.3.0"
-    assert report.checked_by == ["rules"]
+    assert report.checked_by == ["rules", learned_checker()]
 
 
 def test_every_finding_has_an_exact_span_and_a_fix() -> None:
@@ -168,7 +168,8 @@ def test_reading_level_is_medium_and_not_blocking() -> None:
 
 
 def test_high_finding_blocks_even_with_a_high_score() -> None:
-    report = audit(copy(bodyLong="Recycle it. The best bottle."))
+    # the rules' High alone (the learned second opinion may demote this one: test_second_opinion.py)
+    report = audit(copy(bodyLong="Recycle it. The best bottle."), settings={"COMPLIANCE_SECOND_OPINION": "false"})
     assert report.has_blocking_findings() and not report.is_compliant
     assert report.status is not AuditStatus.PASS
 

@@ -4,7 +4,7 @@ constraints the judge checked leave the "not checked" list."""
 
 from __future__ import annotations
 
-from helpers import audit, brief, copy, rule_ids
+from helpers import audit, brief, copy, learned_checker, rule_ids
 
 from marketing_agents.compliance.judge import Judge, JudgeRequest, JudgeVerdict, ProposedFinding
 from marketing_agents.models import ArtifactType, Severity, Span
@@ -59,7 +59,7 @@ def test_verified_finding_is_added_with_exact_span_and_constraint_is_checked() -
     assert issue.span is not None and BODY[issue.span.start : issue.span.end] == "gloomy, dull"
     assert "Keep it playful" in issue.source
     assert report.not_checked == []
-    assert report.checked_by == ["rules", "judge:scripted-judge"]
+    assert report.checked_by == ["rules", learned_checker(), "judge:scripted-judge"]
     assert judge.requests[0].constraints == ["Keep it playful"]
     assert any(t.field == "bodyLong" and t.text == BODY for t in judge.requests[0].texts)
 
@@ -92,4 +92,4 @@ def test_failing_judge_keeps_rules_and_says_so() -> None:
     assert "ads.claim-superlative" in rule_ids(report)
     assert "Keep it playful" in report.not_checked
     assert any("broken-judge failed" in n for n in report.not_checked)
-    assert report.checked_by == ["rules"]
+    assert report.checked_by == ["rules", learned_checker()]

@@ -1,4 +1,4 @@
-"""What the deployment package holds (.funcignore): the app and the dashboard's build,
+"""What the deployment package holds (.funcignore): the app, the learned model and the dashboard's build,
 never the tests, devhost, benchmarks, node_modules, local settings or local state."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ MUST_EXCLUDE = ("tests/", "devhost/", "bench/", "node_modules/", ".devhost/", "l
                 "web/src/", "web/node_modules/", "infra/", "tools/")
 MUST_SHIP = ("function_app.py", "host.json", "requirements.txt", "api/campaigns.py", "activities/campaign.py",
              "orchestrators/campaign.py", "marketing_agents/components.py", "localdocs/__init__.py",
-             "web/dist/index.html", "web/dist/assets/index.js")
+             "web/dist/index.html", "web/dist/assets/index.js", "marketing_agents/compliance/learned-model.joblib")
 
 
 def patterns() -> list[str]:

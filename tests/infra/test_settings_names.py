@@ -38,6 +38,8 @@ NOT_SET_IN_AZURE = {
     "AGENT_CACHE_BACKEND", "AGENT_CACHE_TTL_SECONDS",
     # Brand kits come with the brief unless an operator sets one.
     "COMPLIANCE_BRAND_KIT", "COMPLIANCE_BRAND_KITS_DIR",
+    # The learned second opinion is on by default wherever its model was packaged.
+    "COMPLIANCE_SECOND_OPINION",
 }
 
 # Declared for a laptop but left at their defaults by the example (offline agents, local
@@ -51,7 +53,7 @@ NOT_SET_LOCALLY = {
     "AZURE_OPENAI_ENDPOINT", "AZURE_OPENAI_API_VERSION",
     "AGENT_CACHE_BACKEND", "AGENT_CACHE_TTL_SECONDS", "AGENT_CACHE_PATH", "REDIS_URL",
     "POSTER_STORE", "POSTER_DIR", "POSTER_BLOB_CONTAINER", "POSTER_BLOB_CONNECTION_STRING",
-    "COMPLIANCE_BRAND_KIT", "COMPLIANCE_BRAND_KITS_DIR",
+    "COMPLIANCE_BRAND_KIT", "COMPLIANCE_BRAND_KITS_DIR", "COMPLIANCE_SECOND_OPINION",
 }
 
 IN_AZURE = (Where.AZURE, Where.BOTH)

@@ -1,0 +1,165 @@
+"""A learned second opinion on the claim areas: one text classifier per area.
+
+Seven rounds of hand-written claim classes reach 0.99-1.00 recall on the files they were
+tuned on and no further on each next writer's copy (``tests/compliance/corpora/TUNING-LOG.md``):
+they carry what one set of writers wrote, not what the next will. A plain logistic
+regression over word (1-2) and character (3-5) n-grams of the copy and its evidence, fitted
+on every labelled dev snippet, does as well as the rules on unseen copy and disagrees with
+them in useful places (``bench/learned_baseline.py``). It is what
+:mod:`~marketing_agents.compliance.second_opinion` asks.
+
+The model is built from the labelled corpora at packaging time
+(``python -m marketing_agents.compliance.learned_build``, run by ``make model``, ``make run``,
+``make test`` and azd's prepackage hook) into :data:`MODEL_PATH`, next to this module, and
+never at run time. Only the five claim areas a text classifier can see are modelled;
+constraints, platform limits, brand and accessibility depend on the brief or the artifact's
+shape, and the rules alone decide them.
+
+The file is a joblib pickle and is only ever read from :data:`MODEL_PATH`, which the build
+writes; no path from a request, a setting or a brief reaches :func:`load_model`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import joblib
+import sklearn
+from scipy.sparse import csr_matrix, hstack
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+
+from .morphology import tokens
+
+MODEL_PATH = Path(__file__).with_name("learned-model.joblib")
+CLAIM_AREAS = ("environmental", "health", "financial", "endorsements", "advertising")
+FORMAT = 2  # bumped when what is pickled changes shape; an older file is not loaded
+
+
+# Words that make no evidence item about a text: grammar, and what any campaign says.
+_FUNCTION_WORDS = frozenset(
+    "a an the and or but of to for with in on at by from as is be it its this that these those our your you "
+    "we us they their he she his her my me all any every more most less than per not no new now today "
+    "can will have do make get one".split()
+)
+
+
+STEM_CHARS = 5  # a word family shares its first letters: recycled, recyclable; protein, proteins
+
+
+def _content_words(text: str, ignored: frozenset[str]) -> set[str]:
+    """The word families and numbers of ``text``, beyond function words and ``ignored``."""
+    return {t.lemma[:STEM_CHARS] if t.is_word else t.lower for t in tokens(text)
+            if ((t.is_word and len(t.lower) > 2) or t.lower[:1].isdigit())
+            and t.lemma not in _FUNCTION_WORDS and t.lemma not in ignored}
+
+
+def relevant_evidence(text: str, evidence: Sequence[str], product: str = "") -> list[str]:
+    """The evidence items that speak to ``text``: those sharing a content word or a number
+    with it (the product's own name does not count; every item names it).
+
+    A bag-of-words model cannot tell whether an item supports a claim or is about something
+    else, and in the labelled copy evidence mostly comes with claims it supports, so given
+    every item it learns "evidence present: fine". Measured on the held-out splits, two
+    unrelated items added to every brief cost the all-evidence model 2 points of recall;
+    this selection loses nothing to them (docs/compliance.md)."""
+    ignored = frozenset(t.lemma for t in tokens(product) if t.is_word)
+    mine = _content_words(text, ignored)
+    return [item for item in evidence if _content_words(item, ignored) & mine]
+
+
+def document(text: str, evidence: Sequence[str], product: str = "") -> str:
+    """What the classifier reads: the text, then the evidence items that speak to it (a claim
+    the evidence supports reads differently from the same claim alone). Training and use
+    share it."""
+    return f"{text} || evidence: " + " | ".join(relevant_evidence(text, evidence, product))
+
+
+@dataclass(frozen=True)
+class TrainingExample:
+    document: str
+    blocking_areas: frozenset[str]  # areas labelled High/Critical
+
+
+@dataclass(frozen=True)
+class LearnedModel:
+    """The fitted vectorisers and one classifier per claim area, with where they came from."""
+
+    version: str  # digest of the training data and the scikit-learn version
+    trained_on: int  # labelled snippets
+    sources: tuple[str, ...]  # the corpus files
+    words: TfidfVectorizer
+    chars: TfidfVectorizer
+    classifiers: dict[str, LogisticRegression]
+
+    def _features(self, documents: Sequence[str]) -> csr_matrix:
+        return hstack([self.words.transform(documents), self.chars.transform(documents)]).tocsr()
+
+    def probabilities(self, documents: Sequence[str]) -> list[dict[str, float]]:
+        """p(a blocking problem of the area) for each document, per claim area."""
+        if not documents:
+            return []
+        features = self._features(documents)
+        by_area = {area: model.predict_proba(features)[:, 1] for area, model in self.classifiers.items()}
+        return [{area: float(p[i]) for area, p in by_area.items()} for i in range(len(documents))]
+
+
+def train(examples: Sequence[TrainingExample], sources: Sequence[str]) -> LearnedModel:
+    """Fit the vectorisers and the per-area classifiers on ``examples``.
+
+    The settings are the bench's (``bench/learned_baseline.py``), not tuned on any held-out
+    file: balanced class weights (blocking units are a minority in every area), C=4.
+    """
+    if not examples:
+        raise ValueError("no labelled snippets to train on")
+    words = TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True)
+    chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), min_df=3, sublinear_tf=True)
+    documents = [e.document for e in examples]
+    features = hstack([words.fit_transform(documents), chars.fit_transform(documents)]).tocsr()
+    classifiers = {}
+    for area in CLAIM_AREAS:
+        labels = [area in e.blocking_areas for e in examples]
+        if len(set(labels)) < 2:
+            raise ValueError(f"the training snippets have no {'blocking' if not any(labels) else 'clean'} "
+                             f"{area} unit; a classifier needs both")
+        classifiers[area] = LogisticRegression(C=4, max_iter=2000, class_weight="balanced").fit(features, labels)
+    digest = hashlib.sha256(sklearn.__version__.encode())
+    for e in examples:
+        digest.update(e.document.encode())
+        digest.update(",".join(sorted(e.blocking_areas)).encode())
+    return LearnedModel(digest.hexdigest()[:12], len(examples), tuple(sources), words, chars, classifiers)
+
+
+def save_model(model: LearnedModel, path: Path = MODEL_PATH) -> None:
+    tmp = path.with_suffix(".tmp")
+    joblib.dump({"format": FORMAT, "sklearn": sklearn.__version__, "model": model}, tmp, compress=3)
+    tmp.replace(path)  # never a half-written model where the auditor looks
+
+
+class ModelUnavailable(Exception):
+    """Why there is no second opinion (said in every report's ``notChecked``)."""
+
+
+@cache
+def load_model() -> LearnedModel:
+    """The packaged model; :class:`ModelUnavailable` when it was not built or was built by
+    another scikit-learn (whose pickles this one may not read the same way)."""
+    if not MODEL_PATH.is_file():
+        raise ModelUnavailable("learned second opinion: no model built (make model); rules only")
+    try:
+        stored: Any = joblib.load(MODEL_PATH)
+    except Exception as error:  # a truncated or foreign file: any unpickling error
+        raise ModelUnavailable(f"learned second opinion: the model file cannot be read ({type(error).__name__}); "
+                               "rebuild it (make model); rules only") from error
+    if not isinstance(stored, dict) or stored.get("format") != FORMAT or stored.get("sklearn") != sklearn.__version__:
+        raise ModelUnavailable("learned second opinion: the model was built by another version; "
+                               "rebuild it (make model); rules only")
+    model = stored["model"]
+    if not isinstance(model, LearnedModel):
+        raise ModelUnavailable("learned second opinion: the model file is not a model; rebuild it (make model)")
+    return model

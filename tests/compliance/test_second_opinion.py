@@ -1,0 +1,199 @@
+"""The learned second opinion: what it may demote, what it may add, and how the auditor
+runs without it. The cut-off logic is tested against a model whose probabilities the test
+sets (a real :class:`LearnedModel` fitted on a few snippets, with ``probabilities``
+overridden); the packaged model itself is tested on the corpora and in the auditor."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from helpers import CAMPAIGN, audit, brief, copy
+
+from marketing_agents.compliance import build_auditor, learned
+from marketing_agents.compliance.base import AuditContext
+from marketing_agents.compliance.engine import RuleEngineAuditor
+from marketing_agents.compliance.evaluation import load_corpus
+from marketing_agents.compliance.fields import artifact_fields
+from marketing_agents.compliance.learned import CLAIM_AREAS, LearnedModel, ModelUnavailable, TrainingExample, train
+from marketing_agents.compliance.learned_build import main as build_main
+from marketing_agents.compliance.second_opinion import ADD_FROM, DEMOTE_BELOW, apply_second_opinion
+from marketing_agents.models import ArtifactType, Severity
+from marketing_agents.settings import load_settings
+
+CORPORA = Path(__file__).resolve().parent / "corpora"
+
+
+def _tiny_model() -> LearnedModel:
+    """A real fitted model (vectorisers and classifiers) on a few made-up documents."""
+    texts = ["cures colds overnight", "planet-kind packaging", "guaranteed returns", "doctors recommend it",
+             "the best bottle ever", "a plain steel bottle", "a cold drink for hot days", "summer is here"]
+    examples = [TrainingExample(t, frozenset({area})) for t, area in zip(texts, CLAIM_AREAS, strict=False)]
+    examples += [TrainingExample(t, frozenset()) for t in texts[5:]] * 2
+    return train(examples, ["made-up"])
+
+
+@dataclass(frozen=True)
+class FixedModel(LearnedModel):
+    """The tiny model, answering the probabilities the test chose for every document."""
+
+    fixed: dict[str, float] = field(default_factory=dict)
+
+    def probabilities(self, documents: Sequence[str]) -> list[dict[str, float]]:
+        return [{area: self.fixed.get(area, 0.5) for area in CLAIM_AREAS} for _ in documents]
+
+
+def fixed(**probabilities: float) -> FixedModel:
+    base = _tiny_model()
+    return FixedModel(base.version, base.trained_on, base.sources, base.words, base.chars, base.classifiers,
+                      fixed=probabilities)
+
+
+def context(**copy_fields: str) -> AuditContext:
+    return AuditContext(report_id=f"{CAMPAIGN}-audit-r0-0", campaign_id=CAMPAIGN, brief=brief(evidence=[]),
+                        artifacts={ArtifactType.COPY: copy(**copy_fields)})
+
+
+HEALTH_CLAIM = "Meet EcoBottle. Water from it boosts your immunity."
+
+
+def _rules_and_fields(ctx: AuditContext):  # type: ignore[no-untyped-def]
+    run = RuleEngineAuditor().run_rules(ctx)
+    fields = {t: artifact_fields(a) for t, a in ctx.layouts().items()}
+    return run.findings, fields
+
+
+def test_a_doubted_high_claim_finding_is_kept_at_medium_with_the_reason() -> None:
+    findings, fields = _rules_and_fields(context(bodyShort=HEALTH_CLAIM))
+    highs = [f for f in findings if f.issue.rule_id.startswith("health.") and f.issue.severity is Severity.HIGH]
+    assert highs, [f.issue.rule_id for f in findings]
+    out = apply_second_opinion(fixed(health=DEMOTE_BELOW / 2), findings, fields, [])
+    by_id = {(f.issue.rule_id, f.issue.excerpt): f.issue for f in out}
+    for high in highs:
+        kept = by_id[(high.issue.rule_id, high.issue.excerpt)]
+        assert kept.severity is Severity.MEDIUM
+        assert kept.span == high.issue.span and kept.fix == high.issue.fix
+        assert "Second opinion" in kept.issue_description and "10%" in kept.issue_description
+    assert len(out) == len(findings)  # nothing hidden
+
+
+def test_confidence_at_the_cut_off_does_not_demote() -> None:
+    findings, fields = _rules_and_fields(context(bodyShort=HEALTH_CLAIM))
+    out = apply_second_opinion(fixed(health=DEMOTE_BELOW), findings, fields, [])
+    assert [f.issue.severity for f in out] == [f.issue.severity for f in findings]
+
+
+def test_critical_findings_are_never_demoted() -> None:
+    snippets = {s.id: s for s in load_corpus(CORPORA / "dev.yaml")}
+    auditor = RuleEngineAuditor()
+    for snippet in snippets.values():
+        run = auditor.run_rules(snippet.context)
+        if any(f.issue.severity is Severity.CRITICAL for f in run.findings):
+            break
+    else:
+        pytest.fail("no dev snippet has a Critical finding")
+    fields = {t: artifact_fields(a) for t, a in snippet.context.layouts().items()}
+    doubt_everything = fixed(**dict.fromkeys(CLAIM_AREAS, 0.0))
+    out = apply_second_opinion(doubt_everything, run.findings, fields, list(snippet.context.brief.evidence))
+    criticals = [f.issue.rule_id for f in run.findings if f.issue.severity is Severity.CRITICAL]
+    assert criticals == [f.issue.rule_id for f in out if f.issue.severity is Severity.CRITICAL]
+
+
+def test_a_confident_opinion_adds_a_finding_on_an_exact_claim_sentence() -> None:
+    text = "Meet EcoBottle. It is the kindest bottle for the whole planet. Summer is here."
+    ctx = context(bodyShort=text, bodyMedium="Meet EcoBottle.", bodyLong="Meet EcoBottle.")
+    findings, fields = _rules_and_fields(ctx)
+    findings = [f for f in findings if f.issue.field != "bodyShort"]  # as if no rule saw the sentence
+    out = apply_second_opinion(fixed(environmental=ADD_FROM), findings, fields, [])
+    added = [f.issue for f in out if f.issue.rule_id == "learned.environmental"]
+    assert len(added) == 1
+    issue = added[0]
+    assert issue.severity is Severity.HIGH and issue.field == "bodyShort" and issue.span is not None
+    assert text[issue.span.start : issue.span.end] == issue.excerpt
+    assert "planet" in issue.excerpt and "90%" in issue.issue_description
+
+
+def test_nothing_is_added_where_a_rule_already_blocks_or_below_the_cut_off() -> None:
+    findings, fields = _rules_and_fields(context(bodyShort=HEALTH_CLAIM))
+    assert any(f.issue.rule_id.startswith("health.") and f.issue.severity is Severity.HIGH for f in findings)
+    out = apply_second_opinion(fixed(health=0.99), findings, fields, [])
+    assert not [f for f in out if f.issue.rule_id == "learned.health"]  # a rule blocks already
+    below = apply_second_opinion(fixed(environmental=ADD_FROM - 0.01), findings, fields, [])
+    assert not [f for f in below if f.issue.rule_id.startswith("learned.")]
+
+
+def test_nothing_is_added_without_a_claim_like_sentence() -> None:
+    plain = "Meet EcoBottle. Summer is here."
+    findings, fields = _rules_and_fields(context(bodyShort=plain, bodyMedium=plain, bodyLong=plain,
+                                                 headlines=["Meet EcoBottle", "Summer", "Hello"],
+                                                 callsToAction=["Find yours", "Say hello", "Look"]))
+    out = apply_second_opinion(fixed(**dict.fromkeys(CLAIM_AREAS, 1.0)), findings, fields, [])
+    assert not [f for f in out if f.issue.rule_id.startswith("learned.")]
+
+
+# --- the packaged model in the auditor -------------------------------------------------
+
+
+@pytest.fixture
+def model_at(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Let a test point the loader elsewhere; the cache is emptied before and after."""
+    learned.load_model.cache_clear()
+    yield
+    monkeypatch.undo()
+    learned.load_model.cache_clear()
+
+
+def test_the_default_auditor_asks_the_packaged_model() -> None:
+    model = learned.load_model()
+    assert model.trained_on >= 2000 and all(name.startswith("dev") for name in model.sources)
+    report = audit(copy())
+    assert f"learned:{model.version}" in report.checked_by
+    assert not [n for n in report.not_checked if "second opinion" in n]
+
+
+def test_the_setting_turns_the_second_opinion_off() -> None:
+    report = audit(copy(), settings={"COMPLIANCE_SECOND_OPINION": "false"})
+    assert report.checked_by == ["rules"]
+    assert not [n for n in report.not_checked if "second opinion" in n]
+
+
+def test_without_a_built_model_the_rules_run_and_every_report_says_so(
+    model_at: None, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(learned, "MODEL_PATH", tmp_path / "absent.joblib")
+    auditor = build_auditor(load_settings({}))
+    ctx = context(bodyShort=HEALTH_CLAIM)
+    report = asyncio.run(auditor.audit(ctx))
+    assert report.checked_by == ["rules"]
+    assert any("no model built (make model)" in n for n in report.not_checked)
+    assert any(i.rule_id.startswith("health.") for i in report.issues)
+
+
+def test_a_damaged_or_foreign_model_file_is_not_loaded(
+    model_at: None, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    damaged = tmp_path / "damaged.joblib"
+    damaged.write_bytes(b"\x80\x04not a pickle")
+    monkeypatch.setattr(learned, "MODEL_PATH", damaged)
+    with pytest.raises(ModelUnavailable, match="cannot be read"):
+        learned.load_model()
+    learned.load_model.cache_clear()
+    foreign = tmp_path / "foreign.joblib"
+    learned.joblib.dump({"format": learned.FORMAT, "sklearn": "0.0", "model": None}, foreign)
+    monkeypatch.setattr(learned, "MODEL_PATH", foreign)
+    with pytest.raises(ModelUnavailable, match="another version"):
+        learned.load_model()
+
+
+def test_the_build_cli_reads_dev_files_only_and_fails_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert build_main(["--corpora", str(tmp_path), "--out", str(tmp_path / "m.joblib")]) == 2
+    assert capsys.readouterr().err.strip() == f"error: no dev*.yaml corpus in {tmp_path}"
+    (tmp_path / "dev-bad.yaml").write_text("version: 2\nsnippets: [1, 2]\n", encoding="utf-8")
+    assert build_main(["--corpora", str(tmp_path), "--out", str(tmp_path / "m.joblib")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and err.count("\n") == 1 and not (tmp_path / "m.joblib").exists()
