@@ -8,6 +8,7 @@ import asyncio
 import azure.durable_functions as df
 import azure.functions as func
 
+from marketing_agents.compliance import build_auditor
 from marketing_agents.compliance.adhoc import AuditRequest, brand_kit_dirs, brand_kits, check_text
 from marketing_agents.components import components
 
@@ -24,7 +25,7 @@ async def audit_text(req: func.HttpRequest) -> func.HttpResponse:
     finding's ``field`` and ``span`` index into ``artifacts[type]``."""
     request = request_body(req, AuditRequest, "audit request")
     settings = components().settings
-    report, layout = await check_text(request, settings.compliance_threshold, brand_kit_dirs(settings))
+    report, layout = await check_text(request, settings.compliance_threshold, build_auditor(settings))
     return json_response({"report": report.to_doc(), "artifacts": {layout.type.value: layout.data}})
 
 

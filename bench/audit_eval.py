@@ -2,6 +2,7 @@
 
     python bench/audit_eval.py [--runs 300] [--judge] [--second-opinion] [--split dev|test|holdout|all]
                                 [--corpus FILE] [--id-prefix PREFIX] [--perturb campaign|evidence]
+                                [--model FILE]
 
 For each split (``tests/compliance/corpora/dev.yaml``, the split the rules are tuned on,
 and ``test.yaml`` and ``holdout.yaml`` when present, each written independently and never used to
@@ -16,8 +17,9 @@ highest found per unit), and every miss and false alarm. Scoring is defined in
 or MODEL_NAME, …) to every audit, so the same figures show what the model adds.
 ``--second-opinion`` adds the learned second opinion (the model ``make model`` builds,
 docs/compliance.md), as the product's auditor runs by default; without it the figures are
-the rules' alone. The timing is of the same auditor without the judge. ``--perturb`` scores
-each snippet changed in a way that must not change its labels
+the rules' alone; ``--model FILE`` asks a model built from fewer files instead (to score the
+second opinion on a file it was not trained on). The timing is of the same auditor without
+the judge. ``--perturb`` scores each snippet changed in a way that must not change its labels
 (``marketing_agents/compliance/perturb.py``: inside a campaign-shaped artifact, or with
 unrelated evidence in the brief).
 """
@@ -43,7 +45,7 @@ from marketing_agents.compliance.evaluation import (  # noqa: E402
     evaluate,
     load_corpus,
 )
-from marketing_agents.compliance.learned import LearnedModel, ModelUnavailable, load_model  # noqa: E402
+from marketing_agents.compliance.learned import LearnedModel, ModelUnavailable, load_model, read_model  # noqa: E402
 from marketing_agents.compliance.perturb import PERTURBATIONS  # noqa: E402
 from marketing_agents.models import CampaignBrief  # noqa: E402
 
@@ -122,9 +124,9 @@ def time_campaign(runs: int, auditor: RuleEngineAuditor) -> list[float]:
     return timings
 
 
-def learned_model() -> LearnedModel:
+def learned_model(path: Path | None) -> LearnedModel:
     try:
-        return load_model()
+        return read_model(path) if path is not None else load_model()
     except ModelUnavailable as error:
         sys.exit(f"audit_eval: {error}")
 
@@ -151,12 +153,15 @@ def main() -> None:
                         help="add the learned second opinion (the model make model builds)")
     parser.add_argument("--split", choices=[*SPLITS, "all"], default="all")
     parser.add_argument("--corpus", type=Path, help="score this corpus file instead of the splits")
+    parser.add_argument("--model", type=Path, metavar="FILE",
+                        help="the second opinion from this model file (learned_build --corpora DIR --out FILE), "
+                             "e.g. one trained without a first-sight file")
     parser.add_argument("--perturb", choices=sorted(PERTURBATIONS),
                         help="score every snippet changed in a way that must not change its labels")
     parser.add_argument("--id-prefix", default="",
                         help="score only snippets whose id starts with this (a fresh batch, scored before tuning)")
     args = parser.parse_args()
-    second_opinion = learned_model() if args.second_opinion else None
+    second_opinion = learned_model(args.model) if args.second_opinion or args.model else None
     auditor = judged_auditor(second_opinion) if args.judge else RuleEngineAuditor(second_opinion=second_opinion)
     checkers = "rules" + (" + second opinion" if second_opinion else "") + (" + judge" if args.judge else "")
     splits = {args.corpus.stem: args.corpus} if args.corpus else SPLITS

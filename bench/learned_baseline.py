@@ -18,8 +18,9 @@ The two cuts of the combinations were read from the grids on the round 6 and 7 f
 batches (``--grid`` prints them), so on those batches they are fitted, not first sight. The
 classifier and what it reads are the product's (``marketing_agents/compliance/learned.py``,
 ``learned_build.snippet_document``); the product's second opinion (``second_opinion.py``)
-applies the two cuts per artifact and never demotes a Critical finding, so
-``bench/audit_eval.py --second-opinion`` gives its own figures.
+asks it per field and per unclassified claim sentence, demotes below 0.1 (chosen on the
+product's auditor: docs/compliance.md) and never demotes a Critical finding, so
+``bench/audit_eval.py --second-opinion`` (or ``--model FILE``) gives its own figures.
 
 Only the five claim areas a text classifier can see are scored (environmental, health,
 financial, endorsements, advertising): constraints, platform limits, brand and accessibility

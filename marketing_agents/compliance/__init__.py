@@ -17,20 +17,26 @@ if TYPE_CHECKING:
     from .engine import RuleEngineAuditor
     from .judge import Judge
     from .learned import LearnedModel
+    from .packs import RulePack
 
 __all__ = ["AuditContext", "Auditor", "Judge", "RuleEngineAuditor", "build_auditor", "warm_up"]
 
 
-def build_auditor(settings: Settings | None = None, judge: Judge | None = None) -> Auditor:
-    """The rule-engine auditor configured from ``settings`` (``COMPLIANCE_BRAND_KITS_DIR``,
-    ``COMPLIANCE_BRAND_KIT``; None: no brand kit beyond the packaged ones); ``judge`` adds
-    the LLM pass."""
+def build_auditor(
+    settings: Settings | None = None, judge: Judge | None = None, brand_kit: RulePack | None = None
+) -> RuleEngineAuditor:
+    """The product's auditor: the rules and the learned second opinion, configured from
+    ``settings`` (``COMPLIANCE_BRAND_KITS_DIR``, ``COMPLIANCE_BRAND_KIT``,
+    ``COMPLIANCE_SECOND_OPINION``; None: the packaged kits, second opinion on); ``judge`` adds
+    the LLM pass; ``brand_kit`` is one kit for every audit, over the settings' (the command
+    line's ``--brand-kit``). Campaigns, ``POST /api/audit`` and ``marketing-agents audit``
+    all audit with it."""
     from .engine import RuleEngineAuditor
     from .packs import find_brand_kit
 
     dirs = [Path(d) for d in settings.compliance_brand_kits_dir] if settings is not None else []
     kit_ref = settings.compliance_brand_kit if settings is not None else None
-    kit = find_brand_kit(kit_ref, dirs) if kit_ref else None
+    kit = brand_kit or (find_brand_kit(kit_ref, dirs) if kit_ref else None)
     second_opinion, notes = _second_opinion(settings)
     return RuleEngineAuditor(brand_kit=kit, brand_kit_dirs=dirs, judge=judge,
                              second_opinion=second_opinion, notes=notes)

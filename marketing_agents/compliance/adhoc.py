@@ -26,9 +26,8 @@ from ..models import (
 )
 from ..problems import BadRequest
 from ..settings import Settings
-from .base import ArtifactLayout, AuditContext
+from .base import ArtifactLayout, AuditContext, Auditor
 from .cli import CLI_CAMPAIGN
-from .engine import RuleEngineAuditor
 from .packs import PackError, RulePack, load_pack, packaged_packs
 
 MAX_AUDIT_TEXT = 20_000
@@ -99,15 +98,17 @@ def laid_out(request: AuditRequest) -> ArtifactLayout:
     return _layout(ArtifactType.COPY, {"bodyLong": text})
 
 
-async def check_text(request: AuditRequest, threshold: float, dirs: list[Path]) -> tuple[AuditReport, ArtifactLayout]:
-    """Audit the text (the rules run in a thread, inside the engine)."""
+async def check_text(request: AuditRequest, threshold: float, auditor: Auditor) -> tuple[AuditReport, ArtifactLayout]:
+    """Audit the text with the campaigns' auditor without its judge (``build_auditor``; the
+    rules and the second opinion run in a thread, inside the engine)."""
     layout = laid_out(request)
     brief = request.brief or CampaignBrief(theme="Ad-hoc audit", product="-", target_audience="-", tone="-")
     if request.brand_kit:
         brief = brief.model_copy(update={"brand_kit": request.brand_kit})
     context = AuditContext(report_id=f"{CLI_CAMPAIGN}-audit-check", campaign_id=CLI_CAMPAIGN, brief=brief,
                            texts={layout.type: layout}, threshold=threshold)
-    # The kit is the one the brief (or the request) names, found as for a campaign: an
-    # unknown kit gives the default kit and a note in the report's notChecked.
-    report = await RuleEngineAuditor(brand_kit_dirs=dirs).audit(context)
+    # The kit is found as for a campaign (the operator's COMPLIANCE_BRAND_KIT, else the one
+    # the brief or the request names): an unknown kit gives the default kit and a note in
+    # the report's notChecked.
+    report = await auditor.audit(context)
     return report, layout

@@ -22,6 +22,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from ..models import ArtifactType, AuditReport, CampaignBrief, Platform
+from . import build_auditor
 from .base import ArtifactLayout, AuditContext
 from .engine import RuleEngineAuditor
 from .packs import PackError, find_brand_kit
@@ -44,6 +45,8 @@ def add_audit_arguments(parser: argparse.ArgumentParser) -> None:
     platforms = [p.value for p in Platform] + list(EXTRA_PLATFORMS)
     parser.add_argument("--platform", metavar="NAME", help=f"audit a text file as one post for: {', '.join(platforms)}")
     parser.add_argument("--json", action="store_true", help="print the audit report as JSON")
+    parser.add_argument("--rules-only", action="store_true",
+                        help="without the learned second opinion (docs/compliance.md): the rules' findings alone")
 
 
 def _read(path: Path) -> str:
@@ -185,7 +188,8 @@ def run_audit(args: argparse.Namespace) -> int:
     context = AuditContext(
         report_id=f"{campaign_id}-audit-cli", campaign_id=campaign_id, brief=brief, texts=artifacts,
     )
-    report = asyncio.run(RuleEngineAuditor(brand_kit=kit).audit(context))
+    auditor = RuleEngineAuditor(brand_kit=kit) if args.rules_only else build_auditor(brand_kit=kit)
+    report = asyncio.run(auditor.audit(context))
     output = json.dumps(report.to_doc(), indent=2, ensure_ascii=False) if args.json else render(report)
     try:
         print(output)

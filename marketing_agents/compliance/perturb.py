@@ -40,6 +40,23 @@ def in_a_campaign(snippet: Snippet) -> Snippet:
     return replace(snippet, context=snippet.context.model_copy(update={"texts": texts}))
 
 
+def in_a_paragraph(snippet: Snippet) -> Snippet:
+    """The copy's text between two plain sentences of the same body, as a body holds a claim
+    among other sentences. Posts, posters and snippets whose brief has constraints are left
+    as they are: added words would change what a platform's limit, a poster's layout or a
+    word limit says."""
+    if snippet.context.brief.constraints:
+        return snippet
+    product = snippet.context.brief.product
+    texts = {}
+    for artifact_type, layout in snippet.context.texts.items():
+        data = dict(layout.data)
+        if artifact_type is ArtifactType.COPY:
+            data["bodyLong"] = f"Meet {product}. {data['bodyLong']} Find out more on our site."
+        texts[artifact_type] = layout.model_copy(update={"data": data})
+    return replace(snippet, context=snippet.context.model_copy(update={"texts": texts}))
+
+
 def with_unrelated_evidence(snippet: Snippet) -> Snippet:
     """The snippet with a brief that also states facts about nothing the copy claims."""
     brief = snippet.context.brief
@@ -49,5 +66,6 @@ def with_unrelated_evidence(snippet: Snippet) -> Snippet:
 
 PERTURBATIONS: dict[str, Callable[[Snippet], Snippet]] = {
     "campaign": in_a_campaign,
+    "paragraph": in_a_paragraph,
     "evidence": with_unrelated_evidence,
 }

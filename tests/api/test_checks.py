@@ -61,6 +61,7 @@ def test_pasted_copy_gets_the_cli_s_findings_with_spans_into_the_returned_data(
     brief_file.write_text(json.dumps(brief))
     cli = cli_report(tmp_path, capsys, f"  {CLAIMS} Now plastic-free!\n", "--brief", str(brief_file))
     assert findings(report) == findings(cli) and report["complianceScore"] == cli["complianceScore"]
+    assert report["checkedBy"] == cli["checkedBy"] and report["checkedBy"][1].startswith("learned:")
     assert len(http.get("/api/campaigns").json()["items"]) == stored, "a check stores nothing"
 
 

@@ -51,6 +51,15 @@ def test_json_output_is_the_camelcase_report(tmp_path: Path, brief_file: Path, c
     assert {"id": "brief"} .items() <= doc["rulePacks"][-1].items()
 
 
+def test_the_second_opinion_is_on_unless_rules_only_is_asked(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    text = tmp_path / "copy.txt"
+    text.write_text("A steel bottle for summer. Recycle it when you are done.")
+    run([str(text), "--json"])
+    assert [c.split(":")[0] for c in json.loads(capsys.readouterr().out)["checkedBy"]] == ["rules", "learned"]
+    run([str(text), "--json", "--rules-only"])
+    assert json.loads(capsys.readouterr().out)["checkedBy"] == ["rules"]
+
+
 def test_markdown_headings_become_headlines(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     md = tmp_path / "copy.md"
     md.write_text("# The best bottle\n\nA steel bottle for summer.\n")

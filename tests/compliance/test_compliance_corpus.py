@@ -35,8 +35,8 @@ HOLDOUT_FLOOR = {"blocking_recall": 0.74, "blocking_precision": 0.86, "clean_fla
 # The product's auditor (rules and the learned second opinion, docs/compliance.md), held to
 # floors just under what it measured when the model was first packaged.
 SECOND_OPINION_FLOORS = {
-    "test": {"blocking_recall": 0.76, "blocking_precision": 0.93, "clean_flagged_rate": 0.07},
-    "holdout": {"blocking_recall": 0.77, "blocking_precision": 0.90, "clean_flagged_rate": 0.07},
+    "test": {"blocking_recall": 0.78, "blocking_precision": 0.92, "clean_flagged_rate": 0.07},
+    "holdout": {"blocking_recall": 0.79, "blocking_precision": 0.89, "clean_flagged_rate": 0.10},
 }
 
 
@@ -112,9 +112,10 @@ def test_held_out_split_figures_with_the_second_opinion(path: Path) -> None:
 @pytest.mark.parametrize("perturbation", sorted(PERTURBATIONS))
 @pytest.mark.parametrize("path", [TEST, HOLDOUT], ids=["test", "holdout"])
 def test_the_product_auditor_gives_the_same_answers_to_label_preserving_changes(path: Path, perturbation: str) -> None:
-    """A snippet inside a campaign-shaped artifact, or with unrelated evidence in its brief,
-    must be judged as it is alone: an artifact-level learned opinion lost 6-7 points of
-    recall inside campaigns, an all-evidence one 2 with unrelated evidence."""
+    """A snippet inside a campaign-shaped artifact, between plain sentences of its body, or
+    with unrelated evidence in its brief, must be judged as it is alone: an artifact-level
+    learned opinion lost 6-7 points of recall inside campaigns, an all-evidence one 2 with
+    unrelated evidence (perturb.py)."""
     if not path.exists():
         pytest.skip(f"{path.name} is not in this tree")
     plain, changed = product_figures(path), product_figures(path, perturbation)

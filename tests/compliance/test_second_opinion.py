@@ -41,15 +41,21 @@ class FixedModel(LearnedModel):
     """The tiny model, answering the probabilities the test chose for every document."""
 
     fixed: dict[str, float] = field(default_factory=dict)
+    exactly: dict[str, dict[str, float]] = field(default_factory=dict)  # a text's own answer
 
     def probabilities(self, documents: Sequence[str]) -> list[dict[str, float]]:
-        return [{area: self.fixed.get(area, 0.5) for area in CLAIM_AREAS} for _ in documents]
+        answers = []
+        for doc in documents:
+            text = doc.partition(" || evidence:")[0]
+            chosen = self.exactly.get(text, self.fixed)
+            answers.append({area: chosen.get(area, 0.5) for area in CLAIM_AREAS})
+        return answers
 
 
-def fixed(**probabilities: float) -> FixedModel:
+def fixed(exactly: dict[str, dict[str, float]] | None = None, **probabilities: float) -> FixedModel:
     base = _tiny_model()
     return FixedModel(base.version, base.trained_on, base.sources, base.words, base.chars, base.classifiers,
-                      fixed=probabilities)
+                      fixed=probabilities, exactly=exactly or {})
 
 
 def context(**copy_fields: str) -> AuditContext:
@@ -76,7 +82,7 @@ def test_a_doubted_high_claim_finding_is_kept_at_medium_with_the_reason() -> Non
         kept = by_id[(high.issue.rule_id, high.issue.excerpt)]
         assert kept.severity is Severity.MEDIUM
         assert kept.span == high.issue.span and kept.fix == high.issue.fix
-        assert "Second opinion" in kept.issue_description and "10%" in kept.issue_description
+        assert "Second opinion" in kept.issue_description and f"{DEMOTE_BELOW / 2:.0%}" in kept.issue_description
     assert len(out) == len(findings)  # nothing hidden
 
 
@@ -116,6 +122,43 @@ def test_a_confident_opinion_adds_a_finding_on_an_exact_claim_sentence() -> None
     assert "planet" in issue.excerpt and "90%" in issue.issue_description
 
 
+def test_a_confident_sentence_is_added_though_its_field_is_not() -> None:
+    """A body holding claims of several areas dilutes each in the field's answer; the
+    sentence asked alone can still be confident."""
+    claim = "It is the kindest bottle for the whole planet."
+    text = f"Meet EcoBottle. {claim} Summer is here."
+    ctx = context(bodyShort=text, bodyMedium="Meet EcoBottle.", bodyLong="Meet EcoBottle.")
+    findings, fields = _rules_and_fields(ctx)
+    findings = [f for f in findings if f.issue.field != "bodyShort"]
+    model = fixed({claim: {"environmental": ADD_FROM + 0.05}}, environmental=0.3)
+    out = apply_second_opinion(model, findings, fields, [])
+    added = [f.issue for f in out if f.issue.rule_id.startswith("learned.")]
+    assert [(i.rule_id, i.excerpt) for i in added] == [("learned.environmental", claim)]
+    assert f"{ADD_FROM + 0.05:.0%}" in added[0].issue_description
+    quiet = fixed({claim: {"environmental": ADD_FROM - 0.05}}, environmental=0.3)
+    assert not [f for f in apply_second_opinion(quiet, findings, fields, []) if f.issue.rule_id.startswith("learned.")]
+
+
+def test_a_sentence_the_evidence_states_is_not_added() -> None:
+    """The rules have checked it against the brief; a word model cannot tell a supported
+    rating from an invented one."""
+    rating = "Rated 4.7 stars by 12,000 users on the App Store."
+    ctx = AuditContext(report_id=f"{CAMPAIGN}-audit-r0-0", campaign_id=CAMPAIGN,
+                       brief=brief(evidence=["Rated 4.7 stars by 12,000 users on the App Store"]),
+                       artifacts={ArtifactType.COPY: copy(bodyShort=f"Meet EcoBottle. {rating}")})
+    findings, fields = _rules_and_fields(ctx)
+    sure = fixed({rating: {"endorsements": 0.99}}, endorsements=0.3)
+    out = apply_second_opinion(sure, findings, fields, list(ctx.brief.evidence), "EcoBottle")
+    assert not [f for f in out if f.issue.rule_id.startswith("learned.")]
+    invented = "Rated 4.9 stars by 50,000 users on the App Store."
+    ctx2 = ctx.model_copy(update={"artifacts": {ArtifactType.COPY: copy(bodyShort=f"Meet EcoBottle. {invented}")}})
+    findings, fields = _rules_and_fields(ctx2)
+    findings = [f for f in findings if f.issue.field != "bodyShort"]  # as if no rule saw it
+    sure = fixed({invented: {"endorsements": 0.99}}, endorsements=0.3)
+    out = apply_second_opinion(sure, findings, fields, list(ctx.brief.evidence), "EcoBottle")
+    assert [f.issue.excerpt for f in out if f.issue.rule_id == "learned.endorsements"] == [invented]
+
+
 def test_nothing_is_added_where_a_rule_already_blocks_or_below_the_cut_off() -> None:
     findings, fields = _rules_and_fields(context(bodyShort=HEALTH_CLAIM))
     assert any(f.issue.rule_id.startswith("health.") and f.issue.severity is Severity.HIGH for f in findings)
@@ -125,11 +168,13 @@ def test_nothing_is_added_where_a_rule_already_blocks_or_below_the_cut_off() -> 
     assert not [f for f in below if f.issue.rule_id.startswith("learned.")]
 
 
-def test_nothing_is_added_without_a_claim_like_sentence() -> None:
+def test_nothing_is_added_without_a_claim_like_sentence_a_customer_reads() -> None:
     plain = "Meet EcoBottle. Summer is here."
     findings, fields = _rules_and_fields(context(bodyShort=plain, bodyMedium=plain, bodyLong=plain,
                                                  headlines=["Meet EcoBottle", "Summer", "Hello"],
-                                                 callsToAction=["Find yours", "Say hello", "Look"]))
+                                                 callsToAction=["Find yours", "Say hello", "Look"],
+                                                 keywords=["eco-conscious", "planet-safe", "healthiest"],
+                                                 toneSummary="Green, natural and the best"))
     out = apply_second_opinion(fixed(**dict.fromkeys(CLAIM_AREAS, 1.0)), findings, fields, [])
     assert not [f for f in out if f.issue.rule_id.startswith("learned.")]
 

@@ -76,6 +76,7 @@ describe("findings", () => {
     expect(findingKind(issue({ ruleId: "brand.reading-level" }))).toBe("Brand style");
     expect(findingKind(issue({ ruleId: "x.y", category: "regulatory" }))).toBe("Regulatory");
     expect(findingKind(issue({ ruleId: "new-pack.rule" }))).toBe("Other");
+    expect(findingKind(issue({ ruleId: "learned.health", category: undefined }))).toBe("Regulatory");
   });
 
   it("offers a mechanical fix only when the rule has one", () => {

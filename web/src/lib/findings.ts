@@ -30,6 +30,7 @@ const PREFIX_KIND: Record<string, FindingKind> = {
   a11y: "Accessibility",
   platform: "Platform",
   judge: "Judge",
+  learned: "Regulatory", // the learned second opinion's claim findings (learned.<area>)
 };
 
 /** The pack kinds the API may send in `category` (pack `kind:` values). */
