@@ -63,7 +63,11 @@ WRITTEN_IN_ORDER = (
     ("dev-fresh5a", "dev-fresh5b"),
     ("dev-fresh6a", "dev-fresh6b"),
     ("dev-fresh7a", "dev-fresh7b"),
+    ("dev-fresh8a", "dev-fresh8b"),
 )
+# Files no rule tuner has seen (each round's first-sight files; FORMAT.md): the bench says
+# "first sight" for the rules there, "tuned on it" elsewhere.
+RULES_NEVER_TUNED_ON = frozenset({"dev-fresh7a", "dev-fresh7b", "dev-fresh8a", "dev-fresh8b"})
 FIRST_BATCH = 4  # dev-fresh4a/4b: the first batch with some thousand snippets written before it
 HELD_OUT = ("test", "holdout")
 VETO_BELOW, ADD_FROM, LEARNED_CUT = 0.2, 0.9, 0.5
@@ -149,7 +153,7 @@ def main() -> None:
     for index in range(FIRST_BATCH, len(batches)):
         train = [x for batch in batches[:index] for x in batch]
         report(" + ".join(WRITTEN_IN_ORDER[index]) + " (first sight for the classifier)", train, batches[index],
-               args.grid, rules_tuned_on_it=index < len(batches) - 1)
+               args.grid, rules_tuned_on_it=not set(WRITTEN_IN_ORDER[index]) <= RULES_NEVER_TUNED_ON)
     if args.held_out:
         every_dev = [x for batch in batches for x in batch]
         for name in HELD_OUT:

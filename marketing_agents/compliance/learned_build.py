@@ -3,8 +3,9 @@
     python -m marketing_agents.compliance.learned_build [--corpora DIR] [--out FILE]
 
 Run at packaging time (``make model``; azd's prepackage hook), never by the app. It reads the
-dev files only, ``dev*.yaml`` in the corpora folder (FORMAT.md): the held-out splits
-(``test.yaml``, ``holdout.yaml``) measure the model and are never trained on.
+dev files only, ``dev*.yaml`` in the corpora folder (FORMAT.md), but those marked
+``first_sight: true``: they and the held-out splits (``test.yaml``, ``holdout.yaml``)
+measure the model and are never trained on.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .evaluation import BLOCKING, CorpusError, Snippet, load_corpus
+from .evaluation import BLOCKING, CorpusError, Snippet, is_first_sight, load_corpus
 from .fields import artifact_fields, artifact_text
 from .learned import MODEL_PATH, TrainingExample, document, save_model, train
 
@@ -37,7 +38,9 @@ def training_example(snippet: Snippet) -> TrainingExample:
 
 
 def dev_files(corpora: Path) -> list[Path]:
-    return sorted(corpora.glob("dev*.yaml"))
+    """The dev files to train on: ``dev*.yaml`` but those marked ``first_sight: true``
+    (FORMAT.md), which measure the model until the round that writes the next ones."""
+    return [path for path in sorted(corpora.glob("dev*.yaml")) if not is_first_sight(path)]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -47,11 +50,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpora", type=Path, default=DEFAULT_CORPORA, help="folder of corpus files")
     parser.add_argument("--out", type=Path, default=MODEL_PATH, help="where the model is written")
     args = parser.parse_args(argv)
-    files = dev_files(args.corpora)
-    if not files:
-        print(f"error: no dev*.yaml corpus in {args.corpora}", file=sys.stderr)
-        return 2
     try:
+        files = dev_files(args.corpora)
+        if not files:
+            print(f"error: no dev*.yaml corpus to train on in {args.corpora}", file=sys.stderr)
+            return 2
         examples = [training_example(s) for path in files for s in load_corpus(path)]
         model = train(examples, [p.name for p in files])
     except (CorpusError, ValueError, OSError) as error:

@@ -237,8 +237,19 @@ def test_the_build_cli_reads_dev_files_only_and_fails_in_one_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert build_main(["--corpora", str(tmp_path), "--out", str(tmp_path / "m.joblib")]) == 2
-    assert capsys.readouterr().err.strip() == f"error: no dev*.yaml corpus in {tmp_path}"
+    assert capsys.readouterr().err.strip() == f"error: no dev*.yaml corpus to train on in {tmp_path}"
     (tmp_path / "dev-bad.yaml").write_text("version: 2\nsnippets: [1, 2]\n", encoding="utf-8")
     assert build_main(["--corpora", str(tmp_path), "--out", str(tmp_path / "m.joblib")]) == 2
     err = capsys.readouterr().err
     assert err.startswith("error: ") and err.count("\n") == 1 and not (tmp_path / "m.joblib").exists()
+
+
+def test_first_sight_files_are_not_trained_on(tmp_path: Path) -> None:
+    from marketing_agents.compliance.learned_build import dev_files
+
+    (tmp_path / "dev-a.yaml").write_text("version: 2\nsplit: dev\nsnippets: []\n", encoding="utf-8")
+    (tmp_path / "dev-b.yaml").write_text("version: 2\nsplit: dev\nfirst_sight: true\nsnippets: []\n",
+                                         encoding="utf-8")
+    (tmp_path / "test.yaml").write_text("version: 2\nsplit: test\nsnippets: []\n", encoding="utf-8")
+    assert [p.name for p in dev_files(tmp_path)] == ["dev-a.yaml"]
+    assert learned.load_model().sources == tuple(p.name for p in dev_files(CORPORA))
