@@ -6,9 +6,10 @@ different places (``bench/learned_baseline.py``), so each is asked about the oth
 decisions, per field and claim area (a field holds about as much text as a labelled
 snippet; a whole artifact's neutral headlines would dilute what the model sees):
 
-* **demote**: a rule's High finding in an area the model gives its field p < :data:`DEMOTE_BELOW`
-  is kept, with its span and fix, at Medium, and its description says why and gives the
-  probability: a reviewer sees it and decides; it no longer blocks on its own. Critical
+* **demote**: a rule's High finding in an area the model gives its field p < :data:`DEMOTE_BELOW`,
+  when no claim area of the field reaches :data:`NO_AREA_FROM`, is kept, with its span and fix,
+  at Medium, and its description says why and gives the probability: a reviewer sees it and
+  decides; it no longer blocks on its own. Critical
   findings (prohibitions: banned claims, undisclosed credit terms, regardless-of-status
   lending) are never demoted: a word model's doubt is not grounds to pass them.
 * **add**: in an area no High/Critical finding of the artifact covers, one High
@@ -43,6 +44,7 @@ from .unclassified import UnclassifiedClaim, unclassified_claims
 
 DEMOTE_BELOW = 0.1
 ADD_FROM = 0.9
+NO_AREA_FROM = 0.5  # the classifiers' own decision cut: at or above it, a text has a blocking problem
 LEARNED_PREFIX = "learned"
 
 AREA_WORDS = {
@@ -57,6 +59,15 @@ AREA_WORDS = {
 def source(model: LearnedModel) -> str:
     return (f"Learned second opinion (model {model.version}: logistic regression on "
             f"{model.trained_on} labelled snippets; docs/compliance.md)")
+
+
+def _doubted(p: float, answer: dict[str, float] | None) -> bool:
+    """Whether the model doubts a rule's finding: its area is rated below
+    :data:`DEMOTE_BELOW` and no claim area reaches :data:`NO_AREA_FROM`. Rules and labellers
+    file some claims under different areas ("boosts your child's IQ by 20 points" is a number
+    to the rules and a health claim to a reviewer); a text the model finds wrong in any area
+    is not one it vouches for."""
+    return p < DEMOTE_BELOW and answer is not None and max(answer.values()) < NO_AREA_FROM
 
 
 def _demoted(finding: Finding, p: float, model: LearnedModel) -> Finding:
@@ -153,7 +164,7 @@ def apply_second_opinion(
         area = area_of(issue.rule_id)
         answer = asked.fields.get((issue.artifact_type, issue.field))
         p = answer[area] if answer is not None and area in CLAIM_AREAS else None
-        if p is not None and issue.severity == Severity.HIGH and p < DEMOTE_BELOW:
+        if p is not None and issue.severity == Severity.HIGH and _doubted(p, answer):
             finding = _demoted(finding, p, model)
         elif area is not None and issue.severity in (Severity.HIGH, Severity.CRITICAL):
             blocked.add((issue.artifact_type, area))

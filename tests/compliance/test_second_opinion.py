@@ -20,7 +20,7 @@ from marketing_agents.compliance.evaluation import load_corpus
 from marketing_agents.compliance.fields import artifact_fields
 from marketing_agents.compliance.learned import CLAIM_AREAS, LearnedModel, ModelUnavailable, TrainingExample, train
 from marketing_agents.compliance.learned_build import main as build_main
-from marketing_agents.compliance.second_opinion import ADD_FROM, DEMOTE_BELOW, apply_second_opinion
+from marketing_agents.compliance.second_opinion import ADD_FROM, DEMOTE_BELOW, NO_AREA_FROM, apply_second_opinion
 from marketing_agents.models import ArtifactType, Severity
 from marketing_agents.settings import load_settings
 
@@ -38,7 +38,8 @@ def _tiny_model() -> LearnedModel:
 
 @dataclass(frozen=True)
 class FixedModel(LearnedModel):
-    """The tiny model, answering the probabilities the test chose for every document."""
+    """The tiny model, answering the probabilities the test chose (0.3 for an area it did
+    not choose: no blocking problem, not doubted either)."""
 
     fixed: dict[str, float] = field(default_factory=dict)
     exactly: dict[str, dict[str, float]] = field(default_factory=dict)  # a text's own answer
@@ -48,7 +49,7 @@ class FixedModel(LearnedModel):
         for doc in documents:
             text = doc.partition(" || evidence:")[0]
             chosen = self.exactly.get(text, self.fixed)
-            answers.append({area: chosen.get(area, 0.5) for area in CLAIM_AREAS})
+            answers.append({area: chosen.get(area, 0.3) for area in CLAIM_AREAS})
         return answers
 
 
@@ -84,6 +85,16 @@ def test_a_doubted_high_claim_finding_is_kept_at_medium_with_the_reason() -> Non
         assert kept.span == high.issue.span and kept.fix == high.issue.fix
         assert "Second opinion" in kept.issue_description and f"{DEMOTE_BELOW / 2:.0%}" in kept.issue_description
     assert len(out) == len(findings)  # nothing hidden
+
+
+def test_a_text_the_model_finds_wrong_in_another_area_is_not_demoted() -> None:
+    """Rules and reviewers file some claims under different areas; the model must doubt
+    every area before it vouches for the text."""
+    findings, fields = _rules_and_fields(context(bodyShort=HEALTH_CLAIM))
+    out = apply_second_opinion(fixed(health=DEMOTE_BELOW / 2, advertising=NO_AREA_FROM), findings, fields, [])
+    assert [f.issue.severity for f in out] == [f.issue.severity for f in findings]
+    out = apply_second_opinion(fixed(health=DEMOTE_BELOW / 2, advertising=NO_AREA_FROM - 0.01), findings, fields, [])
+    assert any(f.issue.severity is Severity.MEDIUM and f.issue.rule_id.startswith("health.") for f in out)
 
 
 def test_confidence_at_the_cut_off_does_not_demote() -> None:
