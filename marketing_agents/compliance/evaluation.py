@@ -139,23 +139,24 @@ def _strings(raw: dict[str, Any], key: str, snippet_id: str) -> list[str]:
     return value
 
 
+def _corpus_document(path: Path) -> Any:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        raise CorpusError(f"{path.name}: not YAML ({str(error).splitlines()[0]})") from None
+
+
 def is_first_sight(path: Path) -> bool:
     """Whether a corpus file is marked ``first_sight: true`` (FORMAT.md): kept from tuning
     and from the learned model's training, to measure both on copy neither has seen."""
-    try:
-        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as error:
-        raise CorpusError(f"{path.name}: not YAML ({str(error).splitlines()[0]})") from None
+    doc = _corpus_document(path)
     return isinstance(doc, dict) and doc.get("first_sight") is True
 
 
 def load_corpus(path: Path) -> list[Snippet]:
     """The snippets of a corpus file (FORMAT.md); :class:`CorpusError` names the file and
     the snippet for anything malformed, so that a tool reading it can say so in one line."""
-    try:
-        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as error:
-        raise CorpusError(f"{path.name}: not YAML ({str(error).splitlines()[0]})") from None
+    doc = _corpus_document(path)
     raws = doc.get("snippets") if isinstance(doc, dict) else None
     if not isinstance(raws, list):
         raise CorpusError(f"{path.name}: a corpus is a mapping with a list of snippets")
