@@ -1,9 +1,10 @@
 """Hostile-input benchmark: every CPU step of a campaign on inputs of growing size.
 
 For each kind of hostile brief (one unbroken word, many short words, emoji, combining
-marks, right-to-left text, zero-width characters, a figure every few characters) and each size, runs the three offline
-writers, the rule engine's audit and the poster renderer, and prints each step's time and
-its ratio to the smallest size. Linear work shows ratios near the size ratio (or flat,
+marks, right-to-left text, zero-width characters, a figure or a sentence end every few
+characters) and each size, runs the three offline writers, the product's audit (rules and
+the learned second opinion) and the poster renderer, and prints each step's time and its
+ratio to the smallest size. Linear work shows ratios near the size ratio (or flat,
 where the work is bounded); anything super-linear stands out. Figures only, no assertions.
 
     .venv/bin/python bench/pathological.py [--sizes 250,500,1000,2000] [--kinds word,words]
@@ -45,6 +46,7 @@ KINDS: dict[str, Callable[[int], str]] = {
     "rtl": lambda n: ("\u05e9\u05dc\u05d5\u05dd " * n)[:n].strip(),
     "zero-width": lambda n: "a" + "\u200b" * (n - 1),
     "figures": lambda n: ("9 in 10 " * n)[:n].strip() or "9",  # a figure every few characters
+    "sentences": lambda n: ("Go. " * n)[:n].strip() or "Go.",  # a sentence every few characters
 }
 
 

@@ -92,10 +92,9 @@ def unclassified_claims(fields: list[TextField], findings: list[Finding]) -> lis
     :data:`MAX_CLAIMS`, each at most :data:`MAX_CLAIM_CHARS` long (its span is exact)."""
     out: list[UnclassifiedClaim] = []
     for field in fields:
-        pos = 0
-        while pos < len(field.text) and len(out) < MAX_CLAIMS:
-            start, end = field.sentence_bounds(pos, pos)
-            pos = max(end, pos + 1)
+        for start, end in field.sentence_spans():
+            if len(out) >= MAX_CLAIMS:
+                break
             while start < end and field.text[start].isspace():
                 start += 1
             while end > start and field.text[end - 1].isspace():

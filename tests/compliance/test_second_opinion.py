@@ -264,3 +264,21 @@ def test_first_sight_files_are_not_trained_on(tmp_path: Path) -> None:
     (tmp_path / "test.yaml").write_text("version: 2\nsplit: test\nsnippets: []\n", encoding="utf-8")
     assert [p.name for p in dev_files(tmp_path)] == ["dev-a.yaml"]
     assert learned.load_model().sources == tuple(p.name for p in dev_files(CORPORA))
+
+
+@pytest.mark.parametrize("text", [
+    "", "One.", "One. Two! Three? Four", "Ends with a newline.\n\nThen more…", ". " * 50, "No end at all",
+    "Quoted end.\" Next (aside.) Last!!! ", "e.g. 3.5 mg. Done.", "\n\n\n",
+])
+def test_sentence_spans_are_what_sentence_bounds_gives_at_each_sentence(text: str) -> None:
+    """The one-pass split unclassified_claims reads (the second opinion asks about every
+    claim sentence) is the per-position one the rules use, without its quadratic rescans."""
+    from marketing_agents.compliance.fields import TextField
+
+    field = TextField(ArtifactType.COPY, "v", "bodyLong", text)
+    expected, pos = [], 0
+    while pos < len(text):
+        start, end = field.sentence_bounds(pos, pos)
+        expected.append((start, end))
+        pos = max(end, pos + 1)
+    assert list(field.sentence_spans()) == expected
