@@ -144,6 +144,8 @@ def _corpus_document(path: Path) -> Any:
         return yaml.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as error:
         raise CorpusError(f"{path.name}: not YAML ({str(error).splitlines()[0]})") from None
+    except UnicodeDecodeError:
+        raise CorpusError(f"{path.name}: not UTF-8 text") from None
 
 
 def is_first_sight(path: Path) -> bool:

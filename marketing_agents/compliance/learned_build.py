@@ -60,7 +60,11 @@ def main(argv: list[str] | None = None) -> int:
     except (CorpusError, ValueError, OSError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
-    save_model(model, args.out)
+    try:
+        save_model(model, args.out)
+    except OSError as error:
+        print(f"error: cannot write {args.out}: {error.strerror or error}", file=sys.stderr)
+        return 2
     print(f"learned model {model.version}: {model.trained_on} snippets from {len(files)} files -> {args.out}")
     return 0
 

@@ -253,6 +253,13 @@ def test_the_build_cli_reads_dev_files_only_and_fails_in_one_line(
     assert build_main(["--corpora", str(tmp_path), "--out", str(tmp_path / "m.joblib")]) == 2
     err = capsys.readouterr().err
     assert err.startswith("error: ") and err.count("\n") == 1 and not (tmp_path / "m.joblib").exists()
+    (tmp_path / "dev-bad.yaml").write_bytes(b"\xff\xfe not text")
+    assert build_main(["--corpora", str(tmp_path), "--out", str(tmp_path / "m.joblib")]) == 2
+    assert capsys.readouterr().err == "error: dev-bad.yaml: not UTF-8 text\n"
+    nowhere = tmp_path / "no-such-dir" / "m.joblib"
+    assert build_main(["--corpora", str(CORPORA), "--out", str(nowhere)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: cannot write {nowhere}") and err.count("\n") == 1
 
 
 def test_first_sight_files_are_not_trained_on(tmp_path: Path) -> None:
