@@ -3,11 +3,21 @@
 from __future__ import annotations
 
 import asyncio
+import math
+import random
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import TypeVar
+
+import pytest
 
 from marketing_agents.agents.base import AgentContext
-from marketing_agents.agents.offline import OfflineShortCopyWriter
-from marketing_agents.models import ArtifactType, CampaignBrief, Platform, ShortCopyData
+from marketing_agents.agents.offline import OfflineShortCopyWriter, short_copy
+from marketing_agents.agents.offline.editing import shorten_sentences
+from marketing_agents.models import ArtifactType, ArtifactVersion, CampaignBrief, Platform, Revision, ShortCopyData
 from marketing_agents.platforms import measure
+
+T = TypeVar("T")
 
 
 def posts_for(brief: CampaignBrief) -> tuple[ShortCopyData, list[str]]:
@@ -67,3 +77,96 @@ def test_requested_platforms_only_and_threads_gets_one_tag() -> None:
     data, _ = posts_for(brief)
     assert {p.platform for p in data.posts} == {Platform.THREADS, Platform.LINKEDIN}
     assert all(len(p.hashtags) <= 1 for p in data.posts if p.platform == Platform.THREADS)
+
+
+def one_drop_at_a_time(sentences: list[T], fits: Callable[[list[T]], bool], essential: Callable[[T], bool]) -> list[T]:
+    """The reference: drop the next optional sentence and measure again, until it fits."""
+    kept = list(sentences)
+    while not fits(kept):
+        order = list(range(len(kept) - 2, 0, -1)) + ([len(kept) - 1] if len(kept) > 1 else [])
+        drop = next((i for i in order if not essential(kept[i])), None)
+        if drop is None:
+            break
+        del kept[drop]
+    return kept
+
+
+def test_shortening_keeps_what_one_drop_at_a_time_keeps() -> None:
+    rng = random.Random(20240601)
+    for _ in range(2000):
+        sentences = [f"S{i}" + "x" * rng.randint(0, 30) + "." for i in range(rng.randint(0, 12))]
+        essentials = {s for s in sentences if rng.random() < 0.3}
+        limit = rng.randint(0, sum(map(len, sentences)) + len(sentences) + 1)
+
+        def fits(ss: list[str], limit: int = limit) -> bool:
+            return len(" ".join(ss)) <= limit
+
+        expected = one_drop_at_a_time(sentences, fits, essentials.__contains__)
+        assert shorten_sentences(sentences, fits, essentials.__contains__) == expected
+
+
+def test_shortening_many_sentences_measures_the_text_a_logarithmic_number_of_times() -> None:
+    """Measuring after every drop was quadratic: a theme of hundreds of one-word sentences,
+    split back into sentences in the next round, was measured once per sentence dropped."""
+    sentences = [f"Go{i}." for i in range(1000)]
+    calls: list[int] = []
+
+    def fits(ss: list[str]) -> bool:
+        calls.append(len(ss))
+        return len(ss) <= 100
+
+    kept = shorten_sentences(sentences, fits, lambda s: s == "Go500.")
+    assert kept == one_drop_at_a_time(sentences, lambda ss: len(ss) <= 100, lambda s: s == "Go500.")
+    assert len(calls) <= 2 * math.ceil(math.log2(len(sentences))) + 2  # one at a time: 900
+
+
+def test_a_shorter_round_on_a_theme_of_many_sentences_measures_posts_less_often_than_it_drops(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The next round splits a post back into its sentences: hundreds for this theme, of
+    which hundreds are dropped to shorten it (bench/pathological.py, kind "sentences")."""
+    sentences = 500
+    theme = ("Go. " * sentences).strip()
+    brief = CampaignBrief(theme=theme, product="EcoBottle", target_audience="Hikers", tone="Calm")
+    writer = OfflineShortCopyWriter()
+    first = writer.write(AgentContext(campaign_id="c", artifact_type=ArtifactType.SHORT_COPY, brief=brief))
+    previous = ArtifactVersion(
+        id="v1",
+        campaign_id="c",
+        type=ArtifactType.SHORT_COPY,
+        version_number=1,
+        revision_number=0,
+        round=0,
+        content=first.content,
+        data=first.data,
+        metadata=first.metadata,
+        agent_name=first.agent_name,
+        created_at=datetime.now(UTC),
+    )
+    revision = Revision(
+        id="r1",
+        campaign_id="c",
+        revision_number=1,
+        user_feedback="make it shorter",
+        requested_by="me",
+        created_at=datetime.now(UTC),
+    )
+    measured: list[str] = []
+    count_for = short_copy.count_for
+
+    def counting(text: str, platform: Platform) -> int:
+        measured.append(text)
+        return count_for(text, platform)
+
+    monkeypatch.setattr(short_copy, "count_for", counting)
+    ctx = AgentContext(
+        campaign_id="c",
+        artifact_type=ArtifactType.SHORT_COPY,
+        brief=brief,
+        revision=revision,
+        revision_number=1,
+        previous=previous,
+    )
+    posts = ShortCopyData.model_validate(writer.write(ctx).data).posts
+    assert max(p.text.count("Go.") for p in posts) > 100  # the shortened posts still carry most of the theme
+    assert len(measured) < sentences  # one drop at a time: about 1,400 (here about 200)
