@@ -18,6 +18,7 @@ from .fields import TextField
 from .figures import role as figure_role
 from .findings import Finding, RuleContext, build_fix, make_finding, quoted
 from .matching import alternatives, compile_pattern, find
+from .morphology import FUNCTION_WORDS
 from .objectivity import (
     ABSOLUTE,
     absolute_supported,
@@ -596,12 +597,10 @@ _DIMENSIONS = (
     (re.compile(r"fast|quick|speed", re.IGNORECASE),
      re.compile(r"\bfast|\bquick|\bspeed|\bmbps|\bseconds?\b", re.IGNORECASE)),
 )
-_FUNCTION_WORDS = frozenset({"the", "and", "for", "with", "your", "our", "its", "their", "that", "this", "from", "you",
-                             "brand", "ever", "today", "now", "in", "of", "a", "an", "on", "by", "to"})
 
 
 def _content_words(text: str) -> set[str]:
-    return {w.rstrip("s") for w in re.findall(r"[a-z]{3,}", text.lower())} - _FUNCTION_WORDS
+    return {w.rstrip("s") for w in re.findall(r"[a-z]{3,}", text.lower())} - FUNCTION_WORDS
 
 
 def _ranking_evidence(excerpt: str, following: str, evidence: list[str], sentence: str = "") -> bool:

@@ -28,6 +28,7 @@ from pydantic import Field, PrivateAttr
 from ..models import FixKind
 from .findings import Finding, RuleContext, build_fix, make_finding, quoted
 from .matching import compile_pattern
+from .morphology import FUNCTION_WORDS
 from .objectivity import figure_unit
 from .paraphrase import number_words
 from .rules import BaseRule
@@ -46,8 +47,6 @@ _PREFIXES = {"k": 1e3, "K": 1e3, "M": 1e6, "G": 1e9, "T": 1e12}
 _TYPICAL = re.compile(r"(\d+(?:[.,]\d+)*)(?:\s?%?\s?(?:-|–|to)\s?(\d+(?:[.,]\d+)*))?")
 _CLAUSE_END = re.compile(r"[;:]|[,.](?!\d)")  # not the comma or point inside "£3,600"
 _ENDINGS = frozenset({"", "e", "ed", "d", "ing", "led", "ling", "ion", "ions", "ation", "ship", "ly", "al"})
-_FUNCTION_WORDS = frozenset({"the", "and", "for", "only", "with", "are", "all", "any", "per", "our", "your", "you",
-                             "than", "more", "less", "from", "has", "have", "not", "been"})
 
 
 class UndisclosedConditionRule(BaseRule):
@@ -234,7 +233,7 @@ def _said(marker: str, copy_words: set[str], copy_text: str) -> bool:
     inflection or derivation ("members" for "membership", "selection" for "selected"; not
     "limitless" for "limited"), a day or month in any abbreviation ("Mon–Thu"), or any figure
     of it."""
-    words = {w.rstrip("s") for w in _WORD.findall(marker.lower())} - _FUNCTION_WORDS
+    words = {w.rstrip("s") for w in _WORD.findall(marker.lower())} - FUNCTION_WORDS
     days = {_calendar(w) for w in words if w in _CALENDAR_WORDS}
     if days and (days & {_calendar(c) for c in copy_words} or _days_counted(marker, copy_text)):
         return True
@@ -286,5 +285,5 @@ def _stated_otherwise(item: str, after: int, copy_text: str, copy_words: set[str
         products = {a * b for a in stated for b in stated if a > 1 and b > 1}
         return all(n in stated or n in products for n in figures)
     words = [w.rstrip("s") for w in _WORD.findall(clause.lower())[:6]]
-    words = [w for w in words if w not in _FUNCTION_WORDS]
+    words = [w for w in words if w not in FUNCTION_WORDS]
     return len(words) >= 2 and all(any(_same_word(w, c) for c in copy_words) for w in words)

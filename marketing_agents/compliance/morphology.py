@@ -49,6 +49,15 @@ NEGATIONS = frozenset({
     "not", "no", "never", "n't", "without", "nor", "neither", "cannot", "nothing", "none",
 })
 _NEGATED_CONTRACTIONS = re.compile(r"n['’]t$", re.IGNORECASE)
+# Words that say nothing about what a claim or an evidence item is about: grammar, and what
+# any campaign says ("today", "new", "our brand"). One set for every comparison of content
+# words (a claim against the evidence, a condition against the copy, the learned model's
+# choice of evidence items).
+FUNCTION_WORDS = frozenset(
+    "a an the and or but of to for with in on at by from as is are be been has have it its this that these "
+    "those our your you we us they their he she his her my me all any every only more most less than per "
+    "not no new now today ever brand can will do make get one".split()
+)
 CLAUSE_BREAKS = frozenset({".", "!", "?", ";", ":", "—", "–", ",", "(", ")", "\n", "but", "while", "whereas", "so"})
 
 
