@@ -49,7 +49,7 @@ from marketing_agents.compliance.evaluation import BLOCKING, load_corpus  # noqa
 from marketing_agents.compliance.learned import CLAIM_AREAS as AREAS  # noqa: E402
 from marketing_agents.compliance.learned import TrainingExample  # noqa: E402
 from marketing_agents.compliance.learned import train as train_model  # noqa: E402
-from marketing_agents.compliance.learned_build import snippet_document  # noqa: E402
+from marketing_agents.compliance.learned_build import snippet_document, with_padded_copies  # noqa: E402
 
 CORPORA = ROOT / "tests" / "compliance" / "corpora"
 # Dev files in the order they were written (FORMAT.md); each batch is scored after training on
@@ -64,10 +64,14 @@ WRITTEN_IN_ORDER = (
     ("dev-fresh6a", "dev-fresh6b"),
     ("dev-fresh7a", "dev-fresh7b"),
     ("dev-fresh8a", "dev-fresh8b"),
+    # round 9: nine files written to train on, then the two first-sight files, scored last
+    tuple(f"dev-fresh9{letter}" for letter in "cdefghijk"),
+    ("dev-fresh9a", "dev-fresh9b"),
 )
 # Files no rule tuner has seen (each round's first-sight files; FORMAT.md): the bench says
 # "first sight" for the rules there, "tuned on it" elsewhere.
-RULES_NEVER_TUNED_ON = frozenset({"dev-fresh7a", "dev-fresh7b", "dev-fresh8a", "dev-fresh8b"})
+RULES_NEVER_TUNED_ON = frozenset({"dev-fresh7a", "dev-fresh7b", "dev-fresh8a", "dev-fresh8b",
+                                  *(f"dev-fresh9{letter}" for letter in "abcdefghijk")})
 FIRST_BATCH = 4  # dev-fresh4a/4b: the first batch with some thousand snippets written before it
 HELD_OUT = ("test", "holdout")
 VETO_BELOW, ADD_FROM, LEARNED_CUT = 0.2, 0.9, 0.5
@@ -101,8 +105,10 @@ def examples(name: str, auditor: RuleEngineAuditor) -> list[Example]:
 
 def learned_probabilities(train: list[Example], test: list[Example]) -> dict[Unit, float]:
     """p(blocking) per (snippet, area) of ``test`` from the product's classifier
-    (:func:`~marketing_agents.compliance.learned.train`) fitted on ``train`` only."""
-    model = train_model([TrainingExample(e.document, e.expected) for e in train], [])
+    (:func:`~marketing_agents.compliance.learned.train`, on each snippet alone and padded, as
+    ``make model`` builds it) fitted on ``train`` only."""
+    labelled = [TrainingExample(e.document, e.expected) for e in train]
+    model = train_model(with_padded_copies(labelled), [], snippets=len(labelled))
     rated = model.probabilities([e.document for e in test])
     return {(example.id, area): p[area] for example, p in zip(test, rated, strict=True) for area in AREAS}
 

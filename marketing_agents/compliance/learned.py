@@ -22,6 +22,7 @@ writes; no path from a request, a setting or a brief reaches :func:`load_model`.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
@@ -35,19 +36,13 @@ from scipy.sparse import csr_matrix, hstack
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
-from .morphology import tokens
+from .morphology import FUNCTION_WORDS, tokens
 
 MODEL_PATH = Path(__file__).with_name("learned-model.joblib")
 CLAIM_AREAS = ("environmental", "health", "financial", "endorsements", "advertising")
-FORMAT = 2  # bumped when what is pickled changes shape; an older file is not loaded
+FORMAT = 3  # bumped when what is pickled changes shape; an older file is not loaded
 
 
-# Words that make no evidence item about a text: grammar, and what any campaign says.
-_FUNCTION_WORDS = frozenset(
-    "a an the and or but of to for with in on at by from as is be it its this that these those our your you "
-    "we us they their he she his her my me all any every more most less than per not no new now today "
-    "can will have do make get one".split()
-)
 
 
 STEM_CHARS = 5  # a word family shares its first letters: recycled, recyclable; protein, proteins
@@ -57,7 +52,7 @@ def content_words(text: str, ignored: frozenset[str] = frozenset()) -> set[str]:
     """The word families and numbers of ``text``, beyond function words and ``ignored``."""
     return {t.lemma[:STEM_CHARS] if t.is_word else t.lower for t in tokens(text)
             if ((t.is_word and len(t.lower) > 2) or t.lower[:1].isdigit())
-            and t.lemma not in _FUNCTION_WORDS and t.lemma not in ignored}
+            and t.lemma not in FUNCTION_WORDS and t.lemma not in ignored}
 
 
 def relevant_evidence(text: str, evidence: Sequence[str], product: str = "") -> list[str]:
@@ -79,11 +74,28 @@ def product_words(product: str) -> frozenset[str]:
     return frozenset(t.lemma for t in tokens(product) if t.is_word)
 
 
+PRODUCT_MARK = "productname"  # what the classifier reads in place of the product's own name
+
+
+def without_product(text: str, product: str) -> str:
+    """``text`` with the product's name replaced by :data:`PRODUCT_MARK`. A name is not a
+    claim the copy makes, and "EcoBottle", "GreenLeaf Matcha" or "VitaBoost" would teach the
+    model that a name's green or health words are what a violation looks like: one plain
+    "Meet GreenLeaf Matcha." before a clean snippet was enough to add an environmental
+    finding (bench/audit_eval.py --perturb paragraph)."""
+    name = product.strip()
+    if not name:
+        return text
+    return re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", PRODUCT_MARK, text, flags=re.IGNORECASE)
+
+
 def document(text: str, evidence: Sequence[str], product: str = "") -> str:
     """What the classifier reads: the text, then the evidence items that speak to it (a claim
-    the evidence supports reads differently from the same claim alone). Training and use
-    share it."""
-    return f"{text} || evidence: " + " | ".join(relevant_evidence(text, evidence, product))
+    the evidence supports reads differently from the same claim alone), the product's name
+    masked in both. Training and use share it."""
+    items = relevant_evidence(text, evidence, product)
+    return (f"{without_product(text, product)} || evidence: "
+            + " | ".join(without_product(item, product) for item in items))
 
 
 @dataclass(frozen=True)
@@ -124,8 +136,9 @@ class LearnedModel:
         return [dict(zip(areas, map(float, row), strict=True)) for row in p]
 
 
-def train(examples: Sequence[TrainingExample], sources: Sequence[str]) -> LearnedModel:
-    """Fit the vectorisers and the per-area classifiers on ``examples``.
+def train(examples: Sequence[TrainingExample], sources: Sequence[str], snippets: int | None = None) -> LearnedModel:
+    """Fit the vectorisers and the per-area classifiers on ``examples``, made from ``snippets``
+    labelled snippets (``len(examples)`` unless the build added padded copies of them).
 
     The settings are the bench's (``bench/learned_baseline.py``), not tuned on any held-out
     file: balanced class weights (blocking units are a minority in every area), C=4.
@@ -147,7 +160,8 @@ def train(examples: Sequence[TrainingExample], sources: Sequence[str]) -> Learne
     for e in examples:
         digest.update(e.document.encode())
         digest.update(",".join(sorted(e.blocking_areas)).encode())
-    return LearnedModel(digest.hexdigest()[:12], len(examples), tuple(sources), words, chars, classifiers)
+    return LearnedModel(digest.hexdigest()[:12], snippets if snippets is not None else len(examples), tuple(sources),
+                        words, chars, classifiers)
 
 
 def save_model(model: LearnedModel, path: Path = MODEL_PATH) -> None:

@@ -11,12 +11,14 @@ measure the model and are never trained on.
 from __future__ import annotations
 
 import argparse
+import random
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 from .evaluation import BLOCKING, CorpusError, Snippet, is_first_sight, load_corpus
 from .fields import artifact_fields, artifact_text
-from .learned import MODEL_PATH, TrainingExample, document, save_model, train
+from .learned import MODEL_PATH, PRODUCT_MARK, TrainingExample, document, save_model, train
 
 DEFAULT_CORPORA = Path(__file__).resolve().parents[2] / "tests" / "compliance" / "corpora"
 
@@ -37,6 +39,37 @@ def training_example(snippet: Snippet) -> TrainingExample:
     return TrainingExample(snippet_document(snippet), areas)
 
 
+# Sentences that say nothing a reviewer would flag, put around a copy of each training snippet.
+# They are not the ones the perturbation checks use (compliance/perturb.py), which must stay a
+# test of what the model learned, not of what it was shown.
+PLAIN_OPENINGS = ("Say hello to {product}.", "Introducing {product}.", "This is {product}.",
+                  "Here's what's new at {product}.", "Hi there.", "We've been busy.", "Something new is here.",
+                  "Big news from the team.")
+PLAIN_CLOSINGS = ("See the full range online.", "Read more on the website.", "Pop in and say hello.",
+                  "Questions? Our team can help.", "Browse the collection in store.", "Tell us what you think.",
+                  "Follow us for more.", "Thanks for reading.")
+
+
+def with_padded_copies(examples: Iterable[TrainingExample], seed: int = 7) -> list[TrainingExample]:
+    """Each example, and a copy of it between a plain opening and closing sentence.
+
+    Campaign copy holds its claims among sentences that claim nothing; a labelled snippet is
+    mostly the claim. Asked about a field, a model that has only seen bare claims reads the
+    plain sentences as dilution, and its answer near a cut-off moves: "Meet <product>. ... Find
+    out more on our site." around two clean snippets kept the rules' wrong blocks that the
+    model had demoted when each stood alone (bench/audit_eval.py --perturb paragraph). Shown
+    each snippet both ways, it learns that such sentences carry no signal (TUNING-LOG.md,
+    round 9). The seed makes the build reproducible: the same files give the same model."""
+    chooser = random.Random(seed)
+    out: list[TrainingExample] = []
+    for example in examples:
+        text, separator, evidence = example.document.partition(" || evidence: ")
+        opening = chooser.choice(PLAIN_OPENINGS).format(product=PRODUCT_MARK)
+        closing = chooser.choice(PLAIN_CLOSINGS)
+        out += [example, TrainingExample(f"{opening} {text} {closing}{separator}{evidence}", example.blocking_areas)]
+    return out
+
+
 def dev_files(corpora: Path) -> list[Path]:
     """The dev files to train on: ``dev*.yaml`` but those marked ``first_sight: true``
     (FORMAT.md), which measure the model until the round that writes the next ones."""
@@ -55,8 +88,8 @@ def main(argv: list[str] | None = None) -> int:
         if not files:
             print(f"error: no dev*.yaml corpus to train on in {args.corpora}", file=sys.stderr)
             return 2
-        examples = [training_example(s) for path in files for s in load_corpus(path)]
-        model = train(examples, [p.name for p in files])
+        labelled = [training_example(s) for path in files for s in load_corpus(path)]
+        model = train(with_padded_copies(labelled), [p.name for p in files], snippets=len(labelled))
     except (CorpusError, ValueError, OSError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

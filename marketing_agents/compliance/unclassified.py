@@ -90,6 +90,19 @@ def _covered(field: TextField, start: int, end: int, findings: list[Finding]) ->
 def unclassified_claims(fields: list[TextField], findings: list[Finding]) -> list[UnclassifiedClaim]:
     """Claim-like sentences of ``fields`` on which no finding lies, at most
     :data:`MAX_CLAIMS`, each at most :data:`MAX_CLAIM_CHARS` long (its span is exact)."""
+    return _claims(fields, findings, with_decided=False)
+
+
+def claim_sentences(fields: list[TextField], findings: list[Finding]) -> list[UnclassifiedClaim]:
+    """The claim-like sentences of ``fields`` and those a finding lies on, decided or not
+    (bounded as :func:`unclassified_claims`): where a reader of the whole field (the learned
+    second opinion) can anchor what it finds. A rule that saw a sentence in one area may have
+    missed what it claims in another ("Dentists recommend it: it reverses gum disease" is a
+    disease claim to the rules and an endorsement too)."""
+    return _claims(fields, findings, with_decided=True)
+
+
+def _claims(fields: list[TextField], findings: list[Finding], with_decided: bool) -> list[UnclassifiedClaim]:
     out: list[UnclassifiedClaim] = []
     for field in fields:
         for start, end in field.sentence_spans():
@@ -99,12 +112,15 @@ def unclassified_claims(fields: list[TextField], findings: list[Finding]) -> lis
                 start += 1
             while end > start and field.text[end - 1].isspace():
                 end -= 1
-            if end - start < 3 or _covered(field, start, end, findings):
+            if end - start < 3:
+                continue
+            decided = _covered(field, start, end, findings)
+            if decided and not with_decided:
                 continue
             end = min(end, start + MAX_CLAIM_CHARS)
             sentence = field.text[start:end]
             cues = claim_cues(tokens(sentence))
-            if cues:
+            if cues or decided:
                 out.append(UnclassifiedClaim(artifact_type=field.artifact_type, field=field.path,
                                              span=Span(start=start, end=end), text=sentence, cues=cues[:8]))
     return out

@@ -20,7 +20,13 @@ from marketing_agents.compliance.evaluation import load_corpus
 from marketing_agents.compliance.fields import artifact_fields
 from marketing_agents.compliance.learned import CLAIM_AREAS, LearnedModel, ModelUnavailable, TrainingExample, train
 from marketing_agents.compliance.learned_build import main as build_main
-from marketing_agents.compliance.second_opinion import ADD_FROM, DEMOTE_BELOW, NO_AREA_FROM, apply_second_opinion
+from marketing_agents.compliance.second_opinion import (
+    ADD_FROM,
+    DEMOTE_BELOW,
+    NO_AREA_FROM,
+    PROMOTE_FROM,
+    apply_second_opinion,
+)
 from marketing_agents.models import ArtifactType, Severity
 from marketing_agents.settings import load_settings
 
@@ -190,6 +196,49 @@ def test_nothing_is_added_without_a_claim_like_sentence_a_customer_reads() -> No
     assert not [f for f in out if f.issue.rule_id.startswith("learned.")]
 
 
+MEDIUM_CLAIM = "Meet EcoBottle. Hurry, last chance to get yours."
+
+
+def _medium_claim_findings():  # type: ignore[no-untyped-def]
+    findings, fields = _rules_and_fields(context(bodyShort=MEDIUM_CLAIM))
+    mediums = [f for f in findings if f.issue.rule_id.startswith("ads.") and f.issue.severity is Severity.MEDIUM]
+    assert mediums and not [f for f in findings if f.issue.severity.value in ("High", "Critical")], \
+        [(f.issue.rule_id, f.issue.severity) for f in findings]
+    return findings, fields
+
+
+def test_a_rule_medium_the_model_rates_blocking_is_raised_to_high_with_the_reason() -> None:
+    findings, fields = _medium_claim_findings()
+    out = apply_second_opinion(fixed(advertising=PROMOTE_FROM), findings, fields, [])
+    raised = [f.issue for f in out if f.issue.rule_id.startswith("ads.") and f.issue.severity is Severity.HIGH]
+    assert len(raised) == 1  # one per artifact and area: the model judged the field, not each remark
+    before = next(f.issue for f in findings if f.issue.rule_id == raised[0].rule_id)
+    assert raised[0].span == before.span and raised[0].fix == before.fix
+    assert "Second opinion" in raised[0].issue_description and f"{PROMOTE_FROM:.0%}" in raised[0].issue_description
+    assert not [f for f in out if f.issue.rule_id.startswith("learned.")]  # the rule's finding blocks; none added
+    assert len(out) == len(findings)
+
+
+def test_a_rule_medium_below_the_cut_off_or_of_another_area_stays_medium() -> None:
+    findings, fields = _medium_claim_findings()
+    for model in (fixed(advertising=PROMOTE_FROM - 0.01), fixed(health=0.99, advertising=0.3)):
+        out = apply_second_opinion(model, findings, fields, [])
+        assert [f.issue.severity for f in out if f.issue.rule_id.startswith("ads.")] == \
+            [f.issue.severity for f in findings if f.issue.rule_id.startswith("ads.")]
+
+
+def test_a_confident_area_no_rule_saw_lands_on_a_sentence_another_rule_decided() -> None:
+    """A rule that reads a sentence as one kind of claim may miss another kind in it: the
+    model's confident area is anchored on that sentence when no undecided one is left."""
+    findings, fields = _medium_claim_findings()
+    decided = {f.issue.excerpt for f in findings if f.issue.field == "bodyShort"}
+    out = apply_second_opinion(fixed(endorsements=ADD_FROM), findings, fields, [])
+    added = [f.issue for f in out if f.issue.rule_id == "learned.endorsements"]
+    assert len(added) == 1 and added[0].field == "bodyShort" and added[0].span is not None
+    assert MEDIUM_CLAIM[added[0].span.start:added[0].span.end] == added[0].excerpt
+    assert any(excerpt in added[0].excerpt for excerpt in decided)
+
+
 # --- the packaged model in the auditor -------------------------------------------------
 
 
@@ -289,3 +338,32 @@ def test_sentence_spans_are_what_sentence_bounds_gives_at_each_sentence(text: st
         expected.append((start, end))
         pos = max(end, pos + 1)
     assert list(field.sentence_spans()) == expected
+
+
+def test_the_product_name_is_not_what_the_model_reads() -> None:
+    """A name's green or health words are not a claim the copy makes (learned.without_product)."""
+    doc = learned.document("Meet GreenLeaf Matcha. greenleaf matcha is whisked by hand.",
+                           ["GreenLeaf Matcha is whisked by hand in Uji"], "GreenLeaf Matcha")
+    assert "greenleaf" not in doc.lower() and doc.lower().count(learned.PRODUCT_MARK) == 3
+    masked = learned.without_product("EcoBottles and an EcoBottle", "EcoBottle")
+    assert masked == f"EcoBottles and an {learned.PRODUCT_MARK}"  # a whole name only
+    assert learned.without_product("anything", "  ") == "anything"
+
+
+def test_the_build_trains_on_each_snippet_alone_and_between_plain_sentences() -> None:
+    from marketing_agents.compliance.learned_build import PLAIN_CLOSINGS, with_padded_copies
+
+    examples = [TrainingExample(f"claim {i} || evidence: item {i}", frozenset({"health"})) for i in range(20)]
+    padded = with_padded_copies(examples)
+    assert padded[::2] == examples and len(padded) == 40
+    for original, copy_ in zip(examples, padded[1::2], strict=True):
+        text, _, evidence = copy_.document.partition(" || evidence: ")
+        assert original.document.partition(" || evidence: ")[0] in text and evidence == original.document.split(": ")[1]
+        assert copy_.blocking_areas == original.blocking_areas and text.endswith(PLAIN_CLOSINGS)
+    assert with_padded_copies(examples) == padded  # the same files give the same model
+    # the perturbation checks' own sentences are never among those trained on
+    import inspect
+
+    from marketing_agents.compliance import learned_build, perturb
+    checks = inspect.getsource(perturb)
+    assert not [s for s in (*learned_build.PLAIN_OPENINGS, *PLAIN_CLOSINGS) if s.format(product="") in checks]
