@@ -36,7 +36,7 @@ HOLDOUT_FLOOR = {"blocking_recall": 0.74, "blocking_precision": 0.86, "clean_fla
 # floors just under what it measured when the model was first packaged.
 SECOND_OPINION_FLOORS = {
     "test": {"blocking_recall": 0.78, "blocking_precision": 0.92, "clean_flagged_rate": 0.08},
-    "holdout": {"blocking_recall": 0.80, "blocking_precision": 0.90, "clean_flagged_rate": 0.07},
+    "holdout": {"blocking_recall": 0.79, "blocking_precision": 0.92, "clean_flagged_rate": 0.05},
 }
 
 

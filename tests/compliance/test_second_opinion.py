@@ -23,6 +23,7 @@ from marketing_agents.compliance.learned_build import main as build_main
 from marketing_agents.compliance.second_opinion import (
     ADD_FROM,
     DEMOTE_BELOW,
+    DEMOTE_GENERAL_BELOW,
     NO_AREA_FROM,
     PROMOTE_FROM,
     apply_second_opinion,
@@ -101,6 +102,21 @@ def test_a_text_the_model_finds_wrong_in_another_area_is_not_demoted() -> None:
     assert [f.issue.severity for f in out] == [f.issue.severity for f in findings]
     out = apply_second_opinion(fixed(health=DEMOTE_BELOW / 2, advertising=NO_AREA_FROM - 0.01), findings, fields, [])
     assert any(f.issue.severity is Severity.MEDIUM and f.issue.rule_id.startswith("health.") for f in out)
+
+
+def test_a_general_advertising_claim_is_demoted_on_less_doubt_than_a_specific_one() -> None:
+    """The general claims (a guarantee, a number, a superlative) are the rules least often
+    right on copy they were not tuned on; a specific health finding needs the model surer."""
+    between = (DEMOTE_BELOW + DEMOTE_GENERAL_BELOW) / 2
+    general, general_fields = _rules_and_fields(context(bodyShort="Meet EcoBottle. Satisfaction guaranteed."))
+    assert [f.issue.rule_id for f in general if f.issue.severity is Severity.HIGH] == ["ads.guarantee"]
+    out = apply_second_opinion(fixed(advertising=between), general, general_fields, [])
+    assert [f.issue.severity for f in out if f.issue.rule_id == "ads.guarantee"] == [Severity.MEDIUM]
+    out = apply_second_opinion(fixed(advertising=DEMOTE_GENERAL_BELOW), general, general_fields, [])
+    assert [f.issue.severity for f in out if f.issue.rule_id == "ads.guarantee"] == [Severity.HIGH]
+    specific, specific_fields = _rules_and_fields(context(bodyShort=HEALTH_CLAIM))
+    out = apply_second_opinion(fixed(health=between), specific, specific_fields, [])
+    assert [f.issue.severity for f in out] == [f.issue.severity for f in specific]
 
 
 def test_confidence_at_the_cut_off_does_not_demote() -> None:
