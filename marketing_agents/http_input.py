@@ -77,14 +77,14 @@ def read_json_object(
     content_type: str | None, body: bytes, what: str, *, empty_is_object: bool = False
 ) -> dict[str, Any]:
     """The body as a JSON object, or the 4xx problem that says what is wrong with it.
-    ``empty_is_object``: an empty body counts as ``{}`` (approve and cancel, which
-    need no fields; the Content-Type rule still holds)."""
+    ``empty_is_object``: an empty body (no bytes at all) counts as ``{}`` (approve and
+    cancel, which need no fields; the Content-Type rule still holds)."""
     require_json(content_type, what)
     if len(body) > MAX_BODY_BYTES:
         raise PayloadTooLarge(f"The {what} is {len(body)} bytes; the limit is {MAX_BODY_BYTES}")
-    if not body.strip():
-        if empty_is_object:
-            return {}
+    if not body and empty_is_object:
+        return {}
+    if not body.strip():  # whitespace alone is no JSON text, whether or not a body is needed
         raise BadRequest(f"The {what} is empty; send a JSON object")
     if json_depth_exceeds(body, MAX_JSON_DEPTH):
         raise BadRequest(f"The {what} nests arrays or objects more than {MAX_JSON_DEPTH} deep")

@@ -138,6 +138,10 @@ def test_empty_json_body_or_object_cancels(http: httpx.Client, ecobottle: dict[s
     assert http.post(f"/api/campaigns/{first}/cancel", headers=JSON).status_code == 202
     second = http.post("/api/campaigns", json=ecobottle).json()["id"]
     problem(http.post(f"/api/campaigns/{second}/cancel", json={"reason": "x"}), 400)
+    for blank in (b"\r", b"  ", b"\n\t"):  # whitespace is no JSON text: not "no body" (schemathesis ST201)
+        problem(http.post(f"/api/campaigns/{second}/cancel", content=blank, headers=JSON), 400)
+        problem(http.post(f"/api/campaigns/{second}/approve", content=blank, headers=JSON), 400)
+    assert http.get(f"/api/campaigns/{second}").json()["campaign"]["status"] != "Cancelled"
     assert http.post(f"/api/campaigns/{second}/cancel", json={}).status_code == 202
 
 
