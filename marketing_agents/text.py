@@ -42,12 +42,22 @@ def word_count(text: str) -> int:
     return len(re.findall(r"[\w'’-]+", text))
 
 
-_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+[\"')\]]*|\n|$)")
+# A sentence ends at end punctuation followed by a space or the end, or at a line break: not
+# inside "4.7 stars", "3.5%" or "www.example.com".
+_SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*(?=\s|$)|\n+")
 
 
 def split_sentences(text: str) -> list[str]:
-    """Sentences with their end punctuation, stripped; blank pieces dropped."""
-    return [s.strip() for s in _SENTENCE.findall(text) if s.strip()]
+    """Sentences with their end punctuation, stripped; blank pieces dropped. A full stop
+    inside a number or an address ends nothing: the writers split and rejoin posts this way,
+    and "Rated 4.7 stars" came back as "Rated 4. 7 stars"."""
+    out: list[str] = []
+    start = 0
+    for boundary in _SENTENCE_END.finditer(text):
+        out.append(text[start:boundary.end()].strip())
+        start = boundary.end()
+    out.append(text[start:].strip())
+    return [sentence for sentence in out if sentence]
 
 
 def ensure_period(sentence: str) -> str:

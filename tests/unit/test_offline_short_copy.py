@@ -170,3 +170,26 @@ def test_a_shorter_round_on_a_theme_of_many_sentences_measures_posts_less_often_
     posts = ShortCopyData.model_validate(writer.write(ctx).data).posts
     assert max(p.text.count("Go.") for p in posts) > 100  # the shortened posts still carry most of the theme
     assert len(measured) < sentences  # one drop at a time: about 1,400 (here about 200)
+
+
+def test_a_later_round_keeps_figures_and_addresses_whole() -> None:
+    """Posts are split back into sentences and rejoined each round; a full stop inside a
+    number or an address ends no sentence ("Rated 4.7 stars" came back as "Rated 4. 7
+    stars", which no longer matched its evidence)."""
+    from marketing_agents.text import split_sentences
+
+    assert split_sentences("Rated 4.7 stars by 12,000 users. Save 3.5% at www.example.com today!\nNew line") == [
+        "Rated 4.7 stars by 12,000 users.", "Save 3.5% at www.example.com today!", "New line"]
+    brief = CampaignBrief(theme="Summer launch", product="FinTrack", target_audience="Young savers", tone="Calm",
+                          evidence=["Rated 4.7 stars by 12,000 users on the App Store"])
+    writer = OfflineShortCopyWriter()
+    first = writer.write(AgentContext(campaign_id="c", artifact_type=ArtifactType.SHORT_COPY, brief=brief))
+    previous = ArtifactVersion(id="v1", campaign_id="c", type=ArtifactType.SHORT_COPY, version_number=1,
+                               revision_number=0, round=0, content=first.content, data=first.data,
+                               metadata=first.metadata, agent_name=first.agent_name, created_at=datetime.now(UTC))
+    revision = Revision(id="r1", campaign_id="c", revision_number=1, user_feedback="make it shorter",
+                        requested_by="me", created_at=datetime.now(UTC))
+    later = writer.write(AgentContext(campaign_id="c", artifact_type=ArtifactType.SHORT_COPY, brief=brief,
+                                      revision=revision, revision_number=1, previous=previous))
+    texts = [p.text for p in ShortCopyData.model_validate(later.data).posts]
+    assert any("4.7 stars" in t for t in texts) and not any("4. 7" in t for t in texts), texts
