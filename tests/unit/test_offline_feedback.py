@@ -110,6 +110,18 @@ def test_remove_and_replace_fixes_apply_everywhere_case_insensitively() -> None:
     assert any("#GreatBottle" in p["text"] for p in posts)  # CamelCase hashtags too, from another type's finding
 
 
+def test_a_sentence_to_reword_is_left_out_of_its_own_artifact_only() -> None:
+    """A rewrite finding (the judge's, the learned second opinion's) anchors a whole sentence
+    the templates cannot reword; the next round leaves it out, so the fix loop can end."""
+    before = run(OfflineCopywriter())
+    headline = before.data["headlines"][0]
+    rewrite = Fix(kind=FixKind.REWRITE, target=headline)
+    after = run(OfflineCopywriter(), audit_issues=[issue(ArtifactType.COPY, rewrite, suggestion="Reword it.")])
+    assert headline not in after.data["headlines"] and len(after.data["headlines"]) >= 3
+    elsewhere = run(OfflineCopywriter(), audit_issues=[issue(ArtifactType.SHORT_COPY, rewrite)])
+    assert elsewhere.data["headlines"] == before.data["headlines"]
+
+
 def test_add_fix_puts_the_message_in_every_publishable_text() -> None:
     add = Fix(kind=FixKind.ADD, replacement="free shipping")
     assert "free shipping" not in text_of(run(OfflineCopywriter()))

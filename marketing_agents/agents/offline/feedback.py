@@ -155,6 +155,11 @@ def read_directives(context: AgentContext) -> Directives:
         if fix is None or fix.kind == FixKind.REWRITE:
             if _own(issue, context.artifact_type):
                 parse_free_text(issue.suggestion or issue.issue_description, d)
+                if fix is not None and fix.target:
+                    # a sentence to reword (the judge's, the learned second opinion's): the
+                    # templates cannot reword it, so it is left out, and a field left empty
+                    # is written again from the plain templates
+                    _add_unique(d.remove, fix.target)
             continue
         if fix.kind == FixKind.REMOVE and fix.target:
             _add_unique(d.remove, fix.target)
