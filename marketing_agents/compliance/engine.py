@@ -141,7 +141,7 @@ class RuleEngineAuditor:
         checked_by = [RULES_CHECKER]
         if self.second_opinion is not None:
             findings = apply_second_opinion(self.second_opinion, findings, fields, rule_context.evidence,
-                                            context.brief.product)
+                                            context.brief.product, audience=context.brief.target_audience)
             checked_by.append(f"{LEARNED_CHECKER}:{self.second_opinion.version}")
         refs = [p.ref() for p in packs if p.id in active]
         elapsed = (time.perf_counter() - started) * 1000

@@ -75,6 +75,9 @@ def product_words(product: str) -> frozenset[str]:
 
 
 PRODUCT_MARK = "productname"  # what the classifier reads in place of the product's own name
+AUDIENCE_MARK = "audiencename"  # and in place of the brief's description of its audience
+MAX_AUDIENCE_WORDS = 40  # enough for any description of an audience; bounds the search below
+_WORD = re.compile(r"[\w'’-]+")
 
 
 def without_product(text: str, product: str) -> str:
@@ -89,13 +92,53 @@ def without_product(text: str, product: str) -> str:
     return re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", PRODUCT_MARK, text, flags=re.IGNORECASE)
 
 
-def document(text: str, evidence: Sequence[str], product: str = "") -> str:
+def without_audience(text: str, audience: str) -> str:
+    """``text`` with its quotations of the brief's target audience replaced by
+    :data:`AUDIENCE_MARK`: a run of three or more of the audience's words in its order, or of
+    two when one is a compound ("eco-conscious millennials"). Copy that addresses its audience
+    ("made for eco-conscious millennials who hike, commute and hate waste") makes no claim
+    about the product, as the rules already read it (findings.names_audience); the offline
+    writers' EcoBottle campaign was blocked as a green claim on that sentence. Two plain
+    words an audience and a claim share ("the planet") stay."""
+    wanted = [w.lower() for w in _WORD.findall(audience)][:MAX_AUDIENCE_WORDS]
+    if len(wanted) < 2:
+        return text
+    starts: dict[str, list[int]] = {}
+    for k, word in enumerate(wanted):
+        starts.setdefault(word, []).append(k)
+    words = list(_WORD.finditer(text))
+    lowered = [m.group().lower() for m in words]
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(words):
+        longest = 0
+        for k in starts.get(lowered[i], ()):
+            n = 0
+            while i + n < len(words) and k + n < len(wanted) and lowered[i + n] == wanted[k + n]:
+                n += 1
+            longest = max(longest, n)
+        if longest >= 3 or (longest == 2 and any("-" in w for w in lowered[i:i + 2])):
+            spans.append((words[i].start(), words[i + longest - 1].end()))
+            i += longest
+        else:
+            i += 1
+    for start, end in reversed(spans):
+        text = text[:start] + AUDIENCE_MARK + text[end:]
+    return text
+
+
+def masked(text: str, product: str, audience: str) -> str:
+    """What the classifier reads of a text: without the product's name and the audience."""
+    return without_product(without_audience(text, audience), product)
+
+
+def document(text: str, evidence: Sequence[str], product: str = "", audience: str = "") -> str:
     """What the classifier reads: the text, then the evidence items that speak to it (a claim
     the evidence supports reads differently from the same claim alone), the product's name
-    masked in both. Training and use share it."""
+    and the brief's audience masked in both. Training and use share it."""
     items = relevant_evidence(text, evidence, product)
-    return (f"{without_product(text, product)} || evidence: "
-            + " | ".join(without_product(item, product) for item in items))
+    return (f"{masked(text, product, audience)} || evidence: "
+            + " | ".join(masked(item, product, audience) for item in items))
 
 
 @dataclass(frozen=True)

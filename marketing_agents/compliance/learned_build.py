@@ -31,7 +31,7 @@ def snippet_document(snippet: Snippet) -> str:
     layouts = snippet.context.layouts()
     text = "\n".join(artifact_text(artifact_fields(layout)) for layout in layouts.values())
     brief = snippet.context.brief
-    return document(text, brief.evidence, brief.product)
+    return document(text, brief.evidence, brief.product, brief.target_audience)
 
 
 def training_example(snippet: Snippet) -> TrainingExample:

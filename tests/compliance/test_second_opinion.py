@@ -383,3 +383,35 @@ def test_the_build_trains_on_each_snippet_alone_and_between_plain_sentences() ->
     from marketing_agents.compliance import learned_build, perturb
     checks = inspect.getsource(perturb)
     assert not [s for s in (*learned_build.PLAIN_OPENINGS, *PLAIN_CLOSINGS) if s.format(product="") in checks]
+
+
+def test_quotations_of_the_audience_are_not_what_the_model_reads() -> None:
+    audience = "Eco-conscious millennials who hike, commute and hate waste"
+    mark = learned.AUDIENCE_MARK
+    assert learned.without_audience("Made for eco-conscious millennials who hike, commute and hate waste.",
+                                    audience) == f"Made for {mark}."
+    assert learned.without_audience("For eco-conscious millennials.", audience) == f"For {mark}."  # a compound
+    for kept in ("Kind to the planet and cuts waste.", "Eco-conscious packaging.", "Who hates plastic?"):
+        assert learned.without_audience(kept, audience) == kept
+    assert learned.without_audience("good for the planet", "people who care about the planet") == "good for the planet"
+    # bounded: an audience is read to its first MAX_AUDIENCE_WORDS words, each run masked once
+    assert learned.without_audience("x " * 5000, "x " * 5000).count(mark) == 5000 // learned.MAX_AUDIENCE_WORDS
+
+
+def test_a_field_is_asked_about_without_the_sentences_its_evidence_states() -> None:
+    """A substantiated rating lifted the field's answer, which then anchored a finding on
+    the sentence beside it (the offline FinTrack campaign)."""
+    from marketing_agents.compliance.fields import TextField
+    from marketing_agents.compliance.second_opinion import _unstated
+
+    evidence = ["Rated 4.7 stars by 12,000 users on the App Store"]
+    field = TextField(ArtifactType.SHORT_COPY, "v1", "posts[0].text",
+                      "Good decisions start with clear information. Rated 4.7 stars by 12,000 users on the App Store. "
+                      "Learn more.")
+    assert _unstated(field, evidence, "FinTrack") == "Good decisions start with clear information. Learn more."
+    assert _unstated(field, [], "FinTrack") == field.text
+    rating = "Rated 4.7 stars by 12,000 users on the App Store."
+    sure = fixed({f"Good decisions start with clear information. {rating} Learn more.": {"endorsements": 0.99}},
+                 endorsements=0.3)
+    out = apply_second_opinion(sure, [], {ArtifactType.SHORT_COPY: [field]}, evidence, "FinTrack")
+    assert not [f for f in out if f.issue.rule_id.startswith("learned.")]
