@@ -34,7 +34,6 @@ from marketing_agents.models import (  # noqa: E402
     CampaignBrief,
     PosterConcept,
     VisualData,
-    utc_now,
 )
 from marketing_agents.poster import render_poster  # noqa: E402
 
@@ -81,19 +80,7 @@ def run(theme: str) -> dict[str, float]:
         context = AgentContext(campaign_id="bench", artifact_type=artifact_type, brief=campaign_brief)
         seconds, result = timed(lambda: asyncio.run(agent.generate(context)))  # noqa: B023
         figures[artifact_type.value] = seconds
-        versions[artifact_type] = ArtifactVersion(
-            id=f"bench-{artifact_type.value}",
-            campaign_id="bench",
-            type=artifact_type,
-            version_number=1,
-            revision_number=0,
-            round=0,
-            content=result.content,
-            data=result.data,
-            metadata=result.metadata,
-            agent_name=result.agent_name,
-            created_at=utc_now(),
-        )
+        versions[artifact_type] = result.stored_as(f"bench-{artifact_type.value}", "bench", artifact_type)
     auditor = build_auditor()
     audit_context = AuditContext(report_id="r", campaign_id="bench", brief=campaign_brief, artifacts=versions)
     figures["audit"], report = timed(lambda: asyncio.run(auditor.audit(audit_context)))

@@ -19,6 +19,7 @@ from ..models import (
     CampaignBrief,
     ComplianceIssue,
     Revision,
+    utc_now,
 )
 
 # Receives pieces of long-form text while it is being written (streaming).
@@ -63,6 +64,25 @@ class AgentResult(CamelModel):
     content: str
     metadata: ArtifactMetadata
     agent_name: str
+
+    def stored_as(self, version_id: str, campaign_id: str, artifact_type: ArtifactType, version_number: int = 1,
+                  revision_number: int = 0, round: int = 0, metadata: ArtifactMetadata | None = None
+                  ) -> ArtifactVersion:
+        """This result as the stored version it becomes (the campaign's, a benchmark's or a
+        test's previous round), stamped now."""
+        return ArtifactVersion(
+            id=version_id,
+            campaign_id=campaign_id,
+            type=artifact_type,
+            version_number=version_number,
+            revision_number=revision_number,
+            round=round,
+            content=self.content,
+            data=self.data,
+            metadata=metadata or self.metadata,
+            agent_name=self.agent_name,
+            created_at=utc_now(),
+        )
 
 
 @runtime_checkable

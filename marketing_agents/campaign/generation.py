@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from ..agents.base import Agent, AgentContext, ChunkSink
 from ..ids import artifact_version_id
 from ..llm.settings import ModelSettings
-from ..models import ArtifactType, ArtifactVersion, PosterConcept, Usage, VisualData, utc_now
+from ..models import ArtifactType, ArtifactVersion, PosterConcept, Usage, VisualData
 from ..poster import PosterStore, generate_background, render_poster
 from ..store import CampaignRepository
 from .contracts import GenerateInput
@@ -102,19 +102,9 @@ async def generate_version(
     meta = result.metadata
     if not meta.latency_ms:
         meta = meta.model_copy(update={"latency_ms": round(elapsed_ms, 3)})
-    version = ArtifactVersion(
-        id=artifact_version_id(inp.campaign_id, inp.artifact_type, inp.version_number),
-        campaign_id=inp.campaign_id,
-        type=inp.artifact_type,
-        version_number=inp.version_number,
-        revision_number=inp.revision_number,
-        round=inp.round,
-        content=result.content,
-        data=result.data,
-        metadata=meta,
-        agent_name=result.agent_name,
-        created_at=utc_now(),
-    )
+    version = result.stored_as(artifact_version_id(inp.campaign_id, inp.artifact_type, inp.version_number),
+                               inp.campaign_id, inp.artifact_type, inp.version_number, inp.revision_number,
+                               inp.round, metadata=meta)
     usage = Usage(
         llm_calls=0 if meta.cached or (meta.offline and not meta.fallback_used) else meta.tries,
         tokens_in=meta.tokens_in,

@@ -4,27 +4,25 @@ from __future__ import annotations
 
 import asyncio
 import json
-from datetime import UTC, datetime
 from typing import Any
 
 from marketing_agents.agents.base import Agent, AgentContext, AgentResult
 from marketing_agents.agents.offline import OfflineCopywriter, OfflineShortCopyWriter, OfflineVisualConceptWriter
 from marketing_agents.models import (
     ArtifactType,
-    ArtifactVersion,
     CampaignBrief,
     ComplianceIssue,
     CopyData,
     Fix,
     FixKind,
     Platform,
-    Revision,
     Severity,
     ShortCopyData,
     VisualData,
 )
 from marketing_agents.platforms import count_for
 from marketing_agents.text import term_spans, word_count
+from tests.unit.agent_runs import as_version, revision_asking
 
 BRIEF = CampaignBrief(
     theme="The best bottle ever made",
@@ -58,36 +56,12 @@ def issue(t: ArtifactType, fix: Fix, field: str = "headlines[0]", suggestion: st
     )
 
 
-def version(result: AgentResult, t: ArtifactType) -> ArtifactVersion:
-    return ArtifactVersion(
-        id=f"c-{t.value}-v1",
-        campaign_id="c",
-        type=t,
-        version_number=1,
-        revision_number=0,
-        round=0,
-        content=result.content,
-        data=result.data,
-        metadata=result.metadata,
-        agent_name=result.agent_name,
-        created_at=datetime.now(UTC),
-    )
-
-
 def revise(
     agent: Agent, feedback: str, brief: CampaignBrief = BRIEF, changes: list[str] | None = None
 ) -> tuple[AgentResult, AgentResult]:
     before = run(agent, brief)
-    rev = Revision(
-        id="r1",
-        campaign_id="c",
-        revision_number=1,
-        user_feedback=feedback,
-        specific_changes=changes or [],
-        requested_by="me",
-        created_at=datetime.now(UTC),
-    )
-    after = run(agent, brief, revision=rev, revision_number=1, previous=version(before, agent.artifact_type))
+    after = run(agent, brief, revision=revision_asking(feedback, changes), revision_number=1,
+                previous=as_version(before, agent.artifact_type))
     return before, after
 
 

@@ -6,7 +6,6 @@ import asyncio
 import math
 import random
 from collections.abc import Callable
-from datetime import UTC, datetime
 from typing import TypeVar
 
 import pytest
@@ -14,8 +13,9 @@ import pytest
 from marketing_agents.agents.base import AgentContext
 from marketing_agents.agents.offline import OfflineShortCopyWriter, short_copy
 from marketing_agents.agents.offline.editing import shorten_sentences
-from marketing_agents.models import ArtifactType, ArtifactVersion, CampaignBrief, Platform, Revision, ShortCopyData
+from marketing_agents.models import ArtifactType, CampaignBrief, Platform, ShortCopyData
 from marketing_agents.platforms import measure
+from tests.unit.agent_runs import as_version, revision_asking
 
 T = TypeVar("T")
 
@@ -130,27 +130,8 @@ def test_a_shorter_round_on_a_theme_of_many_sentences_measures_posts_less_often_
     brief = CampaignBrief(theme=theme, product="EcoBottle", target_audience="Hikers", tone="Calm")
     writer = OfflineShortCopyWriter()
     first = writer.write(AgentContext(campaign_id="c", artifact_type=ArtifactType.SHORT_COPY, brief=brief))
-    previous = ArtifactVersion(
-        id="v1",
-        campaign_id="c",
-        type=ArtifactType.SHORT_COPY,
-        version_number=1,
-        revision_number=0,
-        round=0,
-        content=first.content,
-        data=first.data,
-        metadata=first.metadata,
-        agent_name=first.agent_name,
-        created_at=datetime.now(UTC),
-    )
-    revision = Revision(
-        id="r1",
-        campaign_id="c",
-        revision_number=1,
-        user_feedback="make it shorter",
-        requested_by="me",
-        created_at=datetime.now(UTC),
-    )
+    previous = as_version(first, ArtifactType.SHORT_COPY)
+    revision = revision_asking("make it shorter")
     measured: list[str] = []
     count_for = short_copy.count_for
 
@@ -184,12 +165,8 @@ def test_a_later_round_keeps_figures_and_addresses_whole() -> None:
                           evidence=["Rated 4.7 stars by 12,000 users on the App Store"])
     writer = OfflineShortCopyWriter()
     first = writer.write(AgentContext(campaign_id="c", artifact_type=ArtifactType.SHORT_COPY, brief=brief))
-    previous = ArtifactVersion(id="v1", campaign_id="c", type=ArtifactType.SHORT_COPY, version_number=1,
-                               revision_number=0, round=0, content=first.content, data=first.data,
-                               metadata=first.metadata, agent_name=first.agent_name, created_at=datetime.now(UTC))
-    revision = Revision(id="r1", campaign_id="c", revision_number=1, user_feedback="make it shorter",
-                        requested_by="me", created_at=datetime.now(UTC))
     later = writer.write(AgentContext(campaign_id="c", artifact_type=ArtifactType.SHORT_COPY, brief=brief,
-                                      revision=revision, revision_number=1, previous=previous))
+                                      revision=revision_asking("make it shorter"), revision_number=1,
+                                      previous=as_version(first, ArtifactType.SHORT_COPY)))
     texts = [p.text for p in ShortCopyData.model_validate(later.data).posts]
     assert any("4.7 stars" in t for t in texts) and not any("4. 7" in t for t in texts), texts
