@@ -1,4 +1,4 @@
-"""The learned second opinion on the rules' claim findings: demote, add, never hide.
+"""The learned second opinion on the rules' claim findings: demote, promote, add, never hide.
 
 The rules read structures; the learned model (:mod:`~marketing_agents.compliance.learned`)
 reads what labelled copy looked like. On copy that neither was tuned on they fail in
