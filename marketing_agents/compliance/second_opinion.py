@@ -51,6 +51,7 @@ flagged) on 7a/7b and 8a/8b for one right block there and two on 6a/6b, and was.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..models import ArtifactType, ComplianceIssue, Fix, FixKind, IssueCategory, Severity
 from .areas import area_of
@@ -166,9 +167,17 @@ def _restates_evidence(sentence: str, evidence: list[str], product: str) -> bool
     4.7 stars by 12,000 users" beside that very item): the brief substantiates it, and the
     rules, which check claims against the evidence, have passed it. A word model cannot tell
     a supported rating from an invented one, so it is not asked to add a finding there."""
-    ignored = product_words(product)
+    ignored, stated = _evidence_words(tuple(evidence), product)
     words = content_words(sentence, ignored)
-    return bool(words) and any(words <= content_words(item, ignored) for item in evidence)
+    return bool(words) and any(words <= item for item in stated)
+
+
+@lru_cache(maxsize=64)
+def _evidence_words(evidence: tuple[str, ...], product: str) -> tuple[frozenset[str], tuple[frozenset[str], ...]]:
+    """The product's words and each evidence item's word families, read once per brief rather
+    than once per sentence asked about."""
+    ignored = product_words(product)
+    return ignored, tuple(frozenset(content_words(item, ignored)) for item in evidence)
 
 
 def _unstated(field: TextField, evidence: list[str], product: str) -> str:
