@@ -164,6 +164,9 @@ _AVOID = re.compile(
 )
 _STATEMENT = re.compile(r"^(?:(?:a|an|the)\s+)?(?:[\w-]+\s+)?that\s+(.+)$", re.IGNORECASE)
 _QUOTED = re.compile(r"[\"“‘']([^\"”’']{2,})[\"”’']")
+# every quoted text of a list ("'cure', 'treat' or 'heal'"): a quote opens after a space or
+# bracket and closes before one, so the apostrophe of "it's" opens nothing
+_QUOTED_EACH = re.compile(r"(?:^|(?<=[\s(\[,:;/]))[\"“‘']([^\"”’']{2,}?)[\"”’'](?=$|[\s.,;:!?)\]/])")
 FILLER = frozenset(
     "a an the any all our your of about to on for in with and or message messages mention "
     "mentions mentioning note statement statements reference references referencing related "
@@ -182,6 +185,8 @@ class Constraint:
     words: tuple[str, ...] = field(default_factory=tuple)
     exact: bool = False  # a quoted text that must appear verbatim
     clause: bool = False  # a statement ("a reminder that X takes Y"), not a topic
+    topic: str = ""  # what follows the verb, as written ("viruses, flu or COVID in any post")
+    quoted: tuple[str, ...] = field(default_factory=tuple)  # every quoted text ("'cure', 'treat' or 'heal'")
 
 
 def content_words(text: str) -> list[str]:
@@ -199,14 +204,15 @@ def parse_constraint(raw: str) -> Constraint:
         quoted = _QUOTED.search(rest)
         if quoted:
             phrase = quoted.group(1).strip()
-            return Constraint(raw, kind, phrase, (phrase,), exact=True)
+            every = tuple(dict.fromkeys(q.strip() for q in _QUOTED_EACH.findall(rest) if q.strip())) or (phrase,)
+            return Constraint(raw, kind, phrase, (phrase,), exact=True, topic=rest, quoted=every)
         statement = _STATEMENT.match(rest)
         if statement and kind == "require":
             words = tuple(w.lower() for w in content_words(statement.group(1)))
-            return Constraint(raw, kind, statement.group(1).strip(), words, clause=True)
+            return Constraint(raw, kind, statement.group(1).strip(), words, clause=True, topic=rest)
         words = tuple(w.lower() for w in content_words(rest))
         if words:
-            return Constraint(raw, kind, " ".join(words), words)
+            return Constraint(raw, kind, " ".join(words), words, topic=rest)
     return Constraint(raw, "other")
 
 

@@ -12,7 +12,7 @@ import re
 from typing import Literal
 
 from ..colour import contrast_ratio, parse_hex, stronger_pole, to_hex
-from ..models import ArtifactType, Fix, FixKind
+from ..models import ArtifactType, Fix, FixKind, Severity
 from ..text import stem
 from .fields import TextField
 from .findings import Finding, RuleContext, make_finding
@@ -65,6 +65,9 @@ class AltTextRule(BaseRule):
 
     kind: Literal["alt_text"]
     min_words: int = 5
+    # an alt text that describes the picture but carries neither the poster's words nor its
+    # product: a gap to fix before publishing, not a missing text alternative (the pack says why)
+    incomplete_severity: Severity = Severity.MEDIUM
 
     def check(self, context: RuleContext) -> list[Finding]:
         product = context.product_names[0] if context.product_names else ""
@@ -81,24 +84,38 @@ class AltTextRule(BaseRule):
                 fix = Fix(kind=FixKind.ADD, replacement=proposal)
                 findings.append(make_finding(self.model_copy(update={"severity": self.severity}), f, None, fix, desc))
                 continue
-            if len(words) >= self.min_words and set(words) - _GENERIC_ALT and _describes(alt, concept, product):
+            descriptive = len(words) >= self.min_words and bool(set(words) - _GENERIC_ALT)
+            if descriptive and _describes(alt, concept, product):
                 continue
             f = _text_field(context, path, alt)
+            fix = Fix(kind=FixKind.REPLACE, target=alt, replacement=proposal)
+            if descriptive:
+                desc = (
+                    f"Poster concept {i + 1}'s alt text describes the picture but not the poster's "
+                    f"words or product (add its headline and product). {self.message}"
+                )
+                rule = self.model_copy(update={"severity": self.incomplete_severity})
+                findings.append(make_finding(rule, f, (0, len(alt)), fix, desc))
+                continue
             desc = (
                 f"Poster concept {i + 1}'s alt text does not describe the poster (say what it "
                 f"shows: its headline and product). {self.message}"
             )
-            fix = Fix(kind=FixKind.REPLACE, target=alt, replacement=proposal)
             findings.append(make_finding(self, f, (0, len(alt)), fix, desc))
         return findings
 
 
+def _words(text: str) -> list[str]:
+    """The words of ``text``, a compound's parts apart ("seven-seat" is "seven" and "seat")."""
+    return [part for w in _WORD.findall(text) for part in w.split("-") if part]
+
+
 def _describes(alt: str, concept: dict[str, object], product: str) -> bool:
-    alt_stems = {stem(w) for w in _WORD.findall(alt)}
+    alt_stems = {stem(w) for w in _words(alt)}
     if product and product.lower() in alt.lower():
         return True
     headline = concept.get("headline")
-    words = [stem(w) for w in _WORD.findall(headline if isinstance(headline, str) else "") if len(w) > 3]
+    words = [stem(w) for w in _words(headline if isinstance(headline, str) else "") if len(w) > 3]
     return bool(words) and sum(w in alt_stems for w in words) * 2 >= len(words)
 
 

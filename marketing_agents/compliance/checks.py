@@ -19,7 +19,7 @@ from .fields import TextField, artifact_text, primary_field
 from .findings import Finding, RuleContext, build_fix, evidenced_number, make_finding, names_audience, quoted
 from .matching import any_pattern, compile_pattern, covered, find
 from .morphology import negated, token_at, tokens
-from .rules import BaseRule
+from .rules import PUBLIC_FIELDS, BaseRule
 
 _WORD = re.compile(r"[\w'’-]+")
 
@@ -132,6 +132,11 @@ class SubstitutionRule(BaseRule):
         return findings
 
 
+def in_scope_names_a_part(rule: BaseRule) -> bool:
+    """Whether ``rule`` reads only some parts of a piece (its headline, its posts)."""
+    return set(rule.scope.fields) != set(PUBLIC_FIELDS)
+
+
 def _present(rule: RequiredRule, fields: list[TextField]) -> bool:
     if any(find(f.text, rule.terms, rule.patterns, rule.stems) for f in fields):
         return True
@@ -167,6 +172,8 @@ class RequiredRule(BaseRule):
         findings = []
         for artifact_type in types:
             fields = [f for f in in_scope if f.artifact_type is artifact_type]
+            if not fields and self.per == "artifact" and in_scope_names_a_part(self):
+                continue  # "Headline must include …": a piece without a headline does not break it
             if _present(self, fields):
                 continue
             artifact = context.artifacts[artifact_type]

@@ -77,7 +77,8 @@ _HEADS = frozenset("brand brands product products company business range option 
 # "Don't promise delivery dates or timescales"
 _PROMISE = re.compile(
     rf"^\s*{_NEG}\s+(?:promise|promising|guarantee|guaranteeing|commit\s+to|quote|state|give|offer|offering|"
-    r"make|making|include|including|feature|featuring|show|showing|run|running)\s+(?P<what>.+)$",
+    r"make|making|include|including|feature|featuring|show|showing|run|running|put|putting|display|displaying)\s+"
+    r"(?P<what>.+)$",
     re.IGNORECASE,
 )
 _WHEN = re.compile(
@@ -111,9 +112,32 @@ _SWAP_LAST = re.compile(
 # "Don't quote interest rates", "Never state prices": the values are banned, not the word ("see
 # today's rate" keeps the ban)
 _VALUES = re.compile(
-    rf"^\s*{_NEG}\s+(?:quote|quoting|state|stating|give|giving|show|showing|list|listing|publish|print)\s+",
+    rf"^\s*{_NEG}\s+(?:quote|quoting|state|stating|give|giving|show|showing|list|listing|publish|print|put|display|"
+    r"displaying)\s+",
     re.IGNORECASE,
 )
+
+
+# where a ban applies, not what it bans ("any interest rate in search ads", "prices on posters")
+_SCOPE_TAIL = re.compile(
+    r"\s+(?:in|on|across)\s+(?:any\s+|all\s+|the\s+|our\s+)?(?:search\s+ads?|google\s+ads?|ads?|"
+    r"adverts?|posts?|posters?|headlines?|social(?:\s+media)?|emails?|captions?)\b.*$",
+    re.IGNORECASE,
+)
+# "Don't say eco-friendly or green", "Never use the words 'cure' or 'treat'": the words, not every claim of
+# their kind (a ban on "green claims" is broken by every environmental claim)
+_WORDS_ONLY = re.compile(rf"^\s*{_NEG}\s+(?:say|use|write|print|call)\b|\bthe\s+(?:words?|terms?|phrases?)\b",
+                         re.IGNORECASE)
+
+
+def bans_words_only(raw: str) -> bool:
+    """Whether ``raw`` bans words as words rather than a kind of claim."""
+    return bool(_WORDS_ONLY.search(raw))
+
+
+def bans_claim(raw: str) -> bool:
+    """Whether ``raw`` bans a claim ("Don't claim it cures hangovers"): a negated claim keeps it."""
+    return bool(_CLAIM.match(raw.strip()))
 
 
 def bans_values(raw: str) -> bool:
@@ -121,17 +145,36 @@ def bans_values(raw: str) -> bool:
     return bool(_VALUES.match(raw))
 
 
+_AUDIENCE = re.compile(r"^\s*(?:always\s+)?(?:address|target|speak\s+to|talk\s+to)\s+(?!(?:\w+\s+){0,2}?as\b)",
+                       re.IGNORECASE)
+
+
 def naming_swap(raw: str) -> tuple[str, str] | None:
     """(preferred, banned) when ``raw`` sets a naming convention in any order, else ``None``."""
+    if _AUDIENCE.match(raw):
+        return None  # "Address parents, not children": whom to speak to, not what to call them
     m = _SWAP_FIRST.match(raw) or _SWAP_LAST.match(raw)
     if not m or m.group("good").lower() == m.group("bad").lower():
         return None
     return m.group("good").strip(), m.group("bad").strip()
 
 
+# "Don't claim it cures hangovers", "Don't claim we're the biggest or the best", "Never suggest that
+# the serum heals scars": the claim is what is banned
+_CLAIM = re.compile(
+    rf"^\s*{_NEG}\s+(?:claim|claiming|suggest|suggesting|imply|implying|say|saying|state|stating|"
+    r"pretend|pretending)\s+(?:that\s+)?(?:(?:it|we|they|you|this|the\s+[\w-]+|our\s+[\w-]+)\s*(?:is|are|['’]re|['’]s|"
+    r"will|can|does|do)?\s+|(?:we|it|they)['’](?:re|s)\s+)?(?P<what>.+)$",
+    re.IGNORECASE,
+)
+
+
 def rephrased(raw: str) -> str:
     """``raw`` as "Don't mention …" when it bans a kind of language in another verb."""
     text = raw.strip()
+    m = _CLAIM.match(text)
+    if m and len(m.group("what").split()) <= 6:
+        return f"Don't mention {_RATIONALE.sub('', m.group('what')).strip().rstrip('.!')}"
     m = _REFER.match(text)
     if m and not _NAME_ONLY.match(text):
         if _OTHERS.search(m.group("rest")):
@@ -141,7 +184,7 @@ def rephrased(raw: str) -> str:
     if m:
         return f"Don't mention {m.group('what')}"
     m = _PROMISE.match(text)
-    what = _RATIONALE.sub("", m.group("what")) if m else ""
+    what = _SCOPE_TAIL.sub("", _RATIONALE.sub("", m.group("what"))) if m else ""
     if m and _WHEN.search(what):
         return "Don't mention timescales"
     if m and what and not _AS.match(text) and len(what.split()) <= 4:
@@ -149,7 +192,8 @@ def rephrased(raw: str) -> str:
     m = _AS.match(text) or _CALL.match(text)
     if m:
         # the kind, not the thing it qualifies: "as a luxury brand" bans "luxury", not "brand"
-        words = [w for w in m.group("what").strip().rstrip(".!").split() if w.lower() not in _HEADS]
+        what = re.sub(r"\s*,.*$", "", m.group("what"))  # "as natural, our legal team has banned the word"
+        words = [w for w in what.strip().rstrip(".!").split() if w.lower() not in _HEADS]
         if words and len(words) <= 5:
             return f"Don't mention {' '.join(words)}"
     m = _SENSE.match(text)

@@ -22,19 +22,29 @@ from typing import Any
 import yaml
 
 from ..models import ArtifactType, FixKind, Severity
-from ..text import parse_constraint, plain_text, stem, term_regex
-from .checks import ExistenceRule, LimitRule, RequiredRule, SubstitutionRule
-from .constraint_phrasing import bans_values, naming_swap, rephrased
+from ..text import Constraint, parse_constraint, plain_text, stem, term_regex
+from .checks import ConditionalRule, ExistenceRule, LimitRule, RequiredRule, SubstitutionRule
+from .constraint_forms import Requirement, clauses, quoted_ban, requirement
+from .constraint_phrasing import bans_claim, bans_values, bans_words_only, naming_swap, rephrased
+from .constraint_topics import alternatives, topic_terms
 from .packs import RulePack
 from .paraphrase import required_parts, value_patterns
 from .rules import Category, FixSpec, Scope
 
 LEXICON_FILE = Path(__file__).resolve().parent / "lexicon.yaml"
 
+_COUNTS = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen".split()
+_N = rf"(?P<n>\d{{1,5}}|{'|'.join(_COUNTS)})"
 _LIMIT = re.compile(
     r"\b(?P<op>max(?:imum)?|at most|no more than|up to|not exceed(?:ing)?|limit(?:ed)? to|under|"
-    r"fewer than|less than|below|within)\s*:?\s*(?P<n>\d{1,5})\s*"
+    rf"fewer than|less than|below|within)\s*:?\s*{_N}\s*"
     r"(?P<unit>words?|characters?|chars?|hashtags?|exclamation marks?)\b",
+    re.IGNORECASE,
+)
+# "Headline six words or fewer", "80 characters max"
+_LIMIT_AFTER = re.compile(
+    rf"\b{_N}\s+(?P<unit>words?|characters?|chars?|hashtags?)\s+(?P<op>or fewer|or less|max(?:imum)?|at most|tops|"
+    r"or under)\b",
     re.IGNORECASE,
 )
 _LIMIT_REVERSED = re.compile(
@@ -51,6 +61,7 @@ _SWAP = re.compile(
     r"(?:instead of|rather than|not)\s+[\"“']?(?P<bad>[^\"”']+?)[\"”']?\s*\.?$",
     re.IGNORECASE,
 )
+_CLAUSE_WORD = re.compile(r"(?:that|how|who|whether|what|why|when|where)\b", re.IGNORECASE)
 # Words that make a constraint about style rather than content: the judge's job.
 _STYLE = re.compile(
     r"\b(?:tone|voice|style|feel|mood|spelling|grammar|formal|informal|casual|playful|friendly|"
@@ -64,6 +75,9 @@ _TARGETS: list[tuple[str, list[str]]] = [
     (r"calls? to action|ctas?", ["callsToAction[*]", "concepts[*].callToAction"]),
     (r"sublines?|taglines?", ["concepts[*].subline"]),
     (r"alt text", ["concepts[*].altText"]),
+    (r"posters?|visuals?", ["concepts[*].headline", "concepts[*].subline", "concepts[*].callToAction",
+                            "concepts[*].altText"]),
+    (r"search ads?|google ads?", ["posts[*].text"]),
 ]
 
 
@@ -126,6 +140,16 @@ def _field_patterns(word: str) -> list[str]:
     return [term_regex(t, stems=t.replace("-", "").isalpha()) for t in concept.terms[1:]] + list(concept.patterns)
 
 
+def _word_of(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    return (word,), ()
+
+
+def _field_of(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A banned word's semantic field: the word, its lexicon relatives and its abbreviations."""
+    concept = concept_for((word,), word)
+    return tuple(dict.fromkeys([*concept.terms, *expansions((word,))])), concept.patterns
+
+
 def concept_for(words: tuple[str, ...], phrase: str) -> Concept:
     """A one-word concept plus the related words of the lexicon entry it names."""
     terms: list[str] = list(words)
@@ -137,8 +161,32 @@ def concept_for(words: tuple[str, ...], phrase: str) -> Concept:
             if len(s) >= 4 and (s.startswith(key) or key.startswith(s)):
                 terms += entry.get("terms", [])
                 patterns += entry.get("patterns", [])
+                patterns += [p for name in entry.get("pattern_sets", []) for p in _lexicon_file()[name]]
                 add = entry.get("add", add)
     return Concept(tuple(dict.fromkeys(terms)), tuple(dict.fromkeys(patterns)), add)
+
+
+_NEGATED = re.compile(r"^\s*(?:no|avoid|never|don[’']?t|do\s+not|must\s+not|without)\b", re.IGNORECASE)
+# "Use only authorised EU claim wording", "Only use nutrition claims the product meets"
+_ONLY = re.compile(r"^\s*(?:(?:use|say|make|quote|show)\s+only|only\s+(?:use|say|make|quote|show|mention))\b",
+                   re.IGNORECASE)
+_CAPS_BAN = re.compile(r"\b(?:all[- ]?caps|capitals|capital letters|block capitals|upper[- ]?case|shouting|shouty)\b",
+                       re.IGNORECASE)
+# a word of five capitals or more, or a run of capitalised words ("HALF PRICE"), not an acronym
+_CAPITALS = (r"(?-i:\b[A-Z]{5,}\b)", r"(?-i:\b(?=[A-Z]{2,}\s+[A-Z]{2,})(?=[A-Z\s]{7,})[A-Z]{2,}(?:\s+[A-Z]{2,})+\b)")
+# "Do not name competitors", "Never mention competitors by name", "No competitor names"
+_NAMES_OTHERS = re.compile(
+    r"^\s*(?:no|avoid|never|don[’']?t|do\s+not|must\s+not)\s+(?:(?:name|naming)\s+(?:any\s+|other\s+)?"
+    r"(?:competitors?|competitor\s+\w+|rivals?|rival\s+\w+|other\s+\w+)\b|(?:mention|mentioning|use|include)\s+"
+    r"(?:any\s+)?(?:competitors?|rivals?|competitor\s+\w+|other\s+\w+)\s+by\s+name\b|(?:competitor|rival)\s+names\b|"
+    r"comparisons?\s+with\s+named\s+(?:competitors?|rivals?))",
+    re.IGNORECASE,
+)
+
+
+def names_competitors(text: str) -> bool:
+    """Whether ``text`` bans naming other businesses (not describing them: "the other big four")."""
+    return bool(_NAMES_OTHERS.match(text))
 
 
 # Constraints that ban a kind of claim: the packs that detect that kind decide them too.
@@ -151,7 +199,8 @@ _CLAIM_TOPICS: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
         (r"\bweight[- ]loss\b", ("health.weight-loss",)),
         (r"\bnutrition(?:al)?\b", ("health.",)),
         (r"\b(?:urgency|countdowns?|pressure|scarcity)\b", ("ads.urgency",)),
-        (r"\bsuperlatives?\b", ("ads.claim-superlative",)),
+        (r"\bsuperlatives?\b|\b(?:biggest|best|largest|number one|no\.?\s?1|greatest|leading)\b",
+         ("ads.claim-superlative",)),
         (r"\b(?:comparisons?|comparative|competitors?|rivals?)\b", ("ads.claim-comparison",)),
         (r"\b(?:testimonials?|endorsements?|reviews?)\b", ("endorse.",)),
         (r"\bguarantees?\b", ("ads.guarantee",)),
@@ -175,10 +224,11 @@ def _scope_for(text: str) -> Scope:
 
 
 def _limit_rule(raw: str, text: str, index: int) -> LimitRule | None:
-    m = _LIMIT.search(text) or _LIMIT_REVERSED.search(text) or _NONE_OF.search(text)
+    m = _LIMIT.search(text) or _LIMIT_AFTER.search(text) or _LIMIT_REVERSED.search(text) or _NONE_OF.search(text)
     if not m:
         return None
-    n, unit = int(m.groupdict().get("n") or 0), m.group("unit").lower()
+    count = (m.groupdict().get("n") or "0").lower()
+    n, unit = (_COUNTS.index(count) + 1 if count in _COUNTS else int(count)), m.group("unit").lower()
     op = m.groupdict().get("op") or ""
     if op.lower() in {"under", "fewer than", "less than", "below"}:
         n -= 1
@@ -210,6 +260,17 @@ def _numbers(bad: str, good: str) -> dict[str, str]:
     return swap
 
 
+def _about_style(parsed: Constraint) -> bool:
+    """Whether a constraint is about style ("Use a friendly tone"), its compounds whole: "the
+    words eco-friendly or green" are words, not a tone."""
+    words = [w for alt in alternatives(parsed.topic) for w in alt] if parsed.topic else list(parsed.words)
+    return any(_STYLE.fullmatch(w) for w in words)
+
+
+# "Don't use the word cheap": the word and its inflections, not its semantic field ("affordable")
+_THE_WORD = re.compile(r"\bthe\s+(?:words?|terms?)\b|\bthe\s+phrase\b", re.IGNORECASE)
+
+
 def compile_constraint(raw: str, index: int) -> ExistenceRule | RequiredRule | LimitRule | SubstitutionRule | None:
     """One constraint as a rule, or ``None`` when it cannot be checked by rules."""
     text = plain_text(raw)
@@ -227,6 +288,8 @@ def compile_constraint(raw: str, index: int) -> ExistenceRule | RequiredRule | L
             suggestion=f"Use {variety} spelling.", source=source, category=Category.CLARITY,
         )
     swap = _SWAP.match(text)
+    if swap and _CLAUSE_WORD.match(swap.group("good")):
+        swap = None  # "Say that the warranty does not cover …": a statement, not a word for a word
     named = (swap.group("good").strip(), swap.group("bad").strip()) if swap else naming_swap(text)
     if named:
         good, bad = named
@@ -235,34 +298,54 @@ def compile_constraint(raw: str, index: int) -> ExistenceRule | RequiredRule | L
             message=f"The brief asks for “{good}”, not “{bad}”.", severity=Severity.HIGH,
             suggestion=f"Write “{good}”.", source=source, category=Category.TONE,
         )
+    if _ONLY.match(text):
+        return None  # "Use only the authorised claim wording": which wording is the judge's to know
+    if _CAPS_BAN.search(text) and _NEGATED.match(text):
+        return ExistenceRule(
+            id="brief.avoid.capitals", kind="existence", patterns=list(_CAPITALS), exceptions=[r"\bcode:? \w+"],
+            message=f"The brief bans writing in capitals (“{raw}”).", severity=Severity.HIGH,
+            suggestion="Write the words in normal case.", source=source, category=Category.TONE,
+            fix=FixSpec(kind=FixKind.REWRITE),
+        )
+    if names_competitors(text):  # "Do not name competitors": a business named where one is compared
+        return ExistenceRule(
+            id="brief.avoid.competitor-names", kind="existence", patterns=list(_lexicon_file()["competitor_names"]),
+            skip_product_names=True, message=f"The brief bans naming competitors (“{raw}”).", severity=Severity.HIGH,
+            suggestion="Remove the competitor's name.", source=source, category=Category.RISK,
+            fix=FixSpec(kind=FixKind.REMOVE),
+        )
     parsed = parse_constraint(raw)
     # "Never describe the trial as free", "Don't make it sound cheap": "Don't mention free / cheap"
-    if parsed.kind == "other" or (not parsed.exact and any(_STYLE.fullmatch(w) for w in parsed.words)):
+    if parsed.kind == "other" or (not parsed.exact and _about_style(parsed)):
         parsed = parse_constraint(rephrased(raw))
     if parsed.kind == "other" or not parsed.words:
         return None
-    if not parsed.exact and any(_STYLE.fullmatch(w) for w in parsed.words):
+    if not parsed.exact and _about_style(parsed):
         return None  # "Use a friendly tone": about style, not content
     if parsed.kind == "avoid":
-        concept = Concept((parsed.phrase,), (), "")
-        if not parsed.exact:  # each word of the topic and its related terms, like the agents
-            related = [concept_for((w,), w) for w in parsed.words]
-            concept = Concept(
-                tuple(dict.fromkeys([*(t for c in related for t in c.terms), *expansions(parsed.words)])),
-                tuple(dict.fromkeys(p for c in related for p in c.patterns)), "",
-            )
+        concept = Concept(parsed.quoted or (parsed.phrase,), (), "")  # "'cure', 'treat' or 'heal'": each
+        if not parsed.exact:  # each thing the topic lists, with its related terms (constraint_topics.py)
+            as_words = bool(_THE_WORD.search(text))
+            terms, patterns = topic_terms(parsed.topic or parsed.phrase, _word_of if as_words else _field_of)
+            concept = Concept(tuple(terms), tuple(patterns), "")
         if bans_values(text) and concept.patterns:  # "Don't quote rates": the figures and their symbols
             concept = Concept(tuple(t for t in concept.terms if not t.islower()), concept.patterns, "")
         return ExistenceRule(
             id=f"brief.avoid.{_slug(parsed.phrase)}", kind="existence", terms=list(concept.terms),
             # a quoted single word bans its inflections too ("Avoid the word 'cheap'": "cheaper")
-            patterns=list(concept.patterns), stems=not parsed.exact or parsed.phrase.isalpha(),
+            patterns=list(concept.patterns), stems=not parsed.exact or all(q.isalpha() for q in concept.terms),
             message=f"The brief says to avoid {parsed.phrase} (“{raw}”).", severity=Severity.HIGH,
             suggestion=f"Remove every mention of {parsed.phrase} and related terms.", source=source,
-            category=Category.RISK, fix=FixSpec(kind=FixKind.REMOVE), covers_rules=claim_topics(parsed.phrase),
+            category=Category.RISK, fix=FixSpec(kind=FixKind.REMOVE), scope=_scope_for(text),
+            # a ban on quoted words is about those words; a ban on a kind of claim, every such claim
+            covers_rules=[] if parsed.exact or bans_words_only(text) else claim_topics(parsed.phrase),
+            negatable=bans_claim(text),  # "Don't claim it cures hangovers" is kept by "it won't cure a hangover"
         )
     all_of: list[str] = []
-    if parsed.exact:
+    if parsed.exact and len(parsed.quoted) > 1:  # "Must include '18+' and 'BeGambleAware.org'": each
+        concept = Concept((), (), " ".join(parsed.quoted))
+        all_of = [r"(?<![\w#@])" + re.escape(q) + r"(?!\w)" for q in parsed.quoted]
+    elif parsed.exact:
         concept = Concept((parsed.phrase, *abbreviations(parsed.phrase)), (), parsed.phrase)
     elif len(parsed.words) == 1:
         concept = concept_for(parsed.words, parsed.phrase)
@@ -335,6 +418,25 @@ def _listed_ban(rest: str, index: int) -> ExistenceRule | None:
     )
 
 
+def _clause_rules(clause: str, index: int) -> tuple[list[Any], list[str]]:
+    """The rules one clause of a constraint makes, and what of it no rule reads."""
+    banned = quoted_ban(clause)
+    if banned:  # "never 'the device' or 'the gadget'"
+        return [quoted_ban_rule(banned, clause, index)], []
+    wanted = requirement(clause)
+    plain = compile_constraint(_head_clause(clause)[0], index) if wanted is None or wanted.plain else None
+    if wanted is not None and plain is None:
+        rule = requirement_rule(wanted, clause, index)
+        return ([rule], []) if rule is not None else ([], [clause])
+    rest = _head_clause(clause)[1]
+    if plain is None:
+        return [], [clause]
+    listed = _listed_ban(rest, index) if rest else None
+    if listed is not None:
+        return [listed, plain], []  # "No medical language: avoid words like treat, heal or cure"
+    return [plain], [rest] if rest else []  # "… keep it to taste and lifestyle": the judge's
+
+
 def compile_brief(constraints: list[str]) -> tuple[RulePack, list[str]]:
     """The brief's rule pack (versioned by a hash of its constraints) and the constraints
     that could not be compiled."""
@@ -342,20 +444,87 @@ def compile_brief(constraints: list[str]) -> tuple[RulePack, list[str]]:
     uncompiled: list[str] = []
     seen: set[str] = set()
     for i, raw in enumerate(constraints, start=1):
-        head, rest = _head_clause(raw)
-        rule = compile_constraint(head, i)
-        if rule is None:
+        whole = compile_constraint(raw, i)
+        # a naming convention or a limit reads the whole line ("Refer to them as guests, not customers")
+        parts = [raw] if isinstance(whole, SubstitutionRule | LimitRule) else clauses(raw)
+        made: list[Any] = []
+        unread: list[str] = []
+        for clause in parts:
+            clause_rules, clause_unread = _clause_rules(clause, i)
+            made += clause_rules
+            unread += clause_unread
+        if not made:
             uncompiled.append(raw)
             continue
-        listed = _listed_ban(rest, i) if rest else None
-        if listed is not None:
-            rules.append(listed)  # "No medical language: avoid words like treat, heal or cure"
-        elif rest:
-            uncompiled.append(rest)  # "… keep it to taste and lifestyle": the judge's
-        if rule.id in seen:
-            rule = rule.model_copy(update={"id": f"{rule.id}-{i}"})
-        seen.add(rule.id)
-        rules.append(rule)
+        uncompiled += unread
+        for rule in made:
+            if rule.id in seen:
+                rule = rule.model_copy(update={"id": f"{rule.id}-{i}"})
+            seen.add(rule.id)
+            rules.append(rule)
     digest = hashlib.sha256("\n".join(constraints).encode("utf-8")).hexdigest()[:12]
     pack = RulePack(id="brief", version=digest, title="Campaign brief constraints", kind="brief", rules=rules)
     return pack, uncompiled
+
+
+def flexible(phrase: str) -> str:
+    """A quoted banned phrase in any inflection, a determiner between its words allowed ("never
+    'boosts immunity'" is broken by "boost your immunity")."""
+    words = phrase.split()
+    if len(words) == 1:
+        return r"(?<![\w#@])" + term_regex(phrase, stems=phrase.isalpha()) + r"(?!\w)"
+    gap = r"[\s-]+(?:(?:your|the|their|my|our|a|an|its|his|her)\s+)?"
+    return r"(?<![\w#@])" + gap.join(term_regex(w, stems=w.isalpha() and len(w) > 3) for w in words) + r"(?!\w)"
+
+
+def quoted_ban_rule(banned: list[str], raw: str, index: int) -> ExistenceRule:
+    """A ban on quoted texts: each, as written or inflected."""
+    return ExistenceRule(
+        id=f"brief.avoid.{_slug(banned[0])}", kind="existence", patterns=[flexible(b) for b in banned],
+        message=f"The brief bans {', '.join(f'“{b}”' for b in banned)} (“{raw}”).", severity=Severity.HIGH,
+        suggestion="Remove these words.", source=f"Campaign brief constraint: “{raw}”", category=Category.RISK,
+        fix=FixSpec(kind=FixKind.REMOVE),  # the words themselves: no claim of their kind is covered
+    )
+
+
+def _anchored(rule: RequiredRule, requirement: Requirement) -> list[str]:
+    """Patterns of what ``rule`` requires, at the start of a text or in its first sentence."""
+    lead = r"\A[\s\W]{0,3}?" if requirement.position == "start" else r"\A[^.!?]*?"
+    return [lead + r"(?<![\w#@])" + term_regex(t) + r"(?!\w)" for t in rule.terms]
+
+
+def _together(patterns: list[str]) -> str:
+    """One pattern found when every one of ``patterns`` is somewhere in the text."""
+    return r"(?s)\A" + "".join(f"(?=.*?(?:{p}))" for p in patterns) + "."
+
+
+def requirement_rule(wanted: Requirement, raw: str, index: int) -> RequiredRule | ConditionalRule | None:
+    """A :class:`Requirement` as a rule: required in the pieces it names, at its position,
+    and only in pieces that mention its trigger."""
+    base = compile_constraint(f"Include {wanted.what}", index)
+    if not isinstance(base, RequiredRule):
+        return None
+    source = f"Campaign brief constraint: “{raw}”"
+    scope = Scope(types=list(wanted.types) if wanted.types else [ArtifactType.COPY, ArtifactType.SHORT_COPY,
+                                                                 ArtifactType.VISUAL],
+                  **({"fields": list(wanted.fields)} if wanted.fields else {}),
+                  platforms=list(wanted.platforms) if wanted.platforms else None)
+    update: dict[str, Any] = {"scope": scope, "source": source, "message": f"The brief requires “{raw}”."}
+    if wanted.position != "anywhere" and base.terms:
+        update |= {"terms": [], "all_terms": [], "all_of": [], "patterns": _anchored(base, wanted)}
+    rule = base.model_copy(update=update)
+    if not wanted.trigger:
+        return rule
+    if_terms, if_patterns = topic_terms(wanted.trigger, _field_of)
+    then = [term_regex(t, stems=rule.stems and t.replace(" ", "").isalpha()) for t in rule.terms] + rule.patterns
+    if rule.all_of:
+        then.append(_together(rule.all_of))
+    if rule.all_terms:
+        then.append(_together([term_regex(t, stems=True) for t in rule.all_terms]))
+    return ConditionalRule(
+        id=rule.id, kind="conditional", within="artifact", scope=scope,
+        if_patterns=[r"(?<!\w)" + term_regex(t, stems=t.replace("-", "").isalpha()) + r"(?!\w)" for t in if_terms]
+        + if_patterns + list(wanted.trigger_patterns),
+        then_patterns=then, message=f"The brief requires “{raw}”.", severity=Severity.HIGH,
+        suggestion=rule.suggestion, source=source, category=Category.CLARITY, fix=FixSpec(kind=FixKind.REWRITE),
+    )

@@ -20,17 +20,39 @@ from ..text import term_regex  # the term matcher the agents share: word familie
 # Words of a statement that carry no content of their own.
 _FUNCTION = frozenset(
     "it its is are was were be been being they them their this that these those there we us you can will "
-    "has have had do does did very so also it's they're we're that's there's where how what when".split()
+    "has have had do does did very so also it's they're we're that's there's where how what when "
+    # the saying and the placing are the constraint's, not the copy's ("state the rate as AER and say
+    # whether it is variable", "the monthly price after the trial")
+    "say says state states mention show shows give gives explain make clear clearly whether if as "
+    "after before during per each every any from until by at next alongside beside".split()
 )
 # Words that only label what the concept is about ("the colour options", "the size range", "the
 # returns policy"): not required as words while another content word of the concept is.
 _SOFT_LABELS = frozenset("options option range choice choices details detail information info policy policies "
-                         "message messages offer deal promotion promo".split())
+                         "message messages offer deal promotion promo available availability".split())
 # Words that name the kind of text asked for, not what it says.
-_META = re.compile(r"\bcalls? to action\b|\bctas?\b|\breminders?\b|\bsentences?\b|\blines?\b", re.IGNORECASE)
+# The kind of statement named ("the past-performance warning", "the FCA authorisation line", "the
+# food supplement statement", "reapplication advice"), how it must be given ("in full", "word for word")
+# and the regulator that prescribes it: a reviewer passes the statement itself, which need not name any.
+_META = re.compile(
+    r"\bcalls? to action\b|\bctas?\b|\breminders?\b|\bsentences?\b|\blines?\b|\bwarnings?\b|\bdisclaimers?\b"
+    r"|\bstatements?\b|\bnotices?\b|\bwording\b|\badvice\b|\bcaveats?\b|\bdisclosures?\b|\bin full\b"
+    r"|\bword for word\b|\bverbatim\b|\bfull\b|\bprescribed\b|\bmandatory\b|\brequired\b|\bstandard\b"
+    r"|(?-i:\b(?:FCA|FTC|ASA|CAP|CMA|PRA|SEC|FDA|MHRA|EFSA|EU|UK)\b)",
+    re.IGNORECASE,
+)
 # Words that only label a value the constraint gives ("the price of £19", "the launch date, 14 March").
 _LABELS = frozenset("price prices cost costs date dates launch fee fees amount figure figures deadline day rate "
-                    "charge number total".split())
+                    "charge number total age restriction restrictions limit rating end closing expiry opening "
+                    "start release size capacity volume weight name brand code link website web address url "
+                    "site ticket handle username hashtag account promo voucher".split())
+# a value written as itself: a web address, a code, a name ("our name, Quotewise", "the code
+# FELLS20", "the link sol-escuela.es/verano"); the words that label it are not required
+_LITERAL = re.compile(r"\b[\w-]+\.(?:com|co\.uk|org|org\.uk|net|io|uk|es|fr|de|ie|eu|shop|store|app)(?:/[\w/-]*)?"
+                      r"|(?-i:\b[A-Z]{2,}\d+[A-Z\d]*\b)|(?-i:(?<=[\s,:])[A-Z][a-z]+(?:[A-Z][a-z]+)+\b|(?<=[,:]\s)[A-Z][\w-]+|(?<=name\s)[A-Z][\w-]+|(?<=called\s)[A-Z][\w-]+)")
+# units said with a figure ("the 400 ml pump size" is honoured by "400ml"): part of the value
+_UNITS = frozenset("ml l litre litres liter liters g kg mg cm mm m km gb mb tb mbps gbps kwh kw w miles mph "
+                   "inch inches oz lb lbs".split())
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december")
 _ONES = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
@@ -57,7 +79,8 @@ def number_words(n: int) -> str | None:
 
 def _number(n: str) -> str:
     words = number_words(int(n)) if n.isdigit() else None
-    return rf"(?:\b{n}\b|\b{words}\b)" if words else rf"\b{n}\b"
+    digits = rf"(?<![\d.,]){n}(?![\d]|[.,]\d)"  # "400ml" as well as "400 ml"
+    return rf"(?:{digits}|\b{words}\b)" if words else digits
 
 
 def _money(m: re.Match[str]) -> str:
@@ -119,7 +142,17 @@ _VALUE_KINDS: list[tuple[re.Pattern[str], str, frozenset[str]]] = [
     (re.compile(r"\b(?:date|dates)\b", re.IGNORECASE),
      rf"(?:\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\bmidnight\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_ABBR})[a-z]*\b|\b(?:{_MONTH_ABBR})[a-z]*\.?\s+(?:the\s+)?\d{{1,2}}"
      rf"(?:st|nd|rd|th)?\b|\b\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\b)",
-     frozenset("date dates".split())),
+     frozenset("date dates end closing expiry opening start launch release".split())),
+    # "how many totes are available", "the number of places": a count
+    (re.compile(r"\bhow many\b|\bnumber of\b|\bquantity\b", re.IGNORECASE),
+     r"(?:\b\d[\d,]*\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred|thousand)\b)",
+     frozenset("how many number quantity".split())),
+    # "the contract length", "the minimum term": a span of time (or none)
+    (re.compile(r"\b(?:contract|plan|subscription|minimum|membership|fixed)\s+(?:length|term|period)\b|\bhow long\b"
+                r"|\bduration\b", re.IGNORECASE),
+     r"(?:\b\d+[- ]?(?:day|week|month|year)s?\b|\b(?:no|zero)[- ]contract\b|\brolling\b|\bmonth[- ]to[- ]month\b"
+     r"|\b(?:one|two|three|six|twelve|eighteen|twenty-four)[- ](?:day|week|month|year)s?\b)",
+     frozenset("contract plan subscription minimum membership fixed length term period how long duration".split())),
     (re.compile(r"\b(?:price|prices|cost|costs|pricing)\b", re.IGNORECASE),
      r"(?:[£$€]\s?\d|\b\d+(?:\.\d{2})?\s?(?:pounds?|p|pence|dollars?|euros?)\b"
      r"|\b(?:a|one|two|three|five|ten|twenty|fifty) (?:pounds?|quid|dollars?|euros?)\b|\bfree\b)",
@@ -155,12 +188,51 @@ def _duration(m: re.Match[str]) -> str:
     return "(?:" + "|".join(forms) + ")"
 
 
+_DERIVED = (("ication", ""), ("ation", ""), ("ition", ""), ("tion", "t"), ("sion", "s"), ("ment", ""), ("ness", ""),
+            ("ally", ""), ("ly", ""))
+
+
+def family(word: str) -> list[str]:
+    """The word's base when it is a derived noun or adverb ("protection" is said "protected",
+    "reapplication" "reapply", "monthly" "a month"), as a pattern of that base's inflections."""
+    lower = word.lower()
+    for suffix, keep in _DERIVED:
+        if lower.endswith(suffix) and len(lower) - len(suffix) + len(keep) >= 4:
+            return [term_regex(lower[: -len(suffix)] + keep, stems=True)]
+    return []
+
+
+# words that qualify a value asked for ("the exact end date", "the lead-in price", "the starting price")
+_QUALIFIERS = frozenset("exact lead lead-in starting lowest current final actual minimum maximum regular usual "
+                        "headline latest".split())
+# a statement named by its kind ("the FCA crypto risk warning", "the past-performance warning"): the
+# words of the kind name it, and a statement that says any of them honours it ("This is a high-risk
+# investment" for the crypto risk warning)
+_KIND_OF_STATEMENT = re.compile(
+    r"((?:[\w-]+\s+){1,3}?)(?:warnings?|statements?|lines?|notices?|disclaimers?|advice|wording|disclosures?|caveats?)\b",
+    re.IGNORECASE,
+)
+
+
+def _appositive_labels(raw: str, value_starts: list[int]) -> set[str]:
+    """Words that label a value set off after them ("the festival date: 12-14 September", "our
+    name, Quotewise"): the value is what the copy must say."""
+    labels: set[str] = set()
+    for m in re.finditer(r"[:,]\s*", raw):
+        if m.end() in value_starts:
+            labels |= {w.lower() for w in re.findall(r"[\w'’-]+", raw[: m.start()])}
+    return labels
+
+
 def required_parts(raw: str, words: tuple[str, ...], related: Callable[[str], list[str]]) -> list[str]:
     """Patterns that must all be found for ``raw`` (a require constraint whose content
     words are ``words``) to be honoured; ``related(word)`` gives the patterns of a
     word's semantic field. Empty when nothing of the concept is left to require."""
     values = [_money(m) for m in _MONEY.finditer(raw)] + [_date(m) for m in _DATE.finditer(raw)]
     values += [_duration(m) for m in _DURATION.finditer(raw)]
+    values += [re.escape(m.group(0)) for m in _LITERAL.finditer(raw)]
+    starts = [m.start() for rx in (_MONEY, _DATE, _DURATION, _LITERAL, re.compile(r"\d")) for m in rx.finditer(raw)]
+    labels = _appositive_labels(raw, starts) if values else set()
     money_or_date = _MONEY.sub(" ", _DATE.sub(" ", _DURATION.sub(" ", raw)))
     values += [_number(m.group("n")) for m in _COUNT.finditer(money_or_date)]
     dated = {m.group("m") or m.group("m2") for m in _DATE.finditer(raw)}
@@ -177,11 +249,21 @@ def required_parts(raw: str, words: tuple[str, ...], related: Callable[[str], li
                 kinds |= named
     content = [w for w in words if w not in _FUNCTION and w not in meta and w not in kinds]
     soft_only = all(w in _SOFT_LABELS for w in content)
+    kind_words: list[str] = []
+    for m in _KIND_OF_STATEMENT.finditer(raw):
+        kind_words += [w.lower() for w in re.findall(r"[\w'’]+", m.group(1).replace("-", " "))
+                       if w.lower() in words and w.lower() not in _FUNCTION and w.lower() not in meta]
+    if len(kind_words) > 1:  # any word of the statement's kind says it
+        parts.append(r"(?<!\w)(?:" + "|".join(a for w in kind_words for a in (term_regex(w, stems=w.isalpha()),
+                                                                             *family(w), *related(w))) + r")(?!\w)")
     for word in words:
-        if word in _FUNCTION or word in meta or word in kinds \
+        if (len(kind_words) > 1 and word in kind_words) or word in labels \
+                or ((values or kinds) and word in _QUALIFIERS) \
+                or word in _FUNCTION or word in meta or word in kinds or (values and word in _UNITS) \
                 or (values and (word in _LABELS or word in {d.lower() for d in dated})) \
-                or (word in _SOFT_LABELS and not soft_only) or (word in {"day", "days"} and _DURATION.search(raw)):
+                or (word in _SOFT_LABELS and (not soft_only or bool(kinds) or bool(values))) \
+                or (word in {"day", "days"} and _DURATION.search(raw)):
             continue
-        alternatives = [term_regex(word, stems=word.isalpha()), *related(word)]
+        alternatives = [term_regex(word, stems=word.isalpha()), *family(word), *related(word)]
         parts.append(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)")
     return parts
