@@ -221,7 +221,10 @@ class ClaimVerbRule(BaseRule):
         """Index the word lists once: a check then costs a few set lookups per word."""
         self._lex = _VerbLexicon(
             verbs=_phrases(self.verbs), nouns=_phrases(self.nouns), any_object=_forms(self.any_object),
-            noun_forms=_forms(self.nouns), conditions=frozenset(w.lower() for w in self.conditions),
+            noun_forms=_forms(self.nouns),
+            # each listed name and its singular ("night sweats" is also "night sweat")
+            conditions=frozenset(w.lower() for w in self.conditions)
+            | frozenset(" ".join(lemma(x) for x in w.lower().split()) for w in self.conditions),
             condition_forms=_forms(self.conditions), suffixes=tuple(self.condition_suffixes),
             heads=frozenset(w.lower() for w in self.condition_heads), allowed=_forms(self.allowed_objects),
             noun_only=frozenset(w.lower() for w in self.noun_only),
@@ -356,9 +359,10 @@ class ClaimVerbRule(BaseRule):
             j, resolving_only = i + 1, True
         elif self._hyphenated(toks, i, lex):
             j = i + 3  # "flare-ups melt away overnight"
-        elif self._condition(toks[i], following, lex) and self._as_noun(toks[i], [toks[i]], lex) \
+        elif self._condition(toks[i], following, lex) \
+                and self._as_noun(toks[i], [toks[i], following] if following is not None else [toks[i]], lex) \
                 and not self._figurative(toks, i):
-            j = i + 1 + (following is not None and (f"{toks[i].lemma} {following.lemma}" in lex.conditions
+            j = i + 1 + (following is not None and (_pair_named(toks[i], following, lex.conditions)
                                                    or (toks[i].lower in lex.symptoms
                                                        and following.lemma in lex.body_parts)))
             if self._evidenced([toks[i]], context):
@@ -474,7 +478,7 @@ class ClaimVerbRule(BaseRule):
     def _condition(t: Token, following: Token | None, lex: _VerbLexicon) -> bool:
         if t.lemma in lex.conditions or t.lower in lex.condition_forms:
             return True
-        if following is not None and f"{t.lemma} {following.lemma}" in lex.conditions:
+        if following is not None and _pair_named(t, following, lex.conditions):
             return True
         if following is not None and t.lower in lex.symptoms and following.lemma in lex.body_parts:
             return True  # "a pounding head", "an irritable bowel", "stiff knees"
@@ -489,7 +493,7 @@ class ClaimVerbRule(BaseRule):
         if t.lower not in lex.noun_only:
             return True
         k = objects.index(t)
-        if k + 1 < len(objects) and f"{t.lemma} {objects[k + 1].lemma}" in lex.conditions:
+        if k + 1 < len(objects) and _pair_named(t, objects[k + 1], lex.conditions):
             return True  # "cold sores": the two-word condition makes it a noun
         # "the cold" is the weather ("beats the cold"); "a cold", "colds", "the common cold" the illness
         return k > 0 and objects[k - 1].lower in _DETERMINERS - {"the"}
@@ -518,6 +522,13 @@ class ClaimVerbRule(BaseRule):
         # the condition is the documented function of the product ("sunburn" under a tested SPF)
         names = {t.lemma for t in condition} | set(named or ()) | {w for n in named or () for w in n.split()[1:]}
         return any(context.evidence_matches(self.functions.get(name, [])) for name in names)
+
+
+def _pair_named(first: Token, second: Token, names: frozenset[str]) -> bool:
+    """Whether two words name a listed two-word condition, however the list writes its number
+    ("hot flushes" and "hot flush", "night sweats" and "night sweat")."""
+    return bool({f"{first.lemma} {second.lemma}", f"{first.lemma} {second.lower}", f"{first.lower} {second.lower}"}
+                & names)
 
 
 def _forms(words: list[str]) -> frozenset[str]:

@@ -59,3 +59,22 @@ def test_a_charge_named_by_its_size_breaks_a_no_fee_claim() -> None:
     report = audit(copy(bodyLong="Spend abroad with 0% fees on the Pilot card."),
                    the_brief=brief(evidence=["Exchange rate includes a markup of 1.5% over the network rate"]))
     assert "fin.hidden-costs" in {i.rule_id for i in report.issues}
+
+
+def health_ids(text: str) -> set[str]:
+    report = audit(copy(bodyLong=text), the_brief=brief(evidence=[], constraints=[]))
+    return {i.rule_id for i in report.issues if i.rule_id.startswith("health.")}
+
+
+def test_a_two_word_condition_resolved_however_the_list_writes_its_number() -> None:
+    assert "health.disease-claim" in health_ids("Two capsules at bedtime and the night sweat stops.")
+    assert "health.disease-claim" in health_ids("Within a week the hot flushes stop.")
+    assert "health.disease-claim" not in health_ids("The cold weather stops at the door.")
+
+
+def test_a_condition_waved_off_or_starved() -> None:
+    assert "health.disease-claim" in health_ids("Kiss your migraines goodbye.")
+    assert "health.disease-claim" in health_ids("Ditch the sniffles this winter.")
+    assert "health.disease-claim" in health_ids("A root tea that balances PCOS.")
+    assert "health.disease-claim" not in health_ids("Ditch the car and cycle to work.")
+    assert "health.disease-claim" not in health_ids("Starve weeds of light with a thick mulch.")
