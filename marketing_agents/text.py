@@ -166,7 +166,7 @@ _STATEMENT = re.compile(r"^(?:(?:a|an|the)\s+)?(?:[\w-]+\s+)?that\s+(.+)$", re.I
 _QUOTED = re.compile(r"[\"“‘']([^\"”’']{2,})[\"”’']")
 # every quoted text of a list ("'cure', 'treat' or 'heal'"): a quote opens after a space or
 # bracket and closes before one, so the apostrophe of "it's" opens nothing
-_QUOTED_EACH = re.compile(r"(?:^|(?<=[\s(\[,:;/]))[\"“‘']([^\"”’']{2,}?)[\"”’'](?=$|[\s.,;:!?)\]/])")
+QUOTED_EACH = re.compile(r"(?:^|(?<=[\s(\[,:;/]))[\"“‘']([^\"”’']{2,}?)[\"”’'](?=$|[\s.,;:!?)\]/])")
 FILLER = frozenset(
     "a an the any all our your of about to on for in with and or message messages mention "
     "mentions mentioning note statement statements reference references referencing related "
@@ -204,7 +204,7 @@ def parse_constraint(raw: str) -> Constraint:
         quoted = _QUOTED.search(rest)
         if quoted:
             phrase = quoted.group(1).strip()
-            every = tuple(dict.fromkeys(q.strip() for q in _QUOTED_EACH.findall(rest) if q.strip())) or (phrase,)
+            every = tuple(dict.fromkeys(q.strip() for q in QUOTED_EACH.findall(rest) if q.strip())) or (phrase,)
             return Constraint(raw, kind, phrase, (phrase,), exact=True, topic=rest, quoted=every)
         statement = _STATEMENT.match(rest)
         if statement and kind == "require":

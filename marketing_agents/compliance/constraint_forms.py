@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ..models import ArtifactType
+from ..text import QUOTED_EACH
 
 Position = Literal["anywhere", "start", "first_sentence"]
 
@@ -32,7 +33,7 @@ _NEGATION = re.compile(
     re.IGNORECASE,
 )
 _CONDITIONAL = re.compile(r"\b(?:without|unless|except|only\s+(?:when|if|where))\b", re.IGNORECASE)
-_QUOTE = re.compile(r"(?:^|(?<=[\s(\[,:;/]))[\"“‘']([^\"”’']{2,}?)[\"”’'](?=$|[\s.,;:!?)\]/])")
+_QUOTE = QUOTED_EACH  # the constraint parser's own reading of a quoted text
 
 
 def clauses(raw: str) -> list[str]:
