@@ -178,7 +178,7 @@ _CAPITALS = (r"(?-i:\b[A-Z]{5,}\b)", r"(?-i:\b(?=[A-Z]{2,}\s+[A-Z]{2,})(?=[A-Z\s
 _NAMES_OTHERS = re.compile(
     r"^\s*(?:no|avoid|never|don[’']?t|do\s+not|must\s+not)\s+(?:(?:name|naming)\s+(?:any\s+|other\s+)?"
     r"(?:competitors?|competitor\s+\w+|rivals?|rival\s+\w+|other\s+\w+)\b|(?:mention|mentioning|use|include)\s+"
-    r"(?:any\s+)?(?:competitors?|rivals?|competitor\s+\w+|other\s+\w+)\s+by\s+name\b|(?:competitor|rival)\s+names\b|"
+    r"(?:any\s+)?(?:competitors?|rivals?|competitor\s+\w+|rival\s+\w+|other\s+\w+)\s+by\s+name\b|(?:competitor|rival)\s+names\b|"
     r"comparisons?\s+with\s+named\s+(?:competitors?|rivals?))",
     re.IGNORECASE,
 )
@@ -437,6 +437,13 @@ def _clause_rules(clause: str, index: int) -> tuple[list[Any], list[str]]:
     return [plain], [rest] if rest else []  # "… keep it to taste and lifestyle": the judge's
 
 
+_REASON_CLAUSE = re.compile(
+    r"^\s*(?:it|it['’]s|they|they['’]re|we|we['’]re|this|that|that['’]s|these|those|there|there['’]s|our|legal|"
+    r"because|as|since|which|so)\b(?!.*\b(?:must|should|always|never|include|mention)\b)",
+    re.IGNORECASE,
+)
+
+
 def compile_brief(constraints: list[str]) -> tuple[RulePack, list[str]]:
     """The brief's rule pack (versioned by a hash of its constraints) and the constraints
     that could not be compiled."""
@@ -449,10 +456,11 @@ def compile_brief(constraints: list[str]) -> tuple[RulePack, list[str]]:
         parts = [raw] if isinstance(whole, SubstitutionRule | LimitRule) else clauses(raw)
         made: list[Any] = []
         unread: list[str] = []
-        for clause in parts:
+        for k, clause in enumerate(parts):
             clause_rules, clause_unread = _clause_rules(clause, i)
             made += clause_rules
-            unread += clause_unread
+            # a reason after the ask ("- it is a cosmetic", "; legal has said no") asks nothing
+            unread += [c for c in clause_unread if not (k and _REASON_CLAUSE.match(c))]
         if not made:
             uncompiled.append(raw)
             continue

@@ -143,3 +143,10 @@ def test_limits_in_words_and_capitals() -> None:
     assert not blocking(["Headline five words or fewer"], poster=poster("Fresh bread every morning"))
     assert blocking(["Never write in capitals"], "HUGE SAVINGS this weekend.")
     assert not blocking(["Never write in capitals"], "Big savings at the NHS staff store.")
+
+
+def test_a_reason_after_the_ask_is_not_an_unchecked_constraint() -> None:
+    pack, unread = compile_brief(["Don't claim it heals scars - it is a cosmetic"])
+    assert [r.id for r in pack.rules] == ["brief.avoid.heals-scars"] and unread == []
+    pack, unread = compile_brief(["Never mention rival banks by name"])
+    assert [r.id for r in pack.rules] == ["brief.avoid.competitor-names"]
