@@ -23,9 +23,10 @@ from ..text import QUOTED_EACH
 Position = Literal["anywhere", "start", "first_sentence"]
 
 # clauses of one constraint: "X - never Y", "X; never Y", "X, never Y", "X and give Y"
+# (each separator starts at one place of a run of spaces, so a run costs its length, not its square)
 _CLAUSES = re.compile(
-    r"\s*(?:;|\s[-–—]\s|,\s*(?=(?:but\s+)?(?:never|not|and\s+never|don[’']?t|do\s+not)\b)"
-    r"|\s+and\s+(?=(?:cite|give|state|say|link|mention|include|add|show|explain|name|list|quote|never|don[’']?t)\b))\s*",
+    r";|(?<!\s)\s[-–—]\s|,(?=\s*(?:but\s+)?(?:never|not|and\s+never|don[’']?t|do\s+not)\b)"
+    r"|(?<!\s)\s+and\s+(?=(?:cite|give|state|say|link|mention|include|add|show|explain|name|list|quote|never|don[’']?t)\b)",
     re.IGNORECASE,
 )
 _NEGATION = re.compile(
@@ -106,7 +107,7 @@ _SUBJECT = re.compile(rf"^\s*(?P<subj>(?:[\w#'’.&+-]+\s+){{0,6}}?){_MUST}(?P<v
 _PLACE_VERB = re.compile(rf"^\s*(?:always\s+|please\s+)?(?P<verb>put|add|write|print|place|{_SAY})\s+(?P<what>.+)$",
                          re.IGNORECASE)
 _PLACE = re.compile(
-    r"\s+(?P<prep>next\s+to|beside|alongside|right\s+after|after|under|below|above|with|on|in|by|for|at\s+the\s+(?:start|top|"
+    r"(?<!\s)\s+(?P<prep>next\s+to|beside|alongside|right\s+after|after|under|below|above|with|on|in|by|for|at\s+the\s+(?:start|top|"
     r"beginning|front|end|bottom)\s+of|whenever|when|wherever)\s+(?P<where>(?:(?:every|each|any|all|the|an?|our|its|"
     r"their)\b|(?<=whenever\s)|(?<=when\s)|(?<=wherever\s)).*)$",
     re.IGNORECASE,

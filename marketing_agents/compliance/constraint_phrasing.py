@@ -120,7 +120,7 @@ _VALUES = re.compile(
 
 # where a ban applies, not what it bans ("any interest rate in search ads", "prices on posters")
 _SCOPE_TAIL = re.compile(
-    r"\s+(?:in|on|across)\s+(?:any\s+|all\s+|the\s+|our\s+)?(?:search\s+ads?|google\s+ads?|ads?|"
+    r"(?<!\s)\s+(?:in|on|across)\s+(?:any\s+|all\s+|the\s+|our\s+)?(?:search\s+ads?|google\s+ads?|ads?|"
     r"adverts?|posts?|posters?|headlines?|social(?:\s+media)?|emails?|captions?)\b.*$",
     re.IGNORECASE,
 )

@@ -27,12 +27,12 @@ from itertools import permutations
 from ..text import FILLER, term_regex
 from .paraphrase import value_patterns
 
-_SPLIT = re.compile(r"\s*(?:,|/|;|\bor\b|\bnor\b|\band\b)\s*", re.IGNORECASE)
+_SPLIT = re.compile(r",|/|;|\bor\b|\bnor\b|\band\b", re.IGNORECASE)  # the parts are stripped
 _SCOPE_NOUNS = (r"posts?|posters?|ads?|adverts?|advertising|search ads|headlines?|captions?|copy|campaigns?|materials?|"
                 r"emails?|social(?: media)?|channels?|assets?|creative|comms|communications|marketing|visuals?|images?")
 # what frames the ban, from where it starts to the end of the topic
 _TAIL = re.compile(
-    rf"\s+(?:(?:in|on|across|from|within|throughout)\s+(?:any|all|the|our|every|each|this|these|a)?\s*(?:{_SCOPE_NOUNS})\b"
+    rf"(?<!\s)\s+(?:(?:in|on|across|from|within|throughout)\s+(?:any|all|the|our|every|each|this|these|a)?\s*(?:{_SCOPE_NOUNS})\b"
     r"|anywhere\b|at all\b|of any (?:kind|sort|type)\b|in any (?:form|way|shape)\b|whatsoever\b|ever\b|either\b"
     r"|unless\b|except\b|other than\b|without\b|by name\b).*$",
     re.IGNORECASE,
@@ -44,7 +44,7 @@ _LEAD = re.compile(r"^(?:(?:no|any|all|other|the|our|your|a|an|some|plain|mentio
 # the reason after the ban ("the Manchester site, it hasn't opened yet"; "sale - we're not a discount brand")
 _REASON = re.compile(
     r"(?:,\s*(?=(?:it|it's|they|they're|we|we're|this|that|that's|these|those|as|because|since|which|so|"
-    r"our|legal|there|there's)\b)|\s[-–—]\s|\s*\(|;).*$",
+    r"our|legal|there|there's)\b)|(?<!\s)\s[-–—]\s|(?<!\s)\s*\(|;).*$",
     re.IGNORECASE,
 )
 _NAME = re.compile(r"(?-i:[A-Z][\w'’&-]*)")
@@ -67,7 +67,9 @@ def alternatives(topic: str) -> list[list[str]]:
     return out
 
 
-_VERB_FORM = re.compile(r"[a-z]+(?:s|es|ed|ing)", re.IGNORECASE)  # "treats", "prevents", "cured"
+def _verb_form(word: str) -> bool:
+    """Whether ``word`` looks like an inflected verb ("treats", "prevents", "cured")."""
+    return word.isalpha() and len(word) > 3 and word.lower().endswith(("s", "ed", "ing"))
 
 
 def _content(text: str) -> list[str]:
@@ -98,7 +100,7 @@ def topic_terms(
     listed = alternatives(topic)
     for i, words in enumerate(listed[:-1]):  # "treats or prevents fleas": each verb with the object
         after = listed[i + 1]
-        if len(words) == 1 and len(after) > 1 and _VERB_FORM.fullmatch(words[0]) and _VERB_FORM.fullmatch(after[0]):
+        if len(words) == 1 and len(after) > 1 and _verb_form(words[0]) and _verb_form(after[0]):
             listed[i] = [words[0], *after[1:]]
     for words in listed:
         kinds = value_patterns(" ".join(words)) if len(words) > 1 else []

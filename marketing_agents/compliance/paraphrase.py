@@ -48,7 +48,7 @@ _LABELS = frozenset("price prices cost costs date dates launch fee fees amount f
                     "site ticket handle username hashtag account promo voucher".split())
 # a value written as itself: a web address, a code, a name ("our name, Quotewise", "the code
 # FELLS20", "the link sol-escuela.es/verano"); the words that label it are not required
-_LITERAL = re.compile(r"\b[\w-]+\.(?:com|co\.uk|org|org\.uk|net|io|uk|es|fr|de|ie|eu|shop|store|app)(?:/[\w/-]*)?"
+_LITERAL = re.compile(r"(?<![\w-])[\w-]+\.(?:com|co\.uk|org|org\.uk|net|io|uk|es|fr|de|ie|eu|shop|store|app)(?:/[\w/-]*)?"
                       r"|(?-i:\b[A-Z]{2,}\d+[A-Z\d]*\b)|(?-i:(?<=[\s,:])[A-Z][a-z]+(?:[A-Z][a-z]+)+\b|(?<=[,:]\s)[A-Z][\w-]+|(?<=name\s)[A-Z][\w-]+|(?<=called\s)[A-Z][\w-]+)")
 # units said with a figure ("the 400 ml pump size" is honoured by "400ml"): part of the value
 _UNITS = frozenset("ml l litre litres liter liters g kg mg cm mm m km gb mb tb mbps gbps kwh kw w miles mph "
@@ -209,7 +209,7 @@ _QUALIFIERS = frozenset("exact lead lead-in starting lowest current final actual
 # words of the kind name it, and a statement that says any of them honours it ("This is a high-risk
 # investment" for the crypto risk warning)
 _KIND_OF_STATEMENT = re.compile(
-    r"((?:[\w-]+\s+){1,3}?)(?:warnings?|statements?|lines?|notices?|disclaimers?|advice|wording|disclosures?|caveats?)\b",
+    r"(?<![\w-])((?:[\w-]+\s+){1,3}?)(?:warnings?|statements?|lines?|notices?|disclaimers?|advice|wording|disclosures?|caveats?)\b",
     re.IGNORECASE,
 )
 
