@@ -48,8 +48,11 @@ _LABELS = frozenset("price prices cost costs date dates launch fee fees amount f
                     "site ticket handle username hashtag account promo voucher".split())
 # a value written as itself: a web address, a code, a name ("our name, Quotewise", "the code
 # FELLS20", "the link sol-escuela.es/verano"); the words that label it are not required
-_LITERAL = re.compile(r"(?<![\w-])[\w-]+\.(?:com|co\.uk|org|org\.uk|net|io|uk|es|fr|de|ie|eu|shop|store|app)(?:/[\w/-]*)?"
-                      r"|(?-i:\b[A-Z]{2,}\d+[A-Z\d]*\b)|(?-i:(?<=[\s,:])[A-Z][a-z]+(?:[A-Z][a-z]+)+\b|(?<=[,:]\s)[A-Z][\w-]+|(?<=name\s)[A-Z][\w-]+|(?<=called\s)[A-Z][\w-]+)")
+_LITERAL = re.compile(
+    r"(?<![\w-])[\w-]+\.(?:com|co\.uk|org|org\.uk|net|io|uk|es|fr|de|ie|eu|shop|store|app)(?:/[\w/-]*)?"
+    r"|(?-i:\b[A-Z]{2,}\d+[A-Z\d]*\b)"
+    r"|(?-i:(?<=[\s,:])[A-Z][a-z]+(?:[A-Z][a-z]+)+\b|(?<=[,:]\s)[A-Z][\w-]+|(?<=name\s)[A-Z][\w-]+|(?<=called\s)[A-Z][\w-]+)"
+)
 # units said with a figure ("the 400 ml pump size" is honoured by "400ml"): part of the value
 _UNITS = frozenset("ml l litre litres liter liters g kg mg cm mm m km gb mb tb mbps gbps kwh kw w miles mph "
                    "inch inches oz lb lbs".split())
