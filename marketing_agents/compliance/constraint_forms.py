@@ -19,6 +19,7 @@ from typing import Literal
 
 from ..models import ArtifactType
 from ..text import QUOTED_EACH
+from .constraint_phrasing import NEG
 
 Position = Literal["anywhere", "start", "first_sentence"]
 
@@ -29,10 +30,7 @@ _CLAUSES = re.compile(
     r"|(?<!\s)\s+and\s+(?=(?:cite|give|state|say|link|mention|include|add|show|explain|name|list|quote|never|don[’']?t)\b)",
     re.IGNORECASE,
 )
-_NEGATION = re.compile(
-    r"^\s*(?:but\s+|and\s+)?(?:never|not|no|nor|avoid|don[’']?t|do\s+not|must\s+not|please\s+don[’']?t)\b",
-    re.IGNORECASE,
-)
+_NEGATION = re.compile(rf"^\s*(?:but\s+|and\s+)?(?:{NEG}|not|nor)\b", re.IGNORECASE)
 _CONDITIONAL = re.compile(r"\b(?:without|unless|except|only\s+(?:when|if|where))\b", re.IGNORECASE)
 _QUOTE = QUOTED_EACH  # the constraint parser's own reading of a quoted text
 

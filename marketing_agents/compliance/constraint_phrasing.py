@@ -24,11 +24,12 @@ from __future__ import annotations
 
 import re
 
-_NEG = r"(?:never|don[’']?t|do\s+not|must\s+not|please\s+don[’']?t|avoid|no)"
+# how a ban opens, shared by the constraint modules
+NEG = r"(?:never|don[’']?t|do\s+not|must\s+not|please\s+don[’']?t|avoid|no)"
 
 # "Never name or compare with competitors"; "Don't reference other gyms or chains"
 _REFER = re.compile(
-    rf"^\s*{_NEG}\s+(?:(?:name|names|naming|compare|comparing|comparisons?|reference|referencing|references|refer\s+to|"
+    rf"^\s*{NEG}\s+(?:(?:name|names|naming|compare|comparing|comparisons?|reference|referencing|references|refer\s+to|"
     r"mention|mentioning|talk\s+about|talking\s+about|discuss|discussing|bring\s+up|touch\s+on|allude\s+to|knock|"
     r"disparage|critici[sz]e|attack|bash|single\s+out|call\s+out)"
     r"(?:\s+(?:or|and|/)\s+)?(?:\s*(?:with|to|against))?\s*)+(?P<rest>.+)$",
@@ -44,10 +45,10 @@ _OTHERS = re.compile(
 )
 # "Do not name any competitor" bans names, not a description of the others ("the other big
 # four supermarkets"): no rule can know the names, so it is left to the judge
-_NAME_ONLY = re.compile(rf"^\s*{_NEG}\s+(?:name|names|naming)\s+(?!or\b|and\b|/)", re.IGNORECASE)
+_NAME_ONLY = re.compile(rf"^\s*{NEG}\s+(?:name|names|naming)\s+(?!or\b|and\b|/)", re.IGNORECASE)
 # "Never describe the trial as free"; "Don't position the brand as cheap or budget"
 _AS = re.compile(
-    rf"^\s*{_NEG}\s+(?:describe|describing|call|calling|present|presenting|label|labelling|labeling|position|"
+    rf"^\s*{NEG}\s+(?:describe|describing|call|calling|present|presenting|label|labelling|labeling|position|"
     r"positioning|market|marketing|advertise|advertising|sell|selling|frame|framing|pitch|pitching|portray|"
     r"portraying|promote|promoting|refer\s+to|brand|make\s+(?:\w+\s+){0,3}?(?:sound|look|seem))\s+"
     r"(?:\w+\s+){0,4}?(?:as|like)\s+(?:an?\s+|being\s+)?(?P<what>.+)$",
@@ -55,19 +56,19 @@ _AS = re.compile(
 )
 # "Never call the brand cheap": the adjective after the thing named
 _CALL = re.compile(
-    rf"^\s*{_NEG}\s+(?:call|calling|label|labelling|labeling|brand|branding|describe|term|dub)\s+"
+    rf"^\s*{NEG}\s+(?:call|calling|label|labelling|labeling|brand|branding|describe|term|dub)\s+"
     r"(?:(?:the|our|this|that|it|us|them|its)\s+)(?:[\w-]+\s+)?(?P<what>[\w-]+)\s*[.!]?$",
     re.IGNORECASE,
 )
 # "Don't make it sound cheap"; "Don't make the brand look budget"
 _SOUND = re.compile(
-    rf"^\s*{_NEG}\s+(?:make|making)\s+(?:it|us|them|(?:the|our)\s+[\w-]+)\s+(?:sound|look|seem|feel|appear)\s+"
+    rf"^\s*{NEG}\s+(?:make|making)\s+(?:it|us|them|(?:the|our)\s+[\w-]+)\s+(?:sound|look|seem|feel|appear)\s+"
     r"(?:like\s+)?(?:an?\s+)?(?P<what>[\w-]+(?:\s+or\s+[\w-]+)?)\s*[.!]?$",
     re.IGNORECASE,
 )
 # "Don't create a sense of urgency"; "Don't imply scarcity"
 _SENSE = re.compile(
-    rf"^\s*{_NEG}\s+(?:create|creating|build|building|use|using|add|adding|imply|implying|suggest|suggesting|"
+    rf"^\s*{NEG}\s+(?:create|creating|build|building|use|using|add|adding|imply|implying|suggest|suggesting|"
     r"convey|conveying|generate|generating|give|giving)\s+(?:an?\s+|any\s+)?(?:(?:false\s+)?(?:sense|feeling|"
     r"impression|air)\s+of\s+(?P<of>.+?)|(?P<what>urgency|scarcity|pressure|fomo|haste|exclusivity|cheapness))\s*[.!]?$",
     re.IGNORECASE,
@@ -76,7 +77,7 @@ _HEADS = frozenset("brand brands product products company business range option 
                    "one deal label".split())
 # "Don't promise delivery dates or timescales"
 _PROMISE = re.compile(
-    rf"^\s*{_NEG}\s+(?:promise|promising|guarantee|guaranteeing|commit\s+to|quote|state|give|offer|offering|"
+    rf"^\s*{NEG}\s+(?:promise|promising|guarantee|guaranteeing|commit\s+to|quote|state|give|offer|offering|"
     r"make|making|include|including|feature|featuring|show|showing|run|running|put|putting|display|displaying)\s+"
     r"(?P<what>.+)$",
     re.IGNORECASE,
@@ -103,7 +104,7 @@ _SWAP_FIRST = re.compile(
 )
 # "Never say 'customers', always 'members'"; "Don't call them clients; call them guests"
 _SWAP_LAST = re.compile(
-    rf"^\s*{_NEG}\s+{_NAMING}\s+{_WHO}(?:as\s+)?(?:an?\s+|the\s+)?{_Q}(?P<bad>{_NAMED}){_Q}\s*[,;:]\s*(?:always\s+|but\s+|instead\s+)?"
+    rf"^\s*{NEG}\s+{_NAMING}\s+{_WHO}(?:as\s+)?(?:an?\s+|the\s+)?{_Q}(?P<bad>{_NAMED}){_Q}\s*[,;:]\s*(?:always\s+|but\s+|instead\s+)?"
     rf"(?:{_NAMING}\s+{_WHO})?(?:as\s+)?(?:an?\s+|the\s+)?{_Q}(?P<good>{_NAMED}){_Q}\s*(?:instead)?\s*[.!]?$",
     re.IGNORECASE,
 )
@@ -112,7 +113,7 @@ _SWAP_LAST = re.compile(
 # "Don't quote interest rates", "Never state prices": the values are banned, not the word ("see
 # today's rate" keeps the ban)
 _VALUES = re.compile(
-    rf"^\s*{_NEG}\s+(?:quote|quoting|state|stating|give|giving|show|showing|list|listing|publish|print|put|display|"
+    rf"^\s*{NEG}\s+(?:quote|quoting|state|stating|give|giving|show|showing|list|listing|publish|print|put|display|"
     r"displaying)\s+",
     re.IGNORECASE,
 )
@@ -126,7 +127,7 @@ _SCOPE_TAIL = re.compile(
 )
 # "Don't say eco-friendly or green", "Never use the words 'cure' or 'treat'": the words, not every claim of
 # their kind (a ban on "green claims" is broken by every environmental claim)
-_WORDS_ONLY = re.compile(rf"^\s*{_NEG}\s+(?:say|use|write|print|call)\b|\bthe\s+(?:words?|terms?|phrases?)\b",
+_WORDS_ONLY = re.compile(rf"^\s*{NEG}\s+(?:say|use|write|print|call)\b|\bthe\s+(?:words?|terms?|phrases?)\b",
                          re.IGNORECASE)
 
 
@@ -162,7 +163,7 @@ def naming_swap(raw: str) -> tuple[str, str] | None:
 # "Don't claim it cures hangovers", "Don't claim we're the biggest or the best", "Never suggest that
 # the serum heals scars": the claim is what is banned
 _CLAIM = re.compile(
-    rf"^\s*{_NEG}\s+(?:claim|claiming|suggest|suggesting|imply|implying|say|saying|state|stating|"
+    rf"^\s*{NEG}\s+(?:claim|claiming|suggest|suggesting|imply|implying|say|saying|state|stating|"
     r"pretend|pretending)\s+(?:that\s+)?(?:(?:it|we|they|you|this|the\s+[\w-]+|our\s+[\w-]+)\s*(?:is|are|['’]re|['’]s|"
     r"will|can|does|do)?\s+|(?:we|it|they)['’](?:re|s)\s+)?(?P<what>.+)$",
     re.IGNORECASE,

@@ -42,11 +42,10 @@ _CLAIMS = re.compile(r"\bclaims?\b(?:\s+(?:about|of|that|for|on|regarding|around
 _LEAD = re.compile(r"^(?:(?:no|any|all|other|the|our|your|a|an|some|plain|mentions? of|references? to|talk of|"
                    r"specific|exact|actual|particular|precise|concrete|named)\s+)+", re.IGNORECASE)
 # the reason after the ban ("the Manchester site, it hasn't opened yet"; "sale - we're not a discount brand")
-_REASON = re.compile(
-    r"(?:,\s*(?=(?:it|it's|they|they're|we|we're|this|that|that's|these|those|as|because|since|which|so|"
-    r"our|legal|there|there's)\b)|(?<!\s)\s[-–—]\s|(?<!\s)\s*\(|;).*$",
-    re.IGNORECASE,
-)
+# the words a reason opens with, here and where a whole clause is one (constraints.py)
+REASON_WORDS = (r"(?:it|it['’]s|they|they['’]re|we|we['’]re|this|that|that['’]s|these|those|there|there['’]s|our|legal|"
+                r"because|as|since|which|so)")
+_REASON = re.compile(rf"(?:,\s*(?={REASON_WORDS}\b)|(?<!\s)\s[-–—]\s|(?<!\s)\s*\(|;).*$", re.IGNORECASE)
 _NAME = re.compile(r"(?-i:[A-Z][\w'’&-]*)")
 _WORD = re.compile(r"[\w'’]+(?:-[\w'’]+)*")
 

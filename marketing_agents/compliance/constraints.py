@@ -25,8 +25,8 @@ from ..models import ArtifactType, FixKind, Severity
 from ..text import Constraint, parse_constraint, plain_text, stem, term_regex
 from .checks import ConditionalRule, ExistenceRule, LimitRule, RequiredRule, SubstitutionRule
 from .constraint_forms import Requirement, clauses, quoted_ban, requirement
-from .constraint_phrasing import bans_claim, bans_values, bans_words_only, naming_swap, rephrased
-from .constraint_topics import alternatives, topic_terms
+from .constraint_phrasing import NEG, bans_claim, bans_values, bans_words_only, naming_swap, rephrased
+from .constraint_topics import REASON_WORDS, alternatives, topic_terms
 from .packs import RulePack
 from .paraphrase import required_parts, value_patterns
 from .rules import Category, FixSpec, Scope
@@ -166,7 +166,7 @@ def concept_for(words: tuple[str, ...], phrase: str) -> Concept:
     return Concept(tuple(dict.fromkeys(terms)), tuple(dict.fromkeys(patterns)), add)
 
 
-_NEGATED = re.compile(r"^\s*(?:no|avoid|never|don[’']?t|do\s+not|must\s+not|without)\b", re.IGNORECASE)
+_NEGATED = re.compile(rf"^\s*(?:{NEG}|without)\b", re.IGNORECASE)
 # "Use only authorised EU claim wording", "Only use nutrition claims the product meets"
 _ONLY = re.compile(r"^\s*(?:(?:use|say|make|quote|show)\s+only|only\s+(?:use|say|make|quote|show|mention))\b",
                    re.IGNORECASE)
@@ -437,11 +437,8 @@ def _clause_rules(clause: str, index: int) -> tuple[list[Any], list[str]]:
     return [plain], [rest] if rest else []  # "… keep it to taste and lifestyle": the judge's
 
 
-_REASON_CLAUSE = re.compile(
-    r"^\s*(?:it|it['’]s|they|they['’]re|we|we['’]re|this|that|that['’]s|these|those|there|there['’]s|our|legal|"
-    r"because|as|since|which|so)\b(?!.*\b(?:must|should|always|never|include|mention)\b)",
-    re.IGNORECASE,
-)
+_REASON_CLAUSE = re.compile(rf"^\s*{REASON_WORDS}\b(?!.*\b(?:must|should|always|never|include|mention)\b)",
+                            re.IGNORECASE)
 
 
 def compile_brief(constraints: list[str]) -> tuple[RulePack, list[str]]:
