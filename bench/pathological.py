@@ -27,6 +27,7 @@ from marketing_agents.agents.base import AgentContext  # noqa: E402
 from marketing_agents.agents.registry import offline_agents  # noqa: E402
 from marketing_agents.compliance import build_auditor  # noqa: E402
 from marketing_agents.compliance.base import AuditContext  # noqa: E402
+from marketing_agents.compliance.constraints import compile_brief  # noqa: E402
 from marketing_agents.models import (  # noqa: E402
     LONG_TEXT,
     ArtifactType,
@@ -46,6 +47,7 @@ KINDS: dict[str, Callable[[int], str]] = {
     "zero-width": lambda n: "a" + "\u200b" * (n - 1),
     "figures": lambda n: ("9 in 10 " * n)[:n].strip() or "9",  # a figure every few characters
     "sentences": lambda n: ("Go. " * n)[:n].strip() or "Go.",  # a sentence every few characters
+    "spaces": lambda n: "a" + " " * max(n - 2, 0) + "b",  # one run of spaces between two words
 }
 
 
@@ -107,6 +109,11 @@ def run(theme: str) -> dict[str, float]:
         alt_text=theme,
     )
     figures["poster(all text hostile)"], _ = timed(lambda: render_poster(hostile))
+    # the brief's constraints read by the compiler in each of its shapes, the hostile text inside them
+    part = theme[:200]
+    constraints = [f"Never say '{part}' - {part}; never {part}", f"Every post must carry '{part}' whenever {part}",
+                   f"If you mention {part}, add '{part}'", f"Don't mention {part} in any post, {part}"]
+    figures["brief constraints"], _ = timed(lambda: compile_brief(constraints))
     return figures
 
 
