@@ -33,7 +33,7 @@ import joblib
 import numpy as np
 import sklearn
 from scipy.sparse import csr_matrix, hstack
-from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.feature_extraction.text import TfidfTransformer, TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
 from .morphology import FUNCTION_WORDS, tokens
@@ -159,7 +159,11 @@ class LearnedModel:
     classifiers: dict[str, LogisticRegression]
 
     def _features(self, documents: Sequence[str]) -> csr_matrix:
-        return hstack([self.words.transform(documents), self.chars.transform(documents)]).tocsr()
+        return hstack([self.words.transform(documents), self._char_features(documents)]).tocsr()
+
+    @cached_property
+    def _char_features(self) -> CharFeatures:
+        return CharFeatures(self.chars)
 
     @cached_property
     def _weights(self) -> tuple[list[str], np.ndarray, np.ndarray]:
@@ -177,6 +181,51 @@ class LearnedModel:
         logits = np.asarray(self._features(documents) @ weights.T) + intercepts
         p = 1.0 / (1.0 + np.exp(-logits))
         return [dict(zip(areas, map(float, row), strict=True)) for row in p]
+
+
+class CharFeatures:
+    """A fitted ``char_wb`` vectoriser's ``transform``, word by word.
+
+    ``char_wb`` n-grams never cross a word, so a document's counts are the sum of its words'
+    counts, and most of a word's n-grams are not in the vocabulary (each costs the fitted
+    vectoriser a failed lookup in a Python loop). A campaign repeats its words across the
+    fields and sentences asked about, so each word's vocabulary indices are read once per
+    call and a document's counts are added up by scipy. The features are the fitted
+    vectoriser's (tests/compliance/test_second_opinion.py); on the bench campaign the
+    transform takes half the time, and the audit 4 ms less (bench/audit_eval.py
+    --second-opinion: median 47.2 → 43.1 ms)."""
+
+    def __init__(self, vectorizer: TfidfVectorizer) -> None:
+        if vectorizer.analyzer != "char_wb":
+            raise ValueError("CharFeatures reads a char_wb vectoriser")
+        self._preprocess = vectorizer.build_preprocessor()
+        self._width = len(vectorizer.vocabulary_)
+        self._weighting = TfidfTransformer(norm=vectorizer.norm, use_idf=vectorizer.use_idf,
+                                           smooth_idf=vectorizer.smooth_idf, sublinear_tf=vectorizer.sublinear_tf)
+        self._weighting.idf_ = vectorizer.idf_
+        self._analyze = vectorizer.build_analyzer()  # one word in, that word's n-grams out
+        self._vocabulary: dict[str, int] = vectorizer.vocabulary_
+
+    def __call__(self, documents: Sequence[str]) -> csr_matrix:
+        known: dict[str, np.ndarray] = {}  # per call: nothing of one audit's copy outlives it
+        vocabulary, analyze = self._vocabulary, self._analyze
+
+        def indices(word: str) -> np.ndarray:
+            found = known.get(word)
+            if found is None:
+                found = known[word] = np.fromiter((vocabulary[g] for g in analyze(word) if g in vocabulary),
+                                                  dtype=np.int32)
+            return found
+
+        # the split char_wb makes: str.split, any run of white space
+        rows = [[indices(word) for word in self._preprocess(d).split()] for d in documents]
+        lengths = [sum(len(i) for i in row) for row in rows]
+        indptr = np.concatenate([[0], np.cumsum(lengths)])
+        parts = [i for row in rows for i in row]
+        columns = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int32)
+        counts = csr_matrix((np.ones(len(columns)), columns, indptr), shape=(len(documents), self._width))
+        counts.sum_duplicates()
+        return self._weighting.transform(counts, copy=False)
 
 
 def train(examples: Sequence[TrainingExample], sources: Sequence[str], snippets: int | None = None) -> LearnedModel:

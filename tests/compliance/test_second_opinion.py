@@ -415,3 +415,21 @@ def test_a_field_is_asked_about_without_the_sentences_its_evidence_states() -> N
                  endorsements=0.3)
     out = apply_second_opinion(sure, [], {ArtifactType.SHORT_COPY: [field]}, evidence, "FinTrack")
     assert not [f for f in out if f.issue.rule_id.startswith("learned.")]
+
+
+def test_the_word_by_word_character_features_are_the_fitted_vectorisers() -> None:
+    """learned.CharFeatures adds up each word's known n-grams instead of asking the fitted
+    vectoriser; every document of every corpus file, and white space and scripts that split
+    words differently, must give the same matrix."""
+    model = learned.load_model()
+    documents = [field.text for path in sorted(CORPORA.glob("*.yaml")) for snippet in load_corpus(path)
+                 for layout in snippet.context.layouts().values() for field in artifact_fields(layout)]
+    documents += ["", " ", "a", "İstanbul ÇAĞ\u00a0x\u2003y\u3000z", "tab\tand\nnew\r\nline\x0bv\x1cfs",
+                  "emoji 🙂🙂 zero\u200bwidth", "x" * 3000, "word " * 500, "Ünïcödé ＦＵＬＬ ｗｉｄｔｈ"]
+    expected = model.chars.transform(documents)
+    got = learned.CharFeatures(model.chars)(documents)
+    assert got.shape == expected.shape
+    assert abs(got - expected).max() < 1e-12
+    assert (got != 0).sum() == (expected != 0).sum()
+    with pytest.raises(ValueError, match="char_wb"):
+        learned.CharFeatures(model.words)
