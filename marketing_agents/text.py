@@ -104,6 +104,11 @@ def _right_ok(text: str, end: int) -> bool:
     return text[end].isupper() and text[end - 1].islower()
 
 
+# What joins the words of a term: spaces or hyphens, or a CamelCase boundary, so that a hashtag or
+# a compound name says what its words say ("#ZeroImpactFashion" holds "zero impact").
+WORD_JOIN = r"(?:[\s-]+|(?-i:(?<=[a-z])(?=[A-Z])))"
+
+
 def _pattern(term: str, stems: bool) -> re.Pattern[str]:
     words = re.split(r"\s+", term.strip())
     parts = []
@@ -114,7 +119,7 @@ def _pattern(term: str, stems: bool) -> re.Pattern[str]:
             parts.append(re.escape(w) + f"(?-i:{alt})")  # endings are lower case
         else:
             parts.append(re.sub("['’]", "['’]", re.escape(w)))
-    return re.compile(r"[\s-]+".join(parts), re.IGNORECASE)
+    return re.compile(WORD_JOIN.join(parts), re.IGNORECASE)
 
 
 def term_regex(term: str, stems: bool = False) -> str:

@@ -57,9 +57,14 @@ class ExistenceRule(BaseRule):
     skip_product_names: bool = False
     # Words of the brief's target audience ("eco-conscious millennials") name the audience.
     skip_audience: bool = False
+    # Patterns one of which the campaign (its product's name, evidence or any field) must hold for
+    # the rule to apply: what makes "melt the stress away" a claim is that the product is a gin.
+    only_for: list[str] = Field(default_factory=list)
 
     def check(self, context: RuleContext) -> list[Finding]:
         if context.evidence_matches(self.unless_evidence):
+            return []
+        if self.only_for and not context.campaign_names(self.only_for):
             return []
         terms, patterns = context.viable(self, self.terms, self.patterns, self.stems)
         if not terms and not patterns:

@@ -105,6 +105,11 @@ class RuleContext:
         """The ``terms`` and ``patterns`` of ``rule`` that can match one of its fields."""
         return viable(self.scope_text(rule), terms, patterns, stems)
 
+    def campaign_names(self, patterns: list[str]) -> bool:
+        """Whether the product's names, the evidence or any field matches one of ``patterns``."""
+        texts = [*self.product_names, *self.evidence, *(f.text for fs in self.fields.values() for f in fs)]
+        return any(any_pattern(text, patterns) for text in texts)
+
     def evidence_matches(self, patterns: list[str]) -> bool:
         return bool(patterns) and any(any_pattern(item, patterns) for item in self.evidence)
 

@@ -16,7 +16,7 @@ from functools import lru_cache
 from re import _constants, _parser  # type: ignore[attr-defined]
 from typing import Any
 
-from ..text import SUFFIXES, stem
+from ..text import SUFFIXES, WORD_JOIN, stem
 
 # "Not preceded/followed by a letter or digit" or a CamelCase boundary (lower → Upper).
 _LEFT = r"(?:(?<![^\W_])|(?-i:(?<=[a-z])(?=[A-Z])))"
@@ -33,7 +33,7 @@ def _term_body(term: str, stems: bool) -> str:
             parts.append(re.escape(stem(word)) + f"(?-i:{_ENDINGS})")
         else:
             parts.append(re.sub("['’]", "['’]", re.escape(word)))
-    body = r"[\s-]+".join(parts)
+    body = WORD_JOIN.join(parts)
     left = _LEFT if term.strip()[:1].isalnum() else ""
     right = _RIGHT if term.strip()[-1:].isalnum() else ""
     return f"{left}(?:{body}){right}"

@@ -387,9 +387,10 @@ class ClaimVerbRule(BaseRule):
             k += 1
         if resolving_only:
             return None
-        while j < len(toks) and skipped < 3 and toks[j].is_word and toks[j].lower in _COPULAS:
+        while j < len(toks) and skipped < 3 and (toks[j].is_word and toks[j].lower in _COPULAS
+                                                 or skipped and toks[j].text in _PAUSES):
+            skipped += toks[j].is_word
             j += 1
-            skipped += 1
         if not skipped or j >= len(toks) or negated(toks, j):
             return None
         n = _longest_at(toks, j, lex.endings)
@@ -537,7 +538,11 @@ def _forms(words: list[str]) -> frozenset[str]:
 
 
 _COPULAS = frozenset({"is", "are", "was", "were", "be", "become", "becomes", "will", "can", "soon", "just", "now",
-                      "all", "simply"})
+                      "all", "simply",
+                      # round 11: the perfect ("my anxiety has just… gone", "the aches have finally gone")
+                      "has", "have", "had", "been", "finally", "completely", "totally", "basically", "literally"})
+# A pause between the copula and its ending ("has just… gone") is not a word and does not end the clause.
+_PAUSES = frozenset({"…", "...", "-"})
 
 
 @dataclass(frozen=True)
