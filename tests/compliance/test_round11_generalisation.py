@@ -1,0 +1,159 @@
+"""Round 11's classes (TUNING-LOG.md, "Round 11"), in this file's own wordings: investments
+named by their kind, rates before the loan they are for, charges said as a markup, conditions of
+a refund, shared first places, a fee beside "no extras", certainty against a share of jobs,
+conditions ended in the perfect, alcohol and infant milk, hashtags read as their words, and
+green compounds of praise. Each class has the wording that must be caught and the one beside it
+that must not."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import audit, brief, copy
+
+from marketing_agents.models import Severity
+
+BLOCKING = (Severity.HIGH, Severity.CRITICAL)
+
+
+def blocking(text: str, evidence: list[str] | None = None, prefix: str = "") -> set[str]:
+    """The rules' blocking findings (the learned second opinion, which may demote them, is off)."""
+    report = audit(copy(bodyLong=text), the_brief=brief(evidence=evidence or []),
+                   settings={"COMPLIANCE_SECOND_OPINION": "false"})
+    return {i.rule_id for i in report.issues if i.severity in BLOCKING and i.rule_id.startswith(prefix)}
+
+
+@pytest.mark.parametrize("text", [
+    "Your spare pennies go into an emerging markets fund, completely risk-free.",
+    "Steady Growth. No Risk.",
+    "The Kestrel Cautious Portfolio spreads your money across bonds and shares.",
+    "Open a SIPP with Larkfield and pick from 40 funds.",
+    "$ORBIT is up 6x'd this week. Don't miss it before it moons.",
+    "Move your old workplace pensions into one Larkfield pot and choose how it's invested.",
+])
+def test_an_investment_named_by_its_kind_needs_its_warning(text: str) -> None:
+    assert blocking(text, prefix="fin.")
+
+
+def test_an_investment_with_its_warning_in_other_words_passes() -> None:
+    text = ("Move your old workplace pensions into one Larkfield pot. Pension investments can fall as well as rise, "
+            "and you could get back less than you paid in.")
+    assert "fin.risk-warning" not in blocking(text)
+
+
+def test_a_mortgage_rate_stated_before_its_mortgage_needs_the_representative_example() -> None:
+    bare = "Fix at 3.95% for two years. Our mortgage advisers are ready when you are."
+    assert "fin.credit-terms" in blocking(bare)
+    with_example = bare + " The overall cost for comparison is 6.8% APRC representative."
+    assert "fin.credit-terms" not in blocking(with_example)
+    assert "fin.credit-terms" not in blocking("Save 15% on every sofa this weekend. Ask about our home loans partner.")
+
+
+def test_a_markup_over_a_rate_is_a_fee() -> None:
+    evidence = ["Card payments abroad converted at the Visa rate + 0.8%; ATM use free up to £150 a month, then 1.5%"]
+    assert "fin.hidden-costs" in blocking("Use the Pelican card abroad with zero fees.", evidence)
+    stated = "No monthly fee. Abroad we convert at the Visa rate plus 0.8%, and after that we charge 1.5% at ATMs."
+    assert "fin.hidden-costs" not in blocking(stated, evidence)
+
+
+def test_a_rate_named_as_the_account_and_uncapped_cashback_meet_their_conditions() -> None:
+    assert "fin.rate-conditions" in blocking(
+        "6.5% Monthly Saver. Open yours today.",
+        ["Monthly Saver: 6.50% AER fixed for 12 months on £20-£250 a month; one per customer"])
+    assert "fin.rate-conditions" in blocking(
+        "2% cashback, no cap.", ["Current account cashback of 2% on bills, capped at £10 a month"])
+
+
+def test_a_refund_promised_whole_meets_its_window() -> None:
+    evidence = ["Refunds only within 14 days of delivery; a £6 restocking fee is deducted"]
+    assert "ads.undisclosed-condition" in blocking("Not sure? Send it back any time and we'll refund every penny.",
+                                                   evidence)
+    assert "ads.undisclosed-condition" not in blocking(
+        "Not sure? Send it back within 14 days for a refund, less a £6 restocking fee (T&Cs apply).", evidence)
+
+
+def test_a_first_place_the_evidence_shares_must_say_so() -> None:
+    evidence = ["Which? 2025 broadband survey: Fernline joint first for customer service with one other provider"]
+    assert "ads.superlative-shared" in blocking("Fernline: the best customer service in broadband.", evidence)
+    assert "ads.superlative-shared" not in blocking("Fernline: joint best customer service in broadband (Which? 2025).",
+                                                    evidence)
+    assert "ads.superlative-shared" not in blocking("Fernline: the best customer service in broadband.",
+                                                    ["Which? 2025: Fernline first for customer service"])
+
+
+def test_no_extras_beside_a_fee_the_copy_names() -> None:
+    assert "ads.no-extras-contradicted" in blocking(
+        "Carpet cleans from £55, no hidden extras. A £12 parking charge is added in the city centre.")
+    assert "ads.no-extras-contradicted" not in blocking(
+        "Carpet cleans from £55, no hidden extras, and no call-out fee anywhere in the county.")
+
+
+def test_every_time_against_a_share_of_jobs() -> None:
+    evidence = ["2024 job log: engineer on site within four hours on 83% of callouts"]
+    assert "ads.outcome-promise" in blocking("We're with you within four hours, every time.", evidence)
+    assert "ads.outcome-promise" not in blocking("We're with you within four hours on most callouts.", evidence)
+
+
+@pytest.mark.parametrize("text", [
+    "Since the first session my panic attacks have finally gone.",
+    "Two weeks in, the eczema is a memory.",
+    "The app that rewires insomnia.",
+    "Crunchy chews for dogs. #NoMoreKennelCough",
+])
+def test_a_condition_ended_in_other_words_is_a_disease_claim(text: str) -> None:
+    assert "health.disease-claim" in blocking(text)
+
+
+@pytest.mark.parametrize("text", [
+    "My headache has been worse since Monday, so I booked the optician.",
+    "The stress of moving is over in a day with our removals team.",
+])
+def test_a_condition_that_is_not_ended_is_no_claim(text: str) -> None:
+    assert "health.disease-claim" not in blocking(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Larchmoor Dry Gin, 41% ABV: a double measure and the week's worries melt away.",
+    "A 5% ABV hard seltzer with zero sugar.",
+    "Our 12.5% Rioja gives you the confidence to own the room.",
+])
+def test_alcohol_sold_on_its_effect_or_its_nutrition(text: str) -> None:
+    assert "health.alcohol-effect" in blocking(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Larchmoor Dry Gin, 41% ABV, distilled with juniper and bog myrtle. Lower alcohol options too.",
+    "Our alcohol-free gin alternative has zero sugar and just 10 calories.",
+    "Our ginger shot has zero sugar and a fiery kick.",
+    "A spritz of our face mist is the perfect pick-me-up.",
+])
+def test_alcohol_described_or_a_drink_without_alcohol_passes(text: str) -> None:
+    assert "health.alcohol-effect" not in blocking(text)
+
+
+def test_infant_formula_promoted_or_idealised() -> None:
+    assert "health.infant-formula" in blocking("Introducing Cradle First Infant Milk, in stores from Monday.")
+    assert "health.infant-formula" in blocking("Our follow-on formula is the nearest thing to breast milk.")
+    assert "health.infant-formula" not in blocking("Double points on shopping over £40, excluding tobacco and infant formula.")
+    assert "health.infant-formula" not in blocking(
+        "Breastfeeding is best for babies. Our follow-on milk is for babies from six months, as part of a varied diet.")
+
+
+def test_a_hashtag_says_what_its_words_say() -> None:
+    assert "env.generic-claim" in blocking("Autumn knits just dropped. #ZeroWasteWardrobe")
+    assert not blocking("Autumn knits just dropped. #KnitWeek", prefix="env.")
+
+
+@pytest.mark.parametrize("text", ["Meet the earth-proud trainer.", "A planet-clean way to commute.",
+                                  "Carbon-light city breaks by rail."])
+def test_green_compounds_of_praise_are_generic_claims(text: str) -> None:
+    assert "env.generic-claim" in blocking(text)
+
+
+@pytest.mark.parametrize("text", ["A sea-salt white tee.", "Climate-controlled storage.", "Carbon steel woks.",
+                                  "Tree-lined avenues."])
+def test_descriptive_compounds_are_not(text: str) -> None:
+    assert not blocking(text, prefix="env.")
+
+
+def test_a_group_that_cannot_stop_using_it_endorses_it() -> None:
+    assert "endorse.expert" in blocking("The hair dryer salon stylists can't stop using.")
