@@ -558,6 +558,46 @@ _OWN_STATE_EVER = re.compile(
     r"|happier|calmer|fitter|livelier) than ever\b",
     re.IGNORECASE,
 )
+# Round 11: a comparison that is a warning against the product's own interest ("a plan may take
+# longer to repay and cost more overall than your current arrangement"): the disclosure a regulator
+# asks for (CONC 3.3.2R fair balance), not a claim to substantiate.
+_WARNING_BEFORE = re.compile(
+    r"\b(?:may|might|could|can|will|would)\s+(?:also\s+)?(?:take\s+longer|cost\s+(?:you\s+)?more|be\s+(?:more|higher|"
+    r"slower|worse|lower)|mean\s+(?:paying|you\s+pay)\s+more|pay\s+more|end\s+up\s+(?:paying|costing))\b[^.!?]{0,60}$",
+    re.IGNORECASE)
+# ... or a testimonial's typicality disclosure ("Sam's results are better than most; yours will depend on …")
+_TYPICALITY_NEAR = re.compile(
+    r"\b(?:results (?:may |will )?vary|yours (?:will|may|might) (?:depend|vary|differ)|will depend on|depends on|"
+    r"not typical|atypical|typical (?:results?|members?|customers?) (?:lose|see|get|save))\b", re.IGNORECASE)
+# Round 11: a comparison whose sentence states both sides as figures in one unit ("6g per 45g
+# serving instead of 12g", "2.3 kg, lighter than our previous model at 2.9 kg", "4 kg CO2e by
+# train, compared with about 50 kg if you fly"): its basis is on the page, and the figures are
+# the number rules' to check against the evidence (CAP 3.35: the basis must be clear).
+_MEASURED = re.compile(
+    r"(?<![\w.])(\d+(?:[.,]\d+)?)\s?(%|g|kg|mg|ml|l|litres?|km|miles?|mph|km/h|kWh|W|dB|hours?|hrs?|minutes?|mins?|"
+    r"seconds?|secs?|days?|years?|months?|cm|mm|m|GB|TB|Mbps|p|pence)\b", re.IGNORECASE)
+
+
+def _both_sides_measured(sentence: str) -> bool:
+    units: dict[str, set[str]] = {}
+    for m in _MEASURED.finditer(sentence):
+        units.setdefault(m.group(2).lower().rstrip("s"), set()).add(m.group(1))
+    return any(len(values) >= 2 for values in units.values())
+
+
+# Round 11: a superlative of the reader's situation, not the product ("on the longest shifts", "for
+# the messiest moments", "see who can make the longest bridge"; not a trip, which is what a travel
+# firm sells: "the cheapest flights", "the fastest journeys"), and the idioms of serving and
+# friendship ("best with a light tonic", "brunch's new best friend", "best before").
+_SITUATION_AFTER = re.compile(
+    r"^\s+(?:[\w-]+\s+)?(?:shifts?|days?|nights?|mornings?|evenings?|afternoons?|weekends?|winters?|summers?|"
+    r"moments?|walks?|runs?|hikes?|meetings?|queues?|weeks?|"
+    r"bridges?|towers?|spells?|snaps?|heatwaves?|downpours?|school runs?|bedtimes?|toddlers?)\b", re.IGNORECASE)
+_SUPERLATIVE_IDIOM = re.compile(
+    r"^(?:best)\s+(?:with|served|enjoyed|chilled|before|by|kept|stored|friends?|mates?|bits?|of all|of luck|wishes)\b"
+    r"|^(?:best)\s*$", re.IGNORECASE)
+
+
 _COMPARED_WITH_BEFORE = re.compile(
     r"\b(?:vs\.?|versus|against|compared (?:with|to)|(?:price|cost|size|weight|half|twice|double|a third) of)\s+"
     r"(?:the |a |any |our )?$", re.IGNORECASE)
@@ -768,6 +808,11 @@ class ClaimRule(BaseRule):
                 if self.claim == "comparison" and _ENVIRONMENTAL_QUANTITY.search(
                         _comparison_clause(f.text, start, end)):
                     continue  # "less plastic", "cuts emissions by 70% compared with": the environmental rules' own
+                if self.claim == "comparison" and (
+                        _WARNING_BEFORE.search(f.text[max(0, start - 90) : end])
+                        or _TYPICALITY_NEAR.search(f.text[f.sentence_bounds(start, end)[0] : end + 80])
+                        or _both_sides_measured(_sentence_of(f.text, start, end))):
+                    continue  # a warning, a typicality disclosure, or both sides measured in the sentence
                 if self.claim == "comparison" and _share_computed(f.text, start, excerpt, context.evidence):
                     continue  # "30% less cardboard than our 2023 box" under "210g now; 300g in 2023"
                 if self.claim == "comparison" and (
@@ -779,7 +824,10 @@ class ClaimRule(BaseRule):
                         and rival_figures_back(excerpt, rival.group(1), context.evidence):
                     continue  # "faster than Virgin" with both speeds on file
                 if self.claim == "superlative" and (
-                    _not_a_ranking(f.text, start, end)
+                    _SITUATION_AFTER.match(f.text[end : end + 30])
+                    or (_SUPERLATIVE_IDIOM.match(f.text[start : end + 12]) and not re.match(r"\s+(?:\w+\s+)?(?:in|on|for)\b",
+                                                                                  f.text[end : end + 20]))
+                    or _not_a_ranking(f.text, start, end)
                     or _own_range(f, start, end) or _about_other(f.text, start)
                     or _quoted_testimonial(f.text, start, context)
                     or _first_person_testimony(f.text, start, end)
