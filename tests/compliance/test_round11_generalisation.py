@@ -157,3 +157,26 @@ def test_descriptive_compounds_are_not(text: str) -> None:
 
 def test_a_group_that_cannot_stop_using_it_endorses_it() -> None:
     assert "endorse.expert" in blocking("The hair dryer salon stylists can't stop using.")
+
+
+def test_high_cost_short_term_credit_needs_its_own_warning() -> None:
+    bare = "Car needs fixing before payday? Borrow £50 to £800 today. Representative 1,254% APR."
+    assert "fin.high-cost-credit-warning" in blocking(bare)
+    warned = bare + " Warning: Late repayment can cause you serious money problems. For help, go to moneyhelper.org.uk."
+    assert "fin.high-cost-credit-warning" not in blocking(warned)
+    assert "fin.high-cost-credit-warning" not in blocking("Representative 24.9% APR (variable). Subject to status.")
+
+
+def test_leverage_as_a_ratio_is_an_investment_promotion() -> None:
+    assert "fin.risk-warning" in blocking("Go short on the Nasdaq with leverage up to 30:1 and tight spreads.")
+
+
+@pytest.mark.parametrize("text", [
+    "Carpet cleans from £55, no hidden extras, and no call-out fee anywhere in the county.",
+    "The Orla shoe has a cushioned heel for the longest shifts on the ward.",
+    "Serve it best with ice and a slice of orange.",
+    "It weighs 1.9 kg, lighter than our last model at 2.4 kg.",
+    "A longer term may cost more overall than your current arrangement.",
+])
+def test_fair_copy_the_general_claim_rules_leave_alone(text: str) -> None:
+    assert not blocking(text, prefix="ads.")
