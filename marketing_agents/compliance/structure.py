@@ -234,6 +234,10 @@ class ClaimVerbRule(BaseRule):
             resolutions=_phrases(self.resolutions), outcomes=_phrases(self.outcomes),
             problems=_phrases(self.problem_words), claim_nouns=frozenset(lemma(w) for w in self.claim_nouns),
             indications=frozenset(lemma(w) for w in self.indications), biocides=_forms(self.biocide_objects),
+            glued_verbs=tuple(sorted({_glued(v) for v in self.verbs if "*" not in v and len(_glued(v)) >= 3},
+                                     key=len, reverse=True)),
+            glued_conditions=frozenset(_glued(c) for c in self.conditions)
+            | frozenset(_glued(c) + "s" for c in self.conditions),
         )
 
     def check(self, context: RuleContext) -> list[Finding]:
@@ -256,6 +260,12 @@ class ClaimVerbRule(BaseRule):
                 desc = f"{self.message} Found {quoted(excerpt)}."
                 findings.append(make_finding(self, f, (start, end), fix, desc))
                 i = last + 1
+            for start, end in _hashtag_claims(f.text, lex):
+                if not any(x.issue.span and x.issue.field == f.path and x.issue.span.start < end
+                           and start < x.issue.span.end for x in findings):
+                    excerpt = f.text[start:end]
+                    fix = build_fix(self.fix, excerpt, context, FixKind.REMOVE, f.text)
+                    findings.append(make_finding(self, f, (start, end), fix, f"{self.message} Found {quoted(excerpt)}."))
         return findings
 
     def _claim_at(
@@ -465,6 +475,8 @@ class ClaimVerbRule(BaseRule):
             following = toks[i + 1] if toks[i + 1].is_word else None
             if not self._condition(toks[i], following, lex) or negated(toks, i):
                 return None
+            if toks[i].lower in lex.noun_only and toks[j].lower in _WEATHER_TAILS:
+                return None  # "a cold-proof jacket": the weather, not the illness
             return toks[i].start, toks[j].end, j
         j = i + 1
         if j >= len(toks) or not toks[j].is_word or toks[j].lemma not in lex.claim_nouns:
@@ -545,6 +557,36 @@ _COPULAS = frozenset({"is", "are", "was", "were", "be", "become", "becomes", "wi
 _PAUSES = frozenset({"…", "...", "-"})
 
 
+_WEATHER_TAILS = frozenset({"proof"})
+
+
+def _glued(phrase: str) -> str:
+    """A phrase as a hashtag writes it: lower case, no spaces, hyphens or apostrophes."""
+    return re.sub(r"[\s'’-]+", "", phrase.lower())
+
+
+# A hashtag in one case ("#byebyeeczema", "#nomorehayfever"): its words cannot be told apart by
+# their capitals (tokens() reads "#NoMoreHairballs" as words), so it is read against the lexicon.
+_HASHTAG = re.compile(r"(?<![\w#])#([A-Za-z][A-Za-z0-9]{3,60})\b")
+_HASHTAG_DETERMINERS = ("your", "my", "the", "that", "those", "all", "")
+
+
+def _hashtag_claims(text: str, lex: _VerbLexicon) -> list[tuple[int, int]]:
+    """Hashtags that are a claim verb then a condition ("#byebyeIBS", "#nomorecolds") or a
+    condition then a claim word ("#hangoverfree"): a claim carried by a hashtag is the copy's."""
+    spans = []
+    for m in _HASHTAG.finditer(text):
+        body = m.group(1).lower()
+        claimed = any(body.startswith(verb) and any(
+            body[len(verb):].startswith(det) and body[len(verb) + len(det):] in lex.glued_conditions
+            for det in _HASHTAG_DETERMINERS) for verb in lex.glued_verbs)
+        claimed = claimed or any(body.endswith(tail) and body[: -len(tail)] in lex.glued_conditions
+                                 for tail in lex.compound_tails)
+        if claimed:
+            spans.append((m.start(), m.end()))
+    return spans
+
+
 @dataclass(frozen=True)
 class _VerbLexicon:
     verbs: PhraseIndex
@@ -567,6 +609,8 @@ class _VerbLexicon:
     claim_nouns: frozenset[str]
     indications: frozenset[str]
     biocides: frozenset[str]
+    glued_verbs: tuple[str, ...] = ()  # the verbs as a hashtag writes them ("byebye", "nomore"), longest first
+    glued_conditions: frozenset[str] = frozenset()  # and the conditions ("hayfever", "ibs")
 
 
 def _sentence_index(toks: tuple[Token, ...]) -> list[int]:

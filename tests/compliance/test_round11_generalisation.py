@@ -180,3 +180,19 @@ def test_leverage_as_a_ratio_is_an_investment_promotion() -> None:
 ])
 def test_fair_copy_the_general_claim_rules_leave_alone(text: str) -> None:
     assert not blocking(text, prefix="ads.")
+
+
+@pytest.mark.parametrize("text", [
+    "Lazy Sunday, oat cream on. #byebyepsoriasis #selfcare",
+    "Our throat sweets, now in lemon. #NoMoreSoreThroat",
+    "Two sprays before bed. #snoringfree",
+    "Wake up hangover-proof with Fizzback.",
+    "One week on the Lumen pillow and the night sweats pack their bags.",
+])
+def test_a_claim_in_a_hashtag_or_an_idiom_is_the_copys(text: str) -> None:
+    assert "health.disease-claim" in blocking(text)
+
+
+@pytest.mark.parametrize("text", ["New season drop. #nomorewaste #byebyeplastic", "A cold-proof jacket for hikes."])
+def test_a_hashtag_or_compound_without_a_condition_is_not(text: str) -> None:
+    assert "health.disease-claim" not in blocking(text)
