@@ -196,3 +196,13 @@ def test_a_claim_in_a_hashtag_or_an_idiom_is_the_copys(text: str) -> None:
 @pytest.mark.parametrize("text", ["New season drop. #nomorewaste #byebyeplastic", "A cold-proof jacket for hikes."])
 def test_a_hashtag_or_compound_without_a_condition_is_not(text: str) -> None:
     assert "health.disease-claim" not in blocking(text)
+
+
+def test_the_planet_left_as_it_was_is_a_green_claim() -> None:
+    assert "env.generic-claim" in blocking("Bamboo brushes, so your morning routine leaves the planet no worse off.")
+    assert not blocking("Please leave the campsite as you found it.", prefix="env.")
+
+
+def test_a_personal_code_after_first_person_praise_is_a_connection() -> None:
+    assert "endorse.material-connection" in blocking("I'm obsessed with this serum. Use LUCY15 for 15% off!")
+    assert "endorse.material-connection" not in blocking("Spring sale: use SPRING15 for 15% off everything.")
