@@ -75,6 +75,8 @@ class RuleContext:
     audience: str = ""  # the brief's target audience: naming it ("for eco-conscious hikers") claims nothing
     _scoped: dict[tuple[object, ...], list[TextField]] = field(default_factory=dict, repr=False)
     _scoped_text: dict[tuple[object, ...], str] = field(default_factory=dict, repr=False)
+    _campaign_text: str | None = field(default=None, repr=False)
+    _campaign_lowered: str = field(default="", repr=False)
 
     def in_scope(self, rule: BaseRule) -> list[TextField]:
         """The fields ``rule`` reads. Most rules share a handful of scopes, so each distinct
@@ -106,9 +108,14 @@ class RuleContext:
         return viable(self.scope_text(rule), terms, patterns, stems)
 
     def campaign_names(self, patterns: list[str]) -> bool:
-        """Whether the product's names, the evidence or any field matches one of ``patterns``."""
-        texts = [*self.product_names, *self.evidence, *(f.text for fs in self.fields.values() for f in fs)]
-        return any(any_pattern(text, patterns) for text in texts)
+        """Whether the product's names, the evidence or any field matches one of ``patterns``
+        (one search per pattern over the campaign's text, joined once per audit)."""
+        if self._campaign_text is None:
+            texts = [*self.product_names, *self.evidence, *(f.text for fs in self.fields.values() for f in fs)]
+            self._campaign_text = "\n".join(texts)
+            self._campaign_lowered = self._campaign_text.lower()
+        live = viable(self._campaign_lowered, (), patterns)[1]  # the needle test first: most campaigns hold none
+        return any_pattern(self._campaign_text, list(live))
 
     def evidence_matches(self, patterns: list[str]) -> bool:
         return bool(patterns) and any(any_pattern(item, patterns) for item in self.evidence)

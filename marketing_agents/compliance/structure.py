@@ -32,7 +32,7 @@ is not a third-party endorsement. Evidence that names the group (a vets' survey 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from pydantic import Field, PrivateAttr
@@ -234,8 +234,7 @@ class ClaimVerbRule(BaseRule):
             resolutions=_phrases(self.resolutions), outcomes=_phrases(self.outcomes),
             problems=_phrases(self.problem_words), claim_nouns=frozenset(lemma(w) for w in self.claim_nouns),
             indications=frozenset(lemma(w) for w in self.indications), biocides=_forms(self.biocide_objects),
-            glued_verbs=tuple(sorted({_glued(v) for v in self.verbs if "*" not in v and len(_glued(v)) >= 3},
-                                     key=len, reverse=True)),
+            glued_verbs=_by_prefix({_glued(v) for v in self.verbs if "*" not in v and len(_glued(v)) >= 3}),
             glued_conditions=frozenset(_glued(c) for c in self.conditions)
             | frozenset(_glued(c) + "s" for c in self.conditions),
         )
@@ -560,6 +559,13 @@ _PAUSES = frozenset({"…", "...", "-"})
 _WEATHER_TAILS = frozenset({"proof"})
 
 
+def _by_prefix(words: set[str]) -> dict[str, tuple[str, ...]]:
+    index: dict[str, list[str]] = {}
+    for word in sorted(words, key=len, reverse=True):
+        index.setdefault(word[:3], []).append(word)
+    return {prefix: tuple(found) for prefix, found in index.items()}
+
+
 def _glued(phrase: str) -> str:
     """A phrase as a hashtag writes it: lower case, no spaces, hyphens or apostrophes."""
     return re.sub(r"[\s'’-]+", "", phrase.lower())
@@ -579,7 +585,7 @@ def _hashtag_claims(text: str, lex: _VerbLexicon) -> list[tuple[int, int]]:
         body = m.group(1).lower()
         claimed = any(body.startswith(verb) and any(
             body[len(verb):].startswith(det) and body[len(verb) + len(det):] in lex.glued_conditions
-            for det in _HASHTAG_DETERMINERS) for verb in lex.glued_verbs)
+            for det in _HASHTAG_DETERMINERS) for verb in lex.glued_verbs.get(body[:3], ()))
         claimed = claimed or any(body.endswith(tail) and body[: -len(tail)] in lex.glued_conditions
                                  for tail in lex.compound_tails)
         if claimed:
@@ -609,7 +615,8 @@ class _VerbLexicon:
     claim_nouns: frozenset[str]
     indications: frozenset[str]
     biocides: frozenset[str]
-    glued_verbs: tuple[str, ...] = ()  # the verbs as a hashtag writes them ("byebye", "nomore"), longest first
+    # the verbs as a hashtag writes them ("byebye", "nomore") by their first three letters, longest first
+    glued_verbs: dict[str, tuple[str, ...]] = field(default_factory=dict)
     glued_conditions: frozenset[str] = frozenset()  # and the conditions ("hayfever", "ibs")
 
 
