@@ -825,8 +825,8 @@ class ClaimRule(BaseRule):
                     continue  # "faster than Virgin" with both speeds on file
                 if self.claim == "superlative" and (
                     _SITUATION_AFTER.match(f.text[end : end + 30])
-                    or (_SUPERLATIVE_IDIOM.match(f.text[start : end + 12]) and not re.match(r"\s+(?:\w+\s+)?(?:in|on|for)\b",
-                                                                                  f.text[end : end + 20]))
+                    or (_SUPERLATIVE_IDIOM.match(f.text[start : end + 12])
+                        and not re.match(r"\s+(?:\w+\s+)?(?:in|on|for)\b", f.text[end : end + 20]))
                     or _not_a_ranking(f.text, start, end)
                     or _own_range(f, start, end) or _about_other(f.text, start)
                     or _quoted_testimonial(f.text, start, context)

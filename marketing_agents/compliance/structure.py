@@ -264,7 +264,8 @@ class ClaimVerbRule(BaseRule):
                            and start < x.issue.span.end for x in findings):
                     excerpt = f.text[start:end]
                     fix = build_fix(self.fix, excerpt, context, FixKind.REMOVE, f.text)
-                    findings.append(make_finding(self, f, (start, end), fix, f"{self.message} Found {quoted(excerpt)}."))
+                    desc = f"{self.message} Found {quoted(excerpt)}."
+                    findings.append(make_finding(self, f, (start, end), fix, desc))
         return findings
 
     def _claim_at(
@@ -396,8 +397,8 @@ class ClaimVerbRule(BaseRule):
             k += 1
         if resolving_only:
             return None
-        while j < len(toks) and skipped < 3 and (toks[j].is_word and toks[j].lower in _COPULAS
-                                                 or skipped and toks[j].text in _PAUSES):
+        while j < len(toks) and skipped < 3 and ((toks[j].is_word and toks[j].lower in _COPULAS)
+                                                 or (skipped and toks[j].text in _PAUSES)):
             skipped += toks[j].is_word
             j += 1
         if not skipped or j >= len(toks) or negated(toks, j):

@@ -133,7 +133,8 @@ def test_alcohol_described_or_a_drink_without_alcohol_passes(text: str) -> None:
 def test_infant_formula_promoted_or_idealised() -> None:
     assert "health.infant-formula" in blocking("Introducing Cradle First Infant Milk, in stores from Monday.")
     assert "health.infant-formula" in blocking("Our follow-on formula is the nearest thing to breast milk.")
-    assert "health.infant-formula" not in blocking("Double points on shopping over £40, excluding tobacco and infant formula.")
+    assert "health.infant-formula" not in blocking(
+        "Double points on shopping over £40, excluding tobacco and infant formula.")
     assert "health.infant-formula" not in blocking(
         "Breastfeeding is best for babies. Our follow-on milk is for babies from six months, as part of a varied diet.")
 
