@@ -207,3 +207,11 @@ def test_the_planet_left_as_it_was_is_a_green_claim() -> None:
 def test_a_personal_code_after_first_person_praise_is_a_connection() -> None:
     assert "endorse.material-connection" in blocking("I'm obsessed with this serum. Use LUCY15 for 15% off!")
     assert "endorse.material-connection" not in blocking("Spring sale: use SPRING15 for 15% off everything.")
+
+
+def test_a_compulsory_fee_beside_the_price_is_still_outside_it() -> None:
+    stated = "Cabins in the Dales from £59 a night. *A £12 cleaning fee is added at checkout on every stay."
+    assert "ads.compulsory-fee-outside-price" in blocking(stated)
+    assert "ads.compulsory-fee-outside-price" not in blocking(
+        "Cabins in the Dales from £71 a night, including the cleaning fee.")
+    assert "ads.compulsory-fee-outside-price" not in blocking("Late payment fees apply if you miss a payment of £20.")
