@@ -440,8 +440,16 @@ def _bound_supported(before: str, excerpt: str, evidence: list[str]) -> bool:
     if m is None:
         return False
     below = m.group("bound").lower() in ("under", "below", "less than", "fewer than")
-    values = [float(v) for v in _evidence_numbers(evidence) if v and v.replace(".", "", 1).isdigit()]
+    if excerpt.rstrip().endswith("%"):
+        # a share is bounded by the evidence's shares, not by its sample size ("over 80%" is not
+        # backed by "n=102, 78% agreed"; round 11)
+        values = [float(v.replace(",", ".")) for item in evidence for v in _EVIDENCE_SHARE.findall(item)]
+    else:
+        values = [float(v) for v in _evidence_numbers(evidence) if v and v.replace(".", "", 1).isdigit()]
     return any(v < limit if below else v > limit for v in values)
+
+
+_EVIDENCE_SHARE = re.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)?)\s?%")
 
 
 def _price_difference(text: str, excerpt: str) -> bool:

@@ -215,3 +215,9 @@ def test_a_compulsory_fee_beside_the_price_is_still_outside_it() -> None:
     assert "ads.compulsory-fee-outside-price" not in blocking(
         "Cabins in the Dales from £71 a night, including the cleaning fee.")
     assert "ads.compulsory-fee-outside-price" not in blocking("Late payment fees apply if you miss a payment of £20.")
+
+
+def test_a_share_above_a_bound_needs_an_evidence_share_above_it() -> None:
+    evidence = ["Home-use test, n=240, 14 days: 71% said the stain lifted in one wash"]
+    assert "ads.claim-number" in blocking("Over 75% of testers said the stain lifted in one wash.", evidence)
+    assert "ads.claim-number" not in blocking("Over 70% of testers said the stain lifted in one wash.", evidence)
