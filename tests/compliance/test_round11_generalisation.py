@@ -221,3 +221,19 @@ def test_a_share_above_a_bound_needs_an_evidence_share_above_it() -> None:
     evidence = ["Home-use test, n=240, 14 days: 71% said the stain lifted in one wash"]
     assert "ads.claim-number" in blocking("Over 75% of testers said the stain lifted in one wash.", evidence)
     assert "ads.claim-number" not in blocking("Over 70% of testers said the stain lifted in one wash.", evidence)
+
+
+def test_a_ranking_whose_evidence_is_old_must_say_when() -> None:
+    evidence = ["GfK: Brewmate No.1 espresso machine by units, 2020", "No sales ranking data held since 2020"]
+    assert "ads.claim-out-of-date" in blocking("Brewmate, the best-selling espresso machine.", evidence)
+    dated = "Brewmate, the best-selling espresso machine in 2020 (GfK)."
+    assert "ads.claim-out-of-date" not in blocking(dated, evidence)
+    assert "ads.claim-out-of-date" not in blocking("Brewmate, the best-selling espresso machine.",
+                                                   ["GfK: Brewmate No.1 espresso machine by units, 2025"])
+
+
+def test_a_commendation_or_a_sister_products_award_is_not_a_win() -> None:
+    assert "ads.award-misstated" in blocking("Proud to be crowned Best Family Hotel 2025!",
+                                             ["Family Travel Awards 2025: Highly Commended"])
+    assert "ads.compulsory-fee-outside-price" not in blocking(
+        "Seven nights for £640 each, including flights, transfers and the hotel's mandatory resort fee.")
