@@ -237,3 +237,11 @@ def test_a_commendation_or_a_sister_products_award_is_not_a_win() -> None:
                                              ["Family Travel Awards 2025: Highly Commended"])
     assert "ads.compulsory-fee-outside-price" not in blocking(
         "Seven nights for £640 each, including flights, transfers and the hotel's mandatory resort fee.")
+
+
+def test_small_print_that_takes_back_the_headline() -> None:
+    assert "ads.qualification-contradicts" in blocking(
+        "Unlimited data on Orbit Plus. Hotspot as much as you like. *Tethering capped at 10 GB a month.")
+    assert "ads.qualification-contradicts" in blocking(
+        "Every guest gets a free cocktail tonight! *Free cocktail with orders of £40 or more.")
+    assert "ads.qualification-contradicts" not in blocking("Unlimited data, calls and texts on Orbit Plus.")
