@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from functools import lru_cache
 from typing import Literal
 
 from ..models import FixKind, Severity
@@ -476,14 +477,26 @@ def _sentence_of(text: str, start: int, end: int) -> str:
     return text[left : min(stops) if stops else len(text)]
 
 
+@lru_cache(maxsize=256)
+def _discloses(sentence: str) -> bool:
+    """Whether a sentence is a required disclosure (read once per sentence, not once per figure
+    in it: a field of a thousand figures and no full stop is one sentence)."""
+    return _DISCLOSURE.search(sentence) is not None
+
+
+@lru_cache(maxsize=256)
+def _warns_of_performance(text: str) -> bool:
+    return _PERFORMANCE_WARNING.search(text) is not None
+
+
 def _not_a_claim(text: str, start: int, end: int, excerpt: str) -> bool:
     """Years, dates, times, "24/7", prices, discounts, rates and the figures of an
     offer's terms, of a required disclosure or of an instruction are numbers but not
     claims that need substantiation."""
     before, after = text[max(0, start - 40) : start], text[end : end + 120]
-    if _DISCLOSURE.search(_sentence_of(text, start, end)):
+    if _discloses(_sentence_of(text, start, end)):
         return True
-    if _PERFORMANCE_WARNING.search(text) and (excerpt.endswith("%") or re.match(r"^[- ]?(?:month|year)", after)):
+    if _warns_of_performance(text) and (excerpt.endswith("%") or re.match(r"^[- ]?(?:month|year)", after)):
         return True  # past-performance figures that carry the prescribed warning are the required disclosure
     if _INSTRUCTION_BEFORE.search(text[max(0, start - 60) : start]) or _LABEL_BEFORE.search(before) \
             or _PROCESS_BEFORE.search(before):
