@@ -2,7 +2,7 @@
 
 For each kind of hostile brief (one unbroken word, many short words, emoji, combining
 marks, right-to-left text, zero-width characters, a figure or a sentence end every few
-characters) and each size, runs the three offline writers, the product's audit (rules and
+characters, claims every few words with no sentence end) and each size, runs the three offline writers, the product's audit (rules and
 the learned second opinion) and the poster renderer, and prints each step's time and its
 ratio to the smallest size. Linear work shows ratios near the size ratio (or flat,
 where the work is bounded); anything super-linear stands out. Figures only, no assertions.
@@ -38,6 +38,9 @@ from marketing_agents.models import (  # noqa: E402
 )
 from marketing_agents.poster import render_poster  # noqa: E402
 
+CLAIMS = ("free gift with every order, save 50% on the £3 booking fee, guaranteed results, clinically proven, "
+          "the best price in town, eco-friendly and planet-safe, up to 70% off, ")
+
 KINDS: dict[str, Callable[[int], str]] = {
     "word": lambda n: "0" * n,
     "words": lambda n: ("go " * n)[:n].strip() or "go",
@@ -48,6 +51,8 @@ KINDS: dict[str, Callable[[int], str]] = {
     "figures": lambda n: ("9 in 10 " * n)[:n].strip() or "9",  # a figure every few characters
     "sentences": lambda n: ("Go. " * n)[:n].strip() or "Go.",  # a sentence every few characters
     "spaces": lambda n: "a" + " " * max(n - 2, 0) + "b",  # one run of spaces between two words
+    # claims every few words and no sentence end: every candidate asks for its sentence and exceptions
+    "claims": lambda n: (CLAIMS * (n // len(CLAIMS) + 1))[:n].strip() or "free",
 }
 
 

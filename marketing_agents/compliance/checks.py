@@ -18,7 +18,7 @@ from ..platforms import hashtag_spans, measure
 from .fields import TextField, artifact_text, primary_field
 from .findings import Finding, RuleContext, build_fix, evidenced_number, make_finding, names_audience, quoted
 from .matching import any_pattern, compile_pattern, covered, find
-from .morphology import negated, token_at, tokens
+from .morphology import Token, negated, token_at, tokens
 from .rules import PUBLIC_FIELDS, BaseRule
 
 _WORD = re.compile(r"[\w'’-]+")
@@ -73,6 +73,9 @@ class ExistenceRule(BaseRule):
         for f in context.in_scope(self):
             if self.unless_field and any_pattern(f.text, self.unless_field):
                 continue
+            # Per sentence, not per match: a long sentence of many matches is read once.
+            qualified: dict[tuple[int, int], bool] = {}
+            toks: tuple[Token, ...] | None = None
             for start, end in find(f.text, terms, patterns, self.stems):
                 if self.exceptions and covered((start, end), f.text, self.exceptions):
                     continue
@@ -82,13 +85,16 @@ class ExistenceRule(BaseRule):
                     continue
                 if self.unless or self.unless_evidenced_number:
                     s, e = f.sentence_bounds(start, end)
-                    if self.unless and any_pattern(f.text[s:e], self.unless):
-                        continue
+                    if self.unless:
+                        if (s, e) not in qualified:
+                            qualified[(s, e)] = any_pattern(f.text[s:e], self.unless)
+                        if qualified[(s, e)]:
+                            continue
                     where = f.text[start:end] if self.evidenced_number_in == "match" else f.text[s:e]
                     if self.unless_evidenced_number and evidenced_number(where, context.evidence):
                         continue
                 if self.negatable:
-                    toks = tokens(f.text)
+                    toks = toks if toks is not None else tokens(f.text)
                     if negated(toks, token_at(toks, start)):
                         continue
                 excerpt = f.text[start:end]

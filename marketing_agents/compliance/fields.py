@@ -8,8 +8,10 @@ the data, built here once per audit.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from ..models import ArtifactType, ArtifactVersion
@@ -29,13 +31,18 @@ class TextField:
     platform: str | None = None
 
     def sentence_bounds(self, start: int, end: int) -> tuple[int, int]:
-        """The sentence around ``start:end`` (qualifiers must sit in the same sentence)."""
-        left = 0
-        for boundary in _SENTENCE_END.finditer(self.text, 0, start):
-            left = boundary.end()
-        after = _SENTENCE_END.search(self.text, end)
-        return left, (after.end() if after else len(self.text))
+        """The sentence around ``start:end`` (qualifiers must sit in the same sentence), by
+        bisecting the field's sentence ends: rules ask for it once per candidate, and rescanning
+        the text each time made a field with no sentence break quadratic (a 20,000-character
+        run of claims took over a second)."""
+        ends = self._sentence_ends
+        before = bisect_right(ends, start) - 1
+        after = bisect_left(ends, end + 1)
+        return (ends[before] if before >= 0 else 0), (ends[after] if after < len(ends) else len(self.text))
 
+    @cached_property
+    def _sentence_ends(self) -> list[int]:
+        return [boundary.end() for boundary in _SENTENCE_END.finditer(self.text)]
 
     def sentence_spans(self) -> Iterator[tuple[int, int]]:
         """Every sentence's bounds, in order, in one pass: what :meth:`sentence_bounds` gives

@@ -209,8 +209,12 @@ def any_pattern(text: str, patterns: list[str]) -> bool:
 def covered(span: Span, text: str, patterns: list[str]) -> bool:
     """Whether a match of one of ``patterns`` covers ``span`` (an allowed exception)."""
     start, end = span
-    for p in patterns:
-        for m in compile_pattern(p).finditer(text):
-            if m.start() <= start and end <= m.end():
-                return True
-    return False
+    return any(m_start <= start and end <= m_end for p in patterns for m_start, m_end in _match_spans(p, text))
+
+
+@lru_cache(maxsize=512)
+def _match_spans(pattern: str, text: str) -> tuple[Span, ...]:
+    """Every match of ``pattern`` in ``text``, found once per field: a rule asks
+    :func:`covered` once per candidate, and rescanning the whole field each time made a long
+    field of candidates quadratic."""
+    return tuple(m.span() for m in compile_pattern(pattern).finditer(text))
