@@ -30,8 +30,8 @@ def found(text: str, evidence: list[str] | None = None) -> set[str]:
 def test_a_claim_a_specific_rule_owns_is_reported_once() -> None:
     owned = found("Zylo chews are recommended by 8 out of 10 dog trainers.")
     assert "endorse.expert" in owned and "ads.claim-number" not in owned
-    # another clause, another claim: both stay
-    both = found("Trainers agree: Zylo is the smartest lead you can buy.")
+    # another sentence, another claim: both stay (in one sentence the endorsement owns it, ownership.py)
+    both = found("Trainers agree. And Zylo is the smartest lead you can buy.")
     assert {"endorse.expert", "ads.claim-superlative"} <= both
 
 
@@ -118,6 +118,10 @@ def test_consumer_prices_include_vat_and_trade_prices_may_not() -> None:
     assert "ads.price-excl-vat" not in found("For businesses: the Zylo 15 tablet at £329 + VAT.")
 
 
-def test_distinct_claims_in_one_sentence_stay_distinct() -> None:
-    both = found("Zylo is eco-friendly and keeps drinks cold 40% longer than glass.")
-    assert {"env.generic-claim", "ads.claim-comparison"} <= both
+def test_a_sentence_is_one_claim_owned_by_its_specific_area() -> None:
+    """Round 12 (ownership.py): the general comparison in an environmental claim's sentence is
+    that claim's; in a sentence of its own it is a second claim."""
+    one = found("Zylo is eco-friendly and keeps drinks cold 40% longer than glass.")
+    assert "env.generic-claim" in one and "ads.claim-comparison" not in one
+    two = found("Zylo is eco-friendly. It keeps drinks cold 40% longer than glass.")
+    assert {"env.generic-claim", "ads.claim-comparison"} <= two
