@@ -2,8 +2,9 @@
 
 For each kind of hostile brief (one unbroken word, many short words, emoji, combining
 marks, right-to-left text, zero-width characters, a figure or a sentence end every few
-characters, claims every few words with no sentence end) and each size, runs the three offline writers, the product's audit (rules and
-the learned second opinion) and the poster renderer, and prints each step's time and its
+characters, claims every few words with no sentence end) and each size, runs the three
+offline writers, the product's audit (rules and the learned second opinion) and the poster
+renderer, and prints each step's time and its
 ratio to the smallest size. Linear work shows ratios near the size ratio (or flat,
 where the work is bounded); anything super-linear stands out. Figures only, no assertions.
 

@@ -374,10 +374,14 @@ _LABEL_BEFORE = re.compile(
     r"|number|top|mile|km|lap|hole|kilometre|kilometer)(?:\s+\d+(?:\s*(?:,|and|&|or|-|to)\s*))?\s+$",
     re.IGNORECASE,
 )
-# "Save 25% on all shoes" is a price reduction (the offer), unlike "save 20% on your energy bills".
+# "Save 25% on all shoes" is a price reduction (the offer), unlike "save 20% on your energy bills";
+# so is a percentage saved with nothing after it but the offer's terms (round 12: "Subscribe and
+# save 15%.", "Migrate this quarter and save 20%", "save 10% when you book online").
 _DISCOUNT_AFTER = re.compile(
     r"^\s*(?:%\s*)?(?:on|off)\s+(?!(?:your |the |average |typical )*(?:\w+ )?(?:bills?|energy|fuel|heating"
-    r"|running costs|consumption|usage|water|electricity|emissions))", re.IGNORECASE,
+    r"|running costs|consumption|usage|water|electricity|emissions))"
+    r"|^\s*(?:[.!]|$|\s(?:when|with (?:code|our|the|your|a)|if you|at checkout|today|now|on (?:your )?first)\b)",
+    re.IGNORECASE,
 )
 # A measured or counted quantity is a fact of the product or the offer (composition, pack
 # size, a pledge's count), not a performance claim: "10 g of protein", "300 vans", "10 trees".
@@ -777,6 +781,11 @@ class ClaimRule(BaseRule):
 
     kind: Literal["claim"]
     claim: Literal["number", "superlative", "comparison", "proof", "absolute"]
+    # Of the figures (claim: number), the ones this rule reports: "general" (ads.claim-number) or
+    # "bodily", those whose effect is on the body, the mind or a disease's germs (figures.Role.about_body;
+    # health.quantified-effect). Each figure is one rule's: a reviewer files "lose up to 20% of your
+    # body weight" under health, not under advertising.
+    figures: Literal["general", "bodily"] = "general"
 
     def check(self, context: RuleContext) -> list[Finding]:
         parts = context.viable(self, [], _PARTS[self.claim])[1]
@@ -795,6 +804,8 @@ class ClaimRule(BaseRule):
                         or _ENVIRONMENTAL_SHARE_AFTER.match(f.text[end : end + 60])
                         or _bound_supported(f.text[max(0, start - 20) : start], excerpt, context.evidence)))
                 ):
+                    continue
+                if self.claim == "number" and figure.about_body != (self.figures == "bodily"):
                     continue
                 if self.claim == "superlative" and (m := re.search(r"\blike ([\w-]+)$", excerpt)) and not (
                         m.group(1).lower() in ("us", "ours", "our", "it", "this", "these", "we")

@@ -60,6 +60,8 @@ class Role:
     # the shape alone shows the claim (a stock count that urges, a comparison by a figure, a
     # change "by N"), so none of the offer-term exceptions of claims._not_a_claim applies
     decisive: bool = False
+    # the effect is on the body, the mind or a disease's germs: a health claim (health.quantified-effect)
+    about_body: bool = False
 
     @property
     def is_claim(self) -> bool:
@@ -141,6 +143,16 @@ def _evidence_shares(evidence: list[str]) -> list[float]:
 _ENVIRONMENTAL = re.compile(
     r"\b(?:emissions?|CO2|CO₂|carbon|plastic|packaging|waste|greenhouse|footprint|particulates|pollut\w*|sulphur"
     r"|sulfur|NOx|methane|landfill)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _bodily() -> re.Pattern[str]:
+    """What a figure's effect is on when it is the body's (lexicon ``figures.bodily_quantities``)."""
+    # (not when the word names a thing's attribute: "your energy bills", "sleep mode", "pain points")
+    return re.compile(rf"(?<![\w-])(?:{_alternation(_lexicon()['bodily_quantities'])})(?![\w-])"
+                      r"(?!\s+(?:bills?|costs?|use|usage|suppliers?|tariffs?|compan(?:y|ies)|providers?|consumption"
+                      r"|efficiency|ratings?|savings?|prices?|plans?|mode|points?|settings?|timers?)\b)",
+                      re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -314,7 +326,9 @@ def role(text: str, start: int, end: int, evidence: list[str] | None = None) -> 
         return Role("claim", claim + ": the evidence pairs its figures otherwise", contradicted=True)
     decisive = claim in ("scarcity", "comparison") \
         or (claim == "effect" and bool(re.search(r"\bby\s+" + _LEAD + "$", clause, re.I)))
-    return Role("claim", claim, decisive=decisive)
+    # (what the effect is on: the clause up to the figure, or the words just after it)
+    body = claim != "scarcity" and bool(_bodily().search(clause[-80:]) or _bodily().search(after[:40]))
+    return Role("claim", claim + (" on the body" if body else ""), decisive=decisive, about_body=body)
 
 
 _PAIR = re.compile(r"(?<!\d)(?<!\d[.,])(\d+(?:\.\d+)?)\s?%[^,;.!?\d]{0,12}?\bin\s+"
