@@ -24,7 +24,8 @@ Round 6: whose claim it is also follows from what the product is. A "zero risk" 
 anywhere in a field a financial rule finds to promote credit or an investment is the risk of
 that product (FCA CONC 3.3.1R, COBS 4.2.1R; CAP 14.1), not a general risk-free promise (round
 7: only where the field promotes a financial product at all; an energy tariff's "unit rates
-guaranteed never to rise" is a price promise under CAP 3.17). Two general findings stand next to
+guaranteed never to rise" is a price promise under CAP 3.17); round 12 extends this to the
+field's comparisons, rankings, figures, absolutes and proof words. Two general findings stand next to
 a specific one in its sentence: "zero fees" against a charge on file is a price claim as well
 as a financial one, and a ranking of the product against the market ("the UK's lowest mortgage
 rate") is a second claim beside a missing representative example.
@@ -49,11 +50,19 @@ GENERAL_RULES = frozenset({
 })
 SPECIFIC_PREFIXES = ("env.", "health.", "fin.", "endorse.")
 # A financial finding owns, besides the general claims of its sentence, a risk-free claim anywhere
-# in its field (only when the field promotes a financial product at all: an energy tariff's "unit
-# rates guaranteed never to rise" is a price promise, not a savings rate, even when a financial
-# rule reads "rates").
+# in its field, and (round 12) the field's unsupported comparisons, rankings, figures, absolutes and
+# proof words: they are the financial promotion's, judged fair, clear and not misleading as a whole
+# (FCA COBS 4.2.1R, CONC 3.3.1R), and reviewers file "your savings deserve better than a shoebox"
+# or "the risk-free way to beat the banks" under the promotion (dev: 7 wrong advertising blocks
+# fewer, none right). Only when the field promotes a financial product at all: an energy tariff's
+# "unit rates guaranteed never to rise" is a price promise, not a savings rate, even when a
+# financial rule reads "rates". A guarantee word stays its sentence's: "your panels pay for
+# themselves in three years, guaranteed" beside a finance plan is a second claim.
 FINANCIAL_PREFIX = "fin."
-FIELD_WIDE_UNDER_FINANCIAL = frozenset({"ads.risk-free"})
+FIELD_WIDE_UNDER_FINANCIAL = frozenset({
+    "ads.risk-free", "ads.claim-comparison", "ads.claim-superlative", "ads.claim-number", "ads.claim-absolute",
+    "ads.claim-proof",
+})
 _FINANCIAL_PRODUCT = re.compile(
     r"\b(?:AER|APRC?|interest|savings?|saver|ISAs?|accounts?|loans?|credit|mortgages?|remortgag\w*|invest\w*|pensions?"
     r"|insur\w*|cover|bonds?|funds?|cards?|borrow\w*|lend\w*|repay\w*|finance|shares|stocks|crypto\w*|bitcoin|trading"
