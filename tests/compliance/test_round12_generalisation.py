@@ -1,0 +1,79 @@
+"""Round 12's classes (TUNING-LOG.md, "Round 12"), in this file's own wordings: one claim per
+sentence owned by its specific area, a financial promotion's claims owned field-wide, a
+percentage saved as the offer's discount, and a fee every buyer pays said in other words. Each
+class has the wording that must be caught and the one beside it that must not. (Figures for an
+effect on the body are in test_figures.py.)"""
+
+from __future__ import annotations
+
+import pytest
+from helpers import audit, brief, copy
+
+from marketing_agents.models import Severity
+
+BLOCKING = (Severity.HIGH, Severity.CRITICAL)
+GENERAL = {"ads.claim-number", "ads.claim-comparison", "ads.claim-superlative", "ads.claim-proof"}
+
+
+def blocking(text: str, evidence: list[str] | None = None) -> set[str]:
+    """The rules' blocking findings (the learned second opinion, which may demote them, is off)."""
+    report = audit(copy(bodyLong=text), the_brief=brief(evidence=evidence or []),
+                   settings={"COMPLIANCE_SECOND_OPINION": "false"})
+    return {i.rule_id for i in report.issues if i.severity in BLOCKING}
+
+
+def test_the_general_claim_in_a_specific_claims_sentence_is_that_claims() -> None:
+    one = blocking("Our travel mugs are the greenest way to take coffee out and the lightest on the market.")
+    assert any(r.startswith("env.") for r in one) and not one & GENERAL
+
+
+def test_a_general_claim_in_its_own_sentence_still_stands() -> None:
+    two = blocking("Our travel mugs are the greenest way to take coffee out. They are also the lightest on the market.")
+    assert any(r.startswith("env.") for r in two) and "ads.claim-superlative" in two
+
+
+def test_a_dash_ends_the_sentence_a_claim_owns() -> None:
+    two = blocking("Teeth four shades whiter in 5 days — and it heals bleeding gums as well.")
+    assert "health.disease-claim" in two and "ads.claim-number" in two
+
+
+def test_a_financial_promotions_comparisons_are_the_promotions_field_wide() -> None:
+    found = blocking("Invest in the Kestrel Growth Fund today. It grows faster than any savings account.")
+    assert "fin.risk-warning" in found and "ads.claim-comparison" not in found
+    # the same comparison with no financial finding in its field is advertising's
+    assert "ads.claim-comparison" in blocking("Our algorithm grows faster than any savings account.")
+
+
+def test_outside_a_financial_promotion_the_comparison_is_advertisings() -> None:
+    assert "ads.claim-comparison" in blocking("Our broadband beats the big providers hands down.")
+
+
+@pytest.mark.parametrize("text", [
+    "Refill by post every month. Subscribe and save 12%.",
+    "Move your team to Stratus this quarter and save 20%.",
+    "Book online and save 10% when you pay in full.",
+])
+def test_a_percentage_saved_on_the_offer_is_its_discount(text: str) -> None:
+    assert "ads.claim-number" not in blocking(text)
+
+
+def test_a_percentage_saved_on_the_customers_bills_is_a_claim() -> None:
+    assert "ads.claim-number" in blocking("Fit a Zylo thermostat and save 20% on your heating bills.")
+
+
+@pytest.mark.parametrize("text", [
+    "Vans from £39 a day. *Obligatory collision damage waiver (£14 a day) paid at the counter.",
+    "Yoga for £25 a month. A £3 studio fee applies to all memberships.",
+    "Lakeside lodges from £120 a night. A cleaning fee of £40 per stay is payable on arrival.",
+])
+def test_a_fee_every_buyer_pays_outside_the_price_blocks(text: str) -> None:
+    assert "ads.compulsory-fee-outside-price" in blocking(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Pay in 3 with no interest. A £6 late fee applies to each missed payment.",
+    "Vans from £39 a day. A refundable deposit of £200 is payable at the counter.",
+    "Lakeside lodges from £120 a night, including the cleaning fee.",
+])
+def test_a_conditional_fee_or_a_deposit_or_an_included_fee_passes(text: str) -> None:
+    assert "ads.compulsory-fee-outside-price" not in blocking(text)
