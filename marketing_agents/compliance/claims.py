@@ -32,6 +32,7 @@ from .objectivity import (
     real_world_below,
     regional_only,
     rival_figures_back,
+    typical_below,
     unrepresentative,
 )
 from .rules import BaseRule
@@ -252,13 +253,16 @@ def _without_lab(context: RuleContext) -> RuleContext:
     return dataclasses.replace(context, evidence=[e for e in context.evidence if not laboratory_only(e)])
 
 
-def _supported(claim: str, excerpt: str, context: RuleContext, after: str = "", sentence: str = "") -> bool:
+def _supported(claim: str, excerpt: str, context: RuleContext, after: str = "", sentence: str = "",
+               copy: str = "") -> bool:
     if claim == "number":
         # a laboratory result does not back a claim about everyday use ("the air you breathe")
         if lab_only_for_real_world(sentence, context.evidence):
             context = _without_lab(context)
         if real_world_below(sentence, excerpt, context.evidence):
             return False  # "410 miles — London to Edinburgh without stopping" against a real-world 305
+        if typical_below(excerpt, after, context.evidence, copy):
+            return False  # "burn 800 calories" against a median session of 310 kcal (round 12)
         fraction = _FRACTION_AFTER.match(after)
         if fraction and int(fraction.group(1)):
             share = float(_number_value(excerpt) or 0) / int(fraction.group(1))
@@ -870,7 +874,8 @@ class ClaimRule(BaseRule):
                 ):
                     continue
                 if not (self.claim == "number" and figure.contradicted) and _supported(
-                        self.claim, excerpt, context, f.text[end : end + 16], _sentence_of(f.text, start, end)):
+                        self.claim, excerpt, context, f.text[end : end + 16], _sentence_of(f.text, start, end),
+                        f.text):
                     continue
                 fix = build_fix(self.fix, excerpt, context, FixKind.REMOVE)
                 desc = (f"{self.message} The claim {quoted(excerpt)} is not backed by any item of the "

@@ -491,6 +491,8 @@ def _claim_shape(text: str, start: int, end: int, clause: str, after: str, excer
         return "effect"  # "a 30% improvement", "98% pass rate", "a 40% reduction in breakouts"
     if percent and re.search(r"\bup to\s+$", clause, re.IGNORECASE):
         return "effect"
+    if re.search(r"\bup to\s+$", clause, re.IGNORECASE) and _bodily().match(after.lstrip()):
+        return "effect"  # "Up to 1,000 calories", "up to 3 stone": a headline's effect on the body (round 12)
     if shapes.count_of_people_after.match(after) and any(shapes.people_count_evidence.search(e) for e in evidence):
         return _COUNT_AGAINST_EVIDENCE
     return None

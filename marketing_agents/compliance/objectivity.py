@@ -466,3 +466,51 @@ def real_world_below(sentence: str, excerpt: str, evidence: list[str]) -> bool:
         for item in evidence
         for m in _REAL_FIGURE.finditer(item)
     )
+
+
+# Round 12: the typical case on file below the figure the copy states ("burn 800 calories in 30
+# minutes" under "median logged session 310 kcal"; "torch 1,000 calories" under "median 520 kcal;
+# top 5% above 1,000"). CAP 3.7 and the ASA's "up to" guidance: a figure most buyers will not see is
+# the best case given as the typical one, whatever single result or best session the evidence holds.
+_UNIT_WORDS = {
+    "kcal": "kcal", "calories": "kcal", "calorie": "kcal", "cal": "kcal",
+    "%": "%", "percent": "%", "per cent": "%",
+    "hours": "h", "hour": "h", "hrs": "h", "h": "h", "minutes": "min", "mins": "min", "min": "min",
+    "miles": "mi", "mi": "mi", "km": "km", "lb": "lb", "lbs": "lb", "pounds": "lb", "kg": "kg", "stone": "st",
+    "days": "d", "weeks": "wk",
+}
+_UNIT = "|".join(re.escape(u) for u in sorted(_UNIT_WORDS, key=len, reverse=True))
+_COPY_UNIT = re.compile(rf"^\s?({_UNIT})(?![\w])", re.IGNORECASE)
+_TYPICAL_FIGURE = re.compile(
+    rf"\b(?:median|mean|average|averaged|typical(?:ly)?|most (?:members|customers|users|people|clients))\b"
+    rf"(?:\s+[\w-]+){{0,4}}?\s+(?:of\s+|was\s+|is\s+|:\s*)?(\d[\d,]*(?:\.\d+)?)\s?({_UNIT})(?![\w])",
+    re.IGNORECASE)
+TYPICAL_SHARE = 0.75  # a figure a third above the typical case on file is not what most buyers get
+
+
+# the copy saying itself that the figure is not the typical case ("Jo's result isn't typical: people
+# lost 4.1 kg on average"): the testimonial rules judge how it is said
+_TYPICALITY_STATED = re.compile(
+    r"\b(?:not|isn['’]t|aren['’]t) typical\b|\batypical\b|\bresults (?:will |may |can )?vary\b"
+    r"|\bon average\b|\b(?:the )?(?:median|average|typical)\b", re.IGNORECASE)
+
+
+def typical_below(excerpt: str, after: str, evidence: list[str], copy: str = "") -> bool:
+    """Whether an evidence item gives the typical case (median, mean, average) of the same
+    quantity well below ``excerpt``, the figure the copy states with its unit just ``after`` it,
+    and the copy (the field ``copy``) does not say what is typical itself."""
+    if _TYPICALITY_STATED.search(copy):
+        return False
+    unit = _COPY_UNIT.match(after) or _COPY_UNIT.match(excerpt[len(excerpt.rstrip("%")):])
+    if unit is None:
+        return False
+    try:
+        value = float(re.sub(r"[^\d.]", "", excerpt.replace(",", "")) or "nan")
+    except ValueError:
+        return False
+    wanted = _UNIT_WORDS[unit.group(1).lower()]
+    return any(
+        _UNIT_WORDS[m.group(2).lower()] == wanted and float(m.group(1).replace(",", "")) < TYPICAL_SHARE * value
+        for item in evidence
+        for m in _TYPICAL_FIGURE.finditer(item)
+    )

@@ -77,3 +77,13 @@ def test_a_fee_every_buyer_pays_outside_the_price_blocks(text: str) -> None:
 ])
 def test_a_conditional_fee_or_a_deposit_or_an_included_fee_passes(text: str) -> None:
     assert "ads.compulsory-fee-outside-price" not in blocking(text)
+
+
+def test_the_typical_case_on_file_below_the_figure_makes_it_the_best_case() -> None:
+    evidence = ["Tracker data from 1,800 Blaze 40 classes: median 450 kcal; top 5% above 900 kcal"]
+    assert "health.quantified-effect" in blocking("Blast 900 calories in 40 minutes at Blaze 40.", evidence)
+    assert "health.quantified-effect" in blocking("BLAZE 40: up to 900 calories a class.", evidence)
+    # the typical case the evidence states, or the copy saying what is typical, passes
+    assert "health.quantified-effect" not in blocking("Burn around 450 calories in 40 minutes.", evidence)
+    assert "health.quantified-effect" not in blocking(
+        "Blast up to 900 calories in 40 minutes; the median class burns 450 kcal.", evidence)
