@@ -477,14 +477,16 @@ _UNIT_WORDS = {
     "%": "%", "percent": "%", "per cent": "%",
     "hours": "h", "hour": "h", "hrs": "h", "h": "h", "minutes": "min", "mins": "min", "min": "min",
     "miles": "mi", "mi": "mi", "km": "km", "lb": "lb", "lbs": "lb", "pounds": "lb", "kg": "kg", "stone": "st",
-    "days": "d", "weeks": "wk",
+    "days": "d", "weeks": "wk", "points": "pt", "point": "pt",
 }
+_CURRENCY = {"£": "£", "$": "$", "€": "€"}
 _UNIT = "|".join(re.escape(u) for u in sorted(_UNIT_WORDS, key=len, reverse=True))
 _COPY_UNIT = re.compile(rf"^\s?({_UNIT})(?![\w])", re.IGNORECASE)
-_TYPICAL_FIGURE = re.compile(
-    rf"\b(?:median|mean|average|averaged|typical(?:ly)?|most (?:members|customers|users|people|clients))\b"
-    rf"(?:\s+[\w-]+){{0,4}}?\s+(?:of\s+|was\s+|is\s+|:\s*)?(\d[\d,]*(?:\.\d+)?)\s?({_UNIT})(?![\w])",
-    re.IGNORECASE)
+_TYPICAL_LEAD = (r"\b(?:median|mean|average|averaged|typical(?:ly)?|most (?:members|customers|users|people|clients))\b"
+                 r"(?:\s+[\w-]+){0,5}?\s*(?:of\s+|was\s+|is\s+|:\s*)?(?:around\s+|about\s+|roughly\s+)?")
+_TYPICAL_FIGURE = re.compile(rf"{_TYPICAL_LEAD}\+?(\d[\d,]*(?:\.\d+)?)\s?({_UNIT})(?![\w])", re.IGNORECASE)
+# the typical case of an amount of money: "average saving across all new customers: £112"
+_TYPICAL_MONEY = re.compile(rf"{_TYPICAL_LEAD}([£$€])\s?(\d[\d,]*(?:\.\d+)?)", re.IGNORECASE)
 TYPICAL_SHARE = 0.75  # a figure a third above the typical case on file is not what most buyers get
 
 
@@ -501,6 +503,13 @@ def typical_below(excerpt: str, after: str, evidence: list[str], copy: str = "")
     and the copy (the field ``copy``) does not say what is typical itself."""
     if _TYPICALITY_STATED.search(copy):
         return False
+    if excerpt[:1] in _CURRENCY:
+        try:
+            amount = float(re.sub(r"[^\d.]", "", excerpt.replace(",", "")) or "nan")
+        except ValueError:
+            return False
+        return any(m.group(1) == excerpt[:1] and float(m.group(2).replace(",", "")) < TYPICAL_SHARE * amount
+                   for item in evidence for m in _TYPICAL_MONEY.finditer(item))
     unit = _COPY_UNIT.match(after) or _COPY_UNIT.match(excerpt[len(excerpt.rstrip("%")):])
     if unit is None:
         return False

@@ -87,3 +87,9 @@ def test_the_typical_case_on_file_below_the_figure_makes_it_the_best_case() -> N
     assert "health.quantified-effect" not in blocking("Burn around 450 calories in 40 minutes.", evidence)
     assert "health.quantified-effect" not in blocking(
         "Blast up to 900 calories in 40 minutes; the median class burns 450 kcal.", evidence)
+
+
+def test_an_amount_above_the_typical_amount_on_file_is_the_best_case() -> None:
+    evidence = ["Switchers Jan-Jun 2026: average saving across all new customers £95; top 10% saved £400+"]
+    assert "ads.claim-number" in blocking("Switch your broadband to Zylo and save £400 a year.", evidence)
+    assert "ads.claim-number" not in blocking("Switch your broadband to Zylo and save £95 a year.", evidence)
