@@ -780,16 +780,40 @@ def _own_range(f: TextField, start: int, end: int) -> bool:
     return not _MARKET_SCOPE.search(f.text[end:sentence_end])
 
 
+# Round 12: an amount of money saved or earned is the financial rules' claim when its sentence is
+# about a financial product ("switch to Roadwise and save £450 on your car insurance") or it is an
+# income ("sellers earn £3,000 a month"): reviewers file both under financial promotions (FCA ICOBS
+# 2.2.2R, COBS 4.2.1R, CONC 3.3.1R; CAP 3.7 for the figure). A saving on energy or broadband stays
+# the general number's.
+_FINANCIAL_PRODUCT_NEAR = re.compile(
+    r"\b(?:insurance|insurer|premiums?|polic(?:y|ies)|loans?|mortgages?|credit|savings account|saver|ISAs?"
+    r"|pensions?|invest\w*|funds?|shares|trading|cashback|APR|AER|interest|broker)\b", re.IGNORECASE)
+_INCOME_BEFORE = re.compile(
+    r"\b(?:earn|earns|earning|earned|make|makes|making|made|bank|banks|banking|take home)\s+"
+    r"(?:up to\s+|over\s+|more than\s+|an average of\s+|around\s+|about\s+)?$", re.IGNORECASE)
+
+
+def _figure_class(about_body: bool, text: str, start: int, end: int) -> str:
+    """Which rule a figure is: a health claim's, a financial promotion's, or the general number's."""
+    if about_body:
+        return "bodily"
+    if text[start:start + 1] in "£$€" and (_INCOME_BEFORE.search(text[max(0, start - 30) : start])
+                                          or _FINANCIAL_PRODUCT_NEAR.search(_sentence_of(text, start, end))):
+        return "financial"
+    return "general"
+
+
 class ClaimRule(BaseRule):
     """Claims (numbers, superlatives, comparisons, proof words) need brief evidence."""
 
     kind: Literal["claim"]
     claim: Literal["number", "superlative", "comparison", "proof", "absolute"]
-    # Of the figures (claim: number), the ones this rule reports: "general" (ads.claim-number) or
+    # Of the figures (claim: number), the ones this rule reports: "general" (ads.claim-number),
     # "bodily", those whose effect is on the body, the mind or a disease's germs (figures.Role.about_body;
-    # health.quantified-effect). Each figure is one rule's: a reviewer files "lose up to 20% of your
-    # body weight" under health, not under advertising.
-    figures: Literal["general", "bodily"] = "general"
+    # health.quantified-effect), or "financial", an amount of money saved or earned on a financial
+    # product or as income (fin.quantified-benefit, :func:`_figure_class`). Each figure is one rule's:
+    # a reviewer files "lose up to 20% of your body weight" under health, not under advertising.
+    figures: Literal["general", "bodily", "financial"] = "general"
 
     def check(self, context: RuleContext) -> list[Finding]:
         parts = context.viable(self, [], _PARTS[self.claim])[1]
@@ -809,7 +833,7 @@ class ClaimRule(BaseRule):
                         or _bound_supported(f.text[max(0, start - 20) : start], excerpt, context.evidence)))
                 ):
                     continue
-                if self.claim == "number" and figure.about_body != (self.figures == "bodily"):
+                if self.claim == "number" and _figure_class(figure.about_body, f.text, start, end) != self.figures:
                     continue
                 if self.claim == "superlative" and (m := re.search(r"\blike ([\w-]+)$", excerpt)) and not (
                         m.group(1).lower() in ("us", "ours", "our", "it", "this", "these", "we")

@@ -93,3 +93,17 @@ def test_an_amount_above_the_typical_amount_on_file_is_the_best_case() -> None:
     evidence = ["Switchers Jan-Jun 2026: average saving across all new customers £95; top 10% saved £400+"]
     assert "ads.claim-number" in blocking("Switch your broadband to Zylo and save £400 a year.", evidence)
     assert "ads.claim-number" not in blocking("Switch your broadband to Zylo and save £95 a year.", evidence)
+
+
+@pytest.mark.parametrize("text", [
+    "Drivers who switch to Zylo Cover save £380 on their car insurance.",
+    "Sellers on Zylo earn £2,500 a month from their spare room.",
+])
+def test_an_amount_saved_on_a_financial_product_or_earned_is_the_financial_promotions(text: str) -> None:
+    found = blocking(text)
+    assert "fin.quantified-benefit" in found and "ads.claim-number" not in found
+
+
+def test_an_amount_saved_on_broadband_stays_the_general_number() -> None:
+    found = blocking("Switch your broadband to Zylo and save £380 a year.")
+    assert "ads.claim-number" in found and "fin.quantified-benefit" not in found
