@@ -25,13 +25,14 @@ def test_large_poster_text_needs_three_to_one() -> None:
     assert not any(i.rule_id == "a11y.contrast" and i.field.endswith("palette[1]") for i in report.issues)
 
 
-def test_alt_text_that_describes_only_the_picture_is_medium() -> None:
+def test_alt_text_missing_is_medium_and_one_that_describes_only_the_picture_is_advice() -> None:
+    """Round 12 (accessibility.yaml): reviewers labelled a missing alt text Medium 27 times in 34."""
     described = audit(copy(), poster(altText="A woman pours tea on a sunny balcony beside a plant"))
-    assert severities(described, "a11y.alt-text") == {Severity.MEDIUM}
+    assert severities(described, "a11y.alt-text") == {Severity.LOW}
     missing = audit(copy(), poster(altText=""))
-    assert severities(missing, "a11y.alt-text") == {Severity.HIGH}
+    assert severities(missing, "a11y.alt-text") == {Severity.MEDIUM}
     generic = audit(copy(), poster(altText="IMG_2291.png"))
-    assert severities(generic, "a11y.alt-text") == {Severity.HIGH}
+    assert severities(generic, "a11y.alt-text") == {Severity.MEDIUM}
 
 
 def test_a_guarantee_denied_or_warned_about_promises_nothing() -> None:
