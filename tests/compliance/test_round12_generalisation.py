@@ -107,3 +107,11 @@ def test_an_amount_saved_on_a_financial_product_or_earned_is_the_financial_promo
 def test_an_amount_saved_on_broadband_stays_the_general_number() -> None:
     found = blocking("Switch your broadband to Zylo and save £380 a year.")
     assert "ads.claim-number" in found and "fin.quantified-benefit" not in found
+
+
+def test_a_results_testimonial_needs_the_typical_result_not_a_disclaimer() -> None:
+    said = '"I dropped 3 stone in five months on Zylo." Priya, Leeds. Results not typical.'
+    assert "endorse.typicality" in blocking(said)
+    typical = ('"I dropped 3 stone in five months on Zylo." Priya, Leeds. Most members who finish the '
+               '12-week plan lose between 5 and 9 lb.')
+    assert "endorse.typicality" not in blocking(typical)

@@ -101,8 +101,9 @@ def number_one_post(data: dict[str, Any]) -> dict[str, Any]:
 
 def many_claims(data: dict[str, Any]) -> dict[str, Any]:
     body = (
-        "Our plastic-free, eco-friendly bottle is recyclable and keeps drinks cold 50% longer than glass. "
-        "Carbon neutral too! " + data["bodyLong"]
+        # (the comparison in a sentence of its own: in the environmental claim's it would be that claim's)
+        "Our plastic-free, eco-friendly bottle is recyclable. It keeps drinks cold 50% longer than glass. "
+        "Carbon neutral too! It is the lightest bottle you can buy. " + data["bodyLong"]
     )
     return dict(superlative_headline(data), bodyLong=body)
 
