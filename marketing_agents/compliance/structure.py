@@ -41,6 +41,7 @@ from ..models import FixKind
 from .findings import Finding, RuleContext, build_fix, make_finding, quoted
 from .matching import any_pattern
 from .morphology import Token, inflections, lemma, negated, tokens
+from .objectivity import unrepresentative
 from .rules import BaseRule
 from .survey_share import minority_survey, overstates, states_share, survey_ceiling
 
@@ -724,6 +725,19 @@ def _words(text: str) -> list[str]:
     return [t.text for t in tokens(text) if t.is_word]
 
 
+# the copy saying who the endorsers are to the advertiser ("our team of veterinary nurses", "a vet
+# who advises us (and is paid for it)")
+_CONNECTION_SAID = re.compile(
+    r"\bour (?:own |in-house )?(?:team|staff|panel|board|experts?)\b|\bpaid\b|\badvis(?:es|er|ers|or|ors|ory)\b"
+    r"|\bconsultants?\b|\bemploy\w*|\bambassadors?\b|\bpartnership\b|\bsponsored\b", re.IGNORECASE)
+_CONNECTED_PANEL = re.compile(
+    r"\b(?:paid|clinical|scientific|medical|professional)?\s*advisory (?:panel|board|council)\b"
+    r"|\bpaid (?:panel|consultants?|advisers?|advisors?|ambassadors?|partners?)\b"
+    r"|\b(?:on|of) (?:the|our|its|their) (?:payroll|staff)\b|\bemployed by\b"
+    r"|\b(?:sponsored|funded) by (?:the brand|us)\b",
+    re.IGNORECASE)
+
+
 class EndorsementRule(BaseRule):
     """A group of people endorsing the product, in either voice, without evidence."""
 
@@ -751,7 +765,13 @@ class EndorsementRule(BaseRule):
         # round 5: a survey whose share is a minority ("Survey of 120 vets: 38% preferred it")
         # documents no group's endorsement; a copy sentence stating that share is not overclaiming
         minority = [item for item in context.evidence if minority_survey(item)]
-        supporting = [item for item in context.evidence if item not in minority]
+        # round 12: nor does a survey of the advertiser's own paid panel, advisory board or staff,
+        # or one that says it cannot stand for the group ("Survey of the 12 dentists on our paid
+        # advisory panel"): the copy's "recommended by dentists" presents them as independent
+        # (16 CFR 255.5; CAP 3.45); the copy saying who they are is the rule's ``unless``
+        said = any(_CONNECTION_SAID.search(f.text) for f in context.in_scope(self))
+        supporting = [item for item in context.evidence if item not in minority
+                      and (said or not (_CONNECTED_PANEL.search(item) or unrepresentative(item)))]
         documented = bool(self.unless_evidence) and any(any_pattern(item, self.unless_evidence) for item in supporting)
         # a share in the copy above every survey share on file ("nine in ten" under "52 of 100") is
         # not documented by that survey either

@@ -115,3 +115,13 @@ def test_a_results_testimonial_needs_the_typical_result_not_a_disclaimer() -> No
     typical = ('"I dropped 3 stone in five months on Zylo." Priya, Leeds. Most members who finish the '
                '12-week plan lose between 5 and 9 lb.')
     assert "endorse.typicality" not in blocking(typical)
+
+
+def test_a_survey_of_the_advertisers_own_paid_panel_documents_no_independent_endorsement() -> None:
+    panel = ["Poll of the 8 dentists on Zylo's paid advisory panel: 7 would recommend it"]
+    assert "endorse.expert" in blocking("Recommended by dentists.", panel)
+    # the copy saying who they are answers it; an independent survey documents it
+    assert "endorse.expert" not in blocking(
+        "Recommended by the dentists on our paid advisory panel.", panel)
+    assert "endorse.expert" not in blocking(
+        "Recommended by dentists.", ["Independent survey of 300 UK dentists: 81% would recommend Zylo"])
