@@ -64,10 +64,10 @@ class ExistenceRule(BaseRule):
     def check(self, context: RuleContext) -> list[Finding]:
         if context.evidence_matches(self.unless_evidence):
             return []
+        if self.only_for and not context.campaign_names(self.only_for):
+            return []  # (first: one needle test over the campaign, where most campaigns fail)
         terms, patterns = context.viable(self, self.terms, self.patterns, self.stems)
         if not terms and not patterns:
-            return []
-        if self.only_for and not context.campaign_names(self.only_for):
             return []
         findings = []
         for f in context.in_scope(self):

@@ -273,8 +273,14 @@ def _evidence_values(evidence: list[str]) -> set[str]:
 
 
 def role(text: str, start: int, end: int, evidence: list[str] | None = None) -> Role:
-    """The role of the figure ``text[start:end]`` (see the module docstring)."""
-    evidence = evidence or []
+    """The role of the figure ``text[start:end]`` (see the module docstring), decided once per
+    figure and brief: the general, health and financial number rules each ask for it."""
+    return _role(text, start, end, tuple(evidence or ()))
+
+
+@lru_cache(maxsize=4096)
+def _role(text: str, start: int, end: int, evidence_items: tuple[str, ...]) -> Role:
+    evidence = list(evidence_items)
     shapes = _shapes()
     excerpt = text[start:end]
     s_start, s_end = _sentence(text, start, end)
