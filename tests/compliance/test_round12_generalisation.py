@@ -128,7 +128,8 @@ def test_a_survey_of_the_advertisers_own_paid_panel_documents_no_independent_end
 
 
 def test_all_energy_called_renewable_while_a_fossil_fuel_on_file_heats_part_of_it() -> None:
-    evidence = ["Electricity: 100% renewable tariff (REGO-backed)", "Ovens fired by natural gas, about half the bakery's energy"]
+    evidence = ["Electricity: 100% renewable tariff (REGO-backed)",
+                "Ovens fired by natural gas, about half the bakery's energy"]
     assert "env.contradicted-claim" in blocking("Every loaf is baked with 100% renewable energy.", evidence)
     assert "env.contradicted-claim" not in blocking(
         "Our bakery's electricity is 100% renewable; the ovens still run on gas.", evidence)
