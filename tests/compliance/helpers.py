@@ -15,6 +15,7 @@ from marketing_agents.models import (
     AuditReport,
     CampaignBrief,
     Platform,
+    Severity,
     ShortCopyData,
     ShortPost,
 )
@@ -96,3 +97,12 @@ def learned_checker() -> str:
 
 def rule_ids(report: AuditReport) -> set[str]:
     return {i.rule_id for i in report.issues}
+
+
+def rules_blocking(text: str, evidence: list[str] | None = None, prefix: str = "") -> set[str]:
+    """The rules' blocking (High/Critical) rule ids on ``text`` as a Copy body, with the learned
+    second opinion (which may demote them) off; only ids starting with ``prefix``."""
+    report = audit(copy(bodyLong=text), the_brief=brief(evidence=evidence or []),
+                   settings={"COMPLIANCE_SECOND_OPINION": "false"})
+    return {i.rule_id for i in report.issues
+            if i.severity in (Severity.HIGH, Severity.CRITICAL) and i.rule_id.startswith(prefix)}

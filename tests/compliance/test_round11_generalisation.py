@@ -8,18 +8,7 @@ that must not."""
 from __future__ import annotations
 
 import pytest
-from helpers import audit, brief, copy
-
-from marketing_agents.models import Severity
-
-BLOCKING = (Severity.HIGH, Severity.CRITICAL)
-
-
-def blocking(text: str, evidence: list[str] | None = None, prefix: str = "") -> set[str]:
-    """The rules' blocking findings (the learned second opinion, which may demote them, is off)."""
-    report = audit(copy(bodyLong=text), the_brief=brief(evidence=evidence or []),
-                   settings={"COMPLIANCE_SECOND_OPINION": "false"})
-    return {i.rule_id for i in report.issues if i.severity in BLOCKING and i.rule_id.startswith(prefix)}
+from helpers import rules_blocking as blocking
 
 
 @pytest.mark.parametrize("text", [

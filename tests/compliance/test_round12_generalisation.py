@@ -7,19 +7,9 @@ effect on the body are in test_figures.py.)"""
 from __future__ import annotations
 
 import pytest
-from helpers import audit, brief, copy
+from helpers import rules_blocking as blocking
 
-from marketing_agents.models import Severity
-
-BLOCKING = (Severity.HIGH, Severity.CRITICAL)
 GENERAL = {"ads.claim-number", "ads.claim-comparison", "ads.claim-superlative", "ads.claim-proof"}
-
-
-def blocking(text: str, evidence: list[str] | None = None) -> set[str]:
-    """The rules' blocking findings (the learned second opinion, which may demote them, is off)."""
-    report = audit(copy(bodyLong=text), the_brief=brief(evidence=evidence or []),
-                   settings={"COMPLIANCE_SECOND_OPINION": "false"})
-    return {i.rule_id for i in report.issues if i.severity in BLOCKING}
 
 
 def test_the_general_claim_in_a_specific_claims_sentence_is_that_claims() -> None:
