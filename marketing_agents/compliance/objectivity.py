@@ -12,6 +12,7 @@ sales and durability are measurable.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Qualities of taste, feel and look: a superlative of these is an opinion ("the
 # cheesiest toastie", "the most comfortable trainers", "the most gorgeous view").
@@ -428,7 +429,8 @@ def laboratory_only(item: str) -> bool:
 def lab_only_for_real_world(sentence: str, evidence: list[str]) -> bool:
     """Whether the copy's sentence sets a figure in everyday use while the evidence tested it
     only under laboratory conditions."""
-    return bool(_REAL_WORLD.search(sentence)) and any(laboratory_only(e) for e in evidence)
+    # (the evidence first: it is short, and most briefs hold no laboratory-only test)
+    return any(laboratory_only(e) for e in evidence) and bool(_REAL_WORLD.search(sentence))
 
 
 # A standard-cycle figure (WLTP, EPA, rated) illustrated by a real journey ("London to
@@ -448,10 +450,16 @@ _REAL_FIGURE = re.compile(
 )
 
 
+@lru_cache(maxsize=256)
+def _on_a_journey(sentence: str) -> bool:
+    """(read once per sentence: every figure of a long sentence asks)"""
+    return bool(_JOURNEY.search(sentence))
+
+
 def real_world_below(sentence: str, excerpt: str, evidence: list[str]) -> bool:
     """Whether the sentence sets ``excerpt`` (a range, a battery life) on a real journey while
     an evidence item gives a lower real-world figure in the same unit."""
-    if not _JOURNEY.search(sentence):
+    if not _on_a_journey(sentence):
         return False
     try:
         value = float(re.sub(r"[^\d.]", "", excerpt.replace(",", "")) or "nan")
@@ -500,16 +508,15 @@ _TYPICALITY_STATED = re.compile(
 def typical_below(excerpt: str, after: str, evidence: list[str], copy: str = "") -> bool:
     """Whether an evidence item gives the typical case (median, mean, average) of the same
     quantity well below ``excerpt``, the figure the copy states with its unit just ``after`` it,
-    and the copy (the field ``copy``) does not say what is typical itself."""
-    if _TYPICALITY_STATED.search(copy):
-        return False
+    and the copy (the field ``copy``) does not say what is typical itself. The evidence is read
+    first and the copy only then, once per field: most briefs hold no typical figure."""
     if excerpt[:1] in _CURRENCY:
         try:
             amount = float(re.sub(r"[^\d.]", "", excerpt.replace(",", "")) or "nan")
         except ValueError:
             return False
         return any(m.group(1) == excerpt[:1] and float(m.group(2).replace(",", "")) < TYPICAL_SHARE * amount
-                   for item in evidence for m in _TYPICAL_MONEY.finditer(item))
+                   for item in evidence for m in _TYPICAL_MONEY.finditer(item)) and not _typicality_stated(copy)
     unit = _COPY_UNIT.match(after) or _COPY_UNIT.match(excerpt[len(excerpt.rstrip("%")):])
     if unit is None:
         return False
@@ -522,4 +529,9 @@ def typical_below(excerpt: str, after: str, evidence: list[str], copy: str = "")
         _UNIT_WORDS[m.group(2).lower()] == wanted and float(m.group(1).replace(",", "")) < TYPICAL_SHARE * value
         for item in evidence
         for m in _TYPICAL_FIGURE.finditer(item)
-    )
+    ) and not _typicality_stated(copy)
+
+
+@lru_cache(maxsize=256)
+def _typicality_stated(copy: str) -> bool:
+    return bool(_TYPICALITY_STATED.search(copy))
