@@ -80,14 +80,18 @@ class UndisclosedConditionRule(BaseRule):
     # capped at 4 dogs" limits no insurance cover, and an energy tariff's "standard variable" is no
     # savings rate. Empty: every item bears on it.
     item_topic: list[str] = Field(default_factory=list)
+    # Round 13: claims that leave no room for a condition ("unlimited", "no strings attached",
+    # "everything"): a general "T&Cs apply" or an asterisk does not answer a limit the evidence
+    # puts on them, as small print may qualify a headline but not contradict it (CAP 3.9-3.10).
+    absolute: list[str] = Field(default_factory=list)
     _compiled: tuple[list[re.Pattern[str]], ...] = PrivateAttr()
 
     def model_post_init(self, context: object, /) -> None:
         self._compiled = tuple([compile_pattern(p) for p in patterns] for patterns in (
-            self.triggers, self.restrictions, self.disclosures, self.contradictions, self.item_topic))
+            self.triggers, self.restrictions, self.disclosures, self.contradictions, self.item_topic, self.absolute))
 
     def check(self, context: RuleContext) -> list[Finding]:
-        triggers, restrictions, disclosures, contradictions, topic = self._compiled
+        triggers, restrictions, disclosures, contradictions, topic, absolute = self._compiled
         evidence = [item for item in context.evidence if not topic or any(t.search(item) for t in topic)]
         stated = [(item, _marker(m), _marker_start(m)) for item in evidence for r in restrictions
                   for m in r.finditer(item) if not _NEGATED_BEFORE.search(item[: _marker_start(m)])]
@@ -98,12 +102,14 @@ class UndisclosedConditionRule(BaseRule):
             return []
         findings = []
         for f in context.in_scope(self):
-            if any(not _NEGATED_BEFORE.search(f.text[: m.start()]) for d in disclosures for m in d.finditer(f.text)):
+            disclosed = any(not _NEGATED_BEFORE.search(f.text[: m.start()])
+                            for d in disclosures for m in d.finditer(f.text))
+            if disclosed and not absolute:
                 continue  # disclosed ("#ad", "T&Cs apply"), unless denied ("not sponsored")
             copy_words = {w.rstrip("s") for w in _WORD.findall(f.text.lower())}
             for trigger in triggers:
                 m = trigger.search(f.text)
-                if m is None:
+                if m is None or (disclosed and not any(a.search(m.group(0)) for a in absolute)):
                     continue
                 # the claim's own figures (those the match covers or that follow it at once: "save up to 30%")
                 figures = [n for n in _FIGURE.finditer(f.text) if n.start() <= m.end() + 2 and m.start() < n.end()]

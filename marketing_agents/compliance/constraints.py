@@ -472,14 +472,20 @@ def compile_brief(constraints: list[str]) -> tuple[RulePack, list[str]]:
     return pack, uncompiled
 
 
+# Round 13: a banned word is used in a hashtag too, whole or as one of its CamelCase words
+# ("#best", "#BestInBrum" under "don't use the word 'best'"), though not in a handle ("@bestbuys").
+_BAN_LEFT = r"(?:(?<![\w#@])|(?<=#)|(?-i:(?<=[a-z])(?=[A-Z])))"
+_BAN_RIGHT = r"(?:(?!\w)|(?-i:(?<=[a-z])(?=[A-Z])))"
+
+
 def flexible(phrase: str) -> str:
     """A quoted banned phrase in any inflection, a determiner between its words allowed ("never
     'boosts immunity'" is broken by "boost your immunity")."""
     words = phrase.split()
     if len(words) == 1:
-        return r"(?<![\w#@])" + term_regex(phrase, stems=phrase.isalpha()) + r"(?!\w)"
+        return _BAN_LEFT + term_regex(phrase, stems=phrase.isalpha()) + _BAN_RIGHT
     gap = r"[\s-]+(?:(?:your|the|their|my|our|a|an|its|his|her)\s+)?"
-    return r"(?<![\w#@])" + gap.join(term_regex(w, stems=w.isalpha() and len(w) > 3) for w in words) + r"(?!\w)"
+    return _BAN_LEFT + gap.join(term_regex(w, stems=w.isalpha() and len(w) > 3) for w in words) + _BAN_RIGHT
 
 
 def quoted_ban_rule(banned: list[str], raw: str, index: int) -> ExistenceRule:

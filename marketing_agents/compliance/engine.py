@@ -23,6 +23,7 @@ from .judge import Judge, JudgeRequest, JudgeText, JudgeVerdict, verify_and_merg
 from .learned import LearnedModel
 from .ownership import drop_restated_claims
 from .packs import RulePack, brief_text, find_brand_kit, select_packs
+from .refiling import refile_claims
 from .scoring import summarize
 from .second_opinion import apply_second_opinion
 from .unclassified import unclassified_claims
@@ -138,6 +139,7 @@ class RuleEngineAuditor:
         findings += covered
         flat = [f for fs in fields.values() for f in fs]
         findings = _dedupe(drop_restated_claims(findings, flat))
+        findings = refile_claims(findings, rule_context.product_names, rule_context.evidence)
         checked_by = [RULES_CHECKER]
         if self.second_opinion is not None:
             findings = apply_second_opinion(self.second_opinion, findings, fields, rule_context.evidence,

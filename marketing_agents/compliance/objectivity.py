@@ -161,6 +161,7 @@ _REGIONAL = re.compile(
     r"|[A-Z]\w+(?: (?:and|&) (?:the )?[A-Z]\w+(?: [A-Z]\w+)?)? regions?)\b|\b[Rr]egional(?:ly)?\b"
     r"|\bin (?:one|two|three|some|selected|certain|\d+) (?:regions?|areas?|cities|towns|counties)\b"
 )
+_COUNT = r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
 _NOT_FIRST = re.compile(
     r"\b(?:[2-9]|1\d|\d\d)(?:nd|rd|th)\b|\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)[- ]"
     r"(?:largest|biggest|most|best|highest|fastest|cheapest|lowest|place|placed|ranked)\b",
@@ -187,10 +188,36 @@ def ranking_falls_short(excerpt: str, item: str, sentence: str = "") -> bool:
     return bool(_SCOPED.search(excerpt)) and bool(_OWN_POLL.search(item))
 
 
+# a ranking in some of the places it could hold ("in 5 of 14 regions", "in 3 of our 9 cities")
+_SOME_OF_PLACES = re.compile(
+    rf"\bin (?:only )?(?:{_COUNT}) of (?:the |its |our |their |all )?(?:{_COUNT}) "
+    r"(?:regions?|areas?|cities|towns|counties|countries|markets|postcodes|areas|networks|stores|locations)\b",
+    re.IGNORECASE,
+)
+# a ranking among part of the market only ("among the UK's six largest providers", "of the big five
+# banks", "smaller providers excluded", "compared with the major networks"): it does not back a claim
+# over the whole market, which the copy makes unless it names that part itself (CAP 3.33, 3.39)
+_PART_OF_MARKET = re.compile(
+    rf"\b(?:among|of|than|against|versus|vs\.?|compared (?:with|to)) (?:the |its |)(?:[A-Z][\w.]*['’]s )?"
+    rf"(?:(?:{_COUNT}) )?(?:largest|biggest|major|big|main|leading|national|high[- ]street|traditional|mainstream)\b"
+    r"|\b(?:excluded|excluding|excludes|not included|not counted|not part of the comparison)\b",
+    re.IGNORECASE,
+)
+_MARKET_NAMED = re.compile(
+    r"\b(?:largest|biggest|major|big (?:four|five|six|\d)|main|leading|high[- ]street|traditional|mainstream)\b",
+    re.IGNORECASE,
+)
+
+
 def regional_only(excerpt: str, item: str, sentence: str) -> bool:
-    """Whether the evidence item ranks the product in a region only ("in Greater London") while
-    the copy's superlative is national ("UK's fastest broadband"): the item does not back it."""
-    return bool(_REGIONAL.search(item)) and bool(_SCOPED.search(excerpt) or _national_around(excerpt, sentence))
+    """Whether the evidence item ranks the product in a region or in some places only ("in
+    Greater London", "in 5 of 14 regions") while the copy's superlative is national ("UK's
+    fastest broadband"), or among part of the market only ("among the six largest providers",
+    "smaller providers excluded") while the copy does not say so: the item does not back it."""
+    if _PART_OF_MARKET.search(item) and not _MARKET_NAMED.search(sentence or excerpt):
+        return True
+    national = bool(_SCOPED.search(excerpt) or _national_around(excerpt, sentence))
+    return national and bool(_REGIONAL.search(item) or _SOME_OF_PLACES.search(item))
 
 
 def _national_around(excerpt: str, sentence: str) -> bool:

@@ -216,6 +216,13 @@ class ClaimVerbRule(BaseRule):
     # A condition that is a cosmetic's documented function: condition -> evidence patterns
     # ("sunburn": SPF tested to ISO 24444); the claim is then the product's lawful purpose.
     functions: dict[str, list[str]] = Field(default_factory=dict)
+    # A financial product (``financial_product``: the product's name or its evidence) names
+    # conditions as what it pays for or as a figure of speech about money: "diabetes, arthritis:
+    # covered for life" in pet insurance, "a bruised credit file … clear it each month". A
+    # sentence of such a campaign that speaks of cover, claims or the account
+    # (``financial_sentence``) makes no claim about a body.
+    financial_product: list[str] = Field(default_factory=list)
+    financial_sentence: list[str] = Field(default_factory=list)
     _lex: _VerbLexicon = PrivateAttr()
 
     def model_post_init(self, context: object, /) -> None:
@@ -243,6 +250,8 @@ class ClaimVerbRule(BaseRule):
     def check(self, context: RuleContext) -> list[Finding]:
         lex = self._lex
         findings = []
+        financial = bool(self.financial_product) and any_pattern(
+            "\n".join([*context.product_names, *context.evidence]), self.financial_product)
         for f in context.in_scope(self):
             if self.unless_field and any_pattern(f.text, self.unless_field):
                 continue
@@ -255,11 +264,13 @@ class ClaimVerbRule(BaseRule):
                     i += 1
                     continue
                 start, end, last = span
+                i = last + 1
+                if financial and any_pattern(f.text[slice(*f.sentence_bounds(start, end))], self.financial_sentence):
+                    continue
                 excerpt = f.text[start:end]
                 fix = build_fix(self.fix, excerpt, context, FixKind.REMOVE, f.text)
                 desc = f"{self.message} Found {quoted(excerpt)}."
                 findings.append(make_finding(self, f, (start, end), fix, desc))
-                i = last + 1
             for start, end in _hashtag_claims(f.text, lex):
                 if not any(x.issue.span and x.issue.field == f.path and x.issue.span.start < end
                            and start < x.issue.span.end for x in findings):

@@ -99,10 +99,15 @@ def rule_ids(report: AuditReport) -> set[str]:
     return {i.rule_id for i in report.issues}
 
 
-def rules_blocking(text: str, evidence: list[str] | None = None, prefix: str = "") -> set[str]:
+def rules_blocking(text: str, evidence: list[str] | None = None, prefix: str = "", product: str = "EcoBottle",
+                   constraints: list[str] | None = None) -> set[str]:
     """The rules' blocking (High/Critical) rule ids on ``text`` as a Copy body, with the learned
-    second opinion (which may demote them) off; only ids starting with ``prefix``."""
-    report = audit(copy(bodyLong=text), the_brief=brief(evidence=evidence or []),
+    second opinion (which may demote them) off; only ids starting with ``prefix``. ``product``
+    and ``constraints`` replace the default brief's."""
+    overrides: dict[str, Any] = {"evidence": evidence or [], "product": product}
+    if constraints is not None:
+        overrides["constraints"] = constraints
+    report = audit(copy(bodyLong=text), the_brief=brief(**overrides),
                    settings={"COMPLIANCE_SECOND_OPINION": "false"})
     return {i.rule_id for i in report.issues
             if i.severity in (Severity.HIGH, Severity.CRITICAL) and i.rule_id.startswith(prefix)}
