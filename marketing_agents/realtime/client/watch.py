@@ -174,7 +174,12 @@ class CampaignWatch:
         while True:
             if self.refused:
                 raise WatchRefused(f"cannot watch {self.campaign_id}: {self.refused}")
-            response = await self.http.get(f"/api/campaigns/{self.campaign_id}")
+            try:
+                response = await self.http.get(f"/api/campaigns/{self.campaign_id}")
+            except httpx.TransportError as error:  # the host restarting: ask again (the caller's timeout bounds it)
+                log.info("snapshot read failed (%s); retrying", error)
+                await asyncio.sleep(0.25)
+                continue
             response.raise_for_status()
             snapshot: dict[str, Any] = response.json()
             if snapshot["campaign"]["status"] in SETTLED_STATUSES or self.hub.closed.is_set():
@@ -186,9 +191,10 @@ class CampaignWatch:
             await self.hub.start()
             try:
                 await self.sync()
-            except ConnectionLost as error:
-                # Lost mid-sync (the host restarted): the hub reconnects and _on_reconnected
-                # syncs again, or it gives up and closes, which ends the wait below.
+            except (ConnectionLost, httpx.TransportError) as error:
+                # Lost mid-sync (the host restarted, on the hub or under the log's GET): the hub
+                # reconnects and _on_reconnected syncs again, or it gives up and closes, which
+                # ends the wait below.
                 log.info("connection lost during the first sync (%s); resyncing after the reconnect", error)
             if self.tracker.settled:
                 self.done.set()
