@@ -59,7 +59,7 @@ FINANCIAL_PRODUCT = re.compile(
 _OTHER_TRADE = re.compile(
     r"\b(?:solicitors?|law|legal|claims|furniture|sofas?|solar|panels?|bet|betting|casino|cars?|motors|kitchens?"
     r"|windows|boilers?|heat pumps?|homes|estates?|lettings|dental|clinic)\b", re.IGNORECASE)
-_FINANCIAL_NOTE = (" In a financial promotion the claim is the promotion's: it must be fair, clear and not "
+_NOTE = (" In a financial promotion the claim is the promotion's: it must be fair, clear and not "
                    "misleading (FCA COBS 4.2.1R, CONC 3.3.1R, ICOBS 2.2.2R).")
 
 
@@ -81,12 +81,11 @@ def refile_claims(findings: list[Finding], product_names: list[str], evidence: l
         return findings
     if not financial_product(product_names, evidence):
         return findings
-    return [_refiled(f, FINANCIAL_PREFIX, _FINANCIAL_NOTE) if f.issue.rule_id in FINANCIAL_REFILED else f
-            for f in findings]
+    return [_refiled(f) if f.issue.rule_id in FINANCIAL_REFILED else f for f in findings]
 
 
-def _refiled(finding: Finding, prefix: str, note: str) -> Finding:
+def _refiled(finding: Finding) -> Finding:
     issue: ComplianceIssue = finding.issue
-    rule = prefix + issue.rule_id.removeprefix("ads.")
-    return Finding(issue.model_copy(update={"rule_id": rule, "issue_description": issue.issue_description + note}),
+    rule = FINANCIAL_PREFIX + issue.rule_id.removeprefix("ads.")
+    return Finding(issue.model_copy(update={"rule_id": rule, "issue_description": issue.issue_description + _NOTE}),
                    finding.category)
